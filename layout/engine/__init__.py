@@ -1,0 +1,5 @@
+"""The typesetting engine: fonts, Chinese line breaking, justification, flow, headlines.
+
+Its output is a display list of positioned glyph runs, images and rules in page
+coordinates (``layout.engine.displaylist``); renderers see nothing else. No Qt here.
+"""

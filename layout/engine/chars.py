@@ -1,0 +1,89 @@
+"""Character classes for mainland Chinese layout (clreq, GB/T 15834-2011 §5).
+
+Sources: W3C clreq "prohibition rules for line start and line end" (basic /
+GB法 level) and "tables of Chinese punctuation marks"; GB/T 15834-2011 §5.1;
+collected in ../shared/notes/typesetting-and-print.md §1a–1c.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import IntEnum
+
+
+class Cls(IntEnum):
+    """What kind of thing an atom (unbreakable unit of text) is."""
+
+    HAN = 0  # an ideograph or any other full-width character
+    OPEN = 1  # opening bracket or quote: ink in the right half, space on the left
+    CLOSE = 2  # closing bracket or quote: ink in the left half, space on the right
+    PAUSE = 3  # 、，；： ink lower left (mainland), space on the right
+    STOP = 4  # 。？！ ink lower left, space on the right; compressed last
+    MIDDLE = 5  # interpunct · centred, a quarter em each side
+    LATIN = 6  # a Latin word, a number with its signs and units
+    SPACE = 7  # a white-space character
+    DASH = 8  # —— or …… (2 em, never split)
+
+
+OPENING = "“‘（〔【《〈「『［｛〖〘〝"
+CLOSING = "”’）〕】》〉」』］｝〗〙〞"
+PAUSES = "、，；：．"
+STOPS = "。？！‼⁇⁈⁉"
+MIDDLES = "·・‧"
+DASHES = ("——", "……", "⋯⋯", "⸺")
+
+# Not at line start (GB法/basic): closing and pause/stop marks, interpuncts,
+# connectors and the solidus, plus units and ASCII closers.
+NO_START = set(CLOSING + PAUSES + STOPS + MIDDLES + "／/–～%％‰℃°)]},.;:!?")
+# Not at line end: opening marks, currency prefixes, ASCII openers.
+NO_END = set(OPENING + "([{¥$£￥＄")
+# Strict level: dashes and ellipses may not start a line either.
+NO_START_STRICT = NO_START | {"—", "…", "⋯", "⸺"}
+
+_CLASS_OF_CHAR: dict[str, Cls] = {}
+for _chars, _cls in ((OPENING, Cls.OPEN), (CLOSING, Cls.CLOSE), (PAUSES, Cls.PAUSE),
+                     (STOPS, Cls.STOP), (MIDDLES, Cls.MIDDLE)):
+    for _ch in _chars:
+        _CLASS_OF_CHAR[_ch] = _cls
+
+# One atom per match, in order of preference:
+# - a standard number such as "GB/T 15834-2011" or "ISO 12647";
+# - a number with sign, currency prefix, separators and unit suffix ("-5", "¥100", "10.5%", "2023");
+# - a Latin word with inner hyphens, apostrophes, slashes or digits ("5G", "COVID-19", "don't");
+# - a two-em dash or ellipsis; white space; any other single character.
+_DIGIT = r"[0-9０-９]"
+ATOM_RE = re.compile(
+    r"[A-Z]{2,}(?:/[A-Z])? \d+(?:[.\-]\d+)*[%％‰]?"
+    rf"|[¥$£￥＄]?[+\-−]?{_DIGIT}+(?:[.,:/]{_DIGIT}+)*(?:[%％‰℃°]|[A-Za-z]+)?"
+    r"|[A-Za-z\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F]|[\-'’/.&](?=[A-Za-z0-9]))*"
+    r"|——|……|⋯⋯|⸺"
+    r"|\s"
+    r"|.",
+    re.DOTALL,
+)
+
+
+def atomize(text: str) -> list[str]:
+    """Split text into atoms: the units that are never broken across lines."""
+    return ATOM_RE.findall(text)
+
+
+def classify(atom: str) -> Cls:
+    """The class of an atom produced by :func:`atomize`."""
+    if len(atom) > 1:
+        return Cls.DASH if atom in DASHES else Cls.LATIN
+    found = _CLASS_OF_CHAR.get(atom)
+    if found is not None:
+        return found
+    if atom.isspace():
+        return Cls.SPACE
+    if atom in "—…⋯":
+        return Cls.DASH
+    if ord(atom) < 0x2E80 and not (0x2000 <= ord(atom) <= 0x206F):
+        return Cls.LATIN
+    return Cls.HAN
+
+
+def is_wide(cls: Cls) -> bool:
+    """True for classes that take a full em box (Han and Chinese punctuation)."""
+    return cls not in (Cls.LATIN, Cls.SPACE)

@@ -1,0 +1,134 @@
+"""The display list: what a page looks like, as positioned glyph runs, images and rules.
+
+Page coordinates in points, origin at the top-left of the trimmed page, y down.
+Renderers (PDF, screen, PNG) replay these items and decide nothing. ``dump``
+writes a plain-text form for golden tests that diff well.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from layout.model.colour import Colour
+from layout.model.geometry import Rect
+
+
+@dataclass(frozen=True, slots=True)
+class GlyphRun:
+    """Glyphs of one font file at one size and colour on one baseline ``y``."""
+
+    font: str
+    size: float
+    colour: Colour
+    y: float
+    text: str
+    glyphs: tuple[int, ...]
+    xs: tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MissingGlyph:
+    """A character that no font has: drawn as a visible box, never dropped."""
+
+    char: str
+    x: float
+    y: float
+    size: float
+
+
+@dataclass(frozen=True, slots=True)
+class ImageItem:
+    """A photo: ``crop`` is the part of the source image shown, as fractions (0..1)."""
+
+    path: str
+    rect: Rect
+    crop: Rect
+    pixel_size: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceholderItem:
+    """An empty or broken photo slot: a grey box with a cross and a message."""
+
+    rect: Rect
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleItem:
+    """A straight line."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    weight: float
+    colour: Colour
+
+
+@dataclass(frozen=True, slots=True)
+class BoxItem:
+    """A filled and/or stroked rectangle."""
+
+    rect: Rect
+    fill: Colour | None = None
+    stroke: Colour | None = None
+    weight: float = 0.5
+
+
+Item = GlyphRun | MissingGlyph | ImageItem | PlaceholderItem | RuleItem | BoxItem
+
+
+@dataclass
+class PageDisplay:
+    """The display list of one page."""
+
+    number: int
+    width: float
+    height: float
+    items: list[Item] = field(default_factory=list)
+
+    def text(self) -> str:
+        """The page's characters in drawing order (missing ones included)."""
+        return "".join(
+            item.text if isinstance(item, GlyphRun) else item.char
+            for item in self.items
+            if isinstance(item, (GlyphRun, MissingGlyph))
+        )
+
+
+def _f(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def _colour(colour: Colour | None) -> str:
+    if colour is None:
+        return "none"
+    return "cmyk(" + ",".join(f"{v:g}" for v in colour.to_percent()) + ")"
+
+
+def _rect(rect: Rect) -> str:
+    return f"{_f(rect.x)} {_f(rect.y)} {_f(rect.w)} {_f(rect.h)}"
+
+
+def dump_item(item: Item) -> str:
+    """One line of text for one item."""
+    if isinstance(item, GlyphRun):
+        xs = " ".join(_f(x) for x in item.xs)
+        return f"T {item.font} {_f(item.size)} {_colour(item.colour)} y={_f(item.y)} {item.text!r} x=[{xs}]"
+    if isinstance(item, MissingGlyph):
+        return f"M U+{ord(item.char):04X} {_f(item.size)} {_f(item.x)} {_f(item.y)}"
+    if isinstance(item, ImageItem):
+        return f"I {item.path} {_rect(item.rect)} crop={_rect(item.crop)} px={item.pixel_size}"
+    if isinstance(item, PlaceholderItem):
+        return f"P {_rect(item.rect)} {item.message!r}"
+    if isinstance(item, RuleItem):
+        ends = " ".join(_f(v) for v in (item.x1, item.y1, item.x2, item.y2))
+        return f"R {ends} w={_f(item.weight)} {_colour(item.colour)}"
+    return f"B {_rect(item.rect)} fill={_colour(item.fill)} stroke={_colour(item.stroke)} w={_f(item.weight)}"
+
+
+def dump(page: PageDisplay) -> str:
+    """The whole page as text, one item a line."""
+    head = f"page {page.number} {_f(page.width)}x{_f(page.height)}"
+    return "\n".join([head, *(dump_item(item) for item in page.items)]) + "\n"

@@ -1,0 +1,130 @@
+"""Font files, their metrics, and the fallback chain of each font role.
+
+The engine measures text from the same TrueType files that the PDF embeds and
+the screen draws, so what the designer sees is what prints. Only the files in
+the project's fonts/ folder (or ``$LAYOUT_FONT_DIR``) are used, never system fonts.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+# Font roles (``TextStyle.font``) to files, best first. Every chain ends in the
+# common fallbacks, so a character missing from the chosen face is taken from
+# the next face that has it (rare characters in names: 堃 喆 赟 𠮷).
+ROLE_FILES: dict[str, tuple[str, ...]] = {
+    "song": ("NotoSerifSC-Regular.ttf",),
+    "song-bold": ("NotoSerifSC-Bold.ttf",),
+    "hei": ("NotoSansSC-Regular.ttf",),
+    "hei-bold": ("NotoSansSC-Bold.ttf",),
+    "kai": ("WenKaiLayout-Regular.ttf",),
+}
+FALLBACK_FILES: tuple[str, ...] = (
+    "NotoSerifSC-Regular.ttf",
+    "NotoSansSC-Regular.ttf",
+    "WenKaiLayout-Regular.ttf",
+    "NotoSerifSC-Ext.ttf",
+)
+
+
+class FontError(RuntimeError):
+    """A font file that is missing or cannot be used."""
+
+
+def font_dir() -> Path:
+    """The folder the fonts are read from."""
+    override = os.environ.get("LAYOUT_FONT_DIR")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parents[2] / "fonts"
+
+
+@dataclass
+class FontFace:
+    """One TrueType file: its character map, advances (in em) and vertical metrics."""
+
+    name: str
+    path: Path
+    glyph_ids: dict[int, int]
+    advances: dict[int, float]
+    ascent: float
+    descent: float
+    units_per_em: int
+
+    def has(self, char: str) -> bool:
+        """True when the face has a glyph for the character."""
+        return ord(char) in self.glyph_ids
+
+
+@cache
+def load_face(name: str) -> FontFace:
+    """Read a font file's metrics once per process."""
+    path = font_dir() / name
+    if not path.is_file():
+        raise FontError(f"font file {path} is missing (see fonts/README.md to rebuild it)")
+    font = TTFont(path, lazy=True)
+    if "glyf" not in font:
+        raise FontError(f"font file {path} has no TrueType outlines; PDF export cannot embed it")
+    upem = font["head"].unitsPerEm
+    order = {glyph: gid for gid, glyph in enumerate(font.getGlyphOrder())}
+    metrics = font["hmtx"].metrics
+    cmap = font.getBestCmap()
+    glyph_ids = {cp: order[glyph] for cp, glyph in cmap.items()}
+    advances = {cp: metrics[glyph][0] / upem for cp, glyph in cmap.items()}
+    os2 = font["OS/2"]
+    return FontFace(
+        name=name,
+        path=path,
+        glyph_ids=glyph_ids,
+        advances=advances,
+        ascent=os2.sTypoAscender / upem,
+        descent=-os2.sTypoDescender / upem,
+        units_per_em=upem,
+    )
+
+
+def available_files(names: tuple[str, ...]) -> list[str]:
+    """The names among ``names`` whose files exist, in order, without repeats."""
+    seen: list[str] = []
+    for name in names:
+        if name not in seen and (font_dir() / name).is_file():
+            seen.append(name)
+    return seen
+
+
+@dataclass
+class FontChain:
+    """A font role's faces in fallback order, with one merged character table.
+
+    ``lookup[codepoint]`` is ``(face index, advance in em)`` for the first face
+    that has the character.
+    """
+
+    role: str
+    faces: list[FontFace]
+    lookup: dict[int, tuple[int, float]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for index in range(len(self.faces) - 1, -1, -1):
+            advances = self.faces[index].advances
+            self.lookup.update((cp, (index, adv)) for cp, adv in advances.items())
+
+    @property
+    def primary(self) -> FontFace:
+        """The face the role asks for."""
+        return self.faces[0]
+
+
+@cache
+def chain_for(role: str) -> FontChain:
+    """The fallback chain of a font role (an unknown role is the body Song)."""
+    wanted = ROLE_FILES.get(role, ROLE_FILES["song"])
+    if not (font_dir() / wanted[0]).is_file():
+        raise FontError(f"font file {font_dir() / wanted[0]} for {role!r} is missing (see fonts/README.md)")
+    names = available_files(wanted + FALLBACK_FILES)
+    return FontChain(role, [load_face(n) for n in names])

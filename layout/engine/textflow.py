@@ -1,0 +1,102 @@
+"""Flow paragraphs through columns on the page's line grid.
+
+A flow position is (paragraph, atom). Columns are filled line by line, on the
+grid, and the next column or linked frame resumes where the last one stopped,
+so an article's layout can be taken up again in any frame of its chain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from layout.engine.displaylist import Item
+from layout.engine.justify import set_line
+from layout.engine.linebreak import break_line
+from layout.engine.prepare import PreparedParagraph
+from layout.engine.runs import line_items
+
+EM_BOX_ASCENT = 0.88  # ideographic em box: 880/1000 above the baseline in Noto CJK
+
+
+@dataclass
+class FlowParagraph:
+    """A prepared paragraph and how it is set: alignment and first-line indent (points)."""
+
+    prepared: PreparedParagraph
+    align: str = "justify"
+    indent: float = 0.0
+
+
+@dataclass
+class Slot:
+    """A column to fill: left edge, top (on the grid), width, and the grid lines it holds."""
+
+    x: float
+    top: float
+    width: float
+    lines: int
+    pitch: float
+
+
+@dataclass
+class FlowState:
+    """Where the flow stands: the paragraph and atom the next line starts at."""
+
+    paragraph: int = 0
+    atom: int = 0
+
+
+@dataclass
+class FlowResult:
+    """What a run of slots received, where the flow stopped, and characters no font has."""
+
+    items: list[Item] = field(default_factory=list)
+    lines: int = 0
+    state: FlowState = field(default_factory=FlowState)
+    missing: list[str] = field(default_factory=list)
+
+
+def baseline_in_line(top: float, pitch: float, size: float) -> float:
+    """The baseline of text of ``size`` whose em box is centred in a grid line at ``top``."""
+    return top + (pitch - size) / 2 + EM_BOX_ASCENT * size
+
+
+def _skip_empty(paragraphs: list[FlowParagraph], state: FlowState) -> None:
+    while state.paragraph < len(paragraphs) and state.atom >= len(paragraphs[state.paragraph].prepared):
+        state.paragraph += 1
+        state.atom = 0
+
+
+def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | None = None) -> FlowResult:
+    """Fill the slots in order from ``state``; return items and where the flow stopped."""
+    result = FlowResult(state=FlowState() if state is None else FlowState(state.paragraph, state.atom))
+    pos = result.state
+    for slot in slots:
+        for line_no in range(slot.lines):
+            _skip_empty(paragraphs, pos)
+            if pos.paragraph >= len(paragraphs):
+                return result
+            para = paragraphs[pos.paragraph]
+            p = para.prepared
+            first = pos.atom == 0
+            indent = para.indent if first else 0.0
+            end = break_line(p, pos.atom, slot.width - indent, first)
+            line = set_line(p, pos.atom, end, slot.width - indent, first_line=first,
+                            last_line=end >= len(p), align=para.align)
+            size = p.em(pos.atom)
+            baseline = baseline_in_line(slot.top + line_no * slot.pitch, slot.pitch, size)
+            result.items.extend(line_items(p, line, slot.x + indent, baseline, result.missing))
+            result.lines += 1
+            pos.atom = end
+    _skip_empty(paragraphs, pos)
+    return result
+
+
+def remaining_chars(paragraphs: list[FlowParagraph], state: FlowState) -> int:
+    """Characters (not white space) not yet set from ``state`` on: the overset."""
+    count = 0
+    for index in range(state.paragraph, len(paragraphs)):
+        atoms = paragraphs[index].prepared.atoms
+        start = state.atom if index == state.paragraph else 0
+        count += sum(len(a) for a in atoms[start:] if not a.isspace())
+    return count

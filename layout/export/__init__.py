@@ -1,0 +1,1 @@
+"""Export: PDF files of an issue, written safely, with progress reports."""

@@ -1,0 +1,1 @@
+"""The editor: the only layer (with ``layout.render.qt``) that imports Qt."""

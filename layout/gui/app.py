@@ -1,0 +1,52 @@
+"""Start the editor: the application, its Chinese translation, and the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib import resources
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from layout.engine.fonts import ROLE_FILES, font_dir
+from layout.gui.main_window import MainWindow
+
+UI_FONT_SIZE = 10
+
+
+def install_ui_font(app: QApplication) -> str | None:
+    """Use the project's Hei face for menus and dialogs, so Chinese never shows as boxes."""
+    font_id = QFontDatabase.addApplicationFont(str(font_dir() / ROLE_FILES["hei"][0]))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        return None
+    app.setFont(QFont(families[0], UI_FONT_SIZE))
+    return families[0]
+
+
+def install_translation(app: QApplication, language: str | None = None) -> QTranslator | None:
+    """Load the user-interface translation (Chinese by default; LAYOUT_LANG=en for English)."""
+    language = language or os.environ.get("LAYOUT_LANG") or "zh_CN"
+    if language.startswith("en"):
+        return None
+    translator = QTranslator(app)
+    folder = resources.files("layout.gui") / "translations"
+    if translator.load(QLocale(language), "layout", "_", str(folder)):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def run(document: str | None = None) -> int:
+    """Open the editor on a document (or empty) and run until it is closed."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("layout")
+    install_ui_font(app)
+    install_translation(app)
+    window = MainWindow()
+    if document:
+        window.open_document(document)
+    window.show()
+    return app.exec()

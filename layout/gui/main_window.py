@@ -1,0 +1,114 @@
+"""The main window: a page view in a scroll area, menus, and the layout report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QScrollArea, QWidget
+
+from layout.engine.page import IssueLayout, LayoutEngine
+from layout.export.pdf_export import export_pdf
+from layout.gui.page_view import PageView
+from layout.model.document import Issue
+from layout.model.errors import DocumentError
+from layout.model.fileformat import load
+from layout.render.qt import QtPageRenderer
+
+ZOOM_STEP = 1.25
+
+
+class MainWindow(QMainWindow):
+    """Shows an issue's first page as the engine lays it out."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = LayoutEngine()
+        self.issue: Issue | None = None
+        self.layout_result: IssueLayout | None = None
+        self.view = PageView(QtPageRenderer())
+        scroll = QScrollArea()
+        scroll.setWidget(self.view)
+        scroll.setAlignment(Qt.AlignCenter)
+        scroll.setBackgroundRole(self.backgroundRole())
+        self.setCentralWidget(scroll)
+        self._build_menus()
+        self.resize(1200, 900)
+        self._update_title()
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("&Open…"), self.choose_file, QKeySequence.Open))
+        file_menu.addAction(self._action(self.tr("&Export PDF…"), self.choose_export, "Ctrl+E"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.Quit))
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self._action(self.tr("Zoom &In"), self.zoom_in, QKeySequence.ZoomIn))
+        view_menu.addAction(self._action(self.tr("Zoom &Out"), self.zoom_out, QKeySequence.ZoomOut))
+        view_menu.addAction(self._action(self.tr("&Actual Size"), lambda: self.view.set_zoom(1.0), "Ctrl+0"))
+
+    def zoom_in(self) -> None:
+        """Enlarge the page."""
+        self.view.set_zoom(self.view.zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        """Shrink the page."""
+        self.view.set_zoom(self.view.zoom / ZOOM_STEP)
+
+    def open_document(self, path: str | Path) -> bool:
+        """Load and show a document; a broken file is reported, nothing else changes."""
+        try:
+            issue = load(path)
+        except DocumentError as exc:
+            QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
+            return False
+        self.show_issue(issue)
+        return True
+
+    def show_issue(self, issue: Issue) -> None:
+        """Lay out the issue and show its first page."""
+        self.issue = issue
+        self.layout_result = self.engine.layout(issue)
+        self.view.set_page(self.layout_result.pages[0] if self.layout_result.pages else None)
+        self._update_title()
+        self._report()
+
+    def _report(self) -> None:
+        report = self.layout_result.report if self.layout_result else None
+        if report is None:
+            return
+        parts = [self.tr("Overset: %1 characters in %2").replace("%1", str(n)).replace("%2", a)
+                 for a, n in report.overset.items()]
+        if report.missing_chars:
+            parts.append(self.tr("Missing from every font: %1").replace("%1", "".join(report.missing_chars)))
+        if report.findings:
+            parts.append(self.tr("%1 problems with frames").replace("%1", str(len(report.findings))))
+        self.statusBar().showMessage("；".join(parts) if parts else self.tr("Layout OK"))
+
+    def _update_title(self) -> None:
+        name = self.issue.source.name if self.issue and self.issue.source else self.tr("No document")
+        app_name = self.tr("Newspaper Layout")
+        self.setWindowTitle(f"{name} — {app_name}")
+
+    def choose_file(self) -> None:
+        """Ask for a document and open it."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), "", self.tr("Layout documents (*.layout.json)"))
+        if path:
+            self.open_document(path)
+
+    def choose_export(self) -> None:
+        """Ask for a PDF name and export the issue."""
+        if self.issue is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), "", "PDF (*.pdf)")
+        if path:
+            export_pdf(self.issue, path, engine=self.engine)
+            self.statusBar().showMessage(self.tr("Exported %1").replace("%1", path))

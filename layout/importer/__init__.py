@@ -1,0 +1,1 @@
+"""Importing articles from outside: plain text as the newsroom sends it."""

@@ -1,0 +1,179 @@
+"""The issue, its pages, the frames on them, and the articles that fill them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from layout.model.colour import BLACK, Colour
+from layout.model.geometry import Rect
+from layout.model.grid import Grid, Margins
+from layout.model.styles import TextStyle, default_styles
+
+
+@dataclass
+class Frame:
+    """A rectangle on a page that holds something."""
+
+    kind: ClassVar[str] = "frame"
+    id: str
+    rect: Rect
+
+
+@dataclass
+class TextFrame(Frame):
+    """A frame that an article's body flows through, split into columns."""
+
+    kind: ClassVar[str] = "text"
+    columns: int = 1
+    gutter: float | None = None
+
+
+@dataclass
+class HeadlineFrame(Frame):
+    """The frame of an article's headline group (引题, 主题, 副题)."""
+
+    kind: ClassVar[str] = "headline"
+    article: str = ""
+
+
+@dataclass
+class PhotoFrame(Frame):
+    """A photo, ``image`` relative to the document's folder; None is an empty slot."""
+
+    kind: ClassVar[str] = "photo"
+    image: str | None = None
+    fit: str = "fill"
+
+
+@dataclass
+class CaptionFrame(Frame):
+    """A short text in a style of its own: a caption, a credit line, a label."""
+
+    kind: ClassVar[str] = "caption"
+    text: str = ""
+    style: str = "caption"
+
+
+@dataclass
+class RuleFrame(Frame):
+    """A straight rule along the long axis of its rectangle."""
+
+    kind: ClassVar[str] = "rule"
+    weight: float = 0.5
+    colour: Colour = field(default_factory=lambda: BLACK)
+
+
+@dataclass
+class FolioFrame(Frame):
+    """The page's folio line: paper name, date, page number and section."""
+
+    kind: ClassVar[str] = "folio"
+
+
+FRAME_KINDS: dict[str, type[Frame]] = {
+    cls.kind: cls
+    for cls in (TextFrame, HeadlineFrame, PhotoFrame, CaptionFrame, RuleFrame, FolioFrame)
+}
+
+
+@dataclass
+class HeadlineGroup:
+    """引题 (kicker), 主题 (title) and 副题 (subtitle); empty strings are absent."""
+
+    kicker: str = ""
+    title: str = ""
+    subtitle: str = ""
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of body text in a named style."""
+
+    text: str
+    style: str = "body"
+
+
+@dataclass
+class Run:
+    """A stretch of text in one style, inside a paragraph being set."""
+
+    text: str
+    style: str
+
+
+@dataclass
+class Article:
+    """A story: headline group, byline, paragraphs, and the text frames it flows through."""
+
+    id: str
+    headline: HeadlineGroup = field(default_factory=HeadlineGroup)
+    byline: str = ""
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    flow: list[str] = field(default_factory=list)
+
+    @property
+    def char_count(self) -> int:
+        """Characters of byline and body, without white space."""
+        text = self.byline + "".join(p.text for p in self.paragraphs)
+        return sum(1 for ch in text if not ch.isspace())
+
+
+@dataclass
+class Page:
+    """One page (版) of the issue."""
+
+    number: int
+    width: float
+    height: float
+    margins: Margins
+    grid: Grid
+    section: str = ""
+    editors: str = ""
+    frames: list[Frame] = field(default_factory=list)
+
+    @property
+    def type_area(self) -> Rect:
+        """The area inside the margins."""
+        m = self.margins
+        return Rect(m.left, m.top, self.width - m.left - m.right, self.height - m.top - m.bottom)
+
+    def frame(self, frame_id: str) -> Frame | None:
+        """The frame with this id on this page, if any."""
+        return next((f for f in self.frames if f.id == frame_id), None)
+
+
+@dataclass
+class Issue:
+    """An issue of the paper: the document a designer opens and saves."""
+
+    paper: str
+    date: date
+    edition: str = ""
+    styles: dict[str, TextStyle] = field(default_factory=default_styles)
+    articles: list[Article] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    source: Path | None = field(default=None, compare=False, repr=False)
+
+    def article(self, article_id: str) -> Article | None:
+        """The article with this id, if any."""
+        return next((a for a in self.articles if a.id == article_id), None)
+
+    def find_frame(self, frame_id: str) -> tuple[Page, Frame] | None:
+        """The page and frame with this id, if any."""
+        for page in self.pages:
+            found = page.frame(frame_id)
+            if found is not None:
+                return page, found
+        return None
+
+    def style(self, name: str) -> TextStyle:
+        """A named style; unknown names fall back to the body style."""
+        return self.styles.get(name) or self.styles.get("body") or TextStyle()
+
+    def resolve(self, relative: str) -> Path:
+        """An asset path made absolute against the document's folder."""
+        base = self.source.parent if self.source else Path.cwd()
+        return (base / relative).resolve()

@@ -1,0 +1,210 @@
+"""Reading and writing issue documents (``*.layout.json``).
+
+Reads check the file against the JSON Schema and the cross-references between
+articles and frames, and raise :class:`DocumentError` naming the file and the
+problem. Writes are atomic: a temporary file is written and synced, the
+previous version is kept as ``<name>.bak``, then the new file is renamed into
+place, so a crash never leaves a half-written document.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from layout.model.codec import issue_from_json, issue_to_json
+from layout.model.document import HeadlineFrame, Issue, TextFrame
+from layout.model.errors import DocumentError
+from layout.model.migrations import CURRENT_VERSION, MigrationError, migrate
+
+FORMAT_NAME = "layout-issue"
+SUFFIX = ".layout.json"
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the current format version."""
+    text = resources.files("layout.model").joinpath("document.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def to_json_dict(issue: Issue) -> dict[str, Any]:
+    """The document as written, with its format name and version first."""
+    return {"format": FORMAT_NAME, "version": CURRENT_VERSION, **issue_to_json(issue)}
+
+
+_NUMBER_LIST = re.compile(r"\[\s*(-?[\d.eE+-]+(?:,\s*-?[\d.eE+-]+)*)\s*\]")
+
+
+def dumps(issue: Issue) -> str:
+    """The document as JSON text, one key a line, number lists on one line."""
+    text = json.dumps(to_json_dict(issue), ensure_ascii=False, indent=1)
+    return _NUMBER_LIST.sub(lambda m: "[" + re.sub(r",\s+", ", ", m.group(1)) + "]", text) + "\n"
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DocumentError(path, "no such file") from None
+    except IsADirectoryError:
+        raise DocumentError(path, "is a folder, not a document") from None
+    except UnicodeDecodeError as exc:
+        raise DocumentError(path, f"not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise DocumentError(path, f"cannot be read ({exc.strerror})") from None
+
+
+def _parse(path: Path, text: str) -> dict[str, Any]:
+    if not text.strip():
+        raise DocumentError(path, "the file is empty")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        hint = " (the file looks truncated)" if exc.pos >= len(text.rstrip()) - 1 else ""
+        raise DocumentError(
+            path, f"not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}{hint}"
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise DocumentError(path, f"not a layout document (no \"format\": \"{FORMAT_NAME}\")")
+    return data
+
+
+def _where(error: jsonschema.ValidationError) -> str:
+    parts = []
+    for item in error.absolute_path:
+        parts.append(f"[{item}]" if isinstance(item, int) else f".{item}")
+    return "".join(parts).lstrip(".") or "the document"
+
+
+def validate(data: dict[str, Any], path: Path | None = None) -> None:
+    """Raise DocumentError for the first place where ``data`` breaks the schema."""
+    validator = jsonschema.Draft202012Validator(schema())
+    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    if error is not None:
+        raise DocumentError(path, f"does not match the file format at {_where(error)}: {error.message}")
+
+
+def check_references(issue: Issue, path: Path | None = None) -> None:
+    """Raise DocumentError when ids clash or an article or frame names a missing one."""
+    seen: set[str] = set()
+    for page in issue.pages:
+        for frame in page.frames:
+            if frame.id in seen:
+                raise DocumentError(path, f"two frames have the id {frame.id!r}")
+            seen.add(frame.id)
+    article_ids = {a.id for a in issue.articles}
+    if len(article_ids) != len(issue.articles):
+        raise DocumentError(path, "two articles have the same id")
+    flowing: set[str] = set()
+    for article in issue.articles:
+        for frame_id in article.flow:
+            found = issue.find_frame(frame_id)
+            if found is None or not isinstance(found[1], TextFrame):
+                raise DocumentError(path, f"article {article.id!r} flows into {frame_id!r}, which is not a text frame")
+            if frame_id in flowing:
+                raise DocumentError(path, f"text frame {frame_id!r} is in the flow of two articles")
+            flowing.add(frame_id)
+    for page in issue.pages:
+        for frame in page.frames:
+            if isinstance(frame, HeadlineFrame) and frame.article not in article_ids:
+                raise DocumentError(path, f"headline frame {frame.id!r} names a missing article {frame.article!r}")
+
+
+def from_dict(data: dict[str, Any], path: Path | None = None) -> Issue:
+    """An issue from a parsed document dict: migrated, validated and checked."""
+    try:
+        data = migrate(data)
+    except MigrationError as exc:
+        raise DocumentError(path, str(exc)) from None
+    validate(data, path)
+    try:
+        issue = issue_from_json(data)
+    except ValueError as exc:
+        raise DocumentError(path, f"has a value that cannot be used: {exc}") from None
+    check_references(issue, path)
+    return issue
+
+
+def load(path: str | Path) -> Issue:
+    """Read an issue document, raising DocumentError with a clear message on any problem."""
+    path = Path(path)
+    issue = from_dict(_parse(path, _read_text(path)), path)
+    issue.source = path.resolve()
+    return issue
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _keep_backup(path: Path) -> None:
+    """Keep the current file as ``<name>.bak`` without ever removing ``path``."""
+    if not path.exists():
+        return
+    backup = path.with_name(path.name + ".bak")
+    staging = path.with_name(f".{path.name}.bak.tmp")
+    staging.unlink(missing_ok=True)
+    try:
+        try:
+            os.link(path, staging)
+        except OSError:
+            staging.write_bytes(path.read_bytes())
+        os.replace(staging, backup)
+    finally:
+        staging.unlink(missing_ok=True)
+
+
+def _write_temporary(path: Path, data: bytes) -> Path:
+    """A synced temporary file beside ``path`` holding ``data``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return Path(tmp_name)
+
+
+def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
+    """Write bytes to ``path`` through a synced temporary file and a rename.
+
+    With ``backup`` the previous file is kept as ``<name>.bak`` first.
+    """
+    tmp = _write_temporary(path, data)
+    try:
+        if backup:
+            _keep_backup(path)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def save(issue: Issue, path: str | Path) -> None:
+    """Save atomically, keeping the previous version as a backup."""
+    path = Path(path)
+    text = dumps(issue)
+    validate(json.loads(text), path)
+    write_atomic(path, text.encode("utf-8"), backup=True)
+    issue.source = path.resolve()

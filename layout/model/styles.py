@@ -1,0 +1,59 @@
+"""Text styles, named in the newspaper's own terms (body, title, kicker, …)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from layout.model.colour import BLACK, Colour
+from layout.units import length
+
+ALIGNMENTS = ("justify", "left", "center", "right")
+FONT_ROLES = ("song", "song-bold", "hei", "hei-bold", "kai")
+
+
+@dataclass
+class TextStyle:
+    """How a kind of text is set.
+
+    ``font`` names a font role (``song`` 宋, ``song-bold`` 标宋, ``hei`` 黑,
+    ``hei-bold`` 大黑, ``kai`` 楷); the engine maps roles to font files.
+    ``size`` and ``leading`` keep the designer's spelling (``"小五"``, ``"9pt"``,
+    ``"3.2mm"``); ``leading`` None means the page grid's line pitch.
+    ``tracking`` and ``indent`` are in em.
+    """
+
+    font: str = "song"
+    size: str | float = "小五"
+    leading: str | float | None = None
+    tracking: float = 0.0
+    align: str = "justify"
+    indent: float = 0.0
+    colour: Colour = field(default_factory=lambda: BLACK)
+
+    @property
+    def size_pt(self) -> float:
+        """The type size in points."""
+        return length(self.size)
+
+    @property
+    def leading_pt(self) -> float | None:
+        """The line pitch in points, or None to follow the grid."""
+        return None if self.leading is None else length(self.leading)
+
+
+def default_styles() -> dict[str, TextStyle]:
+    """The house styles of a broadsheet: 小五 Song body on the grid, 黑/宋 headlines."""
+    return {
+        "body": TextStyle(font="song", size="小五", indent=2.0),
+        "byline-lead": TextStyle(font="hei", size="小五"),
+        "byline": TextStyle(font="kai", size="小五"),
+        "kicker": TextStyle(font="kai", size="小三", align="center"),
+        "title": TextStyle(font="hei-bold", size="一号", align="center"),
+        "subtitle": TextStyle(font="song-bold", size="小三", align="center"),
+        "caption": TextStyle(font="kai", size="小五", align="justify"),
+        "credit": TextStyle(font="kai", size="六号", align="right"),
+        "label": TextStyle(font="hei", size="小五", align="center"),
+        "column-title": TextStyle(font="song-bold", size="二号", align="center"),
+        "folio": TextStyle(font="hei", size="小五", align="left"),
+        "masthead": TextStyle(font="song-bold", size="小一", align="left"),
+    }

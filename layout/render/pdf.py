@@ -1,0 +1,164 @@
+"""Draw display lists into a PDF with reportlab.
+
+Fonts are embedded as TrueType subsets with ToUnicode maps, so text can be
+searched and copied. Each glyph run is one text object: the glyphs are shown
+with TJ and positioned by the engine's x coordinates, not by reportlab's
+metrics. Colours are CMYK, as the model keeps them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from layout.engine.displaylist import (
+    BoxItem,
+    GlyphRun,
+    ImageItem,
+    Item,
+    MissingGlyph,
+    PageDisplay,
+    PlaceholderItem,
+    RuleItem,
+)
+from layout.engine.fonts import font_dir
+from layout.model.colour import Colour
+from layout.model.geometry import Rect
+
+PLACEHOLDER_FILL = Colour(0, 0, 0, 0.12)
+MARKER = Colour(0, 1, 1, 0)
+
+
+@cache
+def register_font(file_name: str) -> TTFont:
+    """Register a font file from fonts/ with reportlab once; its name is the file's stem."""
+    name = file_name.rsplit(".", 1)[0]
+    font = TTFont(name, str(font_dir() / file_name))
+    pdfmetrics.registerFont(font)
+    return font
+
+
+def _fp(value: float) -> str:
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
+
+
+@dataclass
+class PdfPainter:
+    """Draws the items of one page on a reportlab canvas (y is flipped here)."""
+
+    canvas: Canvas
+    page_height: float
+    image_source: Callable[[ImageItem], object] | None = None
+
+    def fill(self, colour: Colour) -> None:
+        """Set the fill colour."""
+        self.canvas.setFillColorCMYK(colour.c, colour.m, colour.y, colour.k)
+
+    def stroke(self, colour: Colour) -> None:
+        """Set the stroke colour."""
+        self.canvas.setStrokeColorCMYK(colour.c, colour.m, colour.y, colour.k)
+
+    def draw(self, item: Item) -> None:
+        """Draw one display item."""
+        if isinstance(item, GlyphRun):
+            self.glyph_run(item)
+        elif isinstance(item, ImageItem):
+            self.image(item)
+        elif isinstance(item, RuleItem):
+            self.rule(item)
+        elif isinstance(item, BoxItem):
+            self.box(item)
+        elif isinstance(item, PlaceholderItem):
+            self.placeholder(item)
+        elif isinstance(item, MissingGlyph):
+            self.missing(item)
+
+    def glyph_run(self, run: GlyphRun) -> None:
+        """One BT…ET text object: glyphs placed at the engine's x positions with TJ."""
+        font = register_font(run.font)
+        doc = self.canvas._doc
+        size = run.size
+        self.fill(run.colour)
+        codes: list[tuple[int, int]] = []
+        for subset, data in font.splitString(run.text, doc):
+            codes.extend((subset, byte) for byte in data)
+        ops = [f"BT 1 0 0 1 {_fp(run.xs[0])} {_fp(self.page_height - run.y)} Tm"]
+        current, pen, parts = -1, run.xs[0], []
+        for (subset, code), ch, x in zip(codes, run.text, run.xs):
+            if subset != current:
+                if parts:
+                    ops.append(f"[{' '.join(parts)}] TJ")
+                    parts = []
+                ops.append(f"{font.getSubsetInternalName(subset, doc)} {_fp(size)} Tf")
+                current = subset
+            shift = (x - pen) * 1000.0 / size
+            if abs(shift) > 0.01:
+                parts.append(_fp(-shift))
+            parts.append("(" + self.canvas._escape(bytes((code,))) + ")")
+            pen = x + font.stringWidth(ch, size)
+        if parts:
+            ops.append(f"[{' '.join(parts)}] TJ")
+        ops.append("ET")
+        self.canvas._code.append(" ".join(ops))
+
+    def image(self, item: ImageItem) -> None:
+        """A photo clipped to its frame, scaled so that the crop fills it."""
+        r, crop = item.rect, item.crop
+        full_w, full_h = r.w / crop.w, r.h / crop.h
+        left = r.x - crop.x * full_w
+        top = r.y - crop.y * full_h
+        source = self.image_source(item) if self.image_source else ImageReader(item.path)
+        c = self.canvas
+        c.saveState()
+        path = c.beginPath()
+        path.rect(r.x, self.page_height - r.bottom, r.w, r.h)
+        c.clipPath(path, stroke=0, fill=0)
+        c.drawImage(source, left, self.page_height - top - full_h, full_w, full_h)
+        c.restoreState()
+
+    def rule(self, item: RuleItem) -> None:
+        """A straight line."""
+        self.stroke(item.colour)
+        self.canvas.setLineWidth(item.weight)
+        h = self.page_height
+        self.canvas.line(item.x1, h - item.y1, item.x2, h - item.y2)
+
+    def box(self, item: BoxItem) -> None:
+        """A filled and/or stroked rectangle."""
+        r = item.rect
+        if item.fill is not None:
+            self.fill(item.fill)
+        if item.stroke is not None:
+            self.stroke(item.stroke)
+            self.canvas.setLineWidth(item.weight)
+        self.canvas.rect(r.x, self.page_height - r.bottom, r.w, r.h,
+                         stroke=int(item.stroke is not None), fill=int(item.fill is not None))
+
+    def placeholder(self, item: PlaceholderItem) -> None:
+        """A grey box with a cross (the engine sets its message as text)."""
+        r, h = item.rect, self.page_height
+        self.box(BoxItem(r, fill=PLACEHOLDER_FILL, stroke=Colour(0, 0, 0, 0.6), weight=0.5))
+        self.canvas.line(r.x, h - r.y, r.right, h - r.bottom)
+        self.canvas.line(r.x, h - r.bottom, r.right, h - r.y)
+
+    def missing(self, item: MissingGlyph) -> None:
+        """A character no font has: a magenta-red box with a cross, one em wide."""
+        s = item.size
+        top = item.y - 0.88 * s
+        self.box(BoxItem(Rect(item.x + s * 0.05, top + s * 0.05, s * 0.9, s * 0.9), stroke=MARKER, weight=max(0.3, s / 20)))
+        h = self.page_height
+        self.canvas.line(item.x, h - top, item.x + s, h - top - s)
+
+
+def draw_page(canvas: Canvas, page: PageDisplay, **options: object) -> None:
+    """Draw one page's display list on the canvas's current page."""
+    painter = PdfPainter(canvas, page.height, **options)  # type: ignore[arg-type]
+    for item in page.items:
+        painter.draw(item)

@@ -1,0 +1,136 @@
+"""Draw display lists with QPainter: the editor's screen and PNG previews.
+
+Glyphs are drawn by glyph id from the same font files the engine measured,
+at the engine's positions, so the screen shows exactly what the PDF prints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QGlyphRun, QImage, QPainter, QPen, QRawFont
+
+from layout.engine.displaylist import (
+    BoxItem,
+    GlyphRun,
+    ImageItem,
+    Item,
+    MissingGlyph,
+    PageDisplay,
+    PlaceholderItem,
+    RuleItem,
+)
+from layout.engine.fonts import font_dir
+from layout.model.colour import Colour
+
+PREVIEW_MAX_PIXELS = 1600  # photos are kept at most this wide or high for the screen
+
+
+def qcolour(colour: Colour) -> QColor:
+    """A screen colour for a CMYK colour."""
+    r, g, b = colour.to_rgb()
+    return QColor.fromRgbF(r, g, b)
+
+
+class QtPageRenderer:
+    """Replays display lists on a QPainter; keeps fonts and scaled photos between paints."""
+
+    def __init__(self) -> None:
+        self._fonts: dict[tuple[str, float], QRawFont] = {}
+        self._images: dict[str, QImage] = {}
+
+    def raw_font(self, name: str, size: float) -> QRawFont:
+        """The font file at a size (in page points, the painter scales it)."""
+        key = (name, size)
+        font = self._fonts.get(key)
+        if font is None:
+            font = QRawFont(str(font_dir() / name), size)
+            self._fonts[key] = font
+        return font
+
+    def image(self, path: str) -> QImage:
+        """A photo scaled down for the screen, loaded once."""
+        image = self._images.get(path)
+        if image is None:
+            image = QImage(path)
+            if not image.isNull() and max(image.width(), image.height()) > PREVIEW_MAX_PIXELS:
+                image = image.scaled(PREVIEW_MAX_PIXELS, PREVIEW_MAX_PIXELS, Qt.KeepAspectRatio,
+                                     Qt.SmoothTransformation)
+            self._images[path] = image
+        return image
+
+    def draw_page(self, painter: QPainter, page: PageDisplay) -> None:
+        """Draw a white page and its items; the painter maps points to the device."""
+        painter.fillRect(QRectF(0, 0, page.width, page.height), Qt.white)
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+        for item in page.items:
+            self.draw(painter, item)
+
+    def draw(self, painter: QPainter, item: Item) -> None:
+        """Draw one display item."""
+        if isinstance(item, GlyphRun):
+            self._glyphs(painter, item)
+        elif isinstance(item, ImageItem):
+            self._image(painter, item)
+        elif isinstance(item, RuleItem):
+            painter.setPen(QPen(qcolour(item.colour), item.weight))
+            painter.drawLine(QPointF(item.x1, item.y1), QPointF(item.x2, item.y2))
+        elif isinstance(item, BoxItem):
+            self._box(painter, item)
+        elif isinstance(item, PlaceholderItem):
+            self._placeholder(painter, item)
+        elif isinstance(item, MissingGlyph):
+            self._missing(painter, item)
+
+    def _glyphs(self, painter: QPainter, item: GlyphRun) -> None:
+        run = QGlyphRun()
+        run.setRawFont(self.raw_font(item.font, item.size))
+        run.setGlyphIndexes(list(item.glyphs))
+        run.setPositions([QPointF(x, item.y) for x in item.xs])
+        painter.setPen(qcolour(item.colour))
+        painter.drawGlyphRun(QPointF(0, 0), run)
+
+    def _image(self, painter: QPainter, item: ImageItem) -> None:
+        image = self.image(item.path)
+        r, crop = item.rect, item.crop
+        if image.isNull():
+            self._placeholder(painter, PlaceholderItem(r, Path(item.path).name))
+            return
+        source = QRectF(crop.x * image.width(), crop.y * image.height(),
+                        crop.w * image.width(), crop.h * image.height())
+        painter.drawImage(QRectF(r.x, r.y, r.w, r.h), image, source)
+
+    def _box(self, painter: QPainter, item: BoxItem) -> None:
+        painter.setPen(QPen(qcolour(item.stroke), item.weight) if item.stroke else Qt.NoPen)
+        painter.setBrush(QBrush(qcolour(item.fill)) if item.fill else Qt.NoBrush)
+        painter.drawRect(QRectF(item.rect.x, item.rect.y, item.rect.w, item.rect.h))
+
+    def _placeholder(self, painter: QPainter, item: PlaceholderItem) -> None:
+        r = item.rect
+        self._box(painter, BoxItem(r, fill=Colour(0, 0, 0, 0.12), stroke=Colour(0, 0, 0, 0.6)))
+        painter.drawLine(QPointF(r.x, r.y), QPointF(r.right, r.bottom))
+        painter.drawLine(QPointF(r.x, r.bottom), QPointF(r.right, r.y))
+
+    def _missing(self, painter: QPainter, item: MissingGlyph) -> None:
+        s = item.size
+        top = item.y - 0.88 * s
+        painter.setPen(QPen(QColor(230, 0, 40), max(0.3, s / 20)))
+        painter.setBrush(Qt.NoBrush)
+        painter.drawRect(QRectF(item.x + 0.05 * s, top + 0.05 * s, 0.9 * s, 0.9 * s))
+        painter.drawLine(QPointF(item.x, top), QPointF(item.x + s, top + s))
+
+
+def render_png(page: PageDisplay, out: str | Path, dpi: float = 72.0,
+               renderer: QtPageRenderer | None = None) -> QImage:
+    """Render a page to a PNG file at ``dpi`` (needs a QGuiApplication)."""
+    scale = dpi / 72.0
+    image = QImage(round(page.width * scale), round(page.height * scale), QImage.Format_RGB32)
+    image.fill(Qt.white)
+    painter = QPainter(image)
+    painter.scale(scale, scale)
+    (renderer or QtPageRenderer()).draw_page(painter, page)
+    painter.end()
+    image.save(str(out))
+    return image

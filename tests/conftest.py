@@ -1,0 +1,48 @@
+"""Shared fixtures. GUI tests run on Qt's offscreen platform."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "assets" / "sample" / "tongzhou.layout.json"
+SAMPLE_TEXT = ROOT / "assets" / "sample" / "tongzhou.txt"
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    """The sample issue in the repository (never written to)."""
+    return SAMPLE
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Path:
+    """A copy of the sample issue and its photos in a scratch folder."""
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE.parent, folder)
+    return folder / SAMPLE.name
+
+
+@pytest.fixture(scope="session")
+def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample issue exported once for the whole session."""
+    from layout.export.pdf_export import export_pdf
+    from layout.model.fileformat import load
+
+    out = tmp_path_factory.mktemp("export") / "page.pdf"
+    export_pdf(load(SAMPLE), out)
+    return out
+
+
+def require_tool(name: str) -> str:
+    """The path of a command-line tool the test needs; CI installs them all."""
+    path = shutil.which(name)
+    if path is None:
+        pytest.fail(f"{name} is not installed (.ci/run installs poppler-utils)")
+    return path

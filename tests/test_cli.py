@@ -1,0 +1,87 @@
+"""The command line: new, export, info, and one clear error line for a bad file."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from layout.cli import main
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    """Run ``python -m layout`` as a user would."""
+    return subprocess.run([sys.executable, "-m", "layout", *args], capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def truncated(sample_path, tmp_path):
+    path = tmp_path / "cut.layout.json"
+    path.write_bytes(sample_path.read_bytes()[:300])
+    return path
+
+
+@pytest.fixture
+def wrong_schema(sample_path, tmp_path):
+    data = json.loads(sample_path.read_text("utf-8"))
+    del data["pages"][0]["grid"]
+    path = tmp_path / "bad.layout.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("case", ["missing", "truncated", "wrong_schema"])
+def test_export_of_a_bad_file_is_one_clear_line(case, request, tmp_path):
+    path = tmp_path / "missing.layout.json" if case == "missing" else request.getfixturevalue(case)
+    result = run_cli("export", str(path), "-o", str(tmp_path / "out.pdf"))
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("layout: error: ") and str(path) in lines[0]
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_new_makes_a_loadable_broadsheet(tmp_path, capsys):
+    out = tmp_path / "new.layout.json"
+    assert main(["new", "-o", str(out), "--template", "broadsheet", "--date", "2023-02-15"]) == 0
+    assert main(["info", str(out), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out.split("\n", 1)[1])
+    assert data["pages"][0]["columns"] == 8
+    assert data["pages"][0]["size_mm"] == [390.0, 540.0]
+
+
+def test_new_refuses_to_overwrite(tmp_path):
+    out = tmp_path / "new.layout.json"
+    out.write_text("keep me", "utf-8")
+    assert main(["new", "-o", str(out)]) != 0
+    assert out.read_text("utf-8") == "keep me"
+
+
+def test_info_json_lists_the_sample(sample_path, capsys):
+    assert main(["info", str(sample_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [a["id"] for a in data["articles"]] == ["a1", "a2", "a3", "a4", "a5"]
+    assert all(a["chars"] > 200 for a in data["articles"])
+    assert all(a["overset_chars"] == 0 for a in data["articles"])
+    assert data["frames"]["photo"] == 14
+    assert data["frames"]["text"] == 5
+
+
+def test_info_reports_overset(sample_copy, capsys):
+    data = json.loads(sample_copy.read_text("utf-8"))
+    for frame in data["pages"][0]["frames"]:
+        if frame["id"] == "a1-body":
+            frame["rect"][3] = 27.0  # two lines
+    sample_copy.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    assert main(["info", str(sample_copy)]) == 0
+    a1_line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("article a1 "))
+    overset = int(a1_line.rsplit("OVERSET ", 1)[1].split()[0])
+    assert 999 - 10 * 13 - 10 < overset < 999 - 10 * 12  # ten lines of 13 characters were set
+
+
+def test_export_writes_a_pdf(sample_path, tmp_path):
+    out = tmp_path / "page.pdf"
+    result = run_cli("export", str(sample_path), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF-")

@@ -1,0 +1,74 @@
+"""The first window: it shows the sample page as the engine laid it out, in Chinese."""
+
+from PySide6.QtWidgets import QApplication
+
+from layout.engine.page import LayoutEngine
+from layout.gui.app import install_translation, install_ui_font
+from layout.gui.main_window import MainWindow
+from layout.model.fileformat import load
+from layout.render.qt import render_png
+
+
+def _ink(image) -> int:
+    """How many sampled pixels are not white."""
+    count = 0
+    for y in range(0, image.height(), 7):
+        for x in range(0, image.width(), 7):
+            if image.pixelColor(x, y).lightness() < 200:
+                count += 1
+    return count
+
+
+def test_window_shows_the_sample_page(qtbot, sample_path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_document(sample_path)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.layout_result.pages[0].number == 2
+    grabbed = window.view.grab().toImage()
+    assert grabbed.width() > 300 and _ink(grabbed) > 500
+    assert "tongzhou.layout.json" in window.windowTitle()
+
+
+def test_broken_file_is_reported_and_nothing_changes(qtbot, tmp_path, monkeypatch, sample_path):
+    warnings = []
+    monkeypatch.setattr("layout.gui.main_window.QMessageBox.warning", lambda *a: warnings.append(a[2]))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_document(sample_path)
+    shown = window.issue
+    broken = tmp_path / "broken.layout.json"
+    broken.write_text("{", "utf-8")
+    assert not window.open_document(broken)
+    assert window.issue is shown
+    assert warnings and str(broken) in warnings[0]
+
+
+def test_interface_is_chinese(qtbot):
+    app = QApplication.instance()
+    assert install_ui_font(app)
+    translator = install_translation(app, "zh_CN")
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert menus == ["文件(&F)", "视图(&V)"]
+    finally:
+        app.removeTranslator(translator)
+
+
+def test_zoom_changes_the_view_size(qtbot, sample_path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_document(sample_path)
+    before = window.view.width()
+    window.zoom_in()
+    assert window.view.width() > before
+
+
+def test_png_preview_matches_the_page_size(qtbot, sample_path, tmp_path):
+    page = LayoutEngine().layout(load(sample_path)).pages[0]
+    image = render_png(page, tmp_path / "page.png", dpi=36)
+    assert (image.width(), image.height()) == (round(page.width / 2), round(page.height / 2))
+    assert (tmp_path / "page.png").stat().st_size > 10_000

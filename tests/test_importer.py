@@ -1,0 +1,62 @@
+"""Importing the newsroom's plain text: articles, headlines, bylines, clean-up."""
+
+from layout.importer.cleanup import full_width_punctuation, join_split_paragraphs
+from layout.importer.plaintext import classify_headline, parse, read
+from tests.conftest import SAMPLE_TEXT
+
+
+def test_sample_text_gives_its_articles():
+    found = read(SAMPLE_TEXT)
+    titles = [a.headline.title for a in found.articles]
+    assert titles == [
+        "通州区“两区”工作领导小组召开全体会议",
+        "畅通消防通道 实现人车分流",
+        "玉桥街道邀请专家学者“把脉”基层治理",
+        "通州区第五届“社区邻里节”启动",
+        "常态长效久久为功始终保持“创建状态”",
+    ]
+    assert [a.byline for a in found.articles] == [
+        "本报讯（记者 赵紫楠）", "本报讯（记者 关一文）", "本报讯（记者 柴福娟 实习记者 黄溪）",
+        "本报讯（记者 冯维静）", "",
+    ]
+    assert found.labels == ["挂账督办", "整治前后"]
+    assert found.credits == ["（通州区城市管理委员会发布 第284期）（冯维静）（仲晓丹制图）"]
+
+
+def test_headline_groups_are_classified():
+    found = read(SAMPLE_TEXT)
+    assert found.articles[0].headline.subtitle == "孟景伟讲话 郑皓参加"
+    assert found.articles[1].headline.kicker == "推进“三大三强” 答好“二十年之问”"
+    assert found.articles[1].headline.subtitle == "台湖镇：让居民走上「幸福路」"
+    assert found.articles[3].headline.kicker == "以邻为伴 与邻为善 共建美好幸福家园"
+    assert classify_headline(["只有主题"]).title == "只有主题"
+
+
+def test_paragraphs_split_mid_sentence_are_joined():
+    found = read(SAMPLE_TEXT)
+    joined = [p.text for a in found.articles for p in a.paragraphs]
+    assert any("全面落实党中央、国务院和市委" in p for p in joined)
+    assert any("“数量”+“质量”双提升。" in p for p in joined)
+    assert any("公厕等场所加强检查力度" in p for p in joined)
+    assert len(found.articles[0].paragraphs) == 8
+
+
+def test_half_width_punctuation_between_chinese_becomes_full_width():
+    assert full_width_punctuation("昨天下午,通州区(记者 赵紫楠)开会?是的:好;") == "昨天下午，通州区（记者 赵紫楠）开会？是的：好；"
+    assert full_width_punctuation("version 1.2, (beta)") == "version 1.2, (beta)"
+    assert full_width_punctuation("共10,000人") == "共10,000人"
+
+
+def test_short_paragraphs_are_not_joined():
+    assert join_split_paragraphs(["副区长王翔宇出席开幕式", "下一段。"]) == ["副区长王翔宇出席开幕式", "下一段。"]
+
+
+def test_every_character_survives_import():
+    raw = SAMPLE_TEXT.read_text("utf-8")
+    found = parse(raw)
+    kept = "".join(
+        a.headline.kicker + a.headline.title + a.headline.subtitle + a.byline + "".join(p.text for p in a.paragraphs)
+        for a in found.articles
+    ) + "".join(found.labels) + "".join(found.credits)
+    squash = lambda s: "".join(ch for ch in full_width_punctuation(s) if not ch.isspace())  # noqa: E731
+    assert sorted(squash(kept)) == sorted(squash(raw))
