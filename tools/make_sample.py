@@ -8,33 +8,48 @@ the city-management column with its 整治前后 pairs and 挂账督办 photos o
 
 from __future__ import annotations
 
+import math
 import sys
 from datetime import date
 from pathlib import Path
 
+from layout.engine.article import layout_article
 from layout.importer.plaintext import read
-from layout.model import CaptionFrame, HeadlineFrame, Page, PhotoFrame, Rect, RuleFrame, TextFrame
+from layout.model import (
+    Article,
+    CaptionFrame,
+    HeadlineFrame,
+    Issue,
+    Page,
+    PhotoFrame,
+    Rect,
+    RuleFrame,
+    TextFrame,
+)
 from layout.model.fileformat import save
 from layout.model.styles import TextStyle
-from layout.model.templates import TEMPLATES, new_issue
+from layout.model.templates import FOLIO_LINES, TEMPLATES, new_issue
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = ROOT / "assets" / "sample" / "tongzhou.txt"
 OUT = ROOT / "assets" / "sample" / "tongzhou.layout.json"
+COLUMN_TOP = 59  # the grid line where the city-management column starts
+ROAD_CAPTION = "台湖镇中建幸福里小区西侧道路拓宽后，增设人行通道和隔离桩，实现人车分流。"
 
+# Captions follow assets/sample/photos/README.md (the scenes and places are made up).
 PAIR_CAPTIONS = [
-    "玉桥街道某小区背街小巷：堆放垃圾杂物，已清理干净。",
-    "梨园镇某路段：墙面小广告、护栏破损，已粉刷墙面、修复护栏。",
-    "台湖镇某路段：车辆占压绿化带，已恢复绿地、增设隔离桩。",
-    "宋庄镇某村：私搭棚房、堆放渣土，已拆除清运并铺装绿化。",
+    "中仓街道某背街小巷：墙边堆积生活垃圾、纸箱和废旧家具。整治后垃圾全部清运，墙面重新粉刷，沿墙摆放花箱。",
+    "新华街道某路段：围墙小广告、乱涂乱画较多，护栏破损锈蚀。整治后围墙清理粉刷一新，破损护栏已修复更换。",
+    "梨园镇某路段：绿化带内车辆违规停放，绿地被碾压裸露。整治后绿地补植恢复，绿化带两侧加装隔离桩。",
+    "永顺镇某小区旁空地：私搭彩钢房，堆放建筑垃圾。整治后违建拆除、垃圾清运，空地铺装并设置花箱、座椅。",
 ]
 SUPERVISE_CAPTIONS = [
-    "某垃圾中转站周边垃圾散落",
-    "某路段人行道铺装破损",
-    "某小区门前机动车占用人行道",
-    "某工地外建筑垃圾堆放",
-    "某沟渠水体脏污",
-    "某胡同架空线缆杂乱",
+    "宋庄镇某垃圾中转站周边垃圾袋堆积，未及时清运。",
+    "玉桥街道某路段人行道方砖破损、缺失，路面坑洼积水。",
+    "北苑街道某路段人行道上车辆违规停放，占压盲道。",
+    "张家湾镇某路段旁空地堆放建筑垃圾，苫盖不到位。",
+    "潞城镇某排水沟渠水体浑浊，水面漂浮垃圾。",
+    "中仓街道某街巷架空线缆杂乱，私拉乱挂。",
 ]
 
 
@@ -53,26 +68,50 @@ class Placer:
         self.page.frames.append(frame)
 
 
-def place_articles(placer: Placer, articles) -> None:
-    """The four news articles in the upper part of the page."""
-    plan = [  # article, columns, headline (top, lines), body lines
-        (articles[0], (1, 5), (3, 7), 17),
-        (articles[2], (1, 5), (27, 7), 12),
-        (articles[3], (1, 5), (46, 6), 6),
-        (articles[1], (6, 8), (3, 13), 42),
-    ]
-    for article, (first, last), (top, head_lines), body_lines in plan:
-        placer.add(HeadlineFrame(f"{article.id}-head", placer.area(first, last, top, head_lines),
-                                 article=article.id))
-        body = TextFrame(f"{article.id}-body", placer.area(first, last, top + head_lines, body_lines),
-                         columns=last - first + 1)
-        placer.add(body)
-        article.flow = [body.id]
+def body_lines(issue: Issue, article: Article, placer: Placer, first: int, last: int) -> int:
+    """Grid lines per column that the article's body needs at this width (copy-fitting)."""
+    probe = TextFrame("probe", placer.area(first, last, 0, placer.page.grid.line_count(placer.page.type_area)),
+                      columns=last - first + 1)
+    placer.page.frames.append(probe)
+    article.flow = [probe.id]
+    try:
+        laid = layout_article(issue, article)
+    finally:
+        placer.page.frames.remove(probe)
+    return math.ceil(laid.lines / probe.columns)
+
+
+def place_article(issue: Issue, placer: Placer, article: Article, columns: tuple[int, int],
+                  top: int, head_lines: int) -> int:
+    """Headline and body of an article, the body just tall enough; return the next free line."""
+    first, last = columns
+    lines = body_lines(issue, article, placer, first, last)
+    placer.add(HeadlineFrame(f"{article.id}-head", placer.area(first, last, top, head_lines), article=article.id))
+    body = TextFrame(f"{article.id}-body", placer.area(first, last, top + head_lines, lines),
+                     columns=last - first + 1)
+    placer.add(body)
+    article.flow = [body.id]
+    return top + head_lines + lines
+
+
+def place_articles(issue: Issue, placer: Placer, articles: list[Article]) -> None:
+    """The four news articles above the column: three down the left, one on the right."""
+    left = ((articles[0], 7), (articles[2], 7), (articles[3], 6))
+    needed = sum(head + body_lines(issue, a, placer, 1, 5) + 1 for a, head in left)
+    spare = max(0, COLUMN_TOP - 1 - FOLIO_LINES - needed)
+    top = FOLIO_LINES
+    for index, (article, head_lines) in enumerate(left):
+        extra = spare // len(left) + (1 if index < spare % len(left) else 0)
+        top = place_article(issue, placer, article, (1, 5), top, head_lines + extra) + 1
+    bottom = place_article(issue, placer, articles[1], (6, 8), FOLIO_LINES, 10)
+    photo = placer.area(6, 8, bottom + 1, COLUMN_TOP - bottom - 5)
+    placer.add(PhotoFrame("road-photo", photo, image="photos/road.jpg"))
+    placer.add(CaptionFrame("road-caption", placer.area(6, 8, COLUMN_TOP - 4, 3), text=ROAD_CAPTION))
 
 
 def place_column(placer: Placer, column, labels: list[str], credit: str) -> None:
     """The city-management column: title, text, 整治前后 pairs, 挂账督办 photos, credit."""
-    top = 59
+    top = COLUMN_TOP
     area = placer.page.type_area
     placer.add(RuleFrame("column-rule", Rect(area.x, placer.area(1, 8, top, 1).y - 4, area.w, 0), weight=2.0))
     placer.add(HeadlineFrame(f"{column.id}-head", placer.area(1, 8, top, 4), article=column.id))
@@ -116,7 +155,7 @@ def build() -> None:
     issue.pages = [page]
     issue.articles = imported.articles
     placer = Placer(page)
-    place_articles(placer, imported.articles)
+    place_articles(issue, placer, imported.articles)
     place_column(placer, imported.articles[4], imported.labels, imported.credits[0])
     save(issue, OUT)
     print(f"wrote {OUT}")

@@ -64,6 +64,6 @@ def set_block(parts: list[tuple[str, TextStyle]], rect: Rect, pitch: float, *,
         p = para.prepared
         x0 = rect.x + (para.indent if line.start == 0 else 0.0)
         baseline = baseline_in_line(y, span * pitch, p.em(line.start))
-        block.items.extend(line_items(p, line, x0, baseline, block.missing))
+        block.items.extend(line_items(line, x0, baseline, block.missing))
         y += span * pitch
     return block

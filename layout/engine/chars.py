@@ -38,7 +38,7 @@ NO_START = set(CLOSING + PAUSES + STOPS + MIDDLES + "／/–～%％‰℃°)]},.
 # Not at line end: opening marks, currency prefixes, ASCII openers.
 NO_END = set(OPENING + "([{¥$£￥＄")
 # Strict level: dashes and ellipses may not start a line either.
-NO_START_STRICT = NO_START | {"—", "…", "⋯", "⸺"}
+NO_START_STRICT = NO_START | set(DASHES) | {"—", "…", "⋯"}
 
 _CLASS_OF_CHAR: dict[str, Cls] = {}
 for _chars, _cls in ((OPENING, Cls.OPEN), (CLOSING, Cls.CLOSE), (PAUSES, Cls.PAUSE),
@@ -46,26 +46,34 @@ for _chars, _cls in ((OPENING, Cls.OPEN), (CLOSING, Cls.CLOSE), (PAUSES, Cls.PAU
     for _ch in _chars:
         _CLASS_OF_CHAR[_ch] = _cls
 
-# One atom per match, in order of preference:
+# Atoms longer than one character, and white space (each a match):
 # - a standard number such as "GB/T 15834-2011" or "ISO 12647";
 # - a number with sign, currency prefix, separators and unit suffix ("-5", "¥100", "10.5%", "2023");
 # - a Latin word with inner hyphens, apostrophes, slashes or digits ("5G", "COVID-19", "don't");
-# - a two-em dash or ellipsis; white space; any other single character.
+# - a two-em dash or ellipsis; a white-space character.
+# Every other character is an atom by itself.
 _DIGIT = r"[0-9０-９]"
-ATOM_RE = re.compile(
-    r"[A-Z]{2,}(?:/[A-Z])? \d+(?:[.\-]\d+)*[%％‰]?"
+SPECIAL_RE = re.compile(
+    r"([A-Z]{2,}(?:/[A-Z])? \d+(?:[.\-]\d+)*[%％‰]?"
     rf"|[¥$£￥＄]?[+\-−]?{_DIGIT}+(?:[.,:/]{_DIGIT}+)*(?:[%％‰℃°]|[A-Za-z]+)?"
     r"|[A-Za-z\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F]|[\-'’/.&](?=[A-Za-z0-9]))*"
     r"|——|……|⋯⋯|⸺"
-    r"|\s"
-    r"|.",
-    re.DOTALL,
+    r"|\s)"
 )
 
 
 def atomize(text: str) -> list[str]:
     """Split text into atoms: the units that are never broken across lines."""
-    return ATOM_RE.findall(text)
+    parts = SPECIAL_RE.split(text)
+    if len(parts) == 1:
+        return list(text)
+    atoms: list[str] = []
+    for index, part in enumerate(parts):
+        if index % 2:
+            atoms.append(part)
+        elif part:
+            atoms += part
+    return atoms
 
 
 def classify(atom: str) -> Cls:

@@ -97,7 +97,7 @@ def available_files(names: tuple[str, ...]) -> list[str]:
     return seen
 
 
-@dataclass
+@dataclass(eq=False)
 class FontChain:
     """A font role's faces in fallback order, with one merged character table.
 

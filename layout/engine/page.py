@@ -13,10 +13,8 @@ from layout.engine.article import ArticleLayout, layout_article
 from layout.engine.block import set_block
 from layout.engine.displaylist import (
     BoxItem,
-    GlyphRun,
     ImageItem,
     Item,
-    MissingGlyph,
     PageDisplay,
     PlaceholderItem,
     RuleItem,
@@ -128,10 +126,18 @@ class LayoutEngine:
 
     def _page(self, issue: Issue, page: Page, articles: dict[str, ArticleLayout],
               report: LayoutReport) -> PageDisplay:
+        """Frames first, then each article's headline and body together, so that the
+        PDF's content order is the reading order of each article."""
         items: list[Item] = []
+        headlines: dict[str, list[Item]] = {}
         for frame in page.frames:
-            items.extend(self._frame(issue, page, frame, report))
-        for laid in articles.values():
+            drawn = self._frame(issue, page, frame, report)
+            if isinstance(frame, HeadlineFrame):
+                headlines.setdefault(frame.article, []).extend(drawn)
+            else:
+                items.extend(drawn)
+        for article_id, laid in articles.items():
+            items.extend(headlines.pop(article_id, ()))
             items.extend(laid.items.get(page.number, ()))
         items.sort(key=_layer)
         return PageDisplay(page.number, page.width, page.height, items)
@@ -206,7 +212,3 @@ def _rule(frame: RuleFrame) -> RuleItem:
     x = r.x + r.w / 2
     return RuleItem(x, r.y, x, r.bottom, frame.weight, frame.colour)
 
-
-def text_items(page: PageDisplay) -> list[GlyphRun | MissingGlyph]:
-    """The text items of a page, in drawing order."""
-    return [i for i in page.items if isinstance(i, (GlyphRun, MissingGlyph))]

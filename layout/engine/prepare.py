@@ -2,15 +2,22 @@
 
 A paragraph is a list of styled runs. Each run is split into atoms (see
 ``layout.engine.chars``); each atom gets a natural width in points, the space
-it may give up when a line is tight, the space before it (Han–Latin spacing)
-and whether a line may break before it. Adjacent punctuation is compressed
-here, once, so that breaking sees the widths that will be set.
+it may give up when a line is tight, the space before it (Han–Latin spacing),
+whether a line may break before it, and the glyphs that draw it with their
+offsets inside the atom. Adjacent punctuation is compressed here, once, so that
+breaking sees the widths that will be set.
+
+Per-atom metrics come from an :class:`AtomTable` per font chain and size, which
+remembers every atom it has measured: measuring is the hot path of layout.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import accumulate
+from operator import add, not_
+from typing import NamedTuple
 
 from layout.engine.chars import NO_END, NO_START, NO_START_STRICT, Cls, atomize, classify
 from layout.engine.fonts import FontChain
@@ -19,8 +26,13 @@ from layout.model.colour import Colour
 HALF = 0.5
 HAN_LATIN_SPACE = 0.25  # clreq: up to 1/4 em between Han and Latin letters or digits
 HAN_LATIN_MIN = 0.125  # reduction step 6: no less than 1/8 em
-PUNCT = (Cls.OPEN, Cls.CLOSE, Cls.PAUSE, Cls.STOP, Cls.MIDDLE)
-RIGHT_SPACED = (Cls.CLOSE, Cls.PAUSE, Cls.STOP)
+WORD_SPACE_MIN = 0.125
+TABLE_LIMIT = 50_000
+
+HAN, OPEN, CLOSE, PAUSE, STOP, MIDDLE, LATIN, SPACE, DASH = (int(c) for c in Cls)
+PUNCT = frozenset((OPEN, CLOSE, PAUSE, STOP, MIDDLE))
+RIGHT_SPACED = frozenset((CLOSE, PAUSE, STOP))
+MISSING = -1  # face index of a character that no font has
 
 
 class Tier:
@@ -35,14 +47,94 @@ class Tier:
     NONE = 6
 
 
-_TIER_OF = {
-    Cls.SPACE: Tier.SPACE,
-    Cls.MIDDLE: Tier.MIDDLE,
-    Cls.OPEN: Tier.BRACKET,
-    Cls.CLOSE: Tier.BRACKET,
-    Cls.PAUSE: Tier.PAUSE,
-    Cls.STOP: Tier.STOP,
-}
+_TIER_OF = {SPACE: Tier.SPACE, MIDDLE: Tier.MIDDLE, OPEN: Tier.BRACKET, CLOSE: Tier.BRACKET,
+            PAUSE: Tier.PAUSE, STOP: Tier.STOP}
+
+
+class AtomInfo(NamedTuple):
+    """An atom measured in one font chain and size.
+
+    ``end_cut`` and ``start_cut`` are the space it gives up at the end or the
+    start of a line (a mark's half em); ``offsets`` are the x positions of its
+    glyphs inside the atom's box (a mark is drawn where its ink belongs in its
+    em box); ``faces`` the chain's face index per glyph (MISSING when no font
+    has it); ``plain`` is true for one glyph from the chain's first face (the
+    fast path).
+    """
+
+    cls: int
+    width: float
+    shrink: float
+    tier: int
+    end_cut: float
+    start_cut: float
+    glyphs: tuple[int, ...]
+    offsets: tuple[float, ...]
+    faces: tuple[int, ...]
+    plain: bool
+
+
+class AtomTable:
+    """Measures atoms in a font chain at a size and tracking, and remembers them."""
+
+    def __init__(self, chain: FontChain, size: float, tracking: float) -> None:
+        self.chain = chain
+        self.size = size
+        self.tracking = tracking
+        self.known: dict[str, AtomInfo] = {}
+
+    def get(self, atom: str) -> AtomInfo:
+        """The atom's metrics (measured once)."""
+        info = self.known.get(atom)
+        if info is None:
+            if len(self.known) > TABLE_LIMIT:
+                self.known.clear()
+            info = self.known[atom] = self._measure(atom)
+        return info
+
+    def _glyph(self, ch: str) -> tuple[int, int, float]:
+        """(face index, glyph id, advance in em) of a character; a missing one is 1 em."""
+        entry = self.chain.lookup.get(ord(ch))
+        if entry is None:
+            return MISSING, 0, 1.0
+        face, advance = entry
+        return face, self.chain.faces[face].glyph_ids[ord(ch)], advance
+
+    def _measure(self, atom: str) -> AtomInfo:
+        cls = int(classify(atom))
+        size, tracking = self.size, self.tracking
+        if cls in PUNCT:
+            face, gid, advance = self._glyph(atom)
+            offset = 0.0
+            if cls == OPEN:
+                offset = (1.0 - advance) * size
+            elif cls == MIDDLE:
+                offset = (1.0 - advance) * size / 2
+            end_cut = HALF * size if cls in RIGHT_SPACED else 0.0
+            start_cut = HALF * size if cls == OPEN else 0.0
+            return AtomInfo(cls, size * (1.0 + tracking), HALF * size, _TIER_OF[cls], end_cut,
+                            start_cut, (gid,), (offset,), (face,), face == 0)
+        glyphs, offsets, faces, x = [], [], [], 0.0
+        extra = tracking * size if cls in (HAN, DASH) else 0.0
+        for ch in atom:
+            face, gid, advance = self._glyph(ch)
+            glyphs.append(gid)
+            faces.append(face)
+            offsets.append(x)
+            x += advance * size + extra
+        shrink = 0.0
+        if cls == SPACE and atom == " ":
+            shrink = max(0.0, x - WORD_SPACE_MIN * size)
+        end_cut = x if cls == SPACE else extra
+        plain = len(atom) == 1 and faces[0] == 0
+        return AtomInfo(cls, x, shrink, _TIER_OF.get(cls, Tier.NONE), end_cut, 0.0, tuple(glyphs),
+                        tuple(offsets), tuple(faces), plain)
+
+
+@cache
+def atom_table(chain: FontChain, size: float, tracking: float) -> AtomTable:
+    """The shared table of a chain, size and tracking."""
+    return AtomTable(chain, size, tracking)
 
 
 @dataclass(frozen=True)
@@ -55,6 +147,11 @@ class StyledRun:
     colour: Colour
     tracking: float = 0.0
 
+    @property
+    def table(self) -> AtomTable:
+        """The atom table of this run's chain, size and tracking."""
+        return atom_table(self.chain, self.size, self.tracking)
+
 
 @dataclass
 class PreparedParagraph:
@@ -63,21 +160,27 @@ class PreparedParagraph:
     ``width`` is the natural advance in points, ``lead`` the leading space
     already removed from an opening mark (its glyph is drawn that far left),
     ``gap`` the space before the atom, ``shrink`` the space the atom can still
-    give up, ``breakable[i]`` whether a line may start at atom i. ``cum`` holds
-    prefix sums of gap + width, with one more entry than there are atoms.
+    give up, ``end_cut``/``start_cut`` what it gives up at a line's end or
+    start, ``breakable[i]`` whether a line may start at atom i. ``cum`` holds
+    prefix sums of gap + width and ``fancy`` prefix counts of atoms that are
+    not plain, with one more entry than there are atoms.
     """
 
     runs: list[StyledRun]
     atoms: list[str] = field(default_factory=list)
-    cls: list[Cls] = field(default_factory=list)
+    info: list[AtomInfo] = field(default_factory=list)
     run_of: list[int] = field(default_factory=list)
+    cls: list[int] = field(default_factory=list)
     width: list[float] = field(default_factory=list)
-    lead: list[float] = field(default_factory=list)
-    gap: list[float] = field(default_factory=list)
     shrink: list[float] = field(default_factory=list)
     tier: list[int] = field(default_factory=list)
+    end_cut: list[float] = field(default_factory=list)
+    start_cut: list[float] = field(default_factory=list)
+    lead: list[float] = field(default_factory=list)
+    gap: list[float] = field(default_factory=list)
     breakable: list[bool] = field(default_factory=list)
     cum: list[float] = field(default_factory=list)
+    fancy: list[int] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.atoms)
@@ -86,77 +189,54 @@ class PreparedParagraph:
         """The em (type size) of the atom's run."""
         return self.runs[self.run_of[index]].size
 
-    def end_cut(self, index: int) -> float:
-        """Space removed when the atom ends a line (full-width mark set half width, a space)."""
-        cls = self.cls[index]
-        if cls in RIGHT_SPACED and self.shrink[index] > 0:
-            return HALF * self.em(index)
-        if cls is Cls.SPACE:
-            return self.width[index]
-        return self.runs[self.run_of[index]].tracking * self.em(index)
-
-    def start_cut(self, index: int, first_line: bool) -> float:
-        """Space removed when the atom starts a line (an opening mark's leading half em)."""
-        if not first_line and self.cls[index] is Cls.OPEN and self.lead[index] == 0:
-            return HALF * self.em(index)
-        return 0.0
-
-
-def _atom_width(atom: str, cls: Cls, run: StyledRun) -> float:
-    """Natural width: punctuation and Han take whole em boxes, Latin its advances."""
-    if cls in PUNCT:
-        return run.size * (1.0 + run.tracking)
-    lookup = run.chain.lookup
-    total = 0.0
-    for ch in atom:
-        entry = lookup.get(ord(ch))
-        total += entry[1] if entry is not None else 1.0
-    if cls is Cls.HAN or cls is Cls.DASH:
-        total += run.tracking * len(atom)
-    return total * run.size
-
 
 def _compress_adjacent(p: PreparedParagraph) -> None:
     """Two adjacent marks (2 em) take 1.5 em: the first gives up its trailing space,
     else the second its leading space (clreq: adjustment of adjacent punctuation)."""
-    for i in range(1, len(p.atoms)):
-        a, b = p.cls[i - 1], p.cls[i]
-        if a not in PUNCT or b not in PUNCT:
+    cls = p.cls
+    for i in [i for i, c in enumerate(cls) if c in PUNCT]:
+        if i == 0 or cls[i - 1] not in PUNCT:
             continue
-        if a in RIGHT_SPACED and p.shrink[i - 1] > 0:
+        if cls[i - 1] in RIGHT_SPACED and p.shrink[i - 1] > 0:
             p.width[i - 1] -= HALF * p.em(i - 1)
-            p.shrink[i - 1] = 0.0
-        elif b is Cls.OPEN and p.lead[i] == 0:
+            p.shrink[i - 1] = p.end_cut[i - 1] = 0.0
+        elif cls[i] == OPEN and p.lead[i] == 0:
             p.width[i] -= HALF * p.em(i)
             p.lead[i] = HALF * p.em(i)
-            p.shrink[i] = 0.0
+            p.shrink[i] = p.start_cut[i] = 0.0
 
 
 def _gaps(p: PreparedParagraph) -> None:
     """A quarter em between Han and Latin atoms; it can shrink to 1/8 em."""
-    for i in range(1, len(p.atoms)):
-        pair = (p.cls[i - 1], p.cls[i])
-        if pair in ((Cls.HAN, Cls.LATIN), (Cls.LATIN, Cls.HAN)):
-            em = min(p.em(i - 1), p.em(i))
-            p.gap[i] = HAN_LATIN_SPACE * em
-            if p.tier[i] == Tier.NONE:
-                p.tier[i] = Tier.HAN_LATIN
-                p.shrink[i] = (HAN_LATIN_SPACE - HAN_LATIN_MIN) * em
+    cls = p.cls
+    last = len(cls) - 1
+    for i in [i for i, c in enumerate(cls) if c == LATIN]:
+        for j, k in ((i, i - 1), (i + 1, i)):  # the gap before i, and the gap after it
+            if 0 <= k and j <= last and HAN in (cls[j], cls[k]) and p.gap[j] == 0:
+                em = min(p.em(j), p.em(k))
+                p.gap[j] = HAN_LATIN_SPACE * em
+                if p.tier[j] == Tier.NONE:
+                    p.tier[j] = Tier.HAN_LATIN
+                    p.shrink[j] = (HAN_LATIN_SPACE - HAN_LATIN_MIN) * em
 
 
 def _break_rules(p: PreparedParagraph, strict: bool) -> None:
-    """May a line start at atom i? Not before a no-start mark nor after a no-end mark."""
+    """May a line start at atom i? Not before a no-start mark nor after a no-end mark;
+    between Latin atoms and around spaces only after a space."""
     no_start = NO_START_STRICT if strict else NO_START
-    atoms = p.atoms
-    p.breakable = [False] + [
-        atoms[i][0] not in no_start and atoms[i - 1][-1] not in NO_END
-        for i in range(1, len(atoms))
-    ]
-    for i in range(1, len(atoms)):
-        if p.cls[i] is Cls.SPACE or (p.cls[i - 1] is Cls.LATIN and p.cls[i] is Cls.LATIN):
-            p.breakable[i] = p.cls[i - 1] is Cls.SPACE
-        elif p.cls[i - 1] is Cls.SPACE:
-            p.breakable[i] = True
+    atoms, cls = p.atoms, p.cls
+    bad_start = map(no_start.__contains__, atoms[1:])
+    bad_end = map(NO_END.__contains__, atoms)
+    p.breakable = [False, *map(_neither, bad_start, bad_end)]
+    for i in [i for i, c in enumerate(cls) if c == SPACE or c == LATIN]:
+        for j in (i, i + 1):
+            if 0 < j < len(cls) and (cls[j] == SPACE or cls[j - 1] == SPACE or
+                                     (cls[j] == LATIN and cls[j - 1] == LATIN)):
+                p.breakable[j] = cls[j - 1] == SPACE
+
+
+def _neither(a: bool, b: bool) -> bool:
+    return not (a or b)
 
 
 def prepare(runs: list[StyledRun], strict: bool = False) -> PreparedParagraph:
@@ -164,31 +244,25 @@ def prepare(runs: list[StyledRun], strict: bool = False) -> PreparedParagraph:
     p = PreparedParagraph(runs=runs)
     for index, run in enumerate(runs):
         atoms = atomize(run.text)
-        for atom in atoms:
-            cls = classify(atom)
-            p.atoms.append(atom)
-            p.cls.append(cls)
-            p.run_of.append(index)
-            p.width.append(_atom_width(atom, cls, run))
-            tier = _TIER_OF.get(cls, Tier.NONE)
-            p.tier.append(tier)
-            p.shrink.append(_shrinkable(cls, atom, run))
+        table = run.table
+        info = list(map(table.known.get, atoms))
+        if None in info:
+            info = [i or table.get(a) for i, a in zip(info, atoms)]
+        p.atoms += atoms
+        p.info += info
+        p.run_of += [index] * len(atoms)
     count = len(p.atoms)
+    if count:
+        cls, width, shrink, tier, end_cut, start_cut, _, _, _, plain = zip(*p.info)
+        p.cls, p.width, p.shrink, p.tier = list(cls), list(width), list(shrink), list(tier)
+        p.end_cut, p.start_cut = list(end_cut), list(start_cut)
+        p.fancy = [0, *accumulate(map(not_, plain))]
+    else:
+        p.fancy = [0]
     p.lead = [0.0] * count
     p.gap = [0.0] * count
     _compress_adjacent(p)
     _gaps(p)
     _break_rules(p, strict)
-    p.cum = [0.0, *accumulate(g + w for g, w in zip(p.gap, p.width))]
+    p.cum = [0.0, *accumulate(map(add, p.gap, p.width))]
     return p
-
-
-def _shrinkable(cls: Cls, atom: str, run: StyledRun) -> float:
-    """Space an atom can give up under reduction."""
-    if cls in PUNCT:
-        return HALF * run.size
-    if cls is Cls.SPACE and atom == " ":
-        entry = run.chain.lookup.get(32)
-        natural = entry[1] if entry else 0.25
-        return max(0.0, natural - 0.25 * 0.5) * run.size
-    return 0.0

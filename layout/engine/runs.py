@@ -4,50 +4,60 @@ from __future__ import annotations
 
 from layout.engine.displaylist import GlyphRun, Item, MissingGlyph
 from layout.engine.justify import SetLine
-from layout.engine.prepare import PreparedParagraph
+from layout.engine.prepare import MISSING
 
 
-def line_items(p: PreparedParagraph, line: SetLine, x0: float, baseline: float,
-               missing: list[str] | None = None) -> list[Item]:
+def line_items(line: SetLine, x0: float, baseline: float, missing: list[str] | None = None) -> list[Item]:
     """Display items for a line whose left edge is ``x0`` and baseline ``baseline``.
 
     Characters that no font of the chain has become MissingGlyph items and are
     appended to ``missing``.
     """
+    p, start, end = line.p, line.start, line.end
+    if len(p.runs) == 1 and p.fancy[end] == p.fancy[start]:
+        run = p.runs[0]
+        info = p.info[start:end]
+        return [GlyphRun(run.chain.faces[0].name, run.size, run.colour, baseline,
+                         "".join(p.atoms[start:end]), tuple(i.glyphs[0] for i in info),
+                         tuple(x0 + x - d + i.offsets[0]
+                               for x, d, i in zip(line.atom_xs, p.lead[start:end], info)))]
+    return _mixed_items(line, x0, baseline, missing)
+
+
+def _mixed_items(line: SetLine, x0: float, baseline: float, missing: list[str] | None) -> list[Item]:
+    """The general case: several runs, fallback faces, missing characters."""
+    p = line.p
     items: list[Item] = []
-    current: tuple[int, int] | None = None
+    key: tuple[int, int] | None = None
     text: list[str] = []
     glyphs: list[int] = []
     xs: list[float] = []
 
     def flush() -> None:
-        if current is None or not text:
-            return
-        run = p.runs[current[0]]
-        face = run.chain.faces[current[1]]
-        items.append(GlyphRun(face.name, run.size, run.colour, baseline,
-                              "".join(text), tuple(glyphs), tuple(xs)))
+        if key is not None and text:
+            run = p.runs[key[0]]
+            items.append(GlyphRun(run.chain.faces[key[1]].name, run.size, run.colour, baseline,
+                                  "".join(text), tuple(glyphs), tuple(xs)))
         text.clear()
         glyphs.clear()
         xs.clear()
 
-    for ch, x, run_index in zip(line.chars, line.xs, line.runs):
-        run = p.runs[run_index]
-        code = ord(ch)
-        entry = run.chain.lookup.get(code)
-        if entry is None:
-            flush()
-            current = None
-            items.append(MissingGlyph(ch, x0 + x, baseline, run.size))
-            if missing is not None:
-                missing.append(ch)
-            continue
-        key = (run_index, entry[0])
-        if key != current:
-            flush()
-            current = key
-        text.append(ch)
-        glyphs.append(run.chain.faces[entry[0]].glyph_ids[code])
-        xs.append(x0 + x)
+    for index, atom_x in zip(range(line.start, line.end), line.atom_xs):
+        info, run_index = p.info[index], p.run_of[index]
+        left = x0 + atom_x - p.lead[index]
+        for ch, gid, offset, face in zip(p.atoms[index], info.glyphs, info.offsets, info.faces):
+            if face == MISSING:
+                flush()
+                key = None
+                items.append(MissingGlyph(ch, left + offset, baseline, p.runs[run_index].size))
+                if missing is not None:
+                    missing.append(ch)
+                continue
+            if (run_index, face) != key:
+                flush()
+                key = (run_index, face)
+            text.append(ch)
+            glyphs.append(gid)
+            xs.append(left + offset)
     flush()
     return items

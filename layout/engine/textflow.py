@@ -85,7 +85,7 @@ def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | 
                             last_line=end >= len(p), align=para.align)
             size = p.em(pos.atom)
             baseline = baseline_in_line(slot.top + line_no * slot.pitch, slot.pitch, size)
-            result.items.extend(line_items(p, line, slot.x + indent, baseline, result.missing))
+            result.items.extend(line_items(line, slot.x + indent, baseline, result.missing))
             result.lines += 1
             pos.atom = end
     _skip_empty(paragraphs, pos)

@@ -1,0 +1,153 @@
+"""Typesetting speed: our engine against reportlab's Paragraph(wordWrap='CJK').
+
+Sets the sample's body text at the sample's column width, and a 10,000-character
+page, through both in the same run, and prints one JSON object:
+engine_chars_per_s, reportlab_chars_per_s, ratio (engine over reportlab),
+page_ms (the 10,000-character page from scratch, warm), edit_ms (re-layout of
+the sample page after a one-character edit in one article), and typst_page_ms
+where the PyPI package ``typst`` is installed.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from layout.engine.fonts import ROLE_FILES
+from layout.engine.page import LayoutEngine
+from layout.engine.styling import paragraph_for
+from layout.engine.textflow import Slot, flow
+from layout.model.document import Paragraph as ModelParagraph
+from layout.model.fileformat import load
+from layout.render.pdf import register_font
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "assets" / "sample" / "tongzhou.layout.json"
+PAGE_CHARS = 10_000
+
+
+def best_of(runs: int, work: Callable[[], object]) -> float:
+    """The median of several timings of ``work``, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def sample_paragraphs() -> tuple[list[str], float]:
+    """The sample's body paragraphs and its column width in points."""
+    issue = load(SAMPLE)
+    texts = [p.text for a in issue.articles for p in a.paragraphs]
+    page = issue.pages[0]
+    return texts, page.grid.column_width(page.type_area)
+
+
+def engine_setter(texts: list[str], width: float) -> Callable[[], int]:
+    """Prepare, break, justify and position every paragraph into one long column."""
+    style = load(SAMPLE).style("body")
+
+    def work() -> int:
+        paragraphs = [paragraph_for(t, style) for t in texts]
+        return flow(paragraphs, [Slot(0, 0, width, 10**6, 13.5)]).lines
+
+    return work
+
+
+def reportlab_setter(texts: list[str], width: float) -> Callable[[], None]:
+    """Wrap the same paragraphs with reportlab's CJK word wrap."""
+    font = register_font(ROLE_FILES["song"][0])
+    style = ParagraphStyle("body", fontName=font.fontName, fontSize=9, leading=13.5,
+                           wordWrap="CJK", firstLineIndent=18)
+
+    def work() -> None:
+        for text in texts:
+            Paragraph(text, style).wrap(width, 10**6)
+
+    return work
+
+
+def page_text(texts: list[str]) -> list[str]:
+    """About 10,000 characters of the sample's text, in its paragraphs."""
+    out, total = [], 0
+    while total < PAGE_CHARS:
+        for text in texts:
+            out.append(text)
+            total += len(text)
+            if total >= PAGE_CHARS:
+                break
+    return out
+
+
+def edit_ms() -> float:
+    """Re-layout of the sample page after a one-character edit in one article."""
+    issue = load(SAMPLE)
+    engine = LayoutEngine()
+    engine.layout(issue)
+    edited = copy.deepcopy(issue)
+
+    def work() -> None:
+        paragraph = edited.articles[1].paragraphs[2]
+        edited.articles[1].paragraphs[2] = ModelParagraph("改" + paragraph.text[1:], paragraph.style)
+        engine.layout(edited)
+
+    return best_of(9, work) * 1000
+
+
+def typst_page_ms(texts: list[str], width: float) -> float | None:
+    """The same page through Typst, when the typst package is installed."""
+    try:
+        import typst
+    except ImportError:
+        return None
+    body = "\n\n".join(texts)
+    source = (
+        f'#set page(width: {width}pt, height: auto, margin: 0pt)\n'
+        '#set text(lang: "zh", region: "cn", size: 9pt)\n'
+        '#set par(justify: true, first-line-indent: 2em, leading: 4.5pt)\n' + body
+    )
+    scratch = ROOT / "out"
+    scratch.mkdir(exist_ok=True)
+    path = scratch / "bench.typ"
+    path.write_text(source, "utf-8")
+    return best_of(3, lambda: typst.compile(str(path))) * 1000
+
+
+def main() -> int:
+    """Run the comparison and print one JSON object."""
+    texts, width = sample_paragraphs()
+    chars = sum(len(t) for t in texts)
+    engine_work, reportlab_work = engine_setter(texts, width), reportlab_setter(texts, width)
+    engine_work()
+    reportlab_work()
+    engine_s = best_of(7, engine_work)
+    reportlab_s = best_of(7, reportlab_work)
+    page = page_text(texts)
+    page_work = engine_setter(page, width)
+    result = {
+        "sample_chars": chars,
+        "engine_chars_per_s": round(chars / engine_s),
+        "reportlab_chars_per_s": round(chars / reportlab_s),
+        "ratio": round(reportlab_s / engine_s, 2),
+        "page_chars": sum(len(t) for t in page),
+        "page_ms": round(best_of(7, page_work) * 1000, 2),
+        "edit_ms": round(edit_ms(), 2),
+    }
+    typst_ms = typst_page_ms(page, width)
+    if typst_ms is not None:
+        result["typst_page_ms"] = round(typst_ms, 2)
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
