@@ -64,7 +64,7 @@ def test_info_json_lists_the_sample(sample_path, capsys):
     assert [a["id"] for a in data["articles"]] == ["a1", "a2", "a3", "a4", "a5"]
     assert all(a["chars"] > 200 for a in data["articles"])
     assert all(a["overset_chars"] == 0 for a in data["articles"])
-    assert data["frames"]["photo"] == 14
+    assert data["frames"]["photo"] == 4 * 2 + 6 + 1  # pairs, 挂账督办, the road
     assert data["frames"]["text"] == 5
 
 
