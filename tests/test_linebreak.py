@@ -21,10 +21,9 @@ def _check_rules(lines):
             assert text[-1] not in NO_END, f"line {index} ends with {text[-1]!r}: {texts}"
 
 
-def _check_flush(lines, measure_em, indent=0.0):
+def _check_flush(lines, measure_em):
     for index, line in enumerate(lines[:-1]):
-        left = indent * SIZE if index == 0 else 0.0
-        assert right_edge(line) + left == pytest.approx(measure_em * SIZE, abs=0.01), line_texts(lines)[index]
+        assert right_edge(line) == pytest.approx(measure_em * SIZE, abs=0.01), line_texts(lines)[index]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -89,9 +88,10 @@ def test_strict_level_keeps_dashes_off_line_start():
 def test_indent_is_two_em_and_lines_are_flush():
     text = "会议指出，“两区”建设是首都北京“五子”联动服务和融入新发展格局的关键“子”，是推动高质量发展的重要抓手。"
     lines = set_text(text, 13, indent=2)
-    assert lines[0].xs[0] == pytest.approx(0.0)
+    assert lines[0].xs[0] == pytest.approx(2 * SIZE)
+    assert lines[1].xs[0] == pytest.approx(0.0)
     _check_rules(lines)
-    _check_flush(lines, 13, indent=2)
+    _check_flush(lines, 13)
 
 
 _words = st.sampled_from(["GB/T 15834", "5G", "2023", "10.5%", "COVID-19", "iPhone", "——", "……"])

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from layout.engine.displaylist import Item
-from layout.engine.prepare import prepare
+from layout.engine.prepare import prepared
 from layout.engine.styling import paragraph_for, run_for
 from layout.engine.textflow import FlowParagraph, Slot, flow, remaining_chars
 from layout.model.document import Article, Issue, Page, TextFrame
@@ -43,7 +43,7 @@ def body_paragraphs(issue: Issue, article: Article) -> list[FlowParagraph]:
             runs.append(run_for(rest, issue.style("byline")))
         if article.paragraphs:
             runs.append(run_for(article.paragraphs[0].text, body))
-        first = FlowParagraph(prepare(runs), body.align, body.indent * body.size_pt)
+        first = FlowParagraph(prepared(tuple(runs)), body.align, body.indent * body.size_pt)
         paragraphs[:1] = [first]
     return paragraphs
 

@@ -24,8 +24,8 @@ class Block:
     missing: list[str] = field(default_factory=list)
 
 
-def break_paragraph(para: FlowParagraph, measure: float) -> list[SetLine]:
-    """All the lines of a paragraph at one measure."""
+def break_paragraph(para: FlowParagraph, measure: float, x0: float = 0.0) -> list[SetLine]:
+    """All the lines of a paragraph at one measure, the left edge at x0."""
     p = para.prepared
     lines: list[SetLine] = []
     start = 0
@@ -34,7 +34,7 @@ def break_paragraph(para: FlowParagraph, measure: float) -> list[SetLine]:
         indent = para.indent if first else 0.0
         end = break_line(p, start, measure - indent, first)
         lines.append(set_line(p, start, end, measure - indent, first_line=first,
-                              last_line=end >= len(p), align=para.align))
+                              last_line=end >= len(p), align=para.align, x0=x0 + indent))
         start = end
     return lines
 
@@ -53,7 +53,7 @@ def set_block(parts: list[tuple[str, TextStyle]], rect: Rect, pitch: float, *,
                 continue
             para = paragraph_for(paragraph_text, style)
             span = grid_lines_for(style, pitch)
-            planned.extend((para, line, span) for line in break_paragraph(para, rect.w))
+            planned.extend((para, line, span) for line in break_paragraph(para, rect.w, rect.x))
     block = Block(lines=sum(span for _, _, span in planned))
     room = max(0, int((rect.bottom - top) / pitch + 1e-6))
     y = top + (max(0, room - block.lines) // 2) * pitch if centre else top
@@ -61,9 +61,7 @@ def set_block(parts: list[tuple[str, TextStyle]], rect: Rect, pitch: float, *,
         if y + span * pitch > rect.bottom + 1e-6:
             block.overflow += sum(1 for ch in line.chars if not ch.isspace())
             continue
-        p = para.prepared
-        x0 = rect.x + (para.indent if line.start == 0 else 0.0)
-        baseline = baseline_in_line(y, span * pitch, p.em(line.start))
-        block.items.extend(line_items(line, x0, baseline, block.missing))
+        baseline = baseline_in_line(y, span * pitch, para.prepared.em(line.start))
+        block.items.extend(line_items(line, baseline, block.missing))
         y += span * pitch
     return block

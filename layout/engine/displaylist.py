@@ -8,14 +8,17 @@ writes a plain-text form for golden tests that diff well.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from layout.model.colour import Colour
 from layout.model.geometry import Rect
 
 
-@dataclass(frozen=True, slots=True)
-class GlyphRun:
-    """Glyphs of one font file at one size and colour on one baseline ``y``."""
+class GlyphRun(NamedTuple):
+    """Glyphs of one font file at one size and colour on one baseline ``y``.
+
+    (A named tuple: runs are made by the thousand on every layout.)
+    """
 
     font: str
     size: float

@@ -10,26 +10,28 @@ The last line of a paragraph is set flush to its alignment without expansion.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 
-from layout.engine.linebreak import natural_width
 from layout.engine.prepare import HAN_LATIN_SPACE, OPEN, SPACE, PreparedParagraph, Tier
 
 SPACE_MAX = 0.5  # em: a word space grows to no more than 1/2 em
 HAN_LATIN_MAX = 1 / 3  # em: many styles cap Han–Latin spacing at 1/3 em
 
 
-@dataclass
 class SetLine:
-    """One line: atoms start..end-1 of a paragraph, the x of each atom's box from
-    the line's left edge, and the line's set width."""
+    """One line: atoms start..end-1 of a paragraph, the x of each atom's box
+    (from the x0 given to :func:`set_line`), and the line's set width."""
 
-    p: PreparedParagraph
-    start: int
-    end: int
-    atom_xs: list[float]
-    width: float
+    __slots__ = ("p", "start", "end", "atom_xs", "width")
+
+    def __init__(self, p: PreparedParagraph, start: int, end: int, atom_xs: list[float],
+                 width: float) -> None:
+        self.p = p
+        self.start = start
+        self.end = end
+        self.atom_xs = atom_xs
+        self.width = width
 
     @property
     def chars(self) -> list[str]:
@@ -38,7 +40,7 @@ class SetLine:
 
     @property
     def xs(self) -> list[float]:
-        """The x of each character's glyph from the line's left edge."""
+        """The x of each character's glyph."""
         out: list[float] = []
         p = self.p
         for index, x in zip(range(self.start, self.end), self.atom_xs):
@@ -80,39 +82,57 @@ def _grow(added: dict[int, float], room: dict[int, float], slack: float) -> floa
 def _expand(p: PreparedParagraph, start: int, end: int, slack: float) -> tuple[dict[int, float], float]:
     """Space added before particular atoms, and the amount added before every atom."""
     added: dict[int, float] = {}
-    spaces = {i: max(0.0, SPACE_MAX * p.em(i) - p.width[i])
-              for i in range(start + 1, end - 1) if p.cls[i] == SPACE}
-    slack = _grow(added, spaces, slack)
-    han_latin = {i: (HAN_LATIN_MAX - HAN_LATIN_SPACE) * p.em(i)
-                 for i in range(start + 1, end) if p.gap[i] > 0}
-    slack = _grow(added, han_latin, slack)
+    if p.spaces[end - 1] > p.spaces[start + 1]:
+        spaces = {i: max(0.0, SPACE_MAX * p.em(i) - p.width[i])
+                  for i in range(start + 1, end - 1) if p.cls[i] == SPACE}
+        slack = _grow(added, spaces, slack)
+    if p.gapped[end] > p.gapped[start + 1]:
+        han_latin = {i: (HAN_LATIN_MAX - HAN_LATIN_SPACE) * p.em(i)
+                     for i in range(start + 1, end) if p.gap[i] > 0}
+        slack = _grow(added, han_latin, slack)
     gaps = end - start - 1
     return added, (slack / gaps if slack > 1e-9 and gaps > 0 else 0.0)
 
 
 def set_line(p: PreparedParagraph, start: int, end: int, measure: float, *,
-             first_line: bool, last_line: bool, align: str) -> SetLine:
-    """Position the atoms start..end-1 on a line ``measure`` points long."""
-    natural = natural_width(p, start, end, first_line)
+             first_line: bool, last_line: bool, align: str, x0: float = 0.0) -> SetLine:
+    """Position the atoms start..end-1 on a line ``measure`` points long whose left edge is x0."""
+    cut = 0.0 if first_line else p.start_cut[start]
+    natural = p.cum[end] - p.cum[start] - p.gap[start] - cut - p.end_cut[end - 1]
     slack = measure - natural
-    taken: dict[int, float] = {}
-    added: dict[int, float] = {}
-    even = 0.0
     if slack < -1e-9:
-        taken = _reduce(p, start, end, -slack)
-    elif align == "justify" and not last_line and slack > 1e-9:
+        return _set_adjusted(p, start, end, x0, cut, _reduce(p, start, end, -slack), {}, 0.0,
+                             measure, align)
+    if align == "justify" and not last_line and slack > 1e-9:
         added, even = _expand(p, start, end, slack)
-    width = natural - sum(taken.values()) + sum(added.values()) + even * (end - start - 1)
-    offset = 0.0
+        if added:
+            return _set_adjusted(p, start, end, x0, cut, {}, added, even, measure, align)
+        width = natural + even * (end - start - 1)
+    else:
+        even, width = 0.0, natural
+    first = x0 - cut + _align_offset(align, measure, width)
+    steps = map(add, p.width[start:end - 1], p.gap[start + 1:end])
+    if even:
+        steps = map(add, steps, repeat(even))
+    return SetLine(p, start, end, list(accumulate(steps, initial=first)), width)
+
+
+def _align_offset(align: str, measure: float, width: float) -> float:
     if align == "center":
-        offset = (measure - width) / 2
-    elif align == "right":
-        offset = measure - width
-    first = offset - (0.0 if first_line else p.start_cut[start])
-    if not taken and not added:
-        steps = [w + g + even for w, g in zip(p.width[start:end - 1], p.gap[start + 1:end])]
-        return SetLine(p, start, end, list(accumulate(steps, initial=first)), width)
-    xs, x = [], first
+        return (measure - width) / 2
+    if align == "right":
+        return measure - width
+    return 0.0
+
+
+def _set_adjusted(p: PreparedParagraph, start: int, end: int, x0: float, cut: float,
+                  taken: dict[int, float], added: dict[int, float], even: float, measure: float,
+                  align: str) -> SetLine:
+    """Positions when particular atoms give up or get space (``cut``: the line-start cut)."""
+    natural = p.cum[end] - p.cum[start] - p.gap[start] - cut - p.end_cut[end - 1]
+    width = natural - sum(taken.values()) + sum(added.values()) + even * (end - start - 1)
+    left = x0 - cut
+    xs, x = [], left
     for i in range(start, end):
         if i > start:
             x += p.gap[i] + even + added.get(i, 0.0)
@@ -122,4 +142,7 @@ def set_line(p: PreparedParagraph, start: int, end: int, measure: float, *,
             x -= cut
         xs.append(x)
         x += p.width[i] - (0.0 if before else cut)
+    shift = _align_offset(align, measure, width)
+    if shift:
+        xs = [v + shift for v in xs]
     return SetLine(p, start, end, xs, width)

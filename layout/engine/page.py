@@ -1,38 +1,18 @@
 """Lay out a whole issue: every page's frames into display lists, with a report.
 
-Article bodies are cached per article: an article is laid out again only when
-its text, its styles or the geometry of the frames it flows through change.
+The engine remembers what it set: an article is laid out again only when its
+text, its styles or the geometry of the frames it flows through change, and
+any other frame only when something it shows changes (see ``frame_key``).
 """
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 
 from layout.engine.article import ArticleLayout, layout_article
-from layout.engine.block import set_block
-from layout.engine.displaylist import (
-    BoxItem,
-    ImageItem,
-    Item,
-    PageDisplay,
-    PlaceholderItem,
-    RuleItem,
-)
-from layout.engine.photo import place_photo
-from layout.engine.styling import grid_lines_for
-from layout.model.document import (
-    CaptionFrame,
-    FolioFrame,
-    Frame,
-    HeadlineFrame,
-    Issue,
-    Page,
-    PhotoFrame,
-    RuleFrame,
-)
-
-WEEKDAYS = "一二三四五六日"
+from layout.engine.displaylist import BoxItem, ImageItem, Item, PageDisplay, PlaceholderItem, RuleItem
+from layout.engine.frames import FrameResult, frame_key, set_frame
+from layout.model.document import Frame, HeadlineFrame, Issue, Page
 
 
 @dataclass
@@ -76,21 +56,14 @@ def _layer(item: Item) -> int:
     return 2
 
 
-def folio_parts(issue: Issue, page: Page) -> list[tuple[str, str]]:
-    """The folio line's three parts (text, alignment): page and section, paper, date."""
-    when = issue.date
-    date_text = f"{when.year}年{when.month}月{when.day}日 星期{WEEKDAYS[when.weekday()]}"
-    left = f"第{page.number}版 {page.section}".strip()
-    right = date_text + (f"  {page.editors}" if page.editors else "")
-    return [(left, "left"), (issue.paper, "center"), (right, "right")]
-
-
 class LayoutEngine:
-    """Lays out issues, remembering each article's layout between calls."""
+    """Lays out issues, remembering each article's and each frame's result between calls."""
 
     def __init__(self) -> None:
         self._articles: dict[str, tuple[str, ArticleLayout]] = {}
+        self._frames: dict[str, tuple[str, FrameResult]] = {}
         self.articles_laid_out = 0
+        self.frames_set = 0
 
     def _article_key(self, issue: Issue, article_id: str) -> str:
         article = issue.article(article_id)
@@ -143,72 +116,14 @@ class LayoutEngine:
         return PageDisplay(page.number, page.width, page.height, items)
 
     def _frame(self, issue: Issue, page: Page, frame: Frame, report: LayoutReport) -> list[Item]:
-        if isinstance(frame, HeadlineFrame):
-            return self._headline(issue, page, frame, report)
-        if isinstance(frame, CaptionFrame):
-            return self._caption(issue, page, frame, report)
-        if isinstance(frame, FolioFrame):
-            return self._folio(issue, page, frame, report)
-        if isinstance(frame, RuleFrame):
-            return [_rule(frame)]
-        if isinstance(frame, PhotoFrame):
-            return self._photo(issue, page, frame, report)
-        return []
-
-    def _photo(self, issue: Issue, page: Page, frame: PhotoFrame, report: LayoutReport) -> list[Item]:
-        path = issue.resolve(frame.image) if frame.image else None
-        item, problem = place_photo(path, frame.rect, frame.fit)
-        if problem:
-            report.findings.append(Finding(page.number, frame.id, problem))
-        if not isinstance(item, PlaceholderItem):
-            return [item]
-        style = issue.style("label")
-        block = set_block([(item.message, style)], frame.rect, style.size_pt * 1.5, centre=True)
-        return [item, *block.items]
-
-    def _headline(self, issue: Issue, page: Page, frame: HeadlineFrame,
-                  report: LayoutReport) -> list[Item]:
-        article = issue.article(frame.article)
-        if article is None:
-            return []
-        group = article.headline
-        parts = [(group.kicker, issue.style("kicker")), (group.title, issue.style("title")),
-                 (group.subtitle, issue.style("subtitle"))]
-        block = set_block([p for p in parts if p[0]], frame.rect, page.grid.line_pitch,
-                          top=page.grid.snap_y(page.type_area, frame.rect.y), centre=True)
-        return self._block_items(block, page, frame, report)
-
-    def _caption(self, issue: Issue, page: Page, frame: CaptionFrame,
-                 report: LayoutReport) -> list[Item]:
-        style = issue.style(frame.style)
-        pitch = style.leading_pt or style.size_pt * 1.5
-        block = set_block([(frame.text, style)], frame.rect, pitch)
-        return self._block_items(block, page, frame, report)
-
-    def _folio(self, issue: Issue, page: Page, frame: FolioFrame, report: LayoutReport) -> list[Item]:
-        style = issue.style("folio")
-        pitch = page.grid.line_pitch * grid_lines_for(style, page.grid.line_pitch)
-        items: list[Item] = []
-        for text, align in folio_parts(issue, page):
-            part_style = dataclasses.replace(style, align=align, indent=0.0)
-            block = set_block([(text, part_style)], frame.rect, pitch, centre=True)
-            items.extend(self._block_items(block, page, frame, report))
-        return items
-
-    @staticmethod
-    def _block_items(block, page: Page, frame: Frame, report: LayoutReport) -> list[Item]:
-        report.note_missing(block.missing, f"frame {frame.id}")
-        if block.overflow:
-            report.findings.append(
-                Finding(page.number, frame.id, f"{block.overflow} characters do not fit in the frame"))
-        return block.items
-
-
-def _rule(frame: RuleFrame) -> RuleItem:
-    r = frame.rect
-    if r.w >= r.h:
-        y = r.y + r.h / 2
-        return RuleItem(r.x, y, r.right, y, frame.weight, frame.colour)
-    x = r.x + r.w / 2
-    return RuleItem(x, r.y, x, r.bottom, frame.weight, frame.colour)
-
+        """A frame's items, set again only when something it depends on changed."""
+        key = frame_key(issue, page, frame)
+        cached = self._frames.get(frame.id)
+        if cached is None or cached[0] != key:
+            cached = (key, set_frame(issue, page, frame))
+            self._frames[frame.id] = cached
+            self.frames_set += 1
+        result = cached[1]
+        report.note_missing(result.missing, f"frame {frame.id}")
+        report.findings.extend(Finding(page.number, frame.id, problem) for problem in result.problems)
+        return result.items

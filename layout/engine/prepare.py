@@ -13,10 +13,11 @@ remembers every atom it has measured: measuring is the hot path of layout.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
-from operator import add, not_
+from operator import add, not_, or_, sub
 from typing import NamedTuple
 
 from layout.engine.chars import NO_END, NO_START, NO_START_STRICT, Cls, atomize, classify
@@ -72,6 +73,8 @@ class AtomInfo(NamedTuple):
     offsets: tuple[float, ...]
     faces: tuple[int, ...]
     plain: bool
+    glyph0: int
+    offset0: float
 
 
 class AtomTable:
@@ -113,7 +116,7 @@ class AtomTable:
             end_cut = HALF * size if cls in RIGHT_SPACED else 0.0
             start_cut = HALF * size if cls == OPEN else 0.0
             return AtomInfo(cls, size * (1.0 + tracking), HALF * size, _TIER_OF[cls], end_cut,
-                            start_cut, (gid,), (offset,), (face,), face == 0)
+                            start_cut, (gid,), (offset,), (face,), face == 0, gid, offset)
         glyphs, offsets, faces, x = [], [], [], 0.0
         extra = tracking * size if cls in (HAN, DASH) else 0.0
         for ch in atom:
@@ -128,7 +131,7 @@ class AtomTable:
         end_cut = x if cls == SPACE else extra
         plain = len(atom) == 1 and faces[0] == 0
         return AtomInfo(cls, x, shrink, _TIER_OF.get(cls, Tier.NONE), end_cut, 0.0, tuple(glyphs),
-                        tuple(offsets), tuple(faces), plain)
+                        tuple(offsets), tuple(faces), plain, glyphs[0], 0.0)
 
 
 @cache
@@ -161,9 +164,12 @@ class PreparedParagraph:
     already removed from an opening mark (its glyph is drawn that far left),
     ``gap`` the space before the atom, ``shrink`` the space the atom can still
     give up, ``end_cut``/``start_cut`` what it gives up at a line's end or
-    start, ``breakable[i]`` whether a line may start at atom i. ``cum`` holds
-    prefix sums of gap + width and ``fancy`` prefix counts of atoms that are
-    not plain, with one more entry than there are atoms.
+    start, ``breakable[i]`` whether a line may start at atom i. ``glyph0`` and
+    ``draw`` are the first glyph of each atom and where it is drawn from the
+    atom's x (for the fast path). ``cum`` holds prefix sums of gap + width;
+    ``fancy``, ``spaces`` and ``gapped`` prefix counts of atoms that are not
+    plain, of word spaces and of atoms with space before them; each has one
+    more entry than there are atoms.
     """
 
     runs: list[StyledRun]
@@ -181,6 +187,10 @@ class PreparedParagraph:
     breakable: list[bool] = field(default_factory=list)
     cum: list[float] = field(default_factory=list)
     fancy: list[int] = field(default_factory=list)
+    glyph0: list[int] = field(default_factory=list)
+    draw: list[float] = field(default_factory=list)
+    spaces: list[int] = field(default_factory=list)
+    gapped: list[int] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.atoms)
@@ -190,27 +200,41 @@ class PreparedParagraph:
         return self.runs[self.run_of[index]].size
 
 
+_PUNCT_PAIRS = re.compile(b"[\x01-\x05]{2,}")  # runs of two or more marks (OPEN..MIDDLE)
+
+
+def _codes(cls: list[int], *wanted: int) -> list[int]:
+    """Indices of the atoms of the wanted classes (a C-speed scan of the class bytes)."""
+    codes = bytes(cls)
+    found: list[int] = []
+    for code in wanted:
+        index = codes.find(code)
+        while index >= 0:
+            found.append(index)
+            index = codes.find(code, index + 1)
+    return sorted(found)
+
+
 def _compress_adjacent(p: PreparedParagraph) -> None:
     """Two adjacent marks (2 em) take 1.5 em: the first gives up its trailing space,
     else the second its leading space (clreq: adjustment of adjacent punctuation)."""
     cls = p.cls
-    for i in [i for i, c in enumerate(cls) if c in PUNCT]:
-        if i == 0 or cls[i - 1] not in PUNCT:
-            continue
-        if cls[i - 1] in RIGHT_SPACED and p.shrink[i - 1] > 0:
-            p.width[i - 1] -= HALF * p.em(i - 1)
-            p.shrink[i - 1] = p.end_cut[i - 1] = 0.0
-        elif cls[i] == OPEN and p.lead[i] == 0:
-            p.width[i] -= HALF * p.em(i)
-            p.lead[i] = HALF * p.em(i)
-            p.shrink[i] = p.start_cut[i] = 0.0
+    for run in _PUNCT_PAIRS.finditer(bytes(cls)):
+        for i in range(run.start() + 1, run.end()):
+            if cls[i - 1] in RIGHT_SPACED and p.shrink[i - 1] > 0:
+                p.width[i - 1] -= HALF * p.em(i - 1)
+                p.shrink[i - 1] = p.end_cut[i - 1] = 0.0
+            elif cls[i] == OPEN and p.lead[i] == 0:
+                p.width[i] -= HALF * p.em(i)
+                p.lead[i] = HALF * p.em(i)
+                p.shrink[i] = p.start_cut[i] = 0.0
 
 
-def _gaps(p: PreparedParagraph) -> None:
+def _gaps(p: PreparedParagraph, latin: list[int]) -> None:
     """A quarter em between Han and Latin atoms; it can shrink to 1/8 em."""
     cls = p.cls
     last = len(cls) - 1
-    for i in [i for i, c in enumerate(cls) if c == LATIN]:
+    for i in latin:
         for j, k in ((i, i - 1), (i + 1, i)):  # the gap before i, and the gap after it
             if 0 <= k and j <= last and HAN in (cls[j], cls[k]) and p.gap[j] == 0:
                 em = min(p.em(j), p.em(k))
@@ -220,23 +244,27 @@ def _gaps(p: PreparedParagraph) -> None:
                     p.shrink[j] = (HAN_LATIN_SPACE - HAN_LATIN_MIN) * em
 
 
-def _break_rules(p: PreparedParagraph, strict: bool) -> None:
+def _break_rules(p: PreparedParagraph, strict: bool, words: list[int]) -> None:
     """May a line start at atom i? Not before a no-start mark nor after a no-end mark;
     between Latin atoms and around spaces only after a space."""
     no_start = NO_START_STRICT if strict else NO_START
     atoms, cls = p.atoms, p.cls
-    bad_start = map(no_start.__contains__, atoms[1:])
-    bad_end = map(NO_END.__contains__, atoms)
-    p.breakable = [False, *map(_neither, bad_start, bad_end)]
-    for i in [i for i, c in enumerate(cls) if c == SPACE or c == LATIN]:
+    blocked = map(or_, map(no_start.__contains__, atoms[1:]), map(NO_END.__contains__, atoms))
+    p.breakable = [False, *map(not_, blocked)]
+    for i in words:
         for j in (i, i + 1):
             if 0 < j < len(cls) and (cls[j] == SPACE or cls[j - 1] == SPACE or
                                      (cls[j] == LATIN and cls[j - 1] == LATIN)):
                 p.breakable[j] = cls[j - 1] == SPACE
 
 
-def _neither(a: bool, b: bool) -> bool:
-    return not (a or b)
+def _measured(run: StyledRun, atoms: list[str]) -> list[AtomInfo]:
+    """The atoms' metrics, from the run's table."""
+    table = run.table
+    try:
+        return list(map(table.known.__getitem__, atoms))
+    except KeyError:
+        return list(map(table.get, atoms))
 
 
 def prepare(runs: list[StyledRun], strict: bool = False) -> PreparedParagraph:
@@ -244,25 +272,32 @@ def prepare(runs: list[StyledRun], strict: bool = False) -> PreparedParagraph:
     p = PreparedParagraph(runs=runs)
     for index, run in enumerate(runs):
         atoms = atomize(run.text)
-        table = run.table
-        info = list(map(table.known.get, atoms))
-        if None in info:
-            info = [i or table.get(a) for i, a in zip(info, atoms)]
         p.atoms += atoms
-        p.info += info
+        p.info += _measured(run, atoms)
         p.run_of += [index] * len(atoms)
     count = len(p.atoms)
-    if count:
-        cls, width, shrink, tier, end_cut, start_cut, _, _, _, plain = zip(*p.info)
-        p.cls, p.width, p.shrink, p.tier = list(cls), list(width), list(shrink), list(tier)
-        p.end_cut, p.start_cut = list(end_cut), list(start_cut)
-        p.fancy = [0, *accumulate(map(not_, plain))]
-    else:
-        p.fancy = [0]
     p.lead = [0.0] * count
     p.gap = [0.0] * count
-    _compress_adjacent(p)
-    _gaps(p)
-    _break_rules(p, strict)
+    if count:
+        cls, width, shrink, tier, end_cut, start_cut, _, _, _, plain, glyph0, offset0 = zip(*p.info)
+        p.cls, p.width, p.shrink, p.tier = list(cls), list(width), list(shrink), list(tier)
+        p.end_cut, p.start_cut, p.glyph0 = list(end_cut), list(start_cut), list(glyph0)
+        p.fancy = [0, *accumulate(map(not_, plain))]
+        _compress_adjacent(p)
+        latin, spaces = _codes(p.cls, LATIN), _codes(p.cls, SPACE)
+        _gaps(p, latin)
+        _break_rules(p, strict, sorted(latin + spaces))
+        p.draw = list(map(sub, offset0, p.lead))
+    else:
+        p.fancy = [0]
     p.cum = [0.0, *accumulate(map(add, p.gap, p.width))]
+    p.spaces = [0, *accumulate(map(SPACE.__eq__, p.cls))]
+    p.gapped = [0, *accumulate(map(bool, p.gap))]
     return p
+
+
+@lru_cache(maxsize=8192)
+def prepared(runs: tuple[StyledRun, ...], strict: bool = False) -> PreparedParagraph:
+    """:func:`prepare`, remembered: a paragraph is prepared again only when its text or
+    styles change (prepared paragraphs are never modified afterwards)."""
+    return prepare(list(runs), strict)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from operator import add
+
 from layout.engine.displaylist import GlyphRun, Item, MissingGlyph
 from layout.engine.justify import SetLine
 from layout.engine.prepare import MISSING
 
 
-def line_items(line: SetLine, x0: float, baseline: float, missing: list[str] | None = None) -> list[Item]:
-    """Display items for a line whose left edge is ``x0`` and baseline ``baseline``.
+def line_items(line: SetLine, baseline: float, missing: list[str] | None = None) -> list[Item]:
+    """Display items for a set line on baseline ``baseline``.
 
     Characters that no font of the chain has become MissingGlyph items and are
     appended to ``missing``.
@@ -16,15 +18,13 @@ def line_items(line: SetLine, x0: float, baseline: float, missing: list[str] | N
     p, start, end = line.p, line.start, line.end
     if len(p.runs) == 1 and p.fancy[end] == p.fancy[start]:
         run = p.runs[0]
-        info = p.info[start:end]
         return [GlyphRun(run.chain.faces[0].name, run.size, run.colour, baseline,
-                         "".join(p.atoms[start:end]), tuple(i.glyphs[0] for i in info),
-                         tuple(x0 + x - d + i.offsets[0]
-                               for x, d, i in zip(line.atom_xs, p.lead[start:end], info)))]
-    return _mixed_items(line, x0, baseline, missing)
+                         "".join(p.atoms[start:end]), tuple(p.glyph0[start:end]),
+                         tuple(map(add, line.atom_xs, p.draw[start:end])))]
+    return _mixed_items(line, baseline, missing)
 
 
-def _mixed_items(line: SetLine, x0: float, baseline: float, missing: list[str] | None) -> list[Item]:
+def _mixed_items(line: SetLine, baseline: float, missing: list[str] | None) -> list[Item]:
     """The general case: several runs, fallback faces, missing characters."""
     p = line.p
     items: list[Item] = []
@@ -44,7 +44,7 @@ def _mixed_items(line: SetLine, x0: float, baseline: float, missing: list[str] |
 
     for index, atom_x in zip(range(line.start, line.end), line.atom_xs):
         info, run_index = p.info[index], p.run_of[index]
-        left = x0 + atom_x - p.lead[index]
+        left = atom_x - p.lead[index]
         for ch, gid, offset, face in zip(p.atoms[index], info.glyphs, info.offsets, info.faces):
             if face == MISSING:
                 flush()

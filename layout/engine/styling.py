@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from layout.engine.fonts import chain_for
-from layout.engine.prepare import StyledRun, prepare
+from layout.engine.prepare import StyledRun, prepared
 from layout.engine.textflow import FlowParagraph
 from layout.model.styles import TextStyle
 
@@ -19,8 +19,8 @@ def run_for(text: str, style: TextStyle) -> StyledRun:
 
 def paragraph_for(text: str, style: TextStyle, strict: bool = False) -> FlowParagraph:
     """A one-style paragraph ready to flow, with the style's alignment and indent."""
-    prepared = prepare([run_for(text, style)], strict)
-    return FlowParagraph(prepared, style.align, style.indent * style.size_pt)
+    return FlowParagraph(prepared((run_for(text, style),), strict), style.align,
+                         style.indent * style.size_pt)
 
 
 def grid_lines_for(style: TextStyle, pitch: float) -> int:

@@ -71,23 +71,28 @@ def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | 
     """Fill the slots in order from ``state``; return items and where the flow stopped."""
     result = FlowResult(state=FlowState() if state is None else FlowState(state.paragraph, state.atom))
     pos = result.state
+    items, missing = result.items, result.missing
     for slot in slots:
-        for line_no in range(slot.lines):
+        line_no = 0
+        while line_no < slot.lines:
             _skip_empty(paragraphs, pos)
             if pos.paragraph >= len(paragraphs):
                 return result
             para = paragraphs[pos.paragraph]
-            p = para.prepared
-            first = pos.atom == 0
-            indent = para.indent if first else 0.0
-            end = break_line(p, pos.atom, slot.width - indent, first)
-            line = set_line(p, pos.atom, end, slot.width - indent, first_line=first,
-                            last_line=end >= len(p), align=para.align)
-            size = p.em(pos.atom)
-            baseline = baseline_in_line(slot.top + line_no * slot.pitch, slot.pitch, size)
-            result.items.extend(line_items(line, slot.x + indent, baseline, result.missing))
-            result.lines += 1
-            pos.atom = end
+            p, start = para.prepared, pos.atom
+            count = len(p.atoms)
+            while start < count and line_no < slot.lines:
+                first = start == 0
+                indent = para.indent if first else 0.0
+                end = break_line(p, start, slot.width - indent, first)
+                line = set_line(p, start, end, slot.width - indent, first_line=first,
+                                last_line=end >= count, align=para.align, x0=slot.x + indent)
+                baseline = baseline_in_line(slot.top + line_no * slot.pitch, slot.pitch, p.em(start))
+                items += line_items(line, baseline, missing)
+                line_no += 1
+                start = end
+            pos.atom = start
+        result.lines += line_no
     _skip_empty(paragraphs, pos)
     return result
 
