@@ -30,7 +30,7 @@ CLOSING = "”’）〕】》〉」』］｝〗〙〞"
 PAUSES = "、，；：．"
 STOPS = "。？！‼⁇⁈⁉"
 MIDDLES = "·・‧"
-DASHES = ("——", "……", "⋯⋯", "⸺")
+DASHES = ("——", "……", "⋯⋯", "⸺", "⸻")
 
 # Not at line start (GB法/basic): closing and pause/stop marks, interpuncts,
 # connectors and the solidus, plus units and ASCII closers.
@@ -57,7 +57,7 @@ SPECIAL_RE = re.compile(
     r"([A-Z]{2,}(?:/[A-Z])? \d+(?:[.\-]\d+)*[%％‰]?"
     rf"|[¥$£￥＄]?[+\-−]?{_DIGIT}+(?:[.,:/]{_DIGIT}+)*(?:[%％‰℃°]|[A-Za-z]+)?"
     r"|[A-Za-z\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F]|[\-'’/.&](?=[A-Za-z0-9]))*"
-    r"|——|……|⋯⋯|⸺"
+    r"|——|……|⋯⋯"
     r"|\s)"
 )
 
@@ -85,7 +85,7 @@ def classify(atom: str) -> Cls:
         return found
     if atom.isspace():
         return Cls.SPACE
-    if atom in "—…⋯":
+    if atom in "—…⋯⸺⸻":
         return Cls.DASH
     if ord(atom) < 0x2E80 and not (0x2000 <= ord(atom) <= 0x206F):
         return Cls.LATIN

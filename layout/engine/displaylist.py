@@ -27,6 +27,7 @@ class GlyphRun(NamedTuple):
     text: str
     glyphs: tuple[int, ...]
     xs: tuple[float, ...]
+    hscale: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,9 @@ def dump_item(item: Item) -> str:
     """One line of text for one item."""
     if isinstance(item, GlyphRun):
         xs = " ".join(_f(x) for x in item.xs)
-        return f"T {item.font} {_f(item.size)} {_colour(item.colour)} y={_f(item.y)} {item.text!r} x=[{xs}]"
+        scale = f" hscale={item.hscale:.3f}" if item.hscale != 1.0 else ""
+        return (f"T {item.font} {_f(item.size)} {_colour(item.colour)} y={_f(item.y)}{scale} "
+                f"{item.text!r} x=[{xs}]")
     if isinstance(item, MissingGlyph):
         return f"M U+{ord(item.char):04X} {_f(item.size)} {_f(item.x)} {_f(item.y)}"
     if isinstance(item, ImageItem):

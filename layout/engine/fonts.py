@@ -32,6 +32,10 @@ FALLBACK_FILES: tuple[str, ...] = (
 )
 
 
+# Characters whose ink extent the engine needs: dashes are stretched to fill their em boxes.
+INK_CHARS = (0x2014, 0x2015, 0x2E3A, 0x2E3B)
+
+
 class FontError(RuntimeError):
     """A font file that is missing or cannot be used."""
 
@@ -55,10 +59,15 @@ class FontFace:
     ascent: float
     descent: float
     units_per_em: int
+    ink: dict[int, tuple[float, float]] = field(default_factory=dict)
 
     def has(self, char: str) -> bool:
         """True when the face has a glyph for the character."""
         return ord(char) in self.glyph_ids
+
+    def ink_extent(self, char: str) -> tuple[float, float] | None:
+        """Left and right of the glyph's ink in em, for the characters in INK_CHARS."""
+        return self.ink.get(ord(char))
 
 
 @cache
@@ -77,6 +86,11 @@ def load_face(name: str) -> FontFace:
     glyph_ids = {cp: order[glyph] for cp, glyph in cmap.items()}
     advances = {cp: metrics[glyph][0] / upem for cp, glyph in cmap.items()}
     os2 = font["OS/2"]
+    ink = {}
+    for code in INK_CHARS:
+        glyph = font["glyf"][cmap[code]] if code in cmap else None
+        if glyph is not None and glyph.numberOfContours:
+            ink[code] = (glyph.xMin / upem, glyph.xMax / upem)
     return FontFace(
         name=name,
         path=path,
@@ -85,6 +99,7 @@ def load_face(name: str) -> FontFace:
         ascent=os2.sTypoAscender / upem,
         descent=-os2.sTypoDescender / upem,
         units_per_em=upem,
+        ink=ink,
     )
 
 

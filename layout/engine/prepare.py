@@ -75,6 +75,7 @@ class AtomInfo(NamedTuple):
     plain: bool
     glyph0: int
     offset0: float
+    hscale: float = 1.0
 
 
 class AtomTable:
@@ -103,9 +104,31 @@ class AtomTable:
         face, advance = entry
         return face, self.chain.faces[face].glyph_ids[ord(ch)], advance
 
+    def _dash(self, atom: str) -> AtomInfo | None:
+        """A dash (——, ⸺) drawn as one unbroken rule: each glyph is stretched so that
+        its ink fills its em boxes (GB/T 15834: the dash takes two ems)."""
+        glyphs, offsets, faces, x, scale = [], [], [], 0.0, 1.0
+        for ch in atom:
+            face, gid, _ = self._glyph(ch)
+            extent = self.chain.faces[face].ink_extent(ch) if face != MISSING else None
+            if extent is None or extent[1] <= extent[0]:
+                return None
+            box = self.size * {"⸺": 2.0, "⸻": 3.0}.get(ch, 1.0)
+            scale = box / ((extent[1] - extent[0]) * self.size)
+            glyphs.append(gid)
+            faces.append(face)
+            offsets.append(x - extent[0] * self.size * scale)
+            x += box + self.tracking * self.size
+        return AtomInfo(DASH, x, 0.0, Tier.NONE, self.tracking * self.size, 0.0, tuple(glyphs),
+                        tuple(offsets), tuple(faces), False, glyphs[0], offsets[0], scale)
+
     def _measure(self, atom: str) -> AtomInfo:
         cls = int(classify(atom))
         size, tracking = self.size, self.tracking
+        if cls == DASH and atom.strip("—⸺⸻") == "":
+            dash = self._dash(atom)
+            if dash is not None:
+                return dash
         if cls in PUNCT:
             face, gid, advance = self._glyph(atom)
             offset = 0.0
@@ -279,7 +302,7 @@ def prepare(runs: list[StyledRun], strict: bool = False) -> PreparedParagraph:
     p.lead = [0.0] * count
     p.gap = [0.0] * count
     if count:
-        cls, width, shrink, tier, end_cut, start_cut, _, _, _, plain, glyph0, offset0 = zip(*p.info)
+        cls, width, shrink, tier, end_cut, start_cut, _, _, _, plain, glyph0, offset0, _ = zip(*p.info)
         p.cls, p.width, p.shrink, p.tier = list(cls), list(width), list(shrink), list(tier)
         p.end_cut, p.start_cut, p.glyph0 = list(end_cut), list(start_cut), list(glyph0)
         p.fancy = [0, *accumulate(map(not_, plain))]

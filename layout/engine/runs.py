@@ -28,7 +28,7 @@ def _mixed_items(line: SetLine, baseline: float, missing: list[str] | None) -> l
     """The general case: several runs, fallback faces, missing characters."""
     p = line.p
     items: list[Item] = []
-    key: tuple[int, int] | None = None
+    key: tuple[int, int, float] | None = None
     text: list[str] = []
     glyphs: list[int] = []
     xs: list[float] = []
@@ -37,7 +37,7 @@ def _mixed_items(line: SetLine, baseline: float, missing: list[str] | None) -> l
         if key is not None and text:
             run = p.runs[key[0]]
             items.append(GlyphRun(run.chain.faces[key[1]].name, run.size, run.colour, baseline,
-                                  "".join(text), tuple(glyphs), tuple(xs)))
+                                  "".join(text), tuple(glyphs), tuple(xs), key[2]))
         text.clear()
         glyphs.clear()
         xs.clear()
@@ -53,9 +53,9 @@ def _mixed_items(line: SetLine, baseline: float, missing: list[str] | None) -> l
                 if missing is not None:
                     missing.append(ch)
                 continue
-            if (run_index, face) != key:
+            if (run_index, face, info.hscale) != key:
                 flush()
-                key = (run_index, face)
+                key = (run_index, face, info.hscale)
             text.append(ch)
             glyphs.append(gid)
             xs.append(left + offset)

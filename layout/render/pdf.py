@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -33,6 +33,33 @@ from layout.model.geometry import Rect
 
 PLACEHOLDER_FILL = Colour(0, 0, 0, 0.12)
 MARKER = Colour(0, 1, 1, 0)
+
+
+def _utf16_hex(code: int) -> str:
+    """A code point as UTF-16BE hex, with a surrogate pair above U+FFFF."""
+    if code < 0x10000:
+        return f"{code:04X}"
+    value = code - 0x10000
+    return f"{0xD800 + (value >> 10):04X}{0xDC00 + (value & 0x3FF):04X}"
+
+
+def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """A subset's ToUnicode CMap (PDF 1.7 §9.10.3), UTF-16BE as the format requires.
+
+    reportlab 5.1 writes code points above U+FFFF (𠮷, CJK Ext B) as plain hex,
+    so they copy and search as the wrong characters; this replaces its function.
+    """
+    entries = [f"<{index:02X}> <{_utf16_hex(code)}>" for index, code in enumerate(subset)]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar",
+        *entries, "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])
+
+
+ttfonts.makeToUnicodeCMap = to_unicode_cmap
 
 
 @cache
@@ -81,15 +108,21 @@ class PdfPainter:
             self.missing(item)
 
     def glyph_run(self, run: GlyphRun) -> None:
-        """One BT…ET text object: glyphs placed at the engine's x positions with TJ."""
+        """One BT…ET text object: glyphs placed at the engine's x positions with TJ.
+
+        A stretched run (a dash) is drawn with horizontal scaling (Tz), which
+        scales advances and TJ adjustments too (PDF 1.7 §9.4.4).
+        """
         font = register_font(run.font)
         doc = self.canvas._doc
-        size = run.size
+        size, scale = run.size, run.hscale
         self.fill(run.colour)
         codes: list[tuple[int, int]] = []
         for subset, data in font.splitString(run.text, doc):
             codes.extend((subset, byte) for byte in data)
         ops = [f"BT 1 0 0 1 {_fp(run.xs[0])} {_fp(self.page_height - run.y)} Tm"]
+        if scale != 1.0:
+            ops.append(f"{_fp(scale * 100)} Tz")
         current, pen, parts = -1, run.xs[0], []
         for (subset, code), ch, x in zip(codes, run.text, run.xs):
             if subset != current:
@@ -98,13 +131,15 @@ class PdfPainter:
                     parts = []
                 ops.append(f"{font.getSubsetInternalName(subset, doc)} {_fp(size)} Tf")
                 current = subset
-            shift = (x - pen) * 1000.0 / size
+            shift = (x - pen) * 1000.0 / (size * scale)
             if abs(shift) > 0.01:
                 parts.append(_fp(-shift))
             parts.append("(" + self.canvas._escape(bytes((code,))) + ")")
-            pen = x + font.stringWidth(ch, size)
+            pen = x + font.stringWidth(ch, size) * scale
         if parts:
             ops.append(f"[{' '.join(parts)}] TJ")
+        if scale != 1.0:
+            ops.append("100 Tz")  # text state outlives ET: put the scaling back
         ops.append("ET")
         self.canvas._code.append(" ".join(ops))
 

@@ -87,10 +87,20 @@ class QtPageRenderer:
     def _glyphs(self, painter: QPainter, item: GlyphRun) -> None:
         run = QGlyphRun()
         run.setRawFont(self.raw_font(item.font, item.size))
-        run.setGlyphIndexes(list(item.glyphs))
-        run.setPositions([QPointF(x, item.y) for x in item.xs])
         painter.setPen(qcolour(item.colour))
-        painter.drawGlyphRun(QPointF(0, 0), run)
+        if item.hscale == 1.0:
+            run.setGlyphIndexes(list(item.glyphs))
+            run.setPositions([QPointF(x, item.y) for x in item.xs])
+            painter.drawGlyphRun(QPointF(0, 0), run)
+            return
+        for glyph, x in zip(item.glyphs, item.xs):  # a stretched dash, glyph by glyph
+            run.setGlyphIndexes([glyph])
+            run.setPositions([QPointF(0, 0)])
+            painter.save()
+            painter.translate(x, item.y)
+            painter.scale(item.hscale, 1.0)
+            painter.drawGlyphRun(QPointF(0, 0), run)
+            painter.restore()
 
     def _image(self, painter: QPainter, item: ImageItem) -> None:
         image = self.image(item.path)
