@@ -31,8 +31,11 @@ def line_texts(lines: list[SetLine]) -> list[str]:
 
 
 def right_edge(line: SetLine) -> float:
-    """Where the last character ends: a line-end mark keeps only its inked half em."""
+    """Where the last character ends: a line-end mark keeps only its inked half em,
+    a dash (stretched to fill its em boxes) ends with its boxes."""
     last = line.chars[-1]
+    if classify(line.p.atoms[line.end - 1]) is Cls.DASH and last in "—⸺⸻":
+        return line.atom_xs[-1] + line.p.width[line.end - 1]
     if classify(last) in RIGHT_SPACED:
         return line.xs[-1] + SIZE / 2
     if classify(last) is Cls.SPACE:

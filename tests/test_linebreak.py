@@ -122,3 +122,14 @@ def test_random_text_obeys_the_rules(pieces, measure):
         if line.end - line.start == 1:
             continue  # one unbreakable word: space is never put between its letters
         assert right_edge(line) == pytest.approx(measure * SIZE, abs=0.01), (line_texts(lines), index)
+
+
+def test_flow_counts_every_line_it_sets():
+    from layout.engine.styling import paragraph_for
+    from layout.engine.textflow import Slot, flow
+    from layout.model.styles import default_styles
+
+    para = paragraph_for("一二三四五六七八九十" * 5, default_styles()["body"])
+    result = flow([para], [Slot(0, 0, 13 * SIZE, 100, 13.5)])
+    lines = {item.y for item in result.items}
+    assert result.lines == len(lines) == 4  # 2 em indent: 11 + 13 + 13 + 13 characters

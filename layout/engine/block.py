@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from layout.engine.displaylist import Item
+from layout.engine.headline import balanced_breaks, lines_needed
 from layout.engine.justify import SetLine, set_line
 from layout.engine.linebreak import break_line
 from layout.engine.runs import line_items
@@ -12,6 +14,10 @@ from layout.engine.styling import grid_lines_for, paragraph_for
 from layout.engine.textflow import FlowParagraph, baseline_in_line
 from layout.model.geometry import Rect
 from layout.model.styles import TextStyle
+
+
+MIN_FIT = 0.6  # a headline shrinks to fit down to 60 % of its size
+FIT_STEP = 0.5  # points
 
 
 @dataclass
@@ -39,11 +45,38 @@ def break_paragraph(para: FlowParagraph, measure: float, x0: float = 0.0) -> lis
     return lines
 
 
+def headline_lines(para: FlowParagraph, measure: float, x0: float) -> list[SetLine] | None:
+    """A headline's lines broken between words and balanced, or None if words cannot fit."""
+    p = para.prepared
+    starts = balanced_breaks(p, measure)
+    if starts is None:
+        return None
+    bounds = [*starts, len(p)]
+    return [set_line(p, s, e, measure, first_line=True, last_line=True, align=para.align, x0=x0)
+            for s, e in zip(bounds, bounds[1:])]
+
+
+def fitted_style(text: str, style: TextStyle, measure: float) -> TextStyle:
+    """The style, made smaller half a point at a time until the headline fits in
+    ``style.fit_lines`` lines (at most down to MIN_FIT of its size)."""
+    if style.fit_lines <= 0:
+        return style
+    size = style.size_pt
+    while size >= style.size_pt * MIN_FIT:
+        trial = dataclasses.replace(style, size=size)
+        if lines_needed(paragraph_for(text, trial).prepared, measure, style.fit_lines):
+            return trial
+        size -= FIT_STEP
+    return dataclasses.replace(style, size=round(style.size_pt * MIN_FIT * 2) / 2)
+
+
 def set_block(parts: list[tuple[str, TextStyle]], rect: Rect, pitch: float, *,
-              top: float | None = None, centre: bool = False) -> Block:
+              top: float | None = None, centre: bool = False, headline: bool = False) -> Block:
     """Set each (text, style) part in ``rect``; every line takes whole pitch lines.
 
-    With ``centre`` the block is centred vertically on whole lines of the frame.
+    With ``centre`` the block is centred vertically on whole lines of the frame;
+    ``headline`` breaks lines between words, balances them, and shrinks styles
+    that ask for it to fit their number of lines.
     """
     top = rect.y if top is None else top
     planned: list[tuple[FlowParagraph, SetLine, int]] = []
@@ -51,9 +84,12 @@ def set_block(parts: list[tuple[str, TextStyle]], rect: Rect, pitch: float, *,
         for paragraph_text in text.split("\n"):
             if not paragraph_text.strip():
                 continue
+            if headline:
+                style = fitted_style(paragraph_text, style, rect.w)
             para = paragraph_for(paragraph_text, style)
             span = grid_lines_for(style, pitch)
-            planned.extend((para, line, span) for line in break_paragraph(para, rect.w, rect.x))
+            lines = headline_lines(para, rect.w, rect.x) if headline else None
+            planned.extend((para, line, span) for line in lines or break_paragraph(para, rect.w, rect.x))
     block = Block(lines=sum(span for _, _, span in planned))
     room = max(0, int((rect.bottom - top) / pitch + 1e-6))
     y = top + (max(0, room - block.lines) // 2) * pitch if centre else top

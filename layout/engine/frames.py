@@ -63,7 +63,8 @@ def _headline(issue: Issue, page: Page, frame: HeadlineFrame) -> FrameResult:
     parts = [(group.kicker, issue.style("kicker")), (group.title, issue.style("title")),
              (group.subtitle, issue.style("subtitle"))]
     result.add_block(set_block([p for p in parts if p[0]], frame.rect, page.grid.line_pitch,
-                               top=page.grid.snap_y(page.type_area, frame.rect.y), centre=True))
+                               top=page.grid.snap_y(page.type_area, frame.rect.y), centre=True,
+                               headline=True))
     return result
 
 

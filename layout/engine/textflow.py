@@ -77,6 +77,7 @@ def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | 
         while line_no < slot.lines:
             _skip_empty(paragraphs, pos)
             if pos.paragraph >= len(paragraphs):
+                result.lines += line_no
                 return result
             para = paragraphs[pos.paragraph]
             p, start = para.prepared, pos.atom

@@ -42,6 +42,7 @@ def style_to_json(style: TextStyle) -> dict[str, Any]:
         "align": style.align,
         "indent": style.indent,
         "colour": style.colour.to_percent(),
+        "fit_lines": style.fit_lines,
     }
 
 

@@ -19,7 +19,8 @@ class TextStyle:
     ``hei-bold`` 大黑, ``kai`` 楷); the engine maps roles to font files.
     ``size`` and ``leading`` keep the designer's spelling (``"小五"``, ``"9pt"``,
     ``"3.2mm"``); ``leading`` None means the page grid's line pitch.
-    ``tracking`` and ``indent`` are in em.
+    ``tracking`` and ``indent`` are in em. ``fit_lines`` above 0 makes a
+    headline in this style smaller until it fits in that many lines.
     """
 
     font: str = "song"
@@ -29,6 +30,7 @@ class TextStyle:
     align: str = "justify"
     indent: float = 0.0
     colour: Colour = field(default_factory=lambda: BLACK)
+    fit_lines: int = 0
 
     @property
     def size_pt(self) -> float:
