@@ -30,13 +30,40 @@ class CommandError(Exception):
 
 def _cmd_new(args: argparse.Namespace) -> int:
     out = Path(args.output)
+    _check_output(out)
     if out.exists() and not args.force:
         raise CommandError(f"{out} exists already (use --force to replace it)")
-    when = date.fromisoformat(args.date) if args.date else date.today()
-    issue = new_issue(args.template, paper=args.paper, when=when, pages=args.pages)
+    issue = new_issue(args.template, paper=args.paper, when=args.date or date.today(), pages=args.pages)
     save(issue, out)
-    print(f"wrote {out}: {len(issue.pages)} {TEMPLATES[args.template].title} page(s)")
+    print(f"wrote {out}: {len(issue.pages)} page(s), {args.template} ({TEMPLATES[args.template].title})")
     return 0
+
+
+def _check_output(out: Path) -> None:
+    """Refuse an output path that is a folder or lies in a folder that does not exist."""
+    if out.is_dir():
+        raise CommandError(f"{out} is a folder; give a file name")
+    if not out.parent.is_dir():
+        raise CommandError(f"{out.parent}: the folder does not exist")
+
+
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is fewer than 1")
+    return value
+
+
+def _iso_date(text: str) -> date:
+    """An argparse type: a date written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
 
 
 def _print_progress(done: int, total: int) -> None:
@@ -44,8 +71,13 @@ def _print_progress(done: int, total: int) -> None:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    issue = load(args.document)
     out = Path(args.output)
+    _check_output(out)
+    if out.resolve() == Path(args.document).resolve():
+        raise CommandError(f"{out} is the document itself; choose another name for the PDF")
+    issue = load(args.document)
+    if not issue.pages:
+        raise CommandError(f"{args.document}: the issue has no pages to export")
     laid = export_pdf(issue, out, progress=None if args.quiet else _print_progress)
     for article_id, chars in laid.report.overset.items():
         print(f"warning: article {article_id} is overset by {chars} characters", file=sys.stderr)
@@ -83,8 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("-o", "--output", required=True, help="document to write (*.layout.json)")
     new.add_argument("--template", default="broadsheet", choices=sorted(TEMPLATES))
     new.add_argument("--paper", default="新报纸", help="the paper's name")
-    new.add_argument("--date", help="issue date, YYYY-MM-DD (default today)")
-    new.add_argument("--pages", type=int, default=1, help="number of pages")
+    new.add_argument("--date", type=_iso_date, help="issue date, YYYY-MM-DD (default today)")
+    new.add_argument("--pages", type=_positive, default=1, help="number of pages")
     new.add_argument("--force", action="store_true", help="replace an existing file")
     new.set_defaults(func=_cmd_new)
 

@@ -6,13 +6,27 @@ so the command line itself never imports Qt.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Sequence
 
 from layout import cli
 
 
+def display_problem() -> str | None:
+    """Why no window can be shown here, or None (Linux without a display server)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return "there is no display to open the editor on; run it as: xvfb-run -a layout open …"
+
+
 def open_editor(document: str | None) -> int:
     """Start the editor (Qt is imported only now)."""
+    problem = display_problem()
+    if problem:
+        raise cli.CommandError(problem)
     from layout.gui.app import run
 
     return run(document)

@@ -85,3 +85,55 @@ def test_export_writes_a_pdf(sample_path, tmp_path):
     result = run_cli("export", str(sample_path), "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_export_refuses_to_overwrite_the_document(sample_copy, capsys):
+    before = sample_copy.read_bytes()
+    assert main(["export", str(sample_copy), "-o", str(sample_copy)]) != 0
+    assert sample_copy.read_bytes() == before
+    assert "the document itself" in capsys.readouterr().err
+
+
+def test_output_in_a_missing_folder_is_refused(sample_path, tmp_path, capsys):
+    assert main(["export", str(sample_path), "-o", str(tmp_path / "no" / "such" / "page.pdf")]) != 0
+    assert not (tmp_path / "no").exists()
+    assert "does not exist" in capsys.readouterr().err
+    assert main(["export", str(sample_path), "-o", str(tmp_path)]) != 0
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_written_files_are_readable_by_others(sample_path, tmp_path):
+    out = tmp_path / "page.pdf"
+    assert main(["export", "-q", str(sample_path), "-o", str(out)]) == 0
+    assert out.stat().st_mode & 0o044 == 0o044
+
+
+@pytest.mark.parametrize("args", [["--pages", "0"], ["--pages", "-3"], ["--date", "2023-13-45"], ["--date", "yesterday"]])
+def test_new_refuses_bad_options(args, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["new", "-o", str(tmp_path / "x.layout.json"), *args])
+    assert exited.value.code == 2
+    assert args[0] in capsys.readouterr().err
+    assert not (tmp_path / "x.layout.json").exists()
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"%PDF-1.3\n", "is a PDF"),
+    (b'{"format": "other"}', "its format is 'other'"),
+    ('{"format": "layout-issue", "paper": "北'.encode()[:-1], "truncated"),
+])
+def test_misleading_files_are_named_for_what_they_are(content, message, tmp_path, capsys):
+    path = tmp_path / "x.layout.json"
+    path.write_bytes(content)
+    assert main(["info", str(path)]) != 0
+    assert message in capsys.readouterr().err
+
+
+def test_open_without_a_display_says_so(monkeypatch, capsys):
+    from layout.launcher import main as launch
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    assert launch(["open"]) != 0
+    assert "xvfb-run" in capsys.readouterr().err

@@ -11,12 +11,13 @@ dev=0
 [ "${1:-}" = "--dev" ] && dev=1
 
 # Qt's runtime libraries that a bare Debian 12 lacks (../shared/notes/environment.md §1):
-# offscreen needs the first line, a real window (xcb) the second.
+# offscreen needs the first line, a real window (xcb) the second, and xvfb-run
+# shows the editor on a machine without a screen.
 packages=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
           libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
-          libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0)
+          libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth)
 # The tests read PDFs with poppler, qpdf and Ghostscript.
-[ "$dev" = 1 ] && packages+=(poppler-utils qpdf ghostscript xvfb xauth)
+[ "$dev" = 1 ] && packages+=(poppler-utils qpdf ghostscript)
 
 python=${PYTHON:-python3}
 "$python" -c 'import venv, ensurepip' 2>/dev/null || packages+=(python3-venv)

@@ -49,8 +49,8 @@ def format_summary(data: dict[str, Any]) -> str:
     for page in data["pages"]:
         kinds = ", ".join(f"{n} {k}" for k, n in page["frames"].items())
         w, h = page["size_mm"]
-        lines.append(f"page {page['number']} {page['section']}: {w}×{h} mm, "
-                     f"{page['columns']} columns; frames: {kinds}")
+        name = f"page {page['number']} {page['section']}".rstrip()
+        lines.append(f"{name}: {w}×{h} mm, {page['columns']} columns; frames: {kinds}")
     for article in data["articles"]:
         over = f", OVERSET {article['overset_chars']} chars" if article["overset_chars"] else ""
         lines.append(f"article {article['id']} 《{article['title']}》: {article['chars']} chars{over}")
@@ -58,4 +58,7 @@ def format_summary(data: dict[str, Any]) -> str:
         lines.append(f"missing from every font: {ch} (U+{ord(ch):04X}) in {', '.join(places)}")
     for finding in data["findings"]:
         lines.append(f"page {finding['page']} frame {finding['frame']}: {finding['message']}")
+    if not any(a["overset_chars"] for a in data["articles"]) and not data["missing_chars"] \
+            and not data["findings"]:
+        lines.append("no overset, no missing characters, no problems")
     return "\n".join(lines)

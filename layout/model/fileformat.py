@@ -9,6 +9,7 @@ place, so a crash never leaves a half-written document.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -52,15 +53,21 @@ def dumps(issue: Issue) -> str:
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise DocumentError(path, "no such file") from None
     except IsADirectoryError:
         raise DocumentError(path, "is a folder, not a document") from None
-    except UnicodeDecodeError as exc:
-        raise DocumentError(path, f"not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
         raise DocumentError(path, f"cannot be read ({exc.strerror})") from None
+    if data.startswith(b"%PDF"):
+        raise DocumentError(path, "is a PDF, not a layout document")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3:
+            raise DocumentError(path, "the file is cut off in the middle of a character (truncated)") from None
+        raise DocumentError(path, f"not UTF-8 text (byte {exc.start})") from None
 
 
 def _parse(path: Path, text: str) -> dict[str, Any]:
@@ -73,8 +80,10 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
         raise DocumentError(
             path, f"not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}{hint}"
         ) from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+    if not isinstance(data, dict) or "format" not in data:
         raise DocumentError(path, f"not a layout document (no \"format\": \"{FORMAT_NAME}\")")
+    if data["format"] != FORMAT_NAME:
+        raise DocumentError(path, f"its format is {data['format']!r}, not {FORMAT_NAME!r}")
     return data
 
 
@@ -171,10 +180,14 @@ def _keep_backup(path: Path) -> None:
 
 
 def _write_temporary(path: Path, data: bytes) -> Path:
-    """A synced temporary file beside ``path`` holding ``data``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """A synced temporary file beside ``path`` holding ``data``, with the usual permissions."""
+    if path.is_dir():
+        raise OSError(errno.EISDIR, "is a folder", str(path))
+    if not path.parent.is_dir():
+        raise OSError(errno.ENOENT, "the folder does not exist", str(path.parent))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -183,6 +196,13 @@ def _write_temporary(path: Path, data: bytes) -> Path:
         Path(tmp_name).unlink(missing_ok=True)
         raise
     return Path(tmp_name)
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
