@@ -134,10 +134,10 @@ def place_column(placer: Placer, column, labels: list[str], credit: str) -> None
                                     text=label, style="label"))
         placer.add(CaptionFrame(f"pair{index + 1}-caption", placer.area(first, first + 2, row + 13, 3),
                                 text=PAIR_CAPTIONS[index]))
-    placer.add(CaptionFrame("supervise-label", placer.area(1, 2, top + 20, 2), text=supervise_label,
+    placer.add(CaptionFrame("supervise-label", placer.area(1, 2, top + 19, 2), text=supervise_label,
                             style="section"))
     for index in range(6):
-        column_no, row = 1 + index % 2, top + 22 + (index // 2) * 8
+        column_no, row = 1 + index % 2, top + 21 + (index // 2) * 8
         placer.add(PhotoFrame(f"supervise{index + 1}", placer.area(column_no, column_no, row, 5),
                               image=f"photos/supervise{index + 1}.jpg"))
         placer.add(CaptionFrame(f"supervise{index + 1}-caption", placer.area(column_no, column_no, row + 5, 3),

@@ -17,6 +17,7 @@ from layout.engine.prepare import LATIN, PUNCT, SPACE, PreparedParagraph
 EPSILON = 1e-6
 PUSH_IN_LOOKAHEAD = 3
 ORPHAN_WINDOW = 8  # a remainder longer than this many atoms cannot be a lone character
+ORPHAN_MAX_SPACING = 0.15  # em added between characters at most, to avoid a lone last character
 
 
 def natural_width(p: PreparedParagraph, start: int, end: int, first_line: bool) -> float:
@@ -101,6 +102,14 @@ def break_line(p: PreparedParagraph, start: int, measure: float, first_line: boo
     if count - end <= ORPHAN_WINDOW and end < count and _is_orphan(p, end) \
             and min_width(p, end, count, False) <= measure:
         earlier = _push_out(p, start, end)
-        if earlier is not None and earlier > start + 1:
+        if earlier is not None and earlier > start + 1 and _loose_enough(p, start, earlier, measure, first_line):
             end = earlier
     return end
+
+
+def _loose_enough(p: PreparedParagraph, start: int, end: int, measure: float, first_line: bool) -> bool:
+    """Would the line start..end-1 stay tighter than ORPHAN_MAX_SPACING em between characters?
+    A lone last character is better than a visibly letter-spaced line above it."""
+    slack = measure - natural_width(p, start, end, first_line)
+    gaps = end - start - 1
+    return gaps > 0 and slack / gaps <= ORPHAN_MAX_SPACING * p.em(start)

@@ -224,6 +224,7 @@ class PreparedParagraph:
 
 
 _PUNCT_PAIRS = re.compile(b"[\x01-\x05]{2,}")  # runs of two or more marks (OPEN..MIDDLE)
+_SPACE_OPEN = re.compile(b"\x07\x01")  # a word space, then an opening mark
 
 
 def _codes(cls: list[int], *wanted: int) -> list[int]:
@@ -240,9 +241,16 @@ def _codes(cls: list[int], *wanted: int) -> list[int]:
 
 def _compress_adjacent(p: PreparedParagraph) -> None:
     """Two adjacent marks (2 em) take 1.5 em: the first gives up its trailing space,
-    else the second its leading space (clreq: adjustment of adjacent punctuation)."""
+    else the second its leading space (clreq: adjustment of adjacent punctuation).
+    An opening mark after a word space gives up its leading space too."""
     cls = p.cls
-    for run in _PUNCT_PAIRS.finditer(bytes(cls)):
+    codes = bytes(cls)
+    for match in _SPACE_OPEN.finditer(codes):
+        i = match.start() + 1
+        p.width[i] -= HALF * p.em(i)
+        p.lead[i] = HALF * p.em(i)
+        p.shrink[i] = p.start_cut[i] = 0.0
+    for run in _PUNCT_PAIRS.finditer(codes):
         for i in range(run.start() + 1, run.end()):
             if cls[i - 1] in RIGHT_SPACED and p.shrink[i - 1] > 0:
                 p.width[i - 1] -= HALF * p.em(i - 1)
