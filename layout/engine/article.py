@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from layout.engine.displaylist import Item
 from layout.engine.prepare import prepared
 from layout.engine.styling import paragraph_for, run_for
-from layout.engine.textflow import FlowParagraph, Slot, flow, remaining_chars
+from layout.engine.block import Block, set_block
+from layout.engine.textflow import FlowParagraph, FlowState, Slot, flow, remaining_chars
 from layout.model.document import Article, Issue, Page, TextFrame
+from layout.model.geometry import Rect
 
 _BYLINE_SPLIT = re.compile(r"^([^（(]*)([（(].*)$")
 
@@ -61,23 +64,59 @@ def frame_slots(page: Page, frame: TextFrame) -> list[Slot]:
     ]
 
 
-def layout_article(issue: Issue, article: Article) -> ArticleLayout:
-    """Flow the article through its frames, in chain order, page by page."""
-    paragraphs = body_paragraphs(issue, article)
-    result = ArticleLayout()
-    state = None
+def _chain(issue: Issue, article: Article) -> list[tuple[Page, TextFrame]]:
+    """The article's text frames in flow order, with their pages."""
+    chain = []
     for frame_id in article.flow:
         found = issue.find_frame(frame_id)
-        if found is None or not isinstance(found[1], TextFrame):
-            continue
-        page, frame = found
-        flowed = flow(paragraphs, frame_slots(page, frame), state)
-        result.items.setdefault(page.number, []).extend(flowed.items)
+        if found is not None and isinstance(found[1], TextFrame):
+            chain.append((found[0], found[1]))
+    return chain
+
+
+def _jump_line(issue: Issue, slot: Slot, text: str, align: str) -> Block:
+    """A continuation line (转第X版 / 上接第X版) on one grid line of a column."""
+    style = dataclasses.replace(issue.style("jump"), align=align)
+    return set_block([(text, style)], Rect(slot.x, slot.top, slot.width, slot.pitch), slot.pitch)
+
+
+def _is_done(paragraphs: list[FlowParagraph], state: FlowState) -> bool:
+    return remaining_chars(paragraphs, state) == 0
+
+
+def layout_article(issue: Issue, article: Article) -> ArticleLayout:
+    """Flow the article through its frames, in chain order, page by page.
+
+    Where the chain goes on to another page, the last line of the frame it
+    leaves says （转第X版） and the first line of the frame it enters says
+    （上接第X版）, as long as text goes on.
+    """
+    paragraphs = body_paragraphs(issue, article)
+    result = ArticleLayout()
+    state = FlowState()
+    chain = _chain(issue, article)
+    for index, (page, frame) in enumerate(chain):
+        if _is_done(paragraphs, state):
+            break
+        slots = frame_slots(page, frame)
+        items = result.items.setdefault(page.number, [])
+        previous = chain[index - 1][0] if index else None
+        if previous is not None and previous.number != page.number and slots and slots[0].lines > 1:
+            block = _jump_line(issue, slots[0], f"（上接第{previous.number}版）", "left")
+            items += block.items
+            slots[0] = dataclasses.replace(slots[0], top=slots[0].top + slots[0].pitch, lines=slots[0].lines - 1)
+        following = chain[index + 1][0] if index + 1 < len(chain) else None
+        flowed = flow(paragraphs, slots, state)
+        if following is not None and following.number != page.number and slots and slots[-1].lines > 1 \
+                and not _is_done(paragraphs, flowed.state):
+            slots[-1] = dataclasses.replace(slots[-1], lines=slots[-1].lines - 1)
+            flowed = flow(paragraphs, slots, state)
+            last = slots[-1]
+            items += _jump_line(issue, dataclasses.replace(last, top=last.top + last.lines * last.pitch),
+                                f"（转第{following.number}版）", "right").items
+        items += flowed.items
         result.lines += flowed.lines
         result.missing.extend(flowed.missing)
         state = flowed.state
-    if state is None:
-        result.overset = sum(len(a) for p in paragraphs for a in p.prepared.atoms if not a.isspace())
-    else:
-        result.overset = remaining_chars(paragraphs, state)
+    result.overset = remaining_chars(paragraphs, state)
     return result

@@ -54,6 +54,7 @@ def default_styles() -> dict[str, TextStyle]:
         "subtitle": TextStyle(font="song-bold", size="小三", align="center"),
         "caption": TextStyle(font="kai", size="小五", align="justify"),
         "credit": TextStyle(font="kai", size="六号", align="right"),
+        "jump": TextStyle(font="kai", size="小五", align="right"),
         "label": TextStyle(font="hei", size="小五", align="center"),
         "column-title": TextStyle(font="song-bold", size="二号", align="center"),
         "folio": TextStyle(font="hei", size="小五", align="left"),

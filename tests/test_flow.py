@@ -1,0 +1,60 @@
+"""Flow through linked frames, across pages, with continuation lines and overset."""
+
+from layout.engine.page import LayoutEngine
+from layout.model import Article, Paragraph, Rect, TextFrame
+from layout.model.templates import new_issue
+
+TEXT = "会议强调，要进一步提升市场化、法治化、国际化营商环境建设，持续夯实产业链与人才链融合发展。" * 12
+
+
+def _issue(lines_first: int, lines_second: int):
+    issue = new_issue("broadsheet", pages=3)
+    for page, lines, frame_id in ((issue.pages[0], lines_first, "f1"), (issue.pages[2], lines_second, "f2")):
+        area = page.grid.area(page.type_area, 1, 2, 10, lines)
+        page.frames.append(TextFrame(frame_id, area, columns=2))
+    issue.articles.append(Article("a", paragraphs=[Paragraph(TEXT)], flow=["f1", "f2"]))
+    return issue
+
+
+def _page_text(laid, number):
+    page = next(p for p in laid.pages if p.number == number)
+    return page.text()
+
+
+def test_article_jumps_to_another_page_with_continuation_lines():
+    laid = LayoutEngine().layout(_issue(10, 40))
+    first, third = _page_text(laid, 1), _page_text(laid, 3)
+    assert "（转第3版）" in first
+    assert "（上接第1版）" in third
+    assert laid.report.overset == {}
+    body = first.split("新报纸")[-1] + third
+    assert body.replace("（转第3版）", "").replace("（上接第1版）", "").count("会议强调") == 12
+
+
+def test_no_continuation_line_when_the_text_ends_on_the_first_page():
+    laid = LayoutEngine().layout(_issue(60, 10))
+    assert "转第" not in _page_text(laid, 1)
+    assert "上接" not in _page_text(laid, 3)
+
+
+def test_overset_counts_the_characters_that_did_not_fit():
+    issue = _issue(3, 3)
+    laid = LayoutEngine().article(issue, "a")
+    set_text = "".join(item.text for items in laid.items.values() for item in items)
+    for jump in ("（转第3版）", "（上接第1版）"):
+        set_text = set_text.replace(jump, "")
+    assert TEXT.startswith(set_text)
+    assert laid.overset == len(TEXT) - len(set_text) > 0
+
+
+def test_one_edit_lays_out_only_the_article_it_touches(sample_path):
+    from layout.model.fileformat import load
+
+    issue = load(sample_path)
+    engine = LayoutEngine()
+    engine.layout(issue)
+    laid_before, set_before = engine.articles_laid_out, engine.frames_set
+    issue.articles[1].paragraphs[0].text = "改" + issue.articles[1].paragraphs[0].text
+    engine.layout(issue)
+    assert engine.articles_laid_out == laid_before + 1
+    assert engine.frames_set == set_before
