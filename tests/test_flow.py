@@ -58,3 +58,30 @@ def test_one_edit_lays_out_only_the_article_it_touches(sample_path):
     engine.layout(issue)
     assert engine.articles_laid_out == laid_before + 1
     assert engine.frames_set == set_before
+
+
+def test_strict_line_breaking_is_a_document_setting(tmp_path):
+    from layout.model.fileformat import load, save
+
+    issue = new_issue()
+    page = issue.pages[0]
+    page.frames.append(TextFrame("f", Rect(page.type_area.x, 200, 13 * 9, 200)))
+    issue.articles.append(Article("a", paragraphs=[Paragraph("一二三四五六七八九十一二三——四五六")], flow=["f"]))
+    issue.styles["body"].indent = 0
+    basic = LayoutEngine().layout(issue).pages[0].text()
+    issue.line_breaking = "strict"
+    save(issue, tmp_path / "strict.layout.json")
+    strict_issue = load(tmp_path / "strict.layout.json")
+    assert strict_issue.line_breaking == "strict"
+    strict = LayoutEngine().layout(strict_issue).pages[0].text()
+    assert basic.endswith("一二三四五六七八九十一二三——四五六")
+    assert strict == basic  # the same characters in the same order …
+    def line_starts(document):
+        lines = {}
+        for item in LayoutEngine().article(document, "a").items[1]:
+            lines[item.y] = lines.get(item.y, "") + item.text
+        return [text[:2] for text in lines.values()]
+
+    issue.line_breaking = "basic"
+    assert "——" in line_starts(issue)
+    assert "——" not in line_starts(strict_issue)  # … but no line starts with ——

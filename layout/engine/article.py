@@ -37,7 +37,7 @@ def split_byline(byline: str) -> tuple[str, str]:
 
 def body_paragraphs(issue: Issue, article: Article) -> list[FlowParagraph]:
     """The article's paragraphs, the byline run in at the head of the first one."""
-    paragraphs = [paragraph_for(p.text, issue.style(p.style)) for p in article.paragraphs]
+    paragraphs = [paragraph_for(p.text, issue.style(p.style), issue.strict) for p in article.paragraphs]
     if article.byline:
         lead, rest = split_byline(article.byline)
         body = issue.style(article.paragraphs[0].style if article.paragraphs else "body")
@@ -46,7 +46,7 @@ def body_paragraphs(issue: Issue, article: Article) -> list[FlowParagraph]:
             runs.append(run_for(rest, issue.style("byline")))
         if article.paragraphs:
             runs.append(run_for(article.paragraphs[0].text, body))
-        first = FlowParagraph(prepared(tuple(runs)), body.align, body.indent * body.size_pt)
+        first = FlowParagraph(prepared(tuple(runs), issue.strict), body.align, body.indent * body.size_pt)
         paragraphs[:1] = [first]
     return paragraphs
 

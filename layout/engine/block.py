@@ -71,7 +71,8 @@ def fitted_style(text: str, style: TextStyle, measure: float) -> TextStyle:
 
 
 def set_block(parts: list[tuple[str, TextStyle]], rect: Rect, pitch: float, *,
-              top: float | None = None, centre: bool = False, headline: bool = False) -> Block:
+              top: float | None = None, centre: bool = False, headline: bool = False,
+              strict: bool = False) -> Block:
     """Set each (text, style) part in ``rect``; every line takes whole pitch lines.
 
     With ``centre`` the block is centred vertically on whole lines of the frame;
@@ -86,7 +87,7 @@ def set_block(parts: list[tuple[str, TextStyle]], rect: Rect, pitch: float, *,
                 continue
             if headline:
                 style = fitted_style(paragraph_text, style, rect.w)
-            para = paragraph_for(paragraph_text, style)
+            para = paragraph_for(paragraph_text, style, strict)
             span = grid_lines_for(style, pitch)
             lines = headline_lines(para, rect.w, rect.x) if headline else None
             planned.extend((para, line, span) for line in lines or break_paragraph(para, rect.w, rect.x))

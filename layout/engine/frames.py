@@ -71,7 +71,8 @@ def _headline(issue: Issue, page: Page, frame: HeadlineFrame) -> FrameResult:
 def _caption(issue: Issue, frame: CaptionFrame) -> FrameResult:
     style = issue.style(frame.style)
     result = FrameResult()
-    result.add_block(set_block([(frame.text, style)], frame.rect, style.leading_pt or style.size_pt * 1.5))
+    result.add_block(set_block([(frame.text, style)], frame.rect, style.leading_pt or style.size_pt * 1.5,
+                               strict=issue.strict))
     return result
 
 
@@ -138,7 +139,7 @@ def frame_key(issue: Issue, page: Page, frame: Frame) -> str:
         depends += (article.headline if article else None,
                     *(issue.style(n) for n in ("kicker", "title", "subtitle")))
     elif isinstance(frame, CaptionFrame):
-        depends += (issue.style(frame.style),)
+        depends += (issue.style(frame.style), issue.line_breaking)
     elif isinstance(frame, FolioFrame):
         depends += (issue.paper, issue.date, page.section, page.editors, issue.style("folio"))
     elif isinstance(frame, PhotoFrame):

@@ -72,7 +72,7 @@ class LayoutEngine:
             found = issue.find_frame(frame_id)
             if found:
                 frames.append((found[0].number, found[0].grid, found[0].margins, found[1]))
-        return repr((article, frames, issue.styles))
+        return repr((article, frames, issue.styles, issue.line_breaking))
 
     def article(self, issue: Issue, article_id: str) -> ArticleLayout:
         """The article's layout, from the cache when nothing it depends on changed."""

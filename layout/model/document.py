@@ -147,11 +147,17 @@ class Page:
 
 @dataclass
 class Issue:
-    """An issue of the paper: the document a designer opens and saves."""
+    """An issue of the paper: the document a designer opens and saves.
+
+    ``line_breaking`` is clreq's level of line-start and line-end rules:
+    ``basic`` (the default, clreq's recommendation) or ``strict`` (—— and ……
+    may not start a line either).
+    """
 
     paper: str
     date: date
     edition: str = ""
+    line_breaking: str = "basic"
     styles: dict[str, TextStyle] = field(default_factory=default_styles)
     articles: list[Article] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
@@ -168,6 +174,11 @@ class Issue:
             if found is not None:
                 return page, found
         return None
+
+    @property
+    def strict(self) -> bool:
+        """True when the strict line-breaking rules apply."""
+        return self.line_breaking == "strict"
 
     def style(self, name: str) -> TextStyle:
         """A named style; unknown names fall back to the body style."""
