@@ -19,7 +19,7 @@ from layout.export.pdf_export import export_pdf
 from layout.export.summary import format_summary, summary
 from layout.model.errors import DocumentError
 from layout.model.fileformat import load, save
-from layout.model.templates import TEMPLATES, new_issue
+from layout.model.templates import PAPER_SIZES, new_issue
 
 EXIT_ERROR = 2
 
@@ -35,7 +35,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
         raise CommandError(f"{out} exists already (use --force to replace it)")
     issue = new_issue(args.template, paper=args.paper, when=args.date or date.today(), pages=args.pages)
     save(issue, out)
-    print(f"wrote {out}: {len(issue.pages)} page(s), {args.template} ({TEMPLATES[args.template].title})")
+    print(f"wrote {out}: {len(issue.pages)} page(s), {args.template} ({PAPER_SIZES[args.template].title})")
     return 0
 
 
@@ -113,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("new", help="a new, empty issue from a page template")
     new.add_argument("-o", "--output", required=True, help="document to write (*.layout.json)")
-    new.add_argument("--template", default="broadsheet", choices=sorted(TEMPLATES))
+    new.add_argument("--template", default="broadsheet", choices=sorted(PAPER_SIZES))
     new.add_argument("--paper", default="新报纸", help="the paper's name")
     new.add_argument("--date", type=_iso_date, help="issue date, YYYY-MM-DD (default today)")
     new.add_argument("--pages", type=_positive, default=1, help="number of pages")

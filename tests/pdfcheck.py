@@ -20,7 +20,8 @@ from dataclasses import dataclass
 import pdfplumber
 
 from layout.engine.chars import NO_END, NO_START, Cls, classify
-from layout.model.document import Issue, TextFrame
+from layout.model.document import Issue
+from layout.model.frames import TextFrame
 from layout.model.fileformat import load
 
 TOLERANCE = 0.01

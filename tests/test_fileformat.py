@@ -9,7 +9,7 @@ import pytest
 from layout.model import DocumentError
 from layout.model.fileformat import dumps, from_dict, load, save, schema, to_json_dict
 from layout.model.migrations import CURRENT_VERSION, MigrationError, migrate
-from layout.model.templates import TEMPLATES, new_issue
+from layout.model.templates import PAPER_SIZES, add_page, new_issue
 
 
 def test_sample_round_trip_is_equal(sample_path, tmp_path):
@@ -24,9 +24,9 @@ def test_sample_matches_schema(sample_path):
     jsonschema.validate(json.loads(sample_path.read_text("utf-8")), schema())
 
 
-@pytest.mark.parametrize("template", sorted(TEMPLATES))
+@pytest.mark.parametrize("template", sorted(PAPER_SIZES))
 def test_new_issue_round_trips_and_validates(template):
-    issue = new_issue(template)
+    issue = new_issue(template, pages=3)
     data = to_json_dict(issue)
     jsonschema.validate(data, schema())
     assert from_dict(json.loads(json.dumps(data))) == issue
@@ -136,3 +136,17 @@ def test_missing_migration_is_an_error(monkeypatch):
 def test_migration_refuses_nonsense_versions():
     with pytest.raises(MigrationError):
         migrate({"version": "one"})
+
+
+def test_templates_live_in_the_document_and_can_be_edited(tmp_path):
+    issue = new_issue("tabloid", pages=2)
+    assert issue.pages[0].template == "tabloid-front" and issue.pages[1].template == "tabloid"
+    assert [f.id for f in issue.pages[1].frames] == ["p2-folio", "p2-head-rule"]
+    issue.templates["tabloid"].grid.columns = 5
+    save(issue, tmp_path / "t.layout.json")
+    again = load(tmp_path / "t.layout.json")
+    assert again.templates["tabloid"].grid.columns == 5
+    page = add_page(again, "tabloid", section="体育")
+    assert page.number == 3 and page.grid.columns == 5 and page.section == "体育"
+    with pytest.raises(ValueError, match="no template"):
+        add_page(again, "magazine")

@@ -3,7 +3,7 @@
 from itertools import combinations
 
 from layout.engine.page import LayoutEngine
-from layout.model.document import RuleFrame
+from layout.model.frames import RuleFrame
 from layout.model.fileformat import load
 
 

@@ -28,7 +28,7 @@ from layout.model import (
 )
 from layout.model.fileformat import save
 from layout.model.styles import TextStyle
-from layout.model.templates import FOLIO_LINES, TEMPLATES, new_issue
+from layout.model.templates import FOLIO_LINES, new_issue
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = ROOT / "assets" / "sample" / "tongzhou.txt"
@@ -151,7 +151,7 @@ def build() -> None:
     issue = new_issue("broadsheet", paper="北京城市副中心报", when=date(2023, 2, 15), pages=0)
     issue.edition = "样张"
     issue.styles["section"] = TextStyle(font="hei-bold", size="小四", align="left")
-    page = TEMPLATES["broadsheet"].new_page(2, section="城市副中心·综合新闻")
+    page = issue.templates["broadsheet"].new_page(2, section="城市副中心·综合新闻")
     issue.pages = [page]
     issue.articles = imported.articles
     placer = Placer(page)

@@ -11,7 +11,8 @@ from layout.engine.prepare import prepared
 from layout.engine.styling import paragraph_for, run_for
 from layout.engine.block import Block, set_block
 from layout.engine.textflow import FlowParagraph, FlowState, Slot, flow, remaining_chars
-from layout.model.document import Article, Issue, Page, TextFrame
+from layout.model.document import Article, Issue, Page
+from layout.model.frames import TextFrame
 from layout.model.geometry import Rect
 
 _BYLINE_SPLIT = re.compile(r"^([^（(]*)([（(].*)$")

@@ -42,12 +42,22 @@ class MissingGlyph:
 
 @dataclass(frozen=True, slots=True)
 class ImageItem:
-    """A photo: ``crop`` is the part of the source image shown, as fractions (0..1)."""
+    """A photo: ``crop`` is the part of the source image shown, as fractions (0..1)
+    of the image as it is meant to be seen (EXIF ``orientation`` applied)."""
 
     path: str
     rect: Rect
     crop: Rect
     pixel_size: tuple[int, int]
+    orientation: int = 1
+    mode: str = "RGB"
+
+    @property
+    def ppi(self) -> float:
+        """Effective resolution at the placed size: pixels per inch of the crop."""
+        across = self.crop.w * self.pixel_size[0] / (self.rect.w / 72.0)
+        down = self.crop.h * self.pixel_size[1] / (self.rect.h / 72.0)
+        return min(across, down)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +70,7 @@ class PlaceholderItem:
 
 @dataclass(frozen=True, slots=True)
 class RuleItem:
-    """A straight line."""
+    """A straight line; ``dash`` is a PDF dash pattern (empty: solid)."""
 
     x1: float
     y1: float
@@ -68,16 +78,18 @@ class RuleItem:
     y2: float
     weight: float
     colour: Colour
+    dash: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class BoxItem:
-    """A filled and/or stroked rectangle."""
+    """A filled and/or stroked rectangle; ``dash`` is a PDF dash pattern (empty: solid)."""
 
     rect: Rect
     fill: Colour | None = None
     stroke: Colour | None = None
     weight: float = 0.5
+    dash: tuple[float, ...] = ()
 
 
 Item = GlyphRun | MissingGlyph | ImageItem | PlaceholderItem | RuleItem | BoxItem
@@ -125,13 +137,15 @@ def dump_item(item: Item) -> str:
     if isinstance(item, MissingGlyph):
         return f"M U+{ord(item.char):04X} {_f(item.size)} {_f(item.x)} {_f(item.y)}"
     if isinstance(item, ImageItem):
-        return f"I {item.path} {_rect(item.rect)} crop={_rect(item.crop)} px={item.pixel_size}"
+        return (f"I {item.path} {_rect(item.rect)} crop={_rect(item.crop)} px={item.pixel_size} "
+                f"orientation={item.orientation} {item.mode} ppi={item.ppi:.0f}")
     if isinstance(item, PlaceholderItem):
         return f"P {_rect(item.rect)} {item.message!r}"
     if isinstance(item, RuleItem):
         ends = " ".join(_f(v) for v in (item.x1, item.y1, item.x2, item.y2))
-        return f"R {ends} w={_f(item.weight)} {_colour(item.colour)}"
-    return f"B {_rect(item.rect)} fill={_colour(item.fill)} stroke={_colour(item.stroke)} w={_f(item.weight)}"
+        return f"R {ends} w={_f(item.weight)} {_colour(item.colour)} dash={list(item.dash)}"
+    return (f"B {_rect(item.rect)} fill={_colour(item.fill)} stroke={_colour(item.stroke)} "
+            f"w={_f(item.weight)} dash={list(item.dash)}")
 
 
 def dump(page: PageDisplay) -> str:

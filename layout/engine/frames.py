@@ -1,4 +1,5 @@
-"""Set the frames that are not article bodies: headlines, captions, folios, photos, rules.
+"""Set the frames that are not article bodies: headlines, captions, photos, pairs,
+series blocks, boxes, rules, column rules and the folio or masthead.
 
 Each frame is set on its own into a :class:`FrameResult`, and :func:`frame_key`
 names everything its result depends on, so that a frame is set again only when
@@ -9,48 +10,44 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass, field
 
-from layout.engine.block import Block, set_block
-from layout.engine.displaylist import Item, PlaceholderItem, RuleItem
-from layout.engine.photo import place_photo
+from layout.engine.block import set_block
+from layout.engine.displaylist import BoxItem, RuleItem
+from layout.engine.photoblocks import line_pitch, photo_frame, photo_pair, series_block
+from layout.engine.result import FrameResult
 from layout.engine.styling import grid_lines_for
-from layout.model.document import (
+from layout.model.colour import BLACK
+from layout.model.document import Issue, Page
+from layout.model.frames import (
+    BoxFrame,
     CaptionFrame,
     FolioFrame,
     Frame,
     HeadlineFrame,
-    Issue,
-    Page,
+    Photo,
     PhotoFrame,
+    PhotoPairFrame,
     RuleFrame,
+    SeriesFrame,
+    TextFrame,
 )
+from layout.model.geometry import Rect
 
 WEEKDAYS = "一二三四五六日"
+COLUMN_RULE_WEIGHT = 0.3
+DASH = (3.0, 2.0)
 
 
-@dataclass
-class FrameResult:
-    """A frame's items, what went wrong in it, and characters no font has."""
-
-    items: list[Item] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-
-    def add_block(self, block: Block) -> None:
-        """Take a set block's items and its overflow and missing characters."""
-        self.items.extend(block.items)
-        self.missing.extend(block.missing)
-        if block.overflow:
-            self.problems.append(f"{block.overflow} characters do not fit in the frame")
+def date_text(issue: Issue) -> str:
+    """"2023年2月15日 星期三"."""
+    when = issue.date
+    return f"{when.year}年{when.month}月{when.day}日 星期{WEEKDAYS[when.weekday()]}"
 
 
 def folio_parts(issue: Issue, page: Page) -> list[tuple[str, str]]:
     """The folio line's three parts (text, alignment): page and section, paper, date."""
-    when = issue.date
-    date_text = f"{when.year}年{when.month}月{when.day}日 星期{WEEKDAYS[when.weekday()]}"
     left = f"第{page.number}版 {page.section}".strip()
-    right = date_text + (f"  {page.editors}" if page.editors else "")
+    right = date_text(issue) + (f"  {page.editors}" if page.editors else "")
     return [(left, "left"), (issue.paper, "center"), (right, "right")]
 
 
@@ -71,12 +68,13 @@ def _headline(issue: Issue, page: Page, frame: HeadlineFrame) -> FrameResult:
 def _caption(issue: Issue, frame: CaptionFrame) -> FrameResult:
     style = issue.style(frame.style)
     result = FrameResult()
-    result.add_block(set_block([(frame.text, style)], frame.rect, style.leading_pt or style.size_pt * 1.5,
-                               strict=issue.strict))
+    result.add_block(set_block([(frame.text, style)], frame.rect, line_pitch(style), strict=issue.strict))
     return result
 
 
 def _folio(issue: Issue, page: Page, frame: FolioFrame) -> FrameResult:
+    if frame.masthead:
+        return _masthead(issue, page, frame)
     style = issue.style("folio")
     pitch = page.grid.line_pitch * grid_lines_for(style, page.grid.line_pitch)
     result = FrameResult()
@@ -86,13 +84,14 @@ def _folio(issue: Issue, page: Page, frame: FolioFrame) -> FrameResult:
     return result
 
 
-def _photo(issue: Issue, frame: PhotoFrame) -> FrameResult:
-    path = issue.resolve(frame.image) if frame.image else None
-    item, problem = place_photo(path, frame.rect, frame.fit)
-    result = FrameResult(items=[item], problems=[problem] if problem else [])
-    if isinstance(item, PlaceholderItem):
-        style = issue.style("label")
-        result.add_block(set_block([(item.message, style)], frame.rect, style.size_pt * 1.5, centre=True))
+def _masthead(issue: Issue, page: Page, frame: FolioFrame) -> FrameResult:
+    """The front page's 报头: the paper's name large at the left, date and edition at the right."""
+    result = FrameResult()
+    name = issue.style("masthead")
+    result.add_block(set_block([(issue.paper, name)], frame.rect, line_pitch(name), centre=True))
+    info = dataclasses.replace(issue.style("folio"), align="right", indent=0.0)
+    lines = "\n".join(t for t in (date_text(issue), issue.edition, f"第{page.number}版 {page.section}".strip()) if t)
+    result.add_block(set_block([(lines, info)], frame.rect, line_pitch(info), centre=True))
     return result
 
 
@@ -105,6 +104,29 @@ def _rule(frame: RuleFrame) -> FrameResult:
     return FrameResult(items=[RuleItem(x, r.y, x, r.bottom, frame.weight, frame.colour)])
 
 
+def _box(frame: BoxFrame) -> FrameResult:
+    """A tint and a border: a double border is two boxes, one inside the other."""
+    dash = DASH if frame.border == "dashed" else ()
+    items = [BoxItem(frame.rect, frame.fill, frame.colour if frame.weight else None, frame.weight, dash)]
+    if frame.border == "double" and frame.colour is not None:
+        inset = frame.weight * 3
+        r = frame.rect
+        items.append(BoxItem(Rect(r.x + inset, r.y + inset, r.w - 2 * inset, r.h - 2 * inset),
+                             None, frame.colour, frame.weight))
+    return FrameResult(items=items)
+
+
+def _column_rules(page: Page, frame: TextFrame) -> FrameResult:
+    """栏线: a hairline down the middle of each gutter of a text frame."""
+    if not frame.column_rules or frame.columns < 2:
+        return FrameResult()
+    gutter = page.grid.gutter if frame.gutter is None else frame.gutter
+    width = (frame.rect.w - (frame.columns - 1) * gutter) / frame.columns
+    r = frame.rect
+    xs = [r.x + i * (width + gutter) - gutter / 2 for i in range(1, frame.columns)]
+    return FrameResult(items=[RuleItem(x, r.y, x, r.bottom, COLUMN_RULE_WEIGHT, BLACK) for x in xs])
+
+
 def set_frame(issue: Issue, page: Page, frame: Frame) -> FrameResult:
     """The display items of a frame that is not part of an article's body."""
     if isinstance(frame, HeadlineFrame):
@@ -114,34 +136,50 @@ def set_frame(issue: Issue, page: Page, frame: Frame) -> FrameResult:
     if isinstance(frame, FolioFrame):
         return _folio(issue, page, frame)
     if isinstance(frame, PhotoFrame):
-        return _photo(issue, frame)
+        return photo_frame(issue, frame)
+    if isinstance(frame, PhotoPairFrame):
+        return photo_pair(issue, frame.pair, frame.rect, page.grid.gutter / 2)
+    if isinstance(frame, SeriesFrame):
+        return series_block(issue, page, frame)
     if isinstance(frame, RuleFrame):
         return _rule(frame)
+    if isinstance(frame, BoxFrame):
+        return _box(frame)
+    if isinstance(frame, TextFrame):
+        return _column_rules(page, frame)
     return FrameResult()
 
 
-def _photo_state(issue: Issue, frame: PhotoFrame) -> tuple[int, int] | None:
-    """The photo file's modification time and size (a replaced file is read again)."""
-    if not frame.image:
-        return None
+def _file_state(issue: Issue, photo: Photo) -> tuple[str | None, tuple[int, int] | None]:
+    """A photo file and its modification time and size (a replaced file is read again)."""
+    if not photo.image:
+        return None, None
     try:
-        stat = os.stat(issue.resolve(frame.image))
+        stat = os.stat(issue.resolve(photo.image))
     except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
+        return photo.image, None
+    return photo.image, (stat.st_mtime_ns, stat.st_size)
+
+
+def _photos(frame: Frame) -> list[Photo]:
+    if isinstance(frame, PhotoFrame):
+        return [frame.photo]
+    if isinstance(frame, PhotoPairFrame):
+        return [frame.pair.before, frame.pair.after]
+    if isinstance(frame, SeriesFrame):
+        return [*frame.singles, *(p for pair in frame.pairs for p in (pair.before, pair.after))]
+    return []
 
 
 def frame_key(issue: Issue, page: Page, frame: Frame) -> str:
     """Everything a frame's result depends on, as one string."""
-    depends: tuple = (frame, page.number, page.grid, page.margins)
+    depends: tuple = (frame, page.number, page.grid, page.margins, issue.styles, issue.line_breaking)
     if isinstance(frame, HeadlineFrame):
         article = issue.article(frame.article)
-        depends += (article.headline if article else None,
-                    *(issue.style(n) for n in ("kicker", "title", "subtitle")))
-    elif isinstance(frame, CaptionFrame):
-        depends += (issue.style(frame.style), issue.line_breaking)
+        depends += (article.headline if article else None,)
     elif isinstance(frame, FolioFrame):
-        depends += (issue.paper, issue.date, page.section, page.editors, issue.style("folio"))
-    elif isinstance(frame, PhotoFrame):
-        depends += (issue.source, _photo_state(issue, frame), issue.style("label"))
+        depends += (issue.paper, issue.date, issue.edition, page.section, page.editors)
+    photos = _photos(frame)
+    if photos:
+        depends += (issue.source, *(_file_state(issue, p) for p in photos))
     return repr(depends)

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 
 from layout.engine.article import ArticleLayout, layout_article
 from layout.engine.displaylist import BoxItem, ImageItem, Item, PageDisplay, PlaceholderItem, RuleItem
-from layout.engine.frames import FrameResult, frame_key, set_frame
-from layout.model.document import Frame, HeadlineFrame, Issue, Page
+from layout.engine.frames import frame_key, set_frame
+from layout.engine.result import FrameResult
+from layout.model.document import Issue, Page
+from layout.model.frames import Frame, HeadlineFrame
 
 
 @dataclass
@@ -49,11 +51,14 @@ class IssueLayout:
 
 
 def _layer(item: Item) -> int:
-    if isinstance(item, (ImageItem, PlaceholderItem, BoxItem)):
+    """Drawing order: tints and boxes, then photos, then rules, then text."""
+    if isinstance(item, BoxItem):
         return 0
-    if isinstance(item, RuleItem):
+    if isinstance(item, (ImageItem, PlaceholderItem)):
         return 1
-    return 2
+    if isinstance(item, RuleItem):
+        return 2
+    return 3
 
 
 class LayoutEngine:

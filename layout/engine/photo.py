@@ -1,34 +1,68 @@
-"""Place photos in their frames: fill (crop to the frame) or fit (show all)."""
+"""Place photos in their frames: fill (crop around the focus, zoomed) or fit (show all).
+
+Only the image header is read here (size, EXIF orientation, colour mode), so a
+page of large photos lays out quickly. A photo that is missing, unreadable or
+absurdly large becomes a placeholder with a message, never a crash.
+"""
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
 from layout.engine.displaylist import ImageItem, Item, PlaceholderItem
+from layout.model.frames import Photo
 from layout.model.geometry import Rect
 
 FULL = Rect(0.0, 0.0, 1.0, 1.0)
+MAX_PIXELS = 120_000_000  # about 11,000 × 11,000: larger files are refused (memory)
+FORMATS = {"JPEG", "PNG", "TIFF", "MPO"}
+ORIENTATION = 0x0112
 
 
-def image_size(path: Path) -> tuple[int, int]:
-    """Pixel size as displayed (EXIF rotation applied), reading only the header."""
-    with Image.open(path) as image:
-        width, height = image.size
-        orientation = image.getexif().get(0x0112, 1)
-    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+class PhotoProblem(ValueError):
+    """A photo that cannot be placed, with the reason in words."""
 
 
-def fill_crop(pixels: tuple[int, int], frame: Rect) -> Rect:
-    """The centred part of the image with the frame's aspect ratio."""
+def image_info(path: Path) -> tuple[tuple[int, int], int, str]:
+    """(pixel size as seen, EXIF orientation, colour mode), reading only the header."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                kind, mode = image.format, image.mode
+                orientation = image.getexif().get(ORIENTATION, 1)
+    except FileNotFoundError:
+        raise PhotoProblem("is missing") from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise PhotoProblem(f"is too large to place (more than {MAX_PIXELS:,} pixels)") from None
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        raise PhotoProblem(f"cannot be read ({exc.__class__.__name__})") from None
+    if kind not in FORMATS:
+        raise PhotoProblem(f"is a {kind} file; use JPEG, PNG or TIFF")
+    if width * height > MAX_PIXELS:
+        raise PhotoProblem(f"is too large to place ({width}×{height} pixels)")
+    size = (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+    return size, orientation, mode
+
+
+def fill_crop(pixels: tuple[int, int], frame: Rect, focus: tuple[float, float] = (0.5, 0.5),
+              zoom: float = 1.0) -> Rect:
+    """The part of the image with the frame's aspect ratio, enlarged ``zoom`` times,
+    as near to centred on ``focus`` as the image's edges allow."""
     width, height = pixels
     image_ratio, frame_ratio = width / height, frame.w / frame.h
     if image_ratio > frame_ratio:
-        share = frame_ratio / image_ratio
-        return Rect((1 - share) / 2, 0.0, share, 1.0)
-    share = image_ratio / frame_ratio
-    return Rect(0.0, (1 - share) / 2, 1.0, share)
+        w, h = frame_ratio / image_ratio, 1.0
+    else:
+        w, h = 1.0, image_ratio / frame_ratio
+    w, h = w / max(zoom, 1.0), h / max(zoom, 1.0)
+    x = min(max(focus[0] - w / 2, 0.0), 1.0 - w)
+    y = min(max(focus[1] - h / 2, 0.0), 1.0 - h)
+    return Rect(x, y, w, h)
 
 
 def fit_rect(pixels: tuple[int, int], frame: Rect) -> Rect:
@@ -39,16 +73,18 @@ def fit_rect(pixels: tuple[int, int], frame: Rect) -> Rect:
     return Rect(frame.x + (frame.w - w) / 2, frame.y + (frame.h - h) / 2, w, h)
 
 
-def place_photo(path: Path | None, frame: Rect, fit: str) -> tuple[Item, str | None]:
+def place_photo(path: Path | None, frame: Rect, fit: str = "fill",
+                photo: Photo | None = None) -> tuple[Item, str | None]:
     """The item for a photo and, when it cannot be shown, the reason."""
     if path is None:
         return PlaceholderItem(frame, "空图框"), None
     try:
-        pixels = image_size(path)
-    except FileNotFoundError:
-        return PlaceholderItem(frame, f"缺图 {path.name}"), f"photo {path} is missing"
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
-        return PlaceholderItem(frame, f"坏图 {path.name}"), f"photo {path} cannot be read ({exc})"
+        pixels, orientation, mode = image_info(path)
+    except PhotoProblem as problem:
+        label = "缺图" if "missing" in str(problem) else "图片无法使用"
+        return PlaceholderItem(frame, f"{label} {path.name}"), f"photo {path} {problem}"
     if fit == "fit":
-        return ImageItem(str(path), fit_rect(pixels, frame), FULL, pixels), None
-    return ImageItem(str(path), frame, fill_crop(pixels, frame), pixels), None
+        return ImageItem(str(path), fit_rect(pixels, frame), FULL, pixels, orientation, mode), None
+    focus, zoom = (photo.focus, photo.zoom) if photo else ((0.5, 0.5), 1.0)
+    crop = fill_crop(pixels, frame, focus, zoom)
+    return ImageItem(str(path), frame, crop, pixels, orientation, mode), None

@@ -6,19 +6,19 @@ with y growing downwards.
 """
 
 from layout.model.colour import Colour
-from layout.model.document import (
-    Article,
+from layout.model.document import Article, HeadlineGroup, Issue, Page, Paragraph
+from layout.model.frames import (
+    BoxFrame,
     CaptionFrame,
     FolioFrame,
     Frame,
     HeadlineFrame,
-    HeadlineGroup,
-    Issue,
-    Page,
-    Paragraph,
+    Photo,
     PhotoFrame,
+    PhotoPair,
+    PhotoPairFrame,
     RuleFrame,
-    Run,
+    SeriesFrame,
     TextFrame,
 )
 from layout.model.errors import DocumentError
@@ -28,6 +28,7 @@ from layout.model.styles import TextStyle
 
 __all__ = [
     "Article",
+    "BoxFrame",
     "CaptionFrame",
     "Colour",
     "DocumentError",
@@ -40,10 +41,13 @@ __all__ = [
     "Margins",
     "Page",
     "Paragraph",
+    "Photo",
     "PhotoFrame",
+    "PhotoPair",
+    "PhotoPairFrame",
     "Rect",
     "RuleFrame",
-    "Run",
+    "SeriesFrame",
     "TextFrame",
     "TextStyle",
 ]

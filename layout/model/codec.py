@@ -7,18 +7,12 @@ from datetime import date
 from typing import Any
 
 from layout.model.colour import Colour
-from layout.model.document import (
-    FRAME_KINDS,
-    Article,
-    Frame,
-    HeadlineGroup,
-    Issue,
-    Page,
-    Paragraph,
-)
+from layout.model.document import Article, HeadlineGroup, Issue, Page, Paragraph
+from layout.model.frames import FRAME_KINDS, Frame, Photo, PhotoPair
 from layout.model.geometry import Rect
 from layout.model.grid import Grid, Margins
 from layout.model.styles import TextStyle
+from layout.model.templates import Template
 
 
 def _num(value: float) -> float | int:
@@ -55,14 +49,52 @@ def style_from_json(data: dict[str, Any]) -> TextStyle:
     return style
 
 
+def _to_json(value: Any) -> Any:
+    """A frame field's value as written: colours as percentages, nested records as objects."""
+    if isinstance(value, Colour):
+        return value.to_percent()
+    if dataclasses.is_dataclass(value):
+        return {f.name: _to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_to_json(v) for v in value]
+    return value
+
+
+def photo_from_json(data: dict[str, Any]) -> Photo:
+    """A photo and its crop."""
+    values = dict(data)
+    if "focus" in values:
+        values["focus"] = tuple(values["focus"])
+    return Photo(**values)
+
+
+def pair_from_json(data: dict[str, Any]) -> PhotoPair:
+    """A before-and-after pair."""
+    values = dict(data)
+    for side in ("before", "after"):
+        if side in values:
+            values[side] = photo_from_json(values[side])
+    if "labels" in values:
+        values["labels"] = tuple(values["labels"])
+    return PhotoPair(**values)
+
+
+_FIELD_DECODERS: dict[str, Any] = {
+    "colour": lambda v: None if v is None else Colour.from_percent(v),
+    "fill": lambda v: None if v is None else Colour.from_percent(v),
+    "focus": tuple,
+    "pair": pair_from_json,
+    "pairs": lambda v: [pair_from_json(p) for p in v],
+    "singles": lambda v: [photo_from_json(p) for p in v],
+}
+
+
 def frame_to_json(frame: Frame) -> dict[str, Any]:
     """A frame with its kind, id, rectangle and kind-specific fields."""
     out: dict[str, Any] = {"id": frame.id, "kind": frame.kind, "rect": rect_to_json(frame.rect)}
     for field in dataclasses.fields(frame):
-        if field.name in ("id", "rect"):
-            continue
-        value = getattr(frame, field.name)
-        out[field.name] = value.to_percent() if isinstance(value, Colour) else value
+        if field.name not in ("id", "rect"):
+            out[field.name] = _to_json(getattr(frame, field.name))
     return out
 
 
@@ -73,8 +105,8 @@ def frame_from_json(data: dict[str, Any]) -> Frame:
     for field in dataclasses.fields(cls):
         if field.name in values or field.name not in data:
             continue
-        value = data[field.name]
-        values[field.name] = Colour.from_percent(value) if field.name == "colour" else value
+        decode = _FIELD_DECODERS.get(field.name)
+        values[field.name] = decode(data[field.name]) if decode else data[field.name]
     return cls(**values)
 
 
@@ -114,12 +146,38 @@ def article_from_json(data: dict[str, Any]) -> Article:
     )
 
 
+def template_to_json(template: Template) -> dict[str, Any]:
+    """A page template as written in the document."""
+    return {
+        "title": template.title,
+        "width": _num(template.width),
+        "height": _num(template.height),
+        "margins": {k: _num(v) for k, v in dataclasses.asdict(template.margins).items()},
+        "grid": {k: _num(v) for k, v in dataclasses.asdict(template.grid).items()},
+        "frames": [frame_to_json(f) for f in template.frames],
+    }
+
+
+def template_from_json(name: str, data: dict[str, Any]) -> Template:
+    """A page template from the document."""
+    return Template(
+        name=name,
+        title=data.get("title", name),
+        width=float(data["width"]),
+        height=float(data["height"]),
+        margins=Margins(**data["margins"]),
+        grid=Grid(**data["grid"]),
+        frames=[frame_from_json(f) for f in data.get("frames", [])],
+    )
+
+
 def page_to_json(page: Page) -> dict[str, Any]:
     """A page with its geometry, grid and frames."""
     return {
         "number": page.number,
         "section": page.section,
         "editors": page.editors,
+        "template": page.template,
         "width": _num(page.width),
         "height": _num(page.height),
         "margins": {k: _num(v) for k, v in dataclasses.asdict(page.margins).items()},
@@ -134,6 +192,7 @@ def page_from_json(data: dict[str, Any]) -> Page:
         number=data["number"],
         section=data.get("section", ""),
         editors=data.get("editors", ""),
+        template=data.get("template", ""),
         width=float(data["width"]),
         height=float(data["height"]),
         margins=Margins(**data["margins"]),
@@ -152,6 +211,7 @@ def issue_to_json(issue: Issue) -> dict[str, Any]:
         "styles": {name: style_to_json(s) for name, s in issue.styles.items()},
         "articles": [article_to_json(a) for a in issue.articles],
         "pages": [page_to_json(p) for p in issue.pages],
+        "templates": {name: template_to_json(t) for name, t in issue.templates.items()},
     }
 
 
@@ -165,4 +225,5 @@ def issue_from_json(data: dict[str, Any]) -> Issue:
         styles={name: style_from_json(s) for name, s in data.get("styles", {}).items()},
         articles=[article_from_json(a) for a in data.get("articles", [])],
         pages=[page_from_json(p) for p in data.get("pages", [])],
+        templates={name: template_from_json(name, t) for name, t in data.get("templates", {}).items()},
     )

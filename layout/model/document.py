@@ -5,78 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING
 
-from layout.model.colour import BLACK, Colour
+from layout.model.frames import Frame
 from layout.model.geometry import Rect
 from layout.model.grid import Grid, Margins
 from layout.model.styles import TextStyle, default_styles
 
-
-@dataclass
-class Frame:
-    """A rectangle on a page that holds something."""
-
-    kind: ClassVar[str] = "frame"
-    id: str
-    rect: Rect
-
-
-@dataclass
-class TextFrame(Frame):
-    """A frame that an article's body flows through, split into columns."""
-
-    kind: ClassVar[str] = "text"
-    columns: int = 1
-    gutter: float | None = None
-
-
-@dataclass
-class HeadlineFrame(Frame):
-    """The frame of an article's headline group (引题, 主题, 副题)."""
-
-    kind: ClassVar[str] = "headline"
-    article: str = ""
-
-
-@dataclass
-class PhotoFrame(Frame):
-    """A photo, ``image`` relative to the document's folder; None is an empty slot."""
-
-    kind: ClassVar[str] = "photo"
-    image: str | None = None
-    fit: str = "fill"
-
-
-@dataclass
-class CaptionFrame(Frame):
-    """A short text in a style of its own: a caption, a credit line, a label."""
-
-    kind: ClassVar[str] = "caption"
-    text: str = ""
-    style: str = "caption"
-
-
-@dataclass
-class RuleFrame(Frame):
-    """A straight rule along the long axis of its rectangle."""
-
-    kind: ClassVar[str] = "rule"
-    weight: float = 0.5
-    colour: Colour = field(default_factory=lambda: BLACK)
-
-
-@dataclass
-class FolioFrame(Frame):
-    """The page's folio line: paper name, date, page number and section."""
-
-    kind: ClassVar[str] = "folio"
-
-
-FRAME_KINDS: dict[str, type[Frame]] = {
-    cls.kind: cls
-    for cls in (TextFrame, HeadlineFrame, PhotoFrame, CaptionFrame, RuleFrame, FolioFrame)
-}
+if TYPE_CHECKING:
+    from layout.model.templates import Template
 
 
 @dataclass
@@ -94,14 +31,6 @@ class Paragraph:
 
     text: str
     style: str = "body"
-
-
-@dataclass
-class Run:
-    """A stretch of text in one style, inside a paragraph being set."""
-
-    text: str
-    style: str
 
 
 @dataclass
@@ -133,6 +62,7 @@ class Page:
     section: str = ""
     editors: str = ""
     frames: list[Frame] = field(default_factory=list)
+    template: str = ""
 
     @property
     def type_area(self) -> Rect:
@@ -161,6 +91,7 @@ class Issue:
     styles: dict[str, TextStyle] = field(default_factory=default_styles)
     articles: list[Article] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
+    templates: dict[str, Template] = field(default_factory=dict)
     source: Path | None = field(default=None, compare=False, repr=False)
 
     def article(self, article_id: str) -> Article | None:

@@ -1,18 +1,23 @@
-"""Page templates: the grid and furniture a new page starts from.
+"""Page templates: the size, grid and furniture (folio or masthead, rules) a page starts from.
 
-Sizes follow ../shared/notes/typesetting-and-print.md §1e: a 对开 broadsheet
-page is about 390×540 mm with an 8-column grid of 13 characters of 小五 (9 pt)
-and one-character gutters (352 mm of type); a 四开 tabloid page is about
-270×390 mm. The line pitch is 1.5 times the body size (a 50 % line gap,
+An issue keeps its templates in the document, where they can be edited; a new
+page copies its template's furniture. The built-in sizes follow
+../shared/notes/typesetting-and-print.md §1e: a 对开 broadsheet page is about
+390×540 mm with an 8-column grid of 13 characters of 小五 (9 pt) and
+one-character gutters (352 mm of type); a 四开 tabloid page is about
+270×390 mm. The line pitch is 1.5 times the body size (a 50 % line gap;
 clreq's usual range is 50–100 %).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copy
+import dataclasses
+from dataclasses import dataclass, field
 from datetime import date
 
-from layout.model.document import FolioFrame, Issue, Page, RuleFrame
+from layout.model.document import Issue, Page
+from layout.model.frames import FolioFrame, Frame, RuleFrame
 from layout.model.geometry import Rect
 from layout.model.grid import Grid, Margins
 from layout.units import hao, mm
@@ -20,10 +25,31 @@ from layout.units import hao, mm
 BODY_SIZE = hao("小五")
 LINE_PITCH = BODY_SIZE * 1.5
 FOLIO_LINES = 3
+MASTHEAD_LINES = 8
+
+
+@dataclass
+class Template:
+    """A page template: trimmed size, margins, grid, and furniture frames."""
+
+    name: str
+    title: str
+    width: float
+    height: float
+    margins: Margins
+    grid: Grid
+    frames: list[Frame] = field(default_factory=list)
+
+    def new_page(self, number: int, section: str = "") -> Page:
+        """A page from this template; its furniture ids start with ``p<number>-``."""
+        frames = [dataclasses.replace(copy.deepcopy(f), id=f"p{number}-{f.id}") for f in self.frames]
+        return Page(number=number, width=self.width, height=self.height,
+                    margins=dataclasses.replace(self.margins), grid=dataclasses.replace(self.grid),
+                    section=section, frames=frames, template=self.name)
 
 
 @dataclass(frozen=True)
-class PageTemplate:
+class PaperSize:
     """A page size and its grid, counted in body characters and lines."""
 
     name: str
@@ -46,40 +72,67 @@ class PageTemplate:
         side, head = round((width - type_w) / 2, 3), round((height - type_h) / 2, 3)
         return Margins(top=head, bottom=head, left=side, right=side)
 
-    def new_page(self, number: int, section: str = "") -> Page:
-        """An empty page with the folio line and the rule under it."""
-        page = Page(
-            number=number,
-            width=round(mm(self.width_mm), 3),
-            height=round(mm(self.height_mm), 3),
-            margins=self.margins(),
-            grid=self.grid(),
-            section=section,
-        )
-        area = page.type_area
-        folio = Rect(area.x, area.y, area.w, (FOLIO_LINES - 1) * LINE_PITCH)
-        rule_y = area.y + (FOLIO_LINES - 0.5) * LINE_PITCH
-        page.frames = [
-            FolioFrame(id=f"p{number}-folio", rect=folio),
-            RuleFrame(id=f"p{number}-folio-rule", rect=Rect(area.x, rule_y, area.w, 0), weight=1.0),
+    def template(self, front: bool) -> Template:
+        """The inner-page template (folio line) or the front-page one (masthead)."""
+        margins = self.margins()
+        width = round(mm(self.width_mm), 3)
+        type_w = width - margins.left - margins.right
+        lines = MASTHEAD_LINES if front else FOLIO_LINES
+        head = Rect(margins.left, margins.top, type_w, (lines - 1) * LINE_PITCH)
+        rule_y = margins.top + (lines - 0.5) * LINE_PITCH
+        frames: list[Frame] = [
+            FolioFrame(id="masthead" if front else "folio", rect=head, masthead=front),
+            RuleFrame(id="head-rule", rect=Rect(margins.left, rule_y, type_w, 0), weight=2.0 if front else 1.0),
         ]
-        return page
+        return Template(
+            name=f"{self.name}-front" if front else self.name,
+            title=f"{self.title}{'（头版）' if front else ''}",
+            width=width, height=round(mm(self.height_mm), 3),
+            margins=margins, grid=self.grid(), frames=frames,
+        )
 
 
-TEMPLATES: dict[str, PageTemplate] = {
-    "broadsheet": PageTemplate("broadsheet", "对开 8 栏", 390, 540, 8, 13, 104),
-    "tabloid": PageTemplate("tabloid", "四开 6 栏", 270, 390, 6, 11, 72),
+PAPER_SIZES: dict[str, PaperSize] = {
+    "broadsheet": PaperSize("broadsheet", "对开 8 栏", 390, 540, 8, 13, 104),
+    "tabloid": PaperSize("tabloid", "四开 6 栏", 270, 390, 6, 11, 72),
 }
+
+
+def builtin_templates() -> dict[str, Template]:
+    """Inner and front-page templates for every paper size."""
+    out: dict[str, Template] = {}
+    for size in PAPER_SIZES.values():
+        for front in (False, True):
+            template = size.template(front)
+            out[template.name] = template
+    return out
+
+
+TEMPLATES = builtin_templates()
+
+
+def add_page(issue: Issue, template: str, section: str = "") -> Page:
+    """Append a page made from one of the issue's own (editable) templates."""
+    try:
+        chosen = issue.templates[template]
+    except KeyError:
+        known = ", ".join(sorted(issue.templates)) or "none"
+        raise ValueError(f"the issue has no template {template!r} (it has: {known})") from None
+    number = max((p.number for p in issue.pages), default=0) + 1
+    page = chosen.new_page(number, section)
+    issue.pages.append(page)
+    return page
 
 
 def new_issue(template: str = "broadsheet", paper: str = "新报纸", when: date | None = None,
               pages: int = 1) -> Issue:
-    """A new, empty issue whose pages come from a named template."""
-    try:
-        chosen = TEMPLATES[template]
-    except KeyError:
-        known = ", ".join(sorted(TEMPLATES))
-        raise ValueError(f"unknown template {template!r} (known: {known})") from None
-    issue = Issue(paper=paper, date=when or date.today())
-    issue.pages = [chosen.new_page(n) for n in range(1, pages + 1)]
+    """A new, empty issue keeping every built-in template; page 1 of a paper size
+    gets its front-page template (masthead), the other pages the inner one."""
+    if template not in PAPER_SIZES:
+        known = ", ".join(sorted(PAPER_SIZES))
+        raise ValueError(f"unknown template {template!r} (known: {known})")
+    issue = Issue(paper=paper, date=when or date.today(), templates=builtin_templates())
+    for number in range(1, pages + 1):
+        name = f"{template}-front" if number == 1 else template
+        issue.pages.append(issue.templates[name].new_page(number))
     return issue

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from PIL import Image, ImageOps
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
@@ -69,6 +70,23 @@ def register_font(file_name: str) -> TTFont:
     font = TTFont(name, str(font_dir() / file_name))
     pdfmetrics.registerFont(font)
     return font
+
+
+def image_reader(item: ImageItem) -> ImageReader | str:
+    """The photo as reportlab should embed it: the file itself when it can go in as it is
+    (a JPEG passes through untouched), else an upright, flattened copy."""
+    if item.orientation == 1 and item.mode in ("RGB", "L", "CMYK") and not item.path.lower().endswith((".tif", ".tiff")):
+        return item.path
+    with Image.open(item.path) as image:
+        upright = ImageOps.exif_transpose(image)
+        if upright.mode in ("RGBA", "LA", "P", "PA"):
+            upright = upright.convert("RGBA")
+            flat = Image.new("RGB", upright.size, "white")
+            flat.paste(upright, mask=upright.getchannel("A"))
+            upright = flat
+        elif upright.mode not in ("RGB", "L", "CMYK"):
+            upright = upright.convert("RGB")
+        return ImageReader(upright.copy())
 
 
 def _fp(value: float) -> str:
@@ -149,7 +167,7 @@ class PdfPainter:
         full_w, full_h = r.w / crop.w, r.h / crop.h
         left = r.x - crop.x * full_w
         top = r.y - crop.y * full_h
-        source = self.image_source(item) if self.image_source else ImageReader(item.path)
+        source = self.image_source(item) if self.image_source else image_reader(item)
         c = self.canvas
         c.saveState()
         path = c.beginPath()
@@ -159,11 +177,13 @@ class PdfPainter:
         c.restoreState()
 
     def rule(self, item: RuleItem) -> None:
-        """A straight line."""
+        """A straight line, solid or dashed."""
         self.stroke(item.colour)
         self.canvas.setLineWidth(item.weight)
+        self.canvas.setDash(list(item.dash) or [], 0)
         h = self.page_height
         self.canvas.line(item.x1, h - item.y1, item.x2, h - item.y2)
+        self.canvas.setDash([], 0)
 
     def box(self, item: BoxItem) -> None:
         """A filled and/or stroked rectangle."""
@@ -173,8 +193,10 @@ class PdfPainter:
         if item.stroke is not None:
             self.stroke(item.stroke)
             self.canvas.setLineWidth(item.weight)
+            self.canvas.setDash(list(item.dash) or [], 0)
         self.canvas.rect(r.x, self.page_height - r.bottom, r.w, r.h,
                          stroke=int(item.stroke is not None), fill=int(item.fill is not None))
+        self.canvas.setDash([], 0)
 
     def placeholder(self, item: PlaceholderItem) -> None:
         """A grey box with a cross (the engine sets its message as text)."""

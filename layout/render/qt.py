@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QGlyphRun, QImage, QPainter, QPen, QRawFont
+from PySide6.QtGui import QBrush, QColor, QGlyphRun, QImage, QImageReader, QPainter, QPen, QRawFont
 
 from layout.engine.displaylist import (
     BoxItem,
@@ -33,6 +33,14 @@ def qcolour(colour: Colour) -> QColor:
     return QColor.fromRgbF(r, g, b)
 
 
+def _pen(colour: Colour, weight: float, dash: tuple[float, ...]) -> QPen:
+    """A pen; a PDF dash pattern (in points) becomes Qt's (in pen widths)."""
+    pen = QPen(qcolour(colour), weight)
+    if dash:
+        pen.setDashPattern([d / max(weight, 0.1) for d in dash])
+    return pen
+
+
 class QtPageRenderer:
     """Replays display lists on a QPainter; keeps fonts and scaled photos between paints."""
 
@@ -50,13 +58,17 @@ class QtPageRenderer:
         return font
 
     def image(self, path: str) -> QImage:
-        """A photo scaled down for the screen, loaded once."""
+        """A photo upright (EXIF), decoded at screen size, loaded once; null if unreadable."""
         image = self._images.get(path)
         if image is None:
-            image = QImage(path)
-            if not image.isNull() and max(image.width(), image.height()) > PREVIEW_MAX_PIXELS:
-                image = image.scaled(PREVIEW_MAX_PIXELS, PREVIEW_MAX_PIXELS, Qt.KeepAspectRatio,
-                                     Qt.SmoothTransformation)
+            reader = QImageReader(path)
+            reader.setAutoTransform(True)
+            size = reader.size()
+            if size.isValid() and max(size.width(), size.height()) > PREVIEW_MAX_PIXELS:
+                reader.setScaledSize(size.scaled(PREVIEW_MAX_PIXELS, PREVIEW_MAX_PIXELS, Qt.KeepAspectRatio))
+            image = reader.read()
+            if not image.isNull() and image.format() == QImage.Format_CMYK8888:
+                image = image.convertToFormat(QImage.Format_RGB32)
             self._images[path] = image
         return image
 
@@ -75,7 +87,7 @@ class QtPageRenderer:
         elif isinstance(item, ImageItem):
             self._image(painter, item)
         elif isinstance(item, RuleItem):
-            painter.setPen(QPen(qcolour(item.colour), item.weight))
+            painter.setPen(_pen(item.colour, item.weight, item.dash))
             painter.drawLine(QPointF(item.x1, item.y1), QPointF(item.x2, item.y2))
         elif isinstance(item, BoxItem):
             self._box(painter, item)
@@ -113,7 +125,7 @@ class QtPageRenderer:
         painter.drawImage(QRectF(r.x, r.y, r.w, r.h), image, source)
 
     def _box(self, painter: QPainter, item: BoxItem) -> None:
-        painter.setPen(QPen(qcolour(item.stroke), item.weight) if item.stroke else Qt.NoPen)
+        painter.setPen(_pen(item.stroke, item.weight, item.dash) if item.stroke else Qt.NoPen)
         painter.setBrush(QBrush(qcolour(item.fill)) if item.fill else Qt.NoBrush)
         painter.drawRect(QRectF(item.rect.x, item.rect.y, item.rect.w, item.rect.h))
 
