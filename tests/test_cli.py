@@ -64,8 +64,16 @@ def test_info_json_lists_the_sample(sample_path, capsys):
     assert [a["id"] for a in data["articles"]] == ["a1", "a2", "a3", "a4", "a5"]
     assert all(a["chars"] > 200 for a in data["articles"])
     assert all(a["overset_chars"] == 0 for a in data["articles"])
-    assert data["frames"]["photo"] == 4 * 2 + 6 + 1  # pairs, 挂账督办, the road
     assert data["frames"]["text"] == 5
+    assert data["frames"]["headline"] == 5
+    assert data["frames"]["folio"] == 1
+    photos = data["photos"]
+    assert (photos["photo_frames"], photos["photo_pairs"], photos["single_photos"]) == (1, 4, 6)
+    (series,) = photos["series"]
+    assert (series["title"], series["singles_title"]) == ("整治前后", "挂账督办")
+    assert series["credit"].startswith("（通州区城市管理委员会发布 第284期）")
+    assert len(data["images"]) == 1 + 4 * 2 + 6
+    assert all(image["ppi"] >= 200 for image in data["images"])
 
 
 def test_info_reports_overset(sample_copy, capsys):

@@ -1,5 +1,7 @@
 """Flow through linked frames, across pages, with continuation lines and overset."""
 
+import pytest
+
 from layout.engine.page import LayoutEngine
 from layout.model import Article, Paragraph, Rect, TextFrame
 from layout.model.templates import new_issue
@@ -85,3 +87,17 @@ def test_strict_line_breaking_is_a_document_setting(tmp_path):
     issue.line_breaking = "basic"
     assert "——" in line_starts(issue)
     assert "——" not in line_starts(strict_issue)  # … but no line starts with ——
+
+
+def test_subheads_take_a_line_of_space_above_them():
+    issue = new_issue()
+    page = issue.pages[0]
+    page.frames.append(TextFrame("f", page.grid.area(page.type_area, 1, 1, 10, 30)))
+    issue.articles.append(Article("a", paragraphs=[
+        Paragraph("一二三四五六七八九十一。"), Paragraph("小标题", "subhead"), Paragraph("一二三。"),
+    ], flow=["f"]))
+    items = LayoutEngine().article(issue, "a").items[1]
+    ys = {item.text: item.y for item in items}
+    pitch = page.grid.line_pitch
+    assert ys["小标题"] - ys["一二三四五六七八九十"] == pytest.approx(3 * pitch)  # 一。 below it, then a gap
+    assert ys["一二三。"] - ys["小标题"] == pytest.approx(pitch)

@@ -17,13 +17,18 @@ from layout.engine.article import layout_article
 from layout.importer.plaintext import read
 from layout.model import (
     Article,
+    BoxFrame,
     CaptionFrame,
+    Colour,
     HeadlineFrame,
     Issue,
     Page,
+    Photo,
     PhotoFrame,
+    PhotoPair,
     Rect,
     RuleFrame,
+    SeriesFrame,
     TextFrame,
 )
 from layout.model.fileformat import save
@@ -109,40 +114,26 @@ def place_articles(issue: Issue, placer: Placer, articles: list[Article]) -> Non
     placer.add(CaptionFrame("road-caption", placer.area(6, 8, COLUMN_TOP - 4, 3), text=ROAD_CAPTION))
 
 
-def place_column(placer: Placer, column, labels: list[str], credit: str) -> None:
-    """The city-management column: title, text, 整治前后 pairs, 挂账督办 photos, credit."""
+def place_column(issue: Issue, placer: Placer, column: Article, labels: list[str], credit: str) -> None:
+    """The city-management column: its title on a tint, its text across the page, and a
+    series block with the 挂账督办 photos and the 整治前后 pairs, with the series credit."""
     top = COLUMN_TOP
     area = placer.page.type_area
     placer.add(RuleFrame("column-rule", Rect(area.x, placer.area(1, 8, top, 1).y - 4, area.w, 0), weight=2.0))
-    placer.add(HeadlineFrame(f"{column.id}-head", placer.area(1, 8, top, 4), article=column.id))
-    body = TextFrame(f"{column.id}-body", placer.area(1, 2, top + 4, 15), columns=2)
-    placer.add(body)
-    column.flow = [body.id]
+    placer.add(BoxFrame("column-band", placer.area(1, 8, top, 4), weight=0.0, colour=None,
+                        fill=Colour(0, 0, 0, 0.08)))
+    lines = place_article(issue, placer, column, (1, 8), top, 4)
     supervise_label, pairs_label = labels
-    placer.add(CaptionFrame("pairs-label", placer.area(3, 8, top + 4, 2), text=pairs_label, style="section"))
-    for index in range(4):
-        first = 3 if index % 2 == 0 else 6
-        row = top + 6 + (index // 2) * 17
-        for side, (name, label) in enumerate((("before", "整治前"), ("after", "整治后"))):
-            left, width = placer.page.grid.column_span(area, first, first + 2)
-            half = (width - placer.page.grid.gutter) / 2
-            x = left + side * (half + placer.page.grid.gutter)
-            photo = placer.area(first, first, row, 12)
-            photo = Rect(x, photo.y, half, photo.h)
-            placer.add(PhotoFrame(f"pair{index + 1}-{name}", photo, image=f"photos/pair{index + 1}-{name}.jpg"))
-            placer.add(CaptionFrame(f"pair{index + 1}-{name}-label", Rect(x, photo.bottom, half, 13.5),
-                                    text=label, style="label"))
-        placer.add(CaptionFrame(f"pair{index + 1}-caption", placer.area(first, first + 2, row + 13, 3),
-                                text=PAIR_CAPTIONS[index]))
-    placer.add(CaptionFrame("supervise-label", placer.area(1, 2, top + 19, 2), text=supervise_label,
-                            style="section"))
-    for index in range(6):
-        column_no, row = 1 + index % 2, top + 21 + (index // 2) * 8
-        placer.add(PhotoFrame(f"supervise{index + 1}", placer.area(column_no, column_no, row, 5),
-                              image=f"photos/supervise{index + 1}.jpg"))
-        placer.add(CaptionFrame(f"supervise{index + 1}-caption", placer.area(column_no, column_no, row + 5, 3),
-                                text=SUPERVISE_CAPTIONS[index]))
-    placer.add(CaptionFrame("column-credit", placer.area(3, 8, top + 41, 2), text=credit, style="credit"))
+    pairs = [
+        PhotoPair(Photo(f"photos/pair{n}-before.jpg"), Photo(f"photos/pair{n}-after.jpg"), caption=caption)
+        for n, caption in enumerate(PAIR_CAPTIONS, start=1)
+    ]
+    singles = [Photo(f"photos/supervise{n}.jpg", caption=caption)
+               for n, caption in enumerate(SUPERVISE_CAPTIONS, start=1)]
+    bottom = placer.page.grid.line_count(area)
+    placer.add(SeriesFrame("city-series", placer.area(1, 8, lines + 1, bottom - lines - 1), title=pairs_label,
+                           pairs=pairs, pair_columns=2, singles_title=supervise_label, singles=singles,
+                           singles_columns=2, singles_span=2, credit=credit))
 
 
 def build() -> None:
@@ -156,7 +147,7 @@ def build() -> None:
     issue.articles = imported.articles
     placer = Placer(page)
     place_articles(issue, placer, imported.articles)
-    place_column(placer, imported.articles[4], imported.labels, imported.credits[0])
+    place_column(issue, placer, imported.articles[4], imported.labels, imported.credits[0])
     save(issue, OUT)
     print(f"wrote {OUT}")
 

@@ -20,7 +20,7 @@ def run_for(text: str, style: TextStyle) -> StyledRun:
 def paragraph_for(text: str, style: TextStyle, strict: bool = False) -> FlowParagraph:
     """A one-style paragraph ready to flow, with the style's alignment and indent."""
     return FlowParagraph(prepared((run_for(text, style),), strict), style.align,
-                         style.indent * style.size_pt)
+                         style.indent * style.size_pt, style.space_before)
 
 
 def grid_lines_for(style: TextStyle, pitch: float) -> int:

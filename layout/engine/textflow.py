@@ -25,6 +25,7 @@ class FlowParagraph:
     prepared: PreparedParagraph
     align: str = "justify"
     indent: float = 0.0
+    space_before: int = 0
 
 
 @dataclass
@@ -72,6 +73,7 @@ def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | 
     result = FlowResult(state=FlowState() if state is None else FlowState(state.paragraph, state.atom))
     pos = result.state
     items, missing = result.items, result.missing
+    spaced = -1
     for slot in slots:
         line_no = 0
         while line_no < slot.lines:
@@ -82,6 +84,10 @@ def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | 
             para = paragraphs[pos.paragraph]
             p, start = para.prepared, pos.atom
             count = len(p.atoms)
+            if start == 0 and 0 < line_no and para.space_before and spaced != pos.paragraph:
+                spaced = pos.paragraph  # the space above a subhead, given once
+                line_no += para.space_before
+                continue
             while start < count and line_no < slot.lines:
                 first = start == 0
                 indent = para.indent if first else 0.0

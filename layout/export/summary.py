@@ -5,9 +5,36 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from layout.engine.displaylist import ImageItem
 from layout.engine.page import IssueLayout
 from layout.model.document import Issue
+from layout.model.frames import PhotoFrame, PhotoPairFrame, SeriesFrame
 from layout.units import to_mm
+
+
+def _photo_elements(issue: Issue) -> dict[str, Any]:
+    """Photo frames, before-and-after pairs and single photos in series blocks."""
+    frames = [f for p in issue.pages for f in p.frames]
+    series = [f for f in frames if isinstance(f, SeriesFrame)]
+    pairs = sum(1 for f in frames if isinstance(f, PhotoPairFrame)) + sum(len(s.pairs) for s in series)
+    return {
+        "photo_frames": sum(1 for f in frames if isinstance(f, PhotoFrame)),
+        "photo_pairs": pairs,
+        "single_photos": sum(len(s.singles) for s in series),
+        "series": [
+            {"id": s.id, "title": s.title, "pairs": len(s.pairs), "singles_title": s.singles_title,
+             "singles": len(s.singles), "credit": s.credit}
+            for s in series
+        ],
+    }
+
+
+def _images(laid: IssueLayout) -> list[dict[str, Any]]:
+    """Every placed image with its effective resolution."""
+    return [
+        {"page": page.number, "path": item.path, "ppi": round(item.ppi)}
+        for page in laid.pages for item in page.items if isinstance(item, ImageItem)
+    ]
 
 
 def summary(issue: Issue, laid: IssueLayout) -> dict[str, Any]:
@@ -29,6 +56,8 @@ def summary(issue: Issue, laid: IssueLayout) -> dict[str, Any]:
             for page in issue.pages
         ],
         "frames": dict(sorted(Counter(f.kind for p in issue.pages for f in p.frames).items())),
+        "photos": _photo_elements(issue),
+        "images": _images(laid),
         "articles": [
             {
                 "id": article.id,
@@ -51,6 +80,12 @@ def format_summary(data: dict[str, Any]) -> str:
         w, h = page["size_mm"]
         name = f"page {page['number']} {page['section']}".rstrip()
         lines.append(f"{name}: {w}×{h} mm, {page['columns']} columns; frames: {kinds}")
+    photos = data["photos"]
+    lines.append(f"photos: {photos['photo_frames']} photo frames, {photos['photo_pairs']} before-and-after pairs, "
+                 f"{photos['single_photos']} single photos in series blocks")
+    if data["images"]:
+        lowest = min(data["images"], key=lambda i: i["ppi"])
+        lines.append(f"lowest effective resolution: {lowest['ppi']} ppi ({lowest['path']})")
     for article in data["articles"]:
         over = f", OVERSET {article['overset_chars']} chars" if article["overset_chars"] else ""
         lines.append(f"article {article['id']} 《{article['title']}》: {article['chars']} chars{over}")

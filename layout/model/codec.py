@@ -37,6 +37,7 @@ def style_to_json(style: TextStyle) -> dict[str, Any]:
         "indent": style.indent,
         "colour": style.colour.to_percent(),
         "fit_lines": style.fit_lines,
+        "space_before": style.space_before,
     }
 
 

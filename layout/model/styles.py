@@ -21,6 +21,8 @@ class TextStyle:
     ``"3.2mm"``); ``leading`` None means the page grid's line pitch.
     ``tracking`` and ``indent`` are in em. ``fit_lines`` above 0 makes a
     headline in this style smaller until it fits in that many lines.
+    ``space_before`` leaves that many empty grid lines above a paragraph in
+    this style (not at the top of a column): for subheads (小标题).
     """
 
     font: str = "song"
@@ -31,6 +33,7 @@ class TextStyle:
     indent: float = 0.0
     colour: Colour = field(default_factory=lambda: BLACK)
     fit_lines: int = 0
+    space_before: int = 0
 
     @property
     def size_pt(self) -> float:
@@ -47,6 +50,8 @@ def default_styles() -> dict[str, TextStyle]:
     """The house styles of a broadsheet: 小五 Song body on the grid, 黑/宋 headlines."""
     return {
         "body": TextStyle(font="song", size="小五", indent=2.0),
+        "lead": TextStyle(font="kai", size="小五", indent=2.0),
+        "subhead": TextStyle(font="hei-bold", size="小五", align="center", space_before=1),
         "byline-lead": TextStyle(font="hei", size="小五"),
         "byline": TextStyle(font="kai", size="小五"),
         "kicker": TextStyle(font="kai", size="小三", align="center"),
@@ -58,5 +63,5 @@ def default_styles() -> dict[str, TextStyle]:
         "label": TextStyle(font="hei", size="小五", align="center"),
         "column-title": TextStyle(font="song-bold", size="二号", align="center"),
         "folio": TextStyle(font="hei", size="小五", align="left"),
-        "masthead": TextStyle(font="song-bold", size="小一", align="left"),
+        "masthead": TextStyle(font="song-bold", size="初号", align="left", tracking=0.1),
     }
