@@ -19,7 +19,17 @@ from layout.export.pdf_export import export_pdf
 from layout.export.summary import format_summary, summary
 from layout.model.errors import DocumentError
 from layout.model.fileformat import load, save
+from layout.importer.place import (
+    add_photo_pair,
+    find_page,
+    import_file,
+    place_article,
+    place_lines,
+    rect_mm,
+)
+from layout.importer.place import Placement
 from layout.model.templates import PAPER_SIZES, new_issue
+from layout.units import to_mm
 
 EXIT_ERROR = 2
 
@@ -58,6 +68,17 @@ def _positive(text: str) -> int:
     return value
 
 
+def _millimetres(text: str) -> float:
+    """An argparse type: a length in millimetres, not negative."""
+    try:
+        value = float(text.removesuffix("mm"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of millimetres") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} mm is less than 0")
+    return value
+
+
 def _iso_date(text: str) -> date:
     """An argparse type: a date written YYYY-MM-DD."""
     try:
@@ -87,6 +108,49 @@ def _cmd_export(args: argparse.Namespace) -> int:
     for finding in laid.report.findings:
         print(f"warning: page {finding.page} frame {finding.frame}: {finding.message}", file=sys.stderr)
     print(f"wrote {out}: {len(laid.pages)} page(s)")
+    return 0
+
+
+def _report_placement(what: str, placement: Placement) -> None:
+    for frame in placement.frames:
+        print(f"  {frame.kind} {frame.id}: {rect_mm(frame.rect)}")
+    if placement.overset:
+        print(f"warning: {what} is overset by {placement.overset} characters", file=sys.stderr)
+    if placement.overlaps:
+        print(f"warning: {what} covers {', '.join(placement.overlaps)}", file=sys.stderr)
+
+
+def _cmd_import_article(args: argparse.Namespace) -> int:
+    issue = load(args.document)
+    imported = import_file(args.file, args.quotes)
+    if not imported.articles and not imported.labels and not imported.credits:
+        raise CommandError(f"{args.file}: found no article in it")
+    engine = LayoutEngine()
+    top = args.top
+    for article in imported.articles:
+        placement = place_article(issue, article, args.page, args.columns, top, args.height)
+        laid = engine.article(issue, article.id)
+        placement.overset = laid.overset
+        print(f"placed article {article.id} 《{article.headline.title}》: {article.char_count} characters, "
+              f"{placement.lines} lines")
+        _report_placement(f"article {article.id}", placement)
+        top += to_mm(placement.lines * find_page(issue, args.page).grid.line_pitch) + to_mm(13.5)
+    extras = [(label, "section") for label in imported.labels] + [(c, "credit") for c in imported.credits]
+    if extras:
+        placement = place_lines(issue, extras, args.page, args.columns, top)
+        print(f"placed {len(placement.frames)} labels and credit lines")
+        _report_placement("the labels and credit lines", placement)
+    save(issue, args.document)
+    return 0
+
+
+def _cmd_add_photo_pair(args: argparse.Namespace) -> int:
+    issue = load(args.document)
+    placement = add_photo_pair(issue, args.before, args.after, args.page, args.columns, args.top,
+                               args.caption, args.height)
+    print(f"placed photo pair {placement.frames[0].id}: {placement.lines} lines")
+    _report_placement("the photo pair", placement)
+    save(issue, args.document)
     return 0
 
 
@@ -130,6 +194,27 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("document")
     info.add_argument("--json", action="store_true", help="print JSON")
     info.set_defaults(func=_cmd_info)
+
+    place = argparse.ArgumentParser(add_help=False)
+    place.add_argument("document", help="the issue document (*.layout.json), saved in place")
+    place.add_argument("--page", type=_positive, required=True, help="page number")
+    place.add_argument("--columns", required=True, help="grid columns, e.g. 1-3")
+    place.add_argument("--top", type=_millimetres, required=True,
+                       help="mm from the top of the type area (snapped to the line grid)")
+    place.add_argument("--height", type=_millimetres, help="mm (default: as much as the content needs)")
+
+    imp = sub.add_parser("import-article", parents=[place],
+                         help="import articles from a .txt or .docx file and place them")
+    imp.add_argument("file", help="the article file (.txt as the newsroom sends it, or .docx)")
+    imp.add_argument("--quotes", choices=("curly", "corner"), default="curly",
+                     help="house style for straight quotes: “ ” or 「 」")
+    imp.set_defaults(func=_cmd_import_article)
+
+    pair = sub.add_parser("add-photo-pair", parents=[place], help="place a before-and-after photo pair")
+    pair.add_argument("before", help="the photo before (整治前)")
+    pair.add_argument("after", help="the photo after (整治后)")
+    pair.add_argument("--caption", default="", help="place, problem and what was done")
+    pair.set_defaults(func=_cmd_add_photo_pair)
 
     open_ = sub.add_parser("open", help="open the editor")
     open_.add_argument("document", nargs="?")

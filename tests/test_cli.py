@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from layout.cli import main
+from tests.conftest import SAMPLE_TEXT
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -145,3 +146,54 @@ def test_open_without_a_display_says_so(monkeypatch, capsys):
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     assert launch(["open"]) != 0
     assert "xvfb-run" in capsys.readouterr().err
+
+
+def test_import_article_of_the_seed_text_exports_all_its_text(tmp_path):
+    import re
+
+    doc = tmp_path / "new.layout.json"
+    assert main(["new", "-o", str(doc), "--date", "2023-02-15", "--pages", "2"]) == 0
+    assert main(["import-article", str(doc), str(SAMPLE_TEXT), "--page", "2", "--columns", "1-8",
+                 "--top", "12"]) == 0
+    pdf = tmp_path / "new.pdf"
+    assert main(["export", "-q", str(doc), "-o", str(pdf)]) == 0
+    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,
+                                               text=True, check=True).stdout)
+    from layout.importer.cleanup import full_width_punctuation
+
+    source = SAMPLE_TEXT.read_text("utf-8")
+    for line in source.splitlines():
+        wanted = re.sub(r"\s+", "", full_width_punctuation(line))
+        assert wanted in text or wanted.replace("(", "（").replace(")", "）") in text, line
+    data = json.loads(subprocess.run([sys.executable, "-m", "layout", "info", "--json", str(doc)],
+                                     capture_output=True, text=True, check=True).stdout)
+    assert all(a["overset_chars"] == 0 for a in data["articles"])
+
+
+def test_add_photo_pair_keeps_paths_relative(tmp_path, sample_path):
+    import shutil
+
+    doc = tmp_path / "doc.layout.json"
+    main(["new", "-o", str(doc)])
+    photos = tmp_path / "photos"
+    shutil.copytree(sample_path.parent / "photos", photos)
+    assert main(["add-photo-pair", str(doc), str(photos / "pair2-before.jpg"), str(photos / "pair2-after.jpg"),
+                 "--page", "1", "--columns", "1-3", "--top", "40", "--caption", "某路段：围墙粉刷一新。"]) == 0
+    data = json.loads(doc.read_text("utf-8"))
+    (pair,) = [f for f in data["pages"][0]["frames"] if f["kind"] == "photo_pair"]
+    assert pair["pair"]["before"]["image"] == "photos/pair2-before.jpg"
+    assert pair["pair"]["labels"] == ["整治前", "整治后"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--page", "9", "--columns", "1-3", "--top", "40"], "no page 9"),
+    (["--page", "1", "--columns", "7-9", "--top", "40"], "not within 1-8"),
+    (["--page", "1", "--columns", "1-3", "--top", "900"], "below the type area"),
+])
+def test_placing_outside_the_page_is_refused(args, message, tmp_path, capsys):
+    doc = tmp_path / "doc.layout.json"
+    main(["new", "-o", str(doc)])
+    before = doc.read_bytes()
+    assert main(["import-article", str(doc), str(SAMPLE_TEXT), *args]) != 0
+    assert message in capsys.readouterr().err
+    assert doc.read_bytes() == before

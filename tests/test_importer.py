@@ -60,3 +60,50 @@ def test_every_character_survives_import():
     ) + "".join(found.labels) + "".join(found.credits)
     squash = lambda s: "".join(ch for ch in full_width_punctuation(s) if not ch.isspace())  # noqa: E731
     assert sorted(squash(kept)) == sorted(squash(raw))
+
+
+def test_house_quotes_and_stray_spaces():
+    from layout.importer.cleanup import drop_stray_spaces, house_quotes
+
+    assert house_quotes('他说"这是\'心路\'"，don\'t') == "他说“这是‘心路’”，don’t"
+    assert house_quotes('他说"好"', "corner") == "他说「好」"
+    assert drop_stray_spaces("昨天 下午，通州区 召开会议") == "昨天下午，通州区召开会议"
+    assert drop_stray_spaces("（记者 赵紫楠）") == "（记者 赵紫楠）"
+
+
+def test_docx_gives_headline_group_byline_subheads_and_paragraphs(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("推进“三大三强” 答好“二十年之问”", level=2)
+    document.add_paragraph("畅通消防通道 实现人车分流", style="Title")
+    document.add_paragraph("台湖镇：让居民走上「幸福路」", style="Subtitle")
+    document.add_paragraph("本报讯(记者 关一文)狭窄的道路被拓宽,增设人行通道实现人车分流。")
+    document.add_paragraph().add_run("道路怎么修").bold = True
+    document.add_paragraph("台湖镇副镇长张治国多次带领工作人员实地走访查看现场道路通行情况,组织社区、交通安委会等召开协调")
+    document.add_paragraph('会,就出行难题进行讨论。他说"这条路是心路"。')
+    path = tmp_path / "a.docx"
+    document.save(path)
+    from layout.importer.docx import read_docx
+
+    (article,) = read_docx(path).articles
+    assert article.headline.kicker == "推进“三大三强” 答好“二十年之问”"
+    assert article.headline.title == "畅通消防通道 实现人车分流"
+    assert article.headline.subtitle == "台湖镇：让居民走上「幸福路」"
+    assert article.byline == "本报讯（记者 关一文）"
+    assert [p.style for p in article.paragraphs] == ["body", "subhead", "body"]
+    assert article.paragraphs[2].text.endswith("召开协调会，就出行难题进行讨论。他说“这条路是心路”。")
+
+
+def test_not_a_docx_is_a_clear_error(tmp_path):
+    import pytest
+
+    from layout.importer.place import import_file
+
+    fake = tmp_path / "fake.docx"
+    fake.write_text("hello", "utf-8")
+    with pytest.raises(ValueError, match="not a Word"):
+        import_file(fake)
+    with pytest.raises(ValueError, match="cannot import .pdf"):
+        (tmp_path / "x.pdf").write_bytes(b"%PDF")
+        import_file(tmp_path / "x.pdf")

@@ -8,17 +8,15 @@ the city-management column with its 整治前后 pairs and 挂账督办 photos o
 
 from __future__ import annotations
 
-import math
 import sys
 from datetime import date
 from pathlib import Path
 
-from layout.engine.article import layout_article
+from layout.engine import copyfit
 from layout.importer.plaintext import read
 from layout.model import (
     Article,
     BoxFrame,
-    CaptionFrame,
     Colour,
     HeadlineFrame,
     Issue,
@@ -75,15 +73,7 @@ class Placer:
 
 def body_lines(issue: Issue, article: Article, placer: Placer, first: int, last: int) -> int:
     """Grid lines per column that the article's body needs at this width (copy-fitting)."""
-    probe = TextFrame("probe", placer.area(first, last, 0, placer.page.grid.line_count(placer.page.type_area)),
-                      columns=last - first + 1)
-    placer.page.frames.append(probe)
-    article.flow = [probe.id]
-    try:
-        laid = layout_article(issue, article)
-    finally:
-        placer.page.frames.remove(probe)
-    return math.ceil(laid.lines / probe.columns)
+    return copyfit.body_lines(issue, article, placer.page, first, last)
 
 
 def place_article(issue: Issue, placer: Placer, article: Article, columns: tuple[int, int],
@@ -109,9 +99,8 @@ def place_articles(issue: Issue, placer: Placer, articles: list[Article]) -> Non
         extra = spare // len(left) + (1 if index < spare % len(left) else 0)
         top = place_article(issue, placer, article, (1, 5), top, head_lines + extra) + 1
     bottom = place_article(issue, placer, articles[1], (6, 8), FOLIO_LINES, 10)
-    photo = placer.area(6, 8, bottom + 1, COLUMN_TOP - bottom - 5)
-    placer.add(PhotoFrame("road-photo", photo, image="photos/road.jpg"))
-    placer.add(CaptionFrame("road-caption", placer.area(6, 8, COLUMN_TOP - 4, 3), text=ROAD_CAPTION))
+    photo = placer.area(6, 8, bottom + 1, COLUMN_TOP - bottom - 2)
+    placer.add(PhotoFrame("road-photo", photo, image="photos/road.jpg", caption=ROAD_CAPTION))
 
 
 def place_column(issue: Issue, placer: Placer, column: Article, labels: list[str], credit: str) -> None:

@@ -43,7 +43,39 @@ def join_split_paragraphs(paragraphs: list[str]) -> list[str]:
     return joined
 
 
-def clean_line(text: str) -> str:
-    """One line cleaned: trimmed, full-width punctuation, ideographic spaces kept."""
+HOUSE_QUOTES = {"curly": ("“”", "‘’"), "corner": ("「」", "『』")}
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])")
+
+
+def house_quotes(text: str, style: str = "curly") -> str:
+    """Straight quotes as the house style has them: “ ” ‘ ’ (curly) or 「 」 『 』 (corner),
+    opening and closing in turn; an apostrophe inside a Latin word stays."""
+    double, single = HOUSE_QUOTES[style]
+    out, open_double, open_single = [], False, False
+    text = _APOSTROPHE.sub("\u2019", text)
+    for ch in text:
+        if ch == '"':
+            out.append(double[1] if open_double else double[0])
+            open_double = not open_double
+        elif ch == "'":
+            out.append(single[1] if open_single else single[0])
+            open_single = not open_single
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def drop_stray_spaces(text: str) -> str:
+    """Spaces between two Chinese characters or marks go (name lists keep theirs: 记者 赵紫楠)."""
+    return re.sub(rf"(?<={_CJK_CONTEXT}) (?={_CJK_CONTEXT})", _keep_name_space, text)
+
+
+def _keep_name_space(match: re.Match[str]) -> str:
+    before = match.string[max(0, match.start() - 3):match.start()]
+    return " " if re.search(r"记者|通讯员|摄影|编辑|发布|第\d*", before) or before.endswith("期") else ""
+
+
+def clean_line(text: str, quotes: str = "curly") -> str:
+    """One line cleaned: trimmed, full-width punctuation, house quotes, no stray spaces."""
     text = text.strip().replace("\u00a0", " ")
-    return full_width_punctuation(re.sub(r"[ \t]+", " ", text))
+    return house_quotes(full_width_punctuation(re.sub(r"[ \t]+", " ", text)), quotes)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from layout.importer.cleanup import clean_line, ends_sentence, join_split_paragraphs
+from layout.importer.cleanup import clean_line, drop_stray_spaces, ends_sentence, join_split_paragraphs
 from layout.model.document import Article, HeadlineGroup, Paragraph
 
 HEADLINE_MAX = 30
@@ -60,8 +60,8 @@ def split_byline(paragraph: str) -> tuple[str, str]:
     return paragraph[: match.end()].strip(), paragraph[match.end():].strip()
 
 
-def _blocks(text: str) -> list[str]:
-    return [clean_line(line) for line in text.splitlines() if line.strip()]
+def _blocks(text: str, quotes: str) -> list[str]:
+    return [clean_line(line, quotes) for line in text.splitlines() if line.strip()]
 
 
 def _starts_article(lines: list[str], index: int) -> int:
@@ -79,9 +79,30 @@ def _starts_article(lines: list[str], index: int) -> int:
     return 0
 
 
-def parse(text: str, id_prefix: str = "a") -> ImportedText:
-    """Articles, labels and credits from plain text."""
-    lines = _blocks(text)
+def make_article(article_id: str, headline_lines: list[str], body: list[str],
+                 styles: list[str] | None = None) -> Article:
+    """An article from headline lines and body paragraphs (the first may start with a byline):
+    stray spaces dropped, paragraphs split mid-sentence joined again."""
+    byline, first = split_byline(body[0]) if body else ("", "")
+    texts = [first, *body[1:]] if body else []
+    kinds = styles or ["body"] * len(texts)
+    paragraphs: list[Paragraph] = []
+    for text, kind in zip(texts, kinds):
+        text = drop_stray_spaces(text)
+        if paragraphs and kind == "body" and paragraphs[-1].style == "body":
+            joined = join_split_paragraphs([paragraphs[-1].text, text])
+            if len(joined) == 1:
+                paragraphs[-1] = Paragraph(joined[0])
+                continue
+        if text:
+            paragraphs.append(Paragraph(text, kind))
+    return Article(id=article_id, headline=classify_headline(headline_lines), byline=byline,
+                   paragraphs=paragraphs)
+
+
+def parse(text: str, id_prefix: str = "a", quotes: str = "curly") -> ImportedText:
+    """Articles, labels and credits from plain text (quotes: the house style, curly or corner)."""
+    lines = _blocks(text, quotes)
     found = ImportedText()
     index = 0
     while index < len(lines):
@@ -91,7 +112,7 @@ def parse(text: str, id_prefix: str = "a") -> ImportedText:
             (found.credits if CREDIT.match(line) else found.labels).append(line)
             index += 1
             continue
-        headline = classify_headline(lines[index:index + heads])
+        headline_lines = lines[index:index + heads]
         index += heads
         body: list[str] = []
         while index < len(lines) and not _starts_article(lines, index) and not (
@@ -99,17 +120,10 @@ def parse(text: str, id_prefix: str = "a") -> ImportedText:
         ):
             body.append(lines[index])
             index += 1
-        byline, first = split_byline(body[0]) if body else ("", "")
-        paragraphs = join_split_paragraphs([first, *body[1:]] if body else [])
-        found.articles.append(Article(
-            id=f"{id_prefix}{len(found.articles) + 1}",
-            headline=headline,
-            byline=byline,
-            paragraphs=[Paragraph(p) for p in paragraphs if p],
-        ))
+        found.articles.append(make_article(f"{id_prefix}{len(found.articles) + 1}", headline_lines, body))
     return found
 
 
-def read(path: str | Path) -> ImportedText:
+def read(path: str | Path, quotes: str = "curly") -> ImportedText:
     """Parse a UTF-8 text file."""
-    return parse(Path(path).read_text(encoding="utf-8"))
+    return parse(Path(path).read_text(encoding="utf-8"), quotes=quotes)

@@ -1,0 +1,36 @@
+"""Copy-fitting: how many grid lines an article needs at a width, before it is placed."""
+
+from __future__ import annotations
+
+import math
+
+from layout.engine.article import layout_article
+from layout.engine.block import set_block
+from layout.model.document import Article, Issue, Page
+from layout.model.frames import TextFrame
+
+
+def body_lines(issue: Issue, article: Article, page: Page, first: int, last: int) -> int:
+    """Grid lines per column the article's body needs across grid columns first..last."""
+    area = page.type_area
+    probe = TextFrame("copyfit-probe", page.grid.area(area, first, last, 0, page.grid.line_count(area)),
+                      columns=last - first + 1)
+    trial = Issue(paper=issue.paper, date=issue.date, line_breaking=issue.line_breaking, styles=issue.styles,
+                  pages=[Page(page.number, page.width, page.height, page.margins, page.grid, frames=[probe])])
+    trial.articles = [Article(article.id, article.headline, article.byline, article.paragraphs, [probe.id])]
+    laid = layout_article(trial, trial.articles[0])
+    extra = math.ceil(laid.overset / max(1, probe.columns * 13))  # beyond a whole page: a rough guess
+    return math.ceil(laid.lines / probe.columns) + extra
+
+
+def headline_lines(issue: Issue, article: Article, page: Page, first: int, last: int) -> int:
+    """Grid lines the headline group takes across grid columns first..last, with one line of air."""
+    group = article.headline
+    parts = [(group.kicker, issue.style("kicker")), (group.title, issue.style("title")),
+             (group.subtitle, issue.style("subtitle"))]
+    parts = [p for p in parts if p[0]]
+    if not parts:
+        return 0
+    rect = page.grid.area(page.type_area, first, last, 0, page.grid.line_count(page.type_area))
+    block = set_block(parts, rect, page.grid.line_pitch, headline=True)
+    return block.lines + 1

@@ -1,0 +1,201 @@
+"""Put imported articles and photo pairs on a page, on the grid.
+
+The command line's import-article and add-photo-pair call these, and so will
+the editor. Positions are given as grid columns ("1-3") and a top in mm from
+the top of the type area, snapped to the line grid; a height in mm is
+optional: without it, an article gets the lines its text needs (copy-fitting)
+and a pair the height its photos' shape asks for.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from layout.engine import copyfit
+from layout.engine.photo import PhotoProblem, image_info
+from layout.importer.docx import read_docx
+from layout.importer.plaintext import ImportedText, read
+from layout.model.document import Article, Issue, Page
+from layout.model.frames import (
+    BoxFrame,
+    CaptionFrame,
+    Frame,
+    HeadlineFrame,
+    Photo,
+    PhotoPair,
+    PhotoPairFrame,
+    RuleFrame,
+    TextFrame,
+)
+from layout.model.geometry import Rect
+from layout.units import mm, to_mm
+
+LABEL_AND_CAPTION_LINES = 4
+
+
+@dataclass
+class Placement:
+    """What was placed, how many grid lines it took, what did not fit, what it covers."""
+
+    frames: list[Frame] = field(default_factory=list)
+    lines: int = 0
+    overset: int = 0
+    overlaps: list[str] = field(default_factory=list)
+
+
+def import_file(path: str | Path, quotes: str = "curly") -> ImportedText:
+    """Articles from a .txt or .docx file."""
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"{path}: no such file")
+    if path.suffix.lower() == ".docx":
+        return read_docx(path, quotes)
+    if path.suffix.lower() in (".txt", ".text", ""):
+        try:
+            return read(path, quotes)
+        except UnicodeDecodeError:
+            raise ValueError(f"{path}: not UTF-8 text") from None
+    raise ValueError(f"{path}: cannot import {path.suffix} files (use .txt or .docx)")
+
+
+def find_page(issue: Issue, number: int) -> Page:
+    """The page with this number."""
+    for page in issue.pages:
+        if page.number == number:
+            return page
+    raise ValueError(f"the issue has no page {number} (it has {', '.join(str(p.number) for p in issue.pages)})")
+
+
+def parse_columns(text: str, page: Page) -> tuple[int, int]:
+    """"2-4" or "3" as (first, last) grid columns, checked against the page's grid."""
+    parts = text.replace("–", "-").split("-")
+    try:
+        first, last = int(parts[0]), int(parts[-1])
+    except ValueError:
+        raise ValueError(f"columns {text!r}: write them as 2-4 or 3") from None
+    if len(parts) > 2 or not 1 <= first <= last <= page.grid.columns:
+        raise ValueError(f"columns {text!r} are not within 1-{page.grid.columns}")
+    return first, last
+
+
+def top_line(page: Page, top_mm: float) -> int:
+    """The grid line at or below ``top_mm`` from the top of the type area."""
+    if top_mm < 0:
+        raise ValueError(f"top {top_mm} mm is above the type area")
+    line = math.ceil(mm(top_mm) / page.grid.line_pitch - 1e-6)
+    if line >= page.grid.line_count(page.type_area):
+        raise ValueError(f"top {top_mm} mm is below the type area")
+    return line
+
+
+def unique_id(issue: Issue, base: str) -> str:
+    """``base``, or ``base-2``, ``base-3``… whichever no frame or article uses yet."""
+    taken = {f.id for p in issue.pages for f in p.frames} | {a.id for a in issue.articles}
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def _overlaps(page: Page, frames: list[Frame]) -> list[str]:
+    new = {f.id for f in frames}
+    return [other.id for other in page.frames if other.id not in new and not isinstance(other, (RuleFrame, BoxFrame))
+            and any(f.rect.intersects(other.rect) for f in frames)]
+
+
+def _lines_left(page: Page, top: int) -> int:
+    return page.grid.line_count(page.type_area) - top
+
+
+def place_article(issue: Issue, article: Article, page_number: int, columns: str, top_mm: float,
+                  height_mm: float | None = None) -> Placement:
+    """Add the article with its headline frame and text frame at a grid position."""
+    page = find_page(issue, page_number)
+    first, last = parse_columns(columns, page)
+    top = top_line(page, top_mm)
+    article.id = unique_id(issue, "a1" if not issue.articles else f"a{len(issue.articles) + 1}")
+    issue.articles.append(article)
+    head_lines = copyfit.headline_lines(issue, article, page, first, last)
+    if height_mm is None:
+        lines = head_lines + copyfit.body_lines(issue, article, page, first, last)
+    else:
+        lines = max(head_lines + 1, math.floor(mm(height_mm) / page.grid.line_pitch + 1e-6))
+    lines = min(lines, _lines_left(page, top))
+    frames: list[Frame] = []
+    area = page.type_area
+    if head_lines:
+        frames.append(HeadlineFrame(unique_id(issue, f"{article.id}-head"),
+                                    page.grid.area(area, first, last, top, head_lines), article=article.id))
+    body = TextFrame(unique_id(issue, f"{article.id}-body"),
+                     page.grid.area(area, first, last, top + head_lines, max(1, lines - head_lines)),
+                     columns=last - first + 1)
+    frames.append(body)
+    article.flow = [body.id]
+    placement = Placement(frames=frames, lines=lines, overlaps=_overlaps(page, frames))
+    page.frames.extend(frames)
+    return placement
+
+
+def _relative(issue: Issue, photo: str | Path) -> str:
+    """A photo path as the document stores it: relative to the document's folder."""
+    photo = Path(photo).resolve()
+    base = issue.source.parent if issue.source else Path.cwd()
+    return Path(os.path.relpath(photo, base)).as_posix()
+
+
+def add_photo_pair(issue: Issue, before: str | Path, after: str | Path, page_number: int, columns: str,
+                   top_mm: float, caption: str = "", height_mm: float | None = None) -> Placement:
+    """Add a before-and-after pair (整治前/整治后) at a grid position."""
+    page = find_page(issue, page_number)
+    first, last = parse_columns(columns, page)
+    top = top_line(page, top_mm)
+    shapes = []
+    for photo in (before, after):
+        try:
+            (width, height), _, _ = image_info(Path(photo))
+        except PhotoProblem as problem:
+            raise ValueError(f"{photo}: {problem}") from None
+        shapes.append(height / width)
+    if height_mm is None:
+        _, span = page.grid.column_span(page.type_area, first, last)
+        photo_height = (span - page.grid.gutter / 2) / 2 * max(shapes)
+        lines = math.ceil(photo_height / page.grid.line_pitch) + LABEL_AND_CAPTION_LINES
+    else:
+        lines = math.floor(mm(height_mm) / page.grid.line_pitch + 1e-6)
+    lines = min(max(lines, LABEL_AND_CAPTION_LINES + 2), _lines_left(page, top))
+    pair = PhotoPair(Photo(_relative(issue, before)), Photo(_relative(issue, after)), caption=caption)
+    frame = PhotoPairFrame(unique_id(issue, "pair"), page.grid.area(page.type_area, first, last, top, lines), pair=pair)
+    placement = Placement(frames=[frame], lines=lines, overlaps=_overlaps(page, [frame]))
+    page.frames.append(frame)
+    return placement
+
+
+def place_lines(issue: Issue, texts: list[tuple[str, str]], page_number: int, columns: str,
+                top_mm: float) -> Placement:
+    """Short texts (labels such as 挂账督办, credit lines) one under another, in their styles."""
+    page = find_page(issue, page_number)
+    first, last = parse_columns(columns, page)
+    top = top_line(page, top_mm)
+    placement = Placement()
+    for text, style in texts:
+        lines = 2 if style == "section" else max(1, math.ceil(len(text) / (13 * (last - first + 1))))
+        lines = min(lines, _lines_left(page, top))
+        if lines <= 0:
+            placement.overset += len(text)
+            continue
+        rect = page.grid.area(page.type_area, first, last, top, lines)
+        placement.frames.append(CaptionFrame(unique_id(issue, "caption"), rect, text=text, style=style))
+        page.frames.append(placement.frames[-1])
+        top += lines
+        placement.lines += lines
+    placement.overlaps = _overlaps(page, placement.frames)
+    return placement
+
+
+def rect_mm(rect: Rect) -> str:
+    """A rectangle for messages: left, top, width, height in mm."""
+    return "×".join(f"{to_mm(v):.0f}" for v in (rect.w, rect.h)) + f" mm at ({to_mm(rect.x):.0f}, {to_mm(rect.y):.0f})"
