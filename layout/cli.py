@@ -15,7 +15,10 @@ from pathlib import Path
 from layout import __version__
 from layout.engine.fonts import FontError
 from layout.engine.page import LayoutEngine
-from layout.export.pdf_export import export_pdf
+from layout.export.package import make_package
+from layout.export.pdf_export import DEFAULT_NAME, export_pages, export_pdf
+from layout.export.preflight import ERROR, Settings, as_json, pdf_colour_findings, preflight
+from layout.export.profiles import PROFILES, OutputCondition
 from layout.export.summary import format_summary, summary
 from layout.model.errors import DocumentError
 from layout.model.fileformat import load, save
@@ -91,15 +94,7 @@ def _print_progress(done: int, total: int) -> None:
     print(f"page {done}/{total}", file=sys.stderr)
 
 
-def _cmd_export(args: argparse.Namespace) -> int:
-    out = Path(args.output)
-    _check_output(out)
-    if out.resolve() == Path(args.document).resolve():
-        raise CommandError(f"{out} is the document itself; choose another name for the PDF")
-    issue = load(args.document)
-    if not issue.pages:
-        raise CommandError(f"{args.document}: the issue has no pages to export")
-    laid = export_pdf(issue, out, progress=None if args.quiet else _print_progress)
+def _warn_report(laid) -> None:
     for article_id, chars in laid.report.overset.items():
         print(f"warning: article {article_id} is overset by {chars} characters", file=sys.stderr)
     for ch, places in laid.report.missing_chars.items():
@@ -107,8 +102,83 @@ def _cmd_export(args: argparse.Namespace) -> int:
               file=sys.stderr)
     for finding in laid.report.findings:
         print(f"warning: page {finding.page} frame {finding.frame}: {finding.message}", file=sys.stderr)
-    print(f"wrote {out}: {len(laid.pages)} page(s)")
+
+
+def _condition(args: argparse.Namespace) -> OutputCondition:
+    if args.icc is None:
+        return OutputCondition()
+    icc = Path(args.icc)
+    if not icc.is_file():
+        raise CommandError(f"{icc}: no such ICC profile")
+    return OutputCondition(identifier=args.condition or icc.stem, info=args.condition or icc.stem, profile=icc)
+
+
+def _preflight_press(issue, args: argparse.Namespace) -> None:
+    errors = [f for f in preflight(issue, Settings(min_ppi=args.min_ppi)) if f.severity == ERROR]
+    for finding in errors:
+        print(finding, file=sys.stderr)
+    if errors and not args.force:
+        raise CommandError(f"preflight found {len(errors)} errors; fix them, or export anyway with --force")
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    if out.resolve() == Path(args.document).resolve():
+        raise CommandError(f"{out} is the document itself; choose another name for the PDF")
+    issue = load(args.document)
+    if not issue.pages:
+        raise CommandError(f"{args.document}: the issue has no pages to export")
+    profile = PROFILES[args.profile]
+    progress = None if args.quiet else _print_progress
+    if profile.name == "press":
+        _preflight_press(issue, args)
+    if profile.one_file_per_page and not args.single:
+        if out.suffix.lower() == ".pdf" or (out.exists() and not out.is_dir()):
+            raise CommandError(f"{out}: press export writes one file a page into a folder (or use --single)")
+        if not out.parent.is_dir():
+            raise CommandError(f"{out.parent}: the folder does not exist")
+        out.mkdir(exist_ok=True)
+        laid, files = export_pages(issue, out, profile=profile, condition=_condition(args), name=args.name,
+                                   progress=progress)
+    else:
+        _check_output(out)
+        laid = export_pdf(issue, out, profile=profile, condition=_condition(args), progress=progress)
+        files = [out]
+    _warn_report(laid)
+    if profile.name == "press":
+        problems = [f for path in files for f in pdf_colour_findings(path)]
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            raise CommandError("the press PDF holds colours other than CMYK")
+    for path in files:
+        print(f"wrote {path}")
     return 0
+
+
+def _cmd_package(args: argparse.Namespace) -> int:
+    issue = load(args.document)
+    _preflight_press(issue, args)
+    try:
+        manifest = make_package(issue, args.output, progress=None if args.quiet else _print_progress)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    total = sum(f["size"] for f in manifest["files"])
+    print(f"wrote {args.output}: {len(manifest['files'])} files, {total / 1e6:.1f} MB, manifest.json")
+    return 0
+
+
+def _cmd_preflight(args: argparse.Namespace) -> int:
+    issue = load(args.document)
+    findings = preflight(issue, Settings(min_ppi=args.min_ppi, ink_limit=args.ink_limit))
+    if args.json:
+        print(json.dumps(as_json(findings), ensure_ascii=False, indent=1))
+    else:
+        for finding in findings:
+            print(finding)
+        errors = sum(1 for f in findings if f.severity == ERROR)
+        print(f"{errors} errors, {len(findings) - errors} warnings")
+    return 1 if any(f.severity == ERROR for f in findings) else 0
 
 
 def _report_placement(what: str, placement: Placement) -> None:
@@ -186,9 +256,34 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="export the issue as PDF, without a window")
     export.add_argument("document")
-    export.add_argument("-o", "--output", required=True, help="PDF file to write")
+    export.add_argument("-o", "--output", required=True,
+                        help="PDF file to write (press: a folder, one file a page)")
+    export.add_argument("--profile", choices=sorted(PROFILES), default="screen",
+                        help="screen (default), press (PDF/X-1a for the print shop) or proof (校样)")
+    export.add_argument("--single", action="store_true", help="press: the whole issue in one file")
+    export.add_argument("--name", default=DEFAULT_NAME,
+                        help="press file names, e.g. {date:%%Y%%m%%d}-{page:02d}.pdf (the default)")
+    export.add_argument("--icc", help="press: the plant's CMYK output profile (default ISO Coated v2 300%%)")
+    export.add_argument("--condition", help="press: its OutputConditionIdentifier, e.g. IFRA26")
+    export.add_argument("--min-ppi", type=float, default=200.0, help="preflight: lowest photo resolution")
+    export.add_argument("--force", action="store_true", help="press: export even when preflight finds errors")
     export.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     export.set_defaults(func=_cmd_export)
+
+    package = sub.add_parser("package", help="collect document, photos, fonts and press PDFs for the print shop")
+    package.add_argument("document")
+    package.add_argument("-o", "--output", required=True, help="a new folder for the package")
+    package.add_argument("--min-ppi", type=float, default=200.0, help="preflight: lowest photo resolution")
+    package.add_argument("--force", action="store_true", help="package even when preflight finds errors")
+    package.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    package.set_defaults(func=_cmd_package)
+
+    check = sub.add_parser("preflight", help="find what would go wrong at the print shop")
+    check.add_argument("document")
+    check.add_argument("--json", action="store_true", help="print JSON")
+    check.add_argument("--min-ppi", type=float, default=200.0, help="lowest photo resolution (warning)")
+    check.add_argument("--ink-limit", type=float, default=240.0, help="total ink limit in percent")
+    check.set_defaults(func=_cmd_preflight)
 
     info = sub.add_parser("info", help="pages, frames, articles and overset")
     info.add_argument("document")

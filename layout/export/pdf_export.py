@@ -1,21 +1,38 @@
-"""Export an issue to one PDF: every page laid out by the engine and drawn by reportlab."""
+"""Export an issue to PDF in a profile: screen, press (one PDF/X-1a file a page) or proof.
+
+Files appear only when complete (written to a scratch folder, then renamed
+into place); progress is reported page by page through a callback.
+"""
 
 from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
 from layout import __version__
+from layout.engine.block import set_block
+from layout.engine.displaylist import ImageItem, Item, PageDisplay
 from layout.engine.fonts import ROLE_FILES
 from layout.engine.page import IssueLayout, LayoutEngine
+from layout.export.images import ImagePreparer
+from layout.export.marks import draw_crop_marks, sheet_for
+from layout.export.pdfx import make_pdfx
+from layout.export.profiles import PROFILES, ExportProfile, OutputCondition
+from layout.model.colour import Colour
 from layout.model.document import Issue
 from layout.model.fileformat import write_atomic
+from layout.model.geometry import Rect
+from layout.model.styles import TextStyle
 from layout.render.pdf import draw_page, register_font
 
 Progress = Callable[[int, int], None]
+DEFAULT_NAME = "{date:%Y%m%d}-{page:02d}.pdf"
+WATERMARK = TextStyle(font="hei-bold", size=200, align="center", colour=Colour(0, 0.3, 0.25, 0))
+SLUG = TextStyle(font="hei", size=6.5, align="left")
 
 
 def document_title(issue: Issue) -> str:
@@ -23,30 +40,120 @@ def document_title(issue: Issue) -> str:
     return f"{issue.paper} {issue.date.isoformat()}"
 
 
-def export_pdf(issue: Issue, out: str | Path, *, engine: LayoutEngine | None = None,
-               progress: Progress | None = None) -> IssueLayout:
-    """Lay out the issue and write it as one PDF; return the layout (with its report).
+def file_name(pattern: str, issue: Issue, page: int) -> str:
+    """A press file name from a pattern such as ``{date:%Y%m%d}-{page:02d}.pdf``."""
+    try:
+        name = pattern.format(date=issue.date, page=page, paper=issue.paper)
+    except (KeyError, ValueError, IndexError) as exc:
+        raise ValueError(f"file name pattern {pattern!r}: {exc}") from None
+    if "/" in name or not name.strip():
+        raise ValueError(f"file name pattern {pattern!r} gives {name!r}")
+    return name
 
-    The file appears only when it is complete: it is written to a temporary
-    file first and renamed into place.
-    """
-    out = Path(out)
-    laid = (engine or LayoutEngine()).layout(issue)
-    body_font = register_font(ROLE_FILES["song"][0])
-    with tempfile.TemporaryDirectory() as scratch:
-        tmp = Path(scratch) / "export.pdf"
-        canvas = Canvas(str(tmp), initialFontName=body_font.fontName, initialFontSize=9,
-                        pageCompression=1)
-        canvas.setTitle(document_title(issue))
-        canvas.setAuthor(issue.paper)
+
+def proof_items(issue: Issue, page: PageDisplay, exported: datetime) -> tuple[list[Item], list[Item]]:
+    """The 校样 watermark (drawn under the page) and the slug line (in the bottom margin)."""
+    model = next(p for p in issue.pages if p.number == page.number)
+    mark = set_block([("校样", WATERMARK)], Rect(0, 0, page.width, page.height), WATERMARK.size_pt * 1.2,
+                     centre=True)
+    when = issue.date
+    slug_text = (f"{issue.paper}  {when.year}年{when.month}月{when.day}日  第{page.number}版 {model.section}  "
+                 f"第{issue.revision}稿  导出于 {exported:%Y-%m-%d %H:%M}  校样，不可付印")
+    area = model.type_area
+    slug = set_block([(slug_text, SLUG)], Rect(area.x, area.bottom + 6, area.w, 12), 12)
+    return mark.items, slug.items
+
+
+class PdfWriter:
+    """Writes pages of a laid-out issue into one PDF file in a profile."""
+
+    def __init__(self, issue: Issue, profile: ExportProfile, condition: OutputCondition, scratch: Path) -> None:
+        self.issue = issue
+        self.profile = profile
+        self.condition = condition
+        self.scratch = scratch
+        self.images = ImagePreparer(profile, scratch, condition.profile_path()) if profile.image_ppi else None
+        self.exported = datetime.now()
+
+    def write(self, pages: list[PageDisplay], out: Path, progress: Callable[[], None] | None = None) -> None:
+        """All the pages into ``out`` (through a scratch file)."""
+        body_font = register_font(ROLE_FILES["song"][0])
+        tmp = self.scratch / "export.pdf"
+        canvas = Canvas(str(tmp), initialFontName=body_font.fontName, initialFontSize=9, pageCompression=1,
+                        enforceColorSpace="cmyk" if self.profile.cmyk else None)
+        canvas.setTitle(document_title(self.issue))
+        canvas.setAuthor(self.issue.paper)
         canvas.setCreator(f"layout {__version__}")
-        canvas.setSubject(issue.edition or "")
-        for index, page in enumerate(laid.pages, start=1):
-            canvas.setPageSize((page.width, page.height))
-            draw_page(canvas, page)
-            canvas.showPage()
+        canvas.setSubject(self.issue.edition or "")
+        for page in pages:
+            self._page(canvas, page)
+            if progress:
+                progress()
+        canvas.save()
+        if self.profile.pdfx:
+            make_pdfx(tmp, document_title(self.issue), self.condition)
+        write_atomic(out, tmp.read_bytes())
+
+    def _page(self, canvas: Canvas, page: PageDisplay) -> None:
+        sheet = sheet_for(page.width, page.height, self.profile)
+        canvas.setPageSize((sheet.width, sheet.height))
+        if sheet.offset:
+            canvas.setTrimBox(sheet.trim)
+            canvas.setBleedBox(sheet.bleed)
+        items = page.items
+        if self.profile.watermark or self.profile.slug:
+            under, slug = proof_items(self.issue, page, self.exported)
+            items = [*under, *items, *slug]
+        if self.images is not None:
+            self.images.prepare_all([i for i in items if isinstance(i, ImageItem)])
+        canvas.saveState()
+        canvas.translate(sheet.offset, sheet.offset)
+        draw_page(canvas, PageDisplay(page.number, page.width, page.height, items),
+                  rgb=not self.profile.cmyk, overprint_black=self.profile.overprint_black,
+                  prepare_image=self.images)
+        canvas.restoreState()
+        if self.profile.crop_marks:
+            draw_crop_marks(canvas, sheet, self.profile.bleed)
+        if not self.profile.one_file_per_page:
+            key = f"page{page.number}"
+            canvas.bookmarkPage(key)
+            canvas.addOutlineEntry(f"第{page.number}版", key, level=0)
+        canvas.showPage()
+
+
+def export_pdf(issue: Issue, out: str | Path, *, profile: ExportProfile | str = "screen",
+               condition: OutputCondition | None = None, engine: LayoutEngine | None = None,
+               progress: Progress | None = None) -> IssueLayout:
+    """Lay out the issue and write all its pages into one PDF; return the layout."""
+    profile = PROFILES[profile] if isinstance(profile, str) else profile
+    laid = (engine or LayoutEngine()).layout(issue)
+    done = [0]
+
+    def step() -> None:
+        done[0] += 1
+        if progress:
+            progress(done[0], len(laid.pages))
+
+    with tempfile.TemporaryDirectory(prefix="layout-export-") as scratch:
+        PdfWriter(issue, profile, condition or OutputCondition(), Path(scratch)).write(laid.pages, Path(out), step)
+    return laid
+
+
+def export_pages(issue: Issue, folder: str | Path, *, profile: ExportProfile | str = "press",
+                 condition: OutputCondition | None = None, name: str = DEFAULT_NAME,
+                 engine: LayoutEngine | None = None, progress: Progress | None = None) -> tuple[IssueLayout, list[Path]]:
+    """One PDF a page into ``folder``, named for the print shop; return the layout and the files."""
+    profile = PROFILES[profile] if isinstance(profile, str) else profile
+    folder = Path(folder)
+    laid = (engine or LayoutEngine()).layout(issue)
+    names = [folder / file_name(name, issue, page.number) for page in laid.pages]
+    if len(set(names)) != len(names):
+        raise ValueError(f"file name pattern {name!r} gives two pages the same name")
+    with tempfile.TemporaryDirectory(prefix="layout-export-") as scratch:
+        writer = PdfWriter(issue, profile, condition or OutputCondition(), Path(scratch))
+        for index, (page, path) in enumerate(zip(laid.pages, names), start=1):
+            writer.write([page], path)
             if progress:
                 progress(index, len(laid.pages))
-        canvas.save()
-        write_atomic(out, tmp.read_bytes())
-    return laid
+    return laid, names
+

@@ -79,6 +79,7 @@ class Page:
 class Issue:
     """An issue of the paper: the document a designer opens and saves.
 
+    ``revision`` counts the saves (the proof's slug line shows it as the version).
     ``line_breaking`` is clreq's level of line-start and line-end rules:
     ``basic`` (the default, clreq's recommendation) or ``strict`` (—— and ……
     may not start a line either).
@@ -88,6 +89,7 @@ class Issue:
     date: date
     edition: str = ""
     line_breaking: str = "basic"
+    revision: int = 0
     styles: dict[str, TextStyle] = field(default_factory=default_styles)
     articles: list[Article] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)

@@ -223,8 +223,9 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
 
 
 def save(issue: Issue, path: str | Path) -> None:
-    """Save atomically, keeping the previous version as a backup."""
+    """Save atomically, keeping the previous version as a backup; the revision goes up by one."""
     path = Path(path)
+    issue.revision += 1
     text = dumps(issue)
     validate(json.loads(text), path)
     write_atomic(path, text.encode("utf-8"), backup=True)

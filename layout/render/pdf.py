@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from PIL import Image, ImageOps
+from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
@@ -29,10 +30,11 @@ from layout.engine.displaylist import (
     RuleItem,
 )
 from layout.engine.fonts import font_dir
-from layout.model.colour import Colour
+from layout.model.colour import BLACK, Colour
 from layout.model.geometry import Rect
 
 PLACEHOLDER_FILL = Colour(0, 0, 0, 0.12)
+THIN_RULE = 2.0  # points: black rules up to this weight overprint in press output
 MARKER = Colour(0, 1, 1, 0)
 
 
@@ -61,6 +63,9 @@ def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 
 ttfonts.makeToUnicodeCMap = to_unicode_cmap
+# Streams are written binary: ASCII85 makes files a quarter larger, and reportlab's
+# pure-Python encoder takes about half a second per photo.
+rl_config.useA85 = 0
 
 
 @cache
@@ -96,19 +101,50 @@ def _fp(value: float) -> str:
 
 @dataclass
 class PdfPainter:
-    """Draws the items of one page on a reportlab canvas (y is flipped here)."""
+    """Draws the items of one page on a reportlab canvas (y is flipped here).
+
+    ``rgb`` draws colours as RGB (proofs); ``overprint_black`` sets 100 % K
+    text and thin 100 % K rules to overprint (press); ``prepare_image`` turns
+    a photo into the file to embed (cropped, converted, downsampled).
+    """
 
     canvas: Canvas
     page_height: float
-    image_source: Callable[[ImageItem], object] | None = None
+    rgb: bool = False
+    overprint_black: bool = False
+    prepare_image: Callable[[ImageItem], tuple[str, ImageItem]] | None = None
+    _fill_overprint: bool = False
+    _stroke_overprint: bool = False
 
     def fill(self, colour: Colour) -> None:
-        """Set the fill colour."""
+        """Set the fill colour (and overprint for solid black, when asked)."""
+        if self.rgb:
+            self.canvas.setFillColorRGB(*colour.to_rgb())
+            return
         self.canvas.setFillColorCMYK(colour.c, colour.m, colour.y, colour.k)
+        self._overprint_fill(self.overprint_black and colour == BLACK)
 
-    def stroke(self, colour: Colour) -> None:
-        """Set the stroke colour."""
+    def stroke(self, colour: Colour, weight: float = 0.0) -> None:
+        """Set the stroke colour (and overprint for thin solid black rules, when asked)."""
+        if self.rgb:
+            self.canvas.setStrokeColorRGB(*colour.to_rgb())
+            return
         self.canvas.setStrokeColorCMYK(colour.c, colour.m, colour.y, colour.k)
+        self._overprint_stroke(self.overprint_black and colour == BLACK and weight <= THIN_RULE)
+
+    def _overprint_fill(self, on: bool) -> None:
+        if on != self._fill_overprint:
+            self.canvas.setFillOverprint(on)
+            if on:
+                self.canvas.setOverprintMask(1)
+            self._fill_overprint = on
+
+    def _overprint_stroke(self, on: bool) -> None:
+        if on != self._stroke_overprint:
+            self.canvas.setStrokeOverprint(on)
+            if on:
+                self.canvas.setOverprintMask(1)
+            self._stroke_overprint = on
 
     def draw(self, item: Item) -> None:
         """Draw one display item."""
@@ -167,7 +203,13 @@ class PdfPainter:
         full_w, full_h = r.w / crop.w, r.h / crop.h
         left = r.x - crop.x * full_w
         top = r.y - crop.y * full_h
-        source = self.image_source(item) if self.image_source else image_reader(item)
+        if self.prepare_image is not None:
+            source, item = self.prepare_image(item)
+            r, crop = item.rect, item.crop
+            full_w, full_h = r.w / crop.w, r.h / crop.h
+            left, top = r.x - crop.x * full_w, r.y - crop.y * full_h
+        else:
+            source = image_reader(item)
         c = self.canvas
         c.saveState()
         path = c.beginPath()
@@ -178,7 +220,7 @@ class PdfPainter:
 
     def rule(self, item: RuleItem) -> None:
         """A straight line, solid or dashed."""
-        self.stroke(item.colour)
+        self.stroke(item.colour, item.weight)
         self.canvas.setLineWidth(item.weight)
         self.canvas.setDash(list(item.dash) or [], 0)
         h = self.page_height
@@ -191,7 +233,7 @@ class PdfPainter:
         if item.fill is not None:
             self.fill(item.fill)
         if item.stroke is not None:
-            self.stroke(item.stroke)
+            self.stroke(item.stroke, item.weight)
             self.canvas.setLineWidth(item.weight)
             self.canvas.setDash(list(item.dash) or [], 0)
         self.canvas.rect(r.x, self.page_height - r.bottom, r.w, r.h,
@@ -214,8 +256,9 @@ class PdfPainter:
         self.canvas.line(item.x, h - top, item.x + s, h - top - s)
 
 
-def draw_page(canvas: Canvas, page: PageDisplay, **options: object) -> None:
+def draw_page(canvas: Canvas, page: PageDisplay, *, rgb: bool = False, overprint_black: bool = False,
+              prepare_image: Callable[[ImageItem], tuple[str, ImageItem]] | None = None) -> None:
     """Draw one page's display list on the canvas's current page."""
-    painter = PdfPainter(canvas, page.height, **options)  # type: ignore[arg-type]
+    painter = PdfPainter(canvas, page.height, rgb, overprint_black, prepare_image)
     for item in page.items:
         painter.draw(item)

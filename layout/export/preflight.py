@@ -1,0 +1,247 @@
+"""Preflight: what would go wrong at the print shop, found before anything is sent.
+
+Each finding has a severity (error or warning), the page and the object it is
+about, and a message. Errors stop a press export unless it is forced.
+Checks (the issue's list): overset text; characters missing from every font;
+photos missing, unreadable or under the resolution threshold; colours with
+more ink than the limit; objects that cross the trim without reaching the
+bleed; empty frames; fonts that may not be embedded; and, on a written press
+PDF, any RGB or spot colour.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pikepdf
+from fontTools.ttLib import TTFont
+
+from layout.engine.displaylist import ImageItem
+from layout.engine.fonts import chain_for, font_dir
+from layout.engine.page import IssueLayout, LayoutEngine
+from layout.export.profiles import PROFILES
+from layout.model.colour import Colour
+from layout.model.document import Issue, Page
+from layout.model.frames import (
+    BoxFrame,
+    CaptionFrame,
+    HeadlineFrame,
+    PhotoFrame,
+    RuleFrame,
+    SeriesFrame,
+    TextFrame,
+)
+
+ERROR, WARNING = "error", "warning"
+RESTRICTED_EMBEDDING = 0x0002  # OS/2 fsType bit 1: the font may not be embedded
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: how bad, where (page, object) and what."""
+
+    severity: str
+    page: int | None
+    object: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"page {self.page} {self.object}" if self.page is not None else self.object
+        return f"{self.severity}: {where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Preflight thresholds."""
+
+    min_ppi: float = 200.0
+    ink_limit: float = 240.0
+    bleed: float = PROFILES["press"].bleed
+
+
+def _last_page(issue: Issue, article_id: str) -> int | None:
+    """The page of the last frame an article flows into."""
+    article = issue.article(article_id)
+    found = issue.find_frame(article.flow[-1]) if article and article.flow else None
+    return found[0].number if found else None
+
+
+def layout_findings(issue: Issue, laid: IssueLayout, settings: Settings) -> list[Finding]:
+    """Overset, photo problems and resolution, from the layout."""
+    findings = [Finding(ERROR, _last_page(issue, a), f"article {a}", f"overset: {n} characters do not fit")
+                for a, n in laid.report.overset.items()]
+    findings += [Finding(ERROR, f.page, f"frame {f.frame}", f.message) for f in laid.report.findings]
+    for page in laid.pages:
+        for item in page.items:
+            if isinstance(item, ImageItem) and item.ppi < settings.min_ppi:
+                findings.append(Finding(WARNING, page.number, Path(item.path).name,
+                                        f"effective resolution {item.ppi:.0f} ppi is under {settings.min_ppi:.0f}"))
+    return findings
+
+
+def _texts(issue: Issue) -> list[tuple[int | None, str, str]]:
+    """Every text of the document with where it is: articles (set or overset), frames."""
+    found = []
+    for article in issue.articles:
+        group = article.headline
+        words = group.kicker + group.title + group.subtitle + article.byline
+        found.append((_last_page(issue, article.id), f"article {article.id}",
+                      words + "".join(p.text for p in article.paragraphs)))
+    for page in issue.pages:
+        for frame in page.frames:
+            texts = [getattr(frame, "text", ""), getattr(frame, "caption", ""), getattr(frame, "credit", "")]
+            if isinstance(frame, SeriesFrame):
+                texts += [frame.title, frame.singles_title, *(p.caption for p in frame.singles),
+                          *(pair.caption for pair in frame.pairs)]
+            found.append((page.number, f"frame {frame.id}", "".join(t for t in texts if t)))
+    return found
+
+
+def character_findings(issue: Issue) -> list[Finding]:
+    """Characters that no font has, anywhere in the document (overset text included)."""
+    lookup = chain_for("song").lookup  # every chain ends in the same fallback faces
+    findings = []
+    for page, where, text in _texts(issue):
+        missing = sorted({ch for ch in text if not ch.isspace() and ord(ch) not in lookup})
+        findings += [Finding(ERROR, page, where, f"{ch} (U+{ord(ch):04X}) is missing from every font")
+                     for ch in missing]
+    return findings
+
+
+def _colours(issue: Issue) -> list[tuple[int | None, str, Colour]]:
+    found = [(None, f"style {name}", style.colour) for name, style in issue.styles.items()]
+    for page in issue.pages:
+        for frame in page.frames:
+            for attr in ("colour", "fill"):
+                value = getattr(frame, attr, None)
+                if isinstance(value, Colour):
+                    found.append((page.number, f"frame {frame.id}", value))
+    return found
+
+
+def colour_findings(issue: Issue, settings: Settings) -> list[Finding]:
+    """Colours whose total ink is over the limit."""
+    return [Finding(ERROR, page, where, f"colour {colour.to_percent()} has {colour.total_ink:.0f} % ink, "
+                                       f"over the {settings.ink_limit:.0f} % limit")
+            for page, where, colour in _colours(issue) if colour.total_ink > settings.ink_limit + 1e-6]
+
+
+def _crosses_trim(page: Page, frame, bleed: float) -> bool:
+    r = frame.rect
+    inside = r.x >= 0 and r.y >= 0 and r.right <= page.width and r.bottom <= page.height
+    if inside:
+        return False
+    outside = r.right <= 0 or r.bottom <= 0 or r.x >= page.width or r.y >= page.height
+    if outside:
+        return False
+    sides = [(r.x < 0, r.x <= -bleed), (r.y < 0, r.y <= -bleed),
+             (r.right > page.width, r.right >= page.width + bleed),
+             (r.bottom > page.height, r.bottom >= page.height + bleed)]
+    return any(crosses and not reaches for crosses, reaches in sides)
+
+
+def _empty(issue: Issue, frame) -> str | None:
+    if isinstance(frame, TextFrame) and not any(frame.id in a.flow for a in issue.articles):
+        return "text frame with no article flowing into it"
+    if isinstance(frame, PhotoFrame) and not frame.image:
+        return "photo frame with no photo"
+    if isinstance(frame, CaptionFrame) and not frame.text.strip():
+        return "caption frame with no text"
+    if isinstance(frame, HeadlineFrame):
+        article = issue.article(frame.article)
+        if article is None or not (article.headline.title or article.headline.kicker):
+            return "headline frame with no headline"
+    if isinstance(frame, SeriesFrame) and not frame.pairs and not frame.singles:
+        return "series block with no photos"
+    return None
+
+
+def frame_findings(issue: Issue, settings: Settings) -> list[Finding]:
+    """Frames that cross the trim without reaching the bleed, and empty frames."""
+    findings = []
+    for page in issue.pages:
+        for frame in page.frames:
+            if _crosses_trim(page, frame, settings.bleed):
+                findings.append(Finding(ERROR, page.number, f"frame {frame.id}",
+                                        f"crosses the trim but stops short of the {settings.bleed / 72 * 25.4:.0f} mm bleed"))
+            if isinstance(frame, (RuleFrame, BoxFrame)):
+                continue
+            empty = _empty(issue, frame)
+            if empty:
+                findings.append(Finding(WARNING, page.number, f"frame {frame.id}", empty))
+    return findings
+
+
+def font_findings(files: list[str]) -> list[Finding]:
+    """Fonts that are missing, have no TrueType outlines, or may not be embedded."""
+    findings = []
+    for name in files:
+        path = font_dir() / name
+        if not path.is_file():
+            findings.append(Finding(ERROR, None, f"font {name}", "the font file is missing"))
+            continue
+        font = TTFont(path, lazy=True)
+        if "glyf" not in font:
+            findings.append(Finding(ERROR, None, f"font {name}", "no TrueType outlines: it cannot be embedded"))
+        if font["OS/2"].fsType & RESTRICTED_EMBEDDING:
+            findings.append(Finding(ERROR, None, f"font {name}", "its licence forbids embedding (fsType)"))
+    return findings
+
+
+def fonts_used(laid: IssueLayout) -> list[str]:
+    """The font files the layout draws with."""
+    return sorted({item.font for page in laid.pages for item in page.items if hasattr(item, "glyphs")})
+
+
+def preflight(issue: Issue, settings: Settings | None = None, laid: IssueLayout | None = None) -> list[Finding]:
+    """Every finding for the issue, errors first."""
+    settings = settings or Settings()
+    laid = laid or LayoutEngine().layout(issue)
+    findings = (layout_findings(issue, laid, settings) + character_findings(issue)
+                + colour_findings(issue, settings)
+                + frame_findings(issue, settings) + font_findings(fonts_used(laid)))
+    return sorted(findings, key=lambda f: (f.severity != ERROR, f.page or 0))
+
+
+_RGB_OPERATORS = re.compile(rb"(?<![A-Za-z])(rg|RG)(?![A-Za-z])")
+
+
+def pdf_colour_findings(path: Path) -> list[Finding]:
+    """RGB or spot colour anywhere in a written PDF (content streams, images, colour spaces)."""
+    findings = []
+    with pikepdf.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            for problem in _page_colour_problems(page):
+                findings.append(Finding(ERROR, number, path.name, problem))
+    return findings
+
+
+def _page_colour_problems(page: pikepdf.Page) -> list[str]:
+    problems = []
+    content = b"".join(c.read_bytes() for c in _contents(page))
+    if _RGB_OPERATORS.search(content):
+        problems.append("the content stream sets an RGB colour")
+    resources = page.obj.get("/Resources", {})
+    for name, xobject in resources.get("/XObject", {}).items():
+        space = str(xobject.get("/ColorSpace", ""))
+        if space not in ("/DeviceCMYK", "/DeviceGray", ""):
+            problems.append(f"image {name} is in {space}")
+    for name, space in resources.get("/ColorSpace", {}).items():
+        kind = str(space[0]) if isinstance(space, pikepdf.Array) else str(space)
+        if kind in ("/DeviceRGB", "/ICCBased", "/CalRGB", "/Lab", "/Separation", "/DeviceN"):
+            problems.append(f"colour space {name} is {kind}")
+    return problems
+
+
+def _contents(page: pikepdf.Page) -> list[pikepdf.Stream]:
+    contents = page.obj.get("/Contents")
+    if contents is None:
+        return []
+    return list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+
+
+def as_json(findings: list[Finding]) -> list[dict]:
+    """Findings as plain dicts."""
+    return [asdict(f) for f in findings]

@@ -1,0 +1,72 @@
+"""Export profiles as data: what each kind of PDF asks for (as WeasyPrint keeps its PDF variants).
+
+- ``screen``: the plain export: the document's CMYK colours, photos as they are.
+- ``press``: for the print shop: DeviceCMYK only, photos converted through the
+  output profile, limited in ink and resolution, 100 % K text and thin rules
+  overprinting, 3 mm bleed with TrimBox and BleedBox, crop marks outside the
+  bleed, PDF/X-1a:2001, one file a page.
+- ``proof``: for editors: RGB, screen-resolution photos, a 校样 watermark and a
+  slug line on every page, all pages in one file with a bookmark each.
+
+Facts behind the numbers: ../shared/notes/typesetting-and-print.md §2 (PDF/X-1a
+requirements; newspapers ask 200–300 ppi and a TAC of 220–240 %).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from layout.units import mm
+
+DEFAULT_ICC = "ISOcoated_v2_300_bas.icc"
+
+
+@dataclass(frozen=True)
+class OutputCondition:
+    """The printing condition a press PDF is made for (PDF/X OutputIntent)."""
+
+    identifier: str = "FOGRA39"
+    info: str = "ISO Coated v2 300% (basICColor), FOGRA39"
+    profile: Path | None = None
+
+    def profile_path(self) -> Path:
+        """The ICC output profile file (the packaged one unless another is given)."""
+        if self.profile is not None:
+            return self.profile
+        return Path(str(resources.files("layout.export") / "icc" / DEFAULT_ICC))
+
+
+@dataclass(frozen=True)
+class ExportProfile:
+    """How a PDF is made: colour, photos, marks, boxes and the files written."""
+
+    name: str
+    cmyk: bool
+    image_ppi: float | None  # photos are brought down to this at their placed size, never up
+    ink_limit: float | None = None  # percent total area coverage for photos
+    bleed: float = 0.0  # points
+    crop_marks: bool = False
+    overprint_black: bool = False
+    pdfx: bool = False
+    watermark: str = ""
+    slug: bool = False
+    one_file_per_page: bool = False
+
+    @property
+    def marks_margin(self) -> float:
+        """Room outside the bleed for crop marks."""
+        return MARK_OFFSET + MARK_LENGTH if self.crop_marks else 0.0
+
+
+MARK_OFFSET = mm(2)  # crop marks start this far outside the bleed
+MARK_LENGTH = mm(5)
+MARK_WEIGHT = 0.25
+
+PROFILES: dict[str, ExportProfile] = {
+    "screen": ExportProfile("screen", cmyk=True, image_ppi=None),
+    "press": ExportProfile("press", cmyk=True, image_ppi=300.0, ink_limit=240.0, bleed=mm(3),
+                           crop_marks=True, overprint_black=True, pdfx=True, one_file_per_page=True),
+    "proof": ExportProfile("proof", cmyk=False, image_ppi=150.0, watermark="校样", slug=True),
+}
