@@ -20,9 +20,8 @@ from layout.export.pdf_export import DEFAULT_NAME, export_pages, export_pdf
 from layout.export.preflight import ERROR, Settings, as_json, pdf_colour_findings, preflight
 from layout.export.profiles import PROFILES, OutputCondition
 from layout.export.summary import format_summary, summary
-from layout.model.errors import DocumentError
-from layout.model.fileformat import load, save
 from layout.importer.place import (
+    Placement,
     add_photo_pair,
     find_page,
     import_file,
@@ -30,7 +29,8 @@ from layout.importer.place import (
     place_lines,
     rect_mm,
 )
-from layout.importer.place import Placement
+from layout.model.errors import DocumentError
+from layout.model.fileformat import load, save
 from layout.model.templates import PAPER_SIZES, new_issue
 from layout.units import to_mm
 

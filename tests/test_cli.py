@@ -117,7 +117,9 @@ def test_written_files_are_readable_by_others(sample_path, tmp_path):
     assert out.stat().st_mode & 0o044 == 0o044
 
 
-@pytest.mark.parametrize("args", [["--pages", "0"], ["--pages", "-3"], ["--date", "2023-13-45"], ["--date", "yesterday"]])
+@pytest.mark.parametrize("args", [
+    ["--pages", "0"], ["--pages", "-3"], ["--date", "2023-13-45"], ["--date", "yesterday"],
+])
 def test_new_refuses_bad_options(args, tmp_path, capsys):
     with pytest.raises(SystemExit) as exited:
         main(["new", "-o", str(tmp_path / "x.layout.json"), *args])

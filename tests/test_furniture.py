@@ -2,7 +2,7 @@
 
 from layout.engine.displaylist import BoxItem, ImageItem, RuleItem
 from layout.engine.page import LayoutEngine
-from layout.model import BoxFrame, Colour, PhotoFrame, Rect, TextFrame
+from layout.model import BoxFrame, Colour, PhotoFrame, TextFrame
 from layout.model.templates import new_issue
 from tests.conftest import ROOT
 

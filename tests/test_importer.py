@@ -42,7 +42,8 @@ def test_paragraphs_split_mid_sentence_are_joined():
 
 
 def test_half_width_punctuation_between_chinese_becomes_full_width():
-    assert full_width_punctuation("昨天下午,通州区(记者 赵紫楠)开会?是的:好;") == "昨天下午，通州区（记者 赵紫楠）开会？是的：好；"
+    cleaned = full_width_punctuation("昨天下午,通州区(记者 赵紫楠)开会?是的:好;")
+    assert cleaned == "昨天下午，通州区（记者 赵紫楠）开会？是的：好；"
     assert full_width_punctuation("version 1.2, (beta)") == "version 1.2, (beta)"
     assert full_width_punctuation("共10,000人") == "共10,000人"
 

@@ -5,7 +5,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as RLParagraph
 
 from layout.engine.fonts import ROLE_FILES
-from layout.model import Article, Paragraph, Rect, TextFrame
+from layout.model import Article, Paragraph, TextFrame
 from layout.model.fileformat import save
 from layout.model.templates import new_issue
 from layout.render.pdf import register_font

@@ -81,7 +81,7 @@ def test_press_has_no_rgb_anywhere(press_pdf):
     assert pdf_colour_findings(press_pdf) == []
     with pikepdf.open(press_pdf) as pdf:
         for obj in pdf.objects:
-            if isinstance(obj, pikepdf.Dictionary) or isinstance(obj, pikepdf.Stream):
+            if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
                 assert obj.get("/ColorSpace") not in (pikepdf.Name.DeviceRGB,)
 
 
@@ -89,7 +89,7 @@ def test_press_is_pdfx1a(press_pdf):
     with pikepdf.open(press_pdf) as pdf:
         assert pdf.pdf_version == "1.3"
         (intent,) = pdf.Root.OutputIntents
-        assert intent.S == pikepdf.Name("/GTS_PDFX")
+        assert pikepdf.Name("/GTS_PDFX") == intent.S
         assert str(intent.OutputConditionIdentifier) == "FOGRA39"
         assert intent.DestOutputProfile.N == 4
         info = pdf.docinfo
@@ -125,9 +125,8 @@ def test_proof_text_watermark_and_bookmarks(proof_pdf, sample_path):
     pages = _run(require_tool("pdftotext"), str(proof_pdf), "-").split("\f")
     assert all("校样" in page for page in pages if page.strip())
     assert f"第{issue.revision}稿" in text and issue.paper in text  # the slug line
-    with pikepdf.open(proof_pdf) as pdf:
-        with pdf.open_outline() as outline:
-            assert [item.title for item in outline.root] == ["第2版"]
+    with pikepdf.open(proof_pdf) as pdf, pdf.open_outline() as outline:
+        assert [item.title for item in outline.root] == ["第2版"]
     images = _run(require_tool("pdfimages"), "-list", str(proof_pdf)).splitlines()[2:]
     assert all(line.split()[5] == "rgb" and int(line.split()[12]) <= 151 for line in images)
 

@@ -11,7 +11,9 @@ def test_hao_table_ends():
     assert len(HAO_SIZES_PT) == 16
 
 
-@pytest.mark.parametrize(("name", "points"), [("小五", 9.0), ("五号", 10.5), ("五", 10.5), ("新五号", 9.0), ("小初", 36.0)])
+@pytest.mark.parametrize(("name", "points"), [
+    ("小五", 9.0), ("五号", 10.5), ("五", 10.5), ("新五号", 9.0), ("小初", 36.0),
+])
 def test_hao_names(name, points):
     assert hao(name) == points
 

@@ -6,10 +6,10 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from layout.engine.block import Block, set_block
 from layout.engine.displaylist import Item
 from layout.engine.prepare import prepared
 from layout.engine.styling import paragraph_for, run_for
-from layout.engine.block import Block, set_block
 from layout.engine.textflow import FlowParagraph, FlowState, Slot, flow, remaining_chars
 from layout.model.document import Article, Issue, Page
 from layout.model.frames import TextFrame

@@ -15,7 +15,6 @@ from layout.engine.textflow import FlowParagraph, baseline_in_line
 from layout.model.geometry import Rect
 from layout.model.styles import TextStyle
 
-
 MIN_FIT = 0.6  # a headline shrinks to fit down to 60 % of its size
 FIT_STEP = 0.5  # points
 

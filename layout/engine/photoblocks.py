@@ -121,7 +121,8 @@ def _single(issue: Issue, photo: Photo, cell: Rect) -> FrameResult:
     photo_rect = Rect(cell.x, cell.y, cell.w, max(1.0, cell.h - height - (CAPTION_GAP if height else 0)))
     placed = put_photo(issue, photo, photo_rect)
     if height:
-        placed.add_block(put_text(photo.caption, caption, Rect(cell.x, photo_rect.bottom + CAPTION_GAP, cell.w, height)))
+        below = Rect(cell.x, photo_rect.bottom + CAPTION_GAP, cell.w, height)
+        placed.add_block(put_text(photo.caption, caption, below))
     return placed
 
 

@@ -267,7 +267,7 @@ def _gaps(p: PreparedParagraph, latin: list[int]) -> None:
     last = len(cls) - 1
     for i in latin:
         for j, k in ((i, i - 1), (i + 1, i)):  # the gap before i, and the gap after it
-            if 0 <= k and j <= last and HAN in (cls[j], cls[k]) and p.gap[j] == 0:
+            if k >= 0 and j <= last and HAN in (cls[j], cls[k]) and p.gap[j] == 0:
                 em = min(p.em(j), p.em(k))
                 p.gap[j] = HAN_LATIN_SPACE * em
                 if p.tier[j] == Tier.NONE:

@@ -84,7 +84,7 @@ def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | 
             para = paragraphs[pos.paragraph]
             p, start = para.prepared, pos.atom
             count = len(p.atoms)
-            if start == 0 and 0 < line_no and para.space_before and spaced != pos.paragraph:
+            if start == 0 and line_no > 0 and para.space_before and spaced != pos.paragraph:
                 spaced = pos.paragraph  # the space above a subhead, given once
                 line_no += para.space_before
                 continue

@@ -141,7 +141,8 @@ def export_pdf(issue: Issue, out: str | Path, *, profile: ExportProfile | str = 
 
 def export_pages(issue: Issue, folder: str | Path, *, profile: ExportProfile | str = "press",
                  condition: OutputCondition | None = None, name: str = DEFAULT_NAME,
-                 engine: LayoutEngine | None = None, progress: Progress | None = None) -> tuple[IssueLayout, list[Path]]:
+                 engine: LayoutEngine | None = None,
+                 progress: Progress | None = None) -> tuple[IssueLayout, list[Path]]:
     """One PDF a page into ``folder``, named for the print shop; return the layout and the files."""
     profile = PROFILES[profile] if isinstance(profile, str) else profile
     folder = Path(folder)

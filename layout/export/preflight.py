@@ -33,6 +33,7 @@ from layout.model.frames import (
     SeriesFrame,
     TextFrame,
 )
+from layout.units import to_mm
 
 ERROR, WARNING = "error", "warning"
 RESTRICTED_EMBEDDING = 0x0002  # OS/2 fsType bit 1: the font may not be embedded
@@ -164,8 +165,9 @@ def frame_findings(issue: Issue, settings: Settings) -> list[Finding]:
     for page in issue.pages:
         for frame in page.frames:
             if _crosses_trim(page, frame, settings.bleed):
+                bleed_mm = to_mm(settings.bleed)
                 findings.append(Finding(ERROR, page.number, f"frame {frame.id}",
-                                        f"crosses the trim but stops short of the {settings.bleed / 72 * 25.4:.0f} mm bleed"))
+                                        f"crosses the trim but stops short of the {bleed_mm:.0f} mm bleed"))
             if isinstance(frame, (RuleFrame, BoxFrame)):
                 continue
             empty = _empty(issue, frame)

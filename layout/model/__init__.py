@@ -7,6 +7,7 @@ with y growing downwards.
 
 from layout.model.colour import Colour
 from layout.model.document import Article, HeadlineGroup, Issue, Page, Paragraph
+from layout.model.errors import DocumentError
 from layout.model.frames import (
     BoxFrame,
     CaptionFrame,
@@ -21,7 +22,6 @@ from layout.model.frames import (
     SeriesFrame,
     TextFrame,
 )
-from layout.model.errors import DocumentError
 from layout.model.geometry import Rect
 from layout.model.grid import Grid, Margins
 from layout.model.styles import TextStyle

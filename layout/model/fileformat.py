@@ -23,8 +23,8 @@ import jsonschema
 
 from layout.model.codec import issue_from_json, issue_to_json
 from layout.model.document import Issue
-from layout.model.frames import HeadlineFrame, TextFrame
 from layout.model.errors import DocumentError
+from layout.model.frames import HeadlineFrame, TextFrame
 from layout.model.migrations import CURRENT_VERSION, MigrationError, migrate
 
 FORMAT_NAME = "layout-issue"

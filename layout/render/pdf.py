@@ -80,7 +80,8 @@ def register_font(file_name: str) -> TTFont:
 def image_reader(item: ImageItem) -> ImageReader | str:
     """The photo as reportlab should embed it: the file itself when it can go in as it is
     (a JPEG passes through untouched), else an upright, flattened copy."""
-    if item.orientation == 1 and item.mode in ("RGB", "L", "CMYK") and not item.path.lower().endswith((".tif", ".tiff")):
+    as_is = item.mode in ("RGB", "L", "CMYK") and not item.path.lower().endswith((".tif", ".tiff"))
+    if item.orientation == 1 and as_is:
         return item.path
     with Image.open(item.path) as image:
         upright = ImageOps.exif_transpose(image)
@@ -251,7 +252,8 @@ class PdfPainter:
         """A character no font has: a magenta-red box with a cross, one em wide."""
         s = item.size
         top = item.y - 0.88 * s
-        self.box(BoxItem(Rect(item.x + s * 0.05, top + s * 0.05, s * 0.9, s * 0.9), stroke=MARKER, weight=max(0.3, s / 20)))
+        marker = Rect(item.x + s * 0.05, top + s * 0.05, s * 0.9, s * 0.9)
+        self.box(BoxItem(marker, stroke=MARKER, weight=max(0.3, s / 20)))
         h = self.page_height
         self.canvas.line(item.x, h - top, item.x + s, h - top - s)
 
