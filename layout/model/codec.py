@@ -147,16 +147,20 @@ def article_from_json(data: dict[str, Any]) -> Article:
     )
 
 
+def _sheet_to_json(sheet: Page | Template) -> dict[str, Any]:
+    """Size, margins, grid and frames, as pages and templates share them."""
+    return {
+        "width": _num(sheet.width),
+        "height": _num(sheet.height),
+        "margins": {k: _num(v) for k, v in dataclasses.asdict(sheet.margins).items()},
+        "grid": {k: _num(v) for k, v in dataclasses.asdict(sheet.grid).items()},
+        "frames": [frame_to_json(f) for f in sheet.frames],
+    }
+
+
 def template_to_json(template: Template) -> dict[str, Any]:
     """A page template as written in the document."""
-    return {
-        "title": template.title,
-        "width": _num(template.width),
-        "height": _num(template.height),
-        "margins": {k: _num(v) for k, v in dataclasses.asdict(template.margins).items()},
-        "grid": {k: _num(v) for k, v in dataclasses.asdict(template.grid).items()},
-        "frames": [frame_to_json(f) for f in template.frames],
-    }
+    return {"title": template.title, **_sheet_to_json(template)}
 
 
 def template_from_json(name: str, data: dict[str, Any]) -> Template:
@@ -179,11 +183,7 @@ def page_to_json(page: Page) -> dict[str, Any]:
         "section": page.section,
         "editors": page.editors,
         "template": page.template,
-        "width": _num(page.width),
-        "height": _num(page.height),
-        "margins": {k: _num(v) for k, v in dataclasses.asdict(page.margins).items()},
-        "grid": {k: _num(v) for k, v in dataclasses.asdict(page.grid).items()},
-        "frames": [frame_to_json(f) for f in page.frames],
+        **_sheet_to_json(page),
     }
 
 
