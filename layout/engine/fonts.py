@@ -7,7 +7,9 @@ the project's fonts/ folder (or ``$LAYOUT_FONT_DIR``) are used, never system fon
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -31,6 +33,8 @@ FALLBACK_FILES: tuple[str, ...] = (
     "NotoSerifSC-Ext.ttf",
 )
 
+
+CACHE_VERSION = 1  # raise when FontFace changes shape
 
 # Characters whose ink extent the engine needs: dashes are stretched to fill their em boxes.
 INK_CHARS = (0x2014, 0x2015, 0x2E3A, 0x2E3B)
@@ -70,12 +74,14 @@ class FontFace:
         return self.ink.get(ord(char))
 
 
-@cache
-def load_face(name: str) -> FontFace:
-    """Read a font file's metrics once per process."""
-    path = font_dir() / name
-    if not path.is_file():
-        raise FontError(f"font file {path} is missing (see fonts/README.md to rebuild it)")
+def metrics_cache_dir() -> Path:
+    """Where parsed font metrics are kept between runs ($XDG_CACHE_HOME/layout)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "layout" / "fonts"
+
+
+def _parse_face(name: str, path: Path) -> FontFace:
+    """Read the metrics out of a TrueType file (a quarter of a second for a CJK face)."""
     font = TTFont(path, lazy=True)
     if "glyf" not in font:
         raise FontError(f"font file {path} has no TrueType outlines; PDF export cannot embed it")
@@ -83,8 +89,6 @@ def load_face(name: str) -> FontFace:
     order = {glyph: gid for gid, glyph in enumerate(font.getGlyphOrder())}
     metrics = font["hmtx"].metrics
     cmap = font.getBestCmap()
-    glyph_ids = {cp: order[glyph] for cp, glyph in cmap.items()}
-    advances = {cp: metrics[glyph][0] / upem for cp, glyph in cmap.items()}
     os2 = font["OS/2"]
     ink = {}
     for code in INK_CHARS:
@@ -94,13 +98,46 @@ def load_face(name: str) -> FontFace:
     return FontFace(
         name=name,
         path=path,
-        glyph_ids=glyph_ids,
-        advances=advances,
+        glyph_ids={cp: order[glyph] for cp, glyph in cmap.items()},
+        advances={cp: metrics[glyph][0] / upem for cp, glyph in cmap.items()},
         ascent=os2.sTypoAscender / upem,
         descent=-os2.sTypoDescender / upem,
         units_per_em=upem,
         ink=ink,
     )
+
+
+def _cache_file(path: Path) -> Path:
+    stat = path.stat()
+    key = hashlib.sha1(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{CACHE_VERSION}".encode())
+    return metrics_cache_dir() / f"{path.stem}-{key.hexdigest()[:16]}.pickle"
+
+
+@cache
+def load_face(name: str) -> FontFace:
+    """A font file's metrics, once per process; parsed metrics are kept on disk between runs
+    (a cache entry names the file's size and time, so a changed font is read again)."""
+    path = font_dir() / name
+    if not path.is_file():
+        raise FontError(f"font file {path} is missing (see fonts/README.md to rebuild it)")
+    cached = _cache_file(path)
+    try:
+        with cached.open("rb") as handle:
+            face = pickle.load(handle)
+        if isinstance(face, FontFace) and face.name == name:
+            face.path = path
+            return face
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+        pass
+    face = _parse_face(name, path)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        scratch = cached.with_suffix(f".{os.getpid()}.tmp")
+        scratch.write_bytes(pickle.dumps(face, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(scratch, cached)
+    except OSError:
+        pass  # no cache then: a read-only home is no reason to fail
+    return face
 
 
 def available_files(names: tuple[str, ...]) -> list[str]:
