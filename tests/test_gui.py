@@ -72,3 +72,19 @@ def test_png_preview_matches_the_page_size(qtbot, sample_path, tmp_path):
     image = render_png(page, tmp_path / "page.png", dpi=36)
     assert (image.width(), image.height()) == (round(page.width / 2), round(page.height / 2))
     assert (tmp_path / "page.png").stat().st_size > 10_000
+
+
+def test_pages_can_be_turned(qtbot, tmp_path):
+    from layout.model.fileformat import save
+    from layout.model.templates import new_issue
+
+    path = tmp_path / "three.layout.json"
+    save(new_issue(pages=3), path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_document(path)
+    assert window.page_index == 0
+    window.show_page(5)
+    assert window.page_index == 2 and "3" in window.windowTitle()
+    window.show_page(-1)
+    assert window.page_index == 0

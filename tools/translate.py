@@ -38,6 +38,9 @@ ZH = {
     "Export PDF": "导出 PDF",
     "Exported %1": "已导出 %1",
     "Newspaper Layout": "报纸排版",
+    "&Next Page": "下一版(&N)",
+    "&Previous Page": "上一版(&P)",
+    "page %1": "第%1版",
 }
 
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from layout.engine.fonts import ROLE_FILES, font_dir
+from layout.engine.headline import warm_up
 from layout.gui.main_window import MainWindow
 
 UI_FONT_SIZE = 10
@@ -43,6 +44,7 @@ def run(document: str | None = None) -> int:
     """Open the editor on a document (or empty) and run until it is closed."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("layout")
+    warm_up()  # jieba's dictionary loads in the background, ready for the first headline
     install_ui_font(app)
     install_translation(app)
     window = MainWindow()

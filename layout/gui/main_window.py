@@ -27,6 +27,7 @@ class MainWindow(QMainWindow):
         self.engine = LayoutEngine()
         self.issue: Issue | None = None
         self.layout_result: IssueLayout | None = None
+        self.page_index = 0
         self.view = PageView(QtPageRenderer())
         scroll = QScrollArea()
         scroll.setWidget(self.view)
@@ -54,6 +55,11 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action(self.tr("Zoom &In"), self.zoom_in, QKeySequence.ZoomIn))
         view_menu.addAction(self._action(self.tr("Zoom &Out"), self.zoom_out, QKeySequence.ZoomOut))
         view_menu.addAction(self._action(self.tr("&Actual Size"), lambda: self.view.set_zoom(1.0), "Ctrl+0"))
+        view_menu.addSeparator()
+        view_menu.addAction(self._action(self.tr("&Next Page"), lambda: self.show_page(self.page_index + 1),
+                                         QKeySequence.MoveToNextPage))
+        view_menu.addAction(self._action(self.tr("&Previous Page"), lambda: self.show_page(self.page_index - 1),
+                                         QKeySequence.MoveToPreviousPage))
 
     def zoom_in(self) -> None:
         """Enlarge the page."""
@@ -77,9 +83,19 @@ class MainWindow(QMainWindow):
         """Lay out the issue and show its first page."""
         self.issue = issue
         self.layout_result = self.engine.layout(issue)
-        self.view.set_page(self.layout_result.pages[0] if self.layout_result.pages else None)
-        self._update_title()
+        self.page_index = 0
+        self.show_page(0)
         self._report()
+
+    def show_page(self, index: int) -> None:
+        """Show the page at ``index`` (kept within the issue's pages)."""
+        pages = self.layout_result.pages if self.layout_result else []
+        if not pages:
+            self.view.set_page(None)
+            return
+        self.page_index = max(0, min(index, len(pages) - 1))
+        self.view.set_page(pages[self.page_index])
+        self._update_title()
 
     def _report(self) -> None:
         report = self.layout_result.report if self.layout_result else None
@@ -96,7 +112,11 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         name = self.issue.source.name if self.issue and self.issue.source else self.tr("No document")
         app_name = self.tr("Newspaper Layout")
-        self.setWindowTitle(f"{name} — {app_name}")
+        page = ""
+        if self.layout_result and self.layout_result.pages:
+            number = self.layout_result.pages[self.page_index].number
+            page = " " + self.tr("page %1").replace("%1", str(number))
+        self.setWindowTitle(f"{name}{page} — {app_name}")
 
     def choose_file(self) -> None:
         """Ask for a document and open it."""

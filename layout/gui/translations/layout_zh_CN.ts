@@ -3,97 +3,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="48" />
+        <location filename="../main_window.py" line="49" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="49" />
+        <location filename="../main_window.py" line="50" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="50" />
+        <location filename="../main_window.py" line="51" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="52" />
+        <location filename="../main_window.py" line="53" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="53" />
+        <location filename="../main_window.py" line="54" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="54" />
+        <location filename="../main_window.py" line="55" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="55" />
+        <location filename="../main_window.py" line="56" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="56" />
+        <location filename="../main_window.py" line="57" />
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="71" />
+        <location filename="../main_window.py" line="59" />
+        <source>&amp;Next Page</source>
+        <translation>下一版(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="61" />
+        <source>&amp;Previous Page</source>
+        <translation>上一版(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="77" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88" />
+        <location filename="../main_window.py" line="104" />
         <source>Overset: %1 characters in %2</source>
         <translation>超版：%2 有 %1 字排不下</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91" />
+        <location filename="../main_window.py" line="107" />
         <source>Missing from every font: %1</source>
         <translation>所有字体都缺的字：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93" />
+        <location filename="../main_window.py" line="109" />
         <source>%1 problems with frames</source>
         <translation>%1 个图文框有问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94" />
+        <location filename="../main_window.py" line="110" />
         <source>Layout OK</source>
         <translation>排版正常</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97" />
+        <location filename="../main_window.py" line="113" />
         <source>No document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98" />
+        <location filename="../main_window.py" line="114" />
         <source>Newspaper Layout</source>
         <translation>报纸排版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103" />
+        <location filename="../main_window.py" line="118" />
+        <source>page %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="123" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103" />
+        <location filename="../main_window.py" line="123" />
         <source>Layout documents (*.layout.json)</source>
         <translation>版面文档 (*.layout.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111" />
+        <location filename="../main_window.py" line="131" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114" />
+        <location filename="../main_window.py" line="134" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
