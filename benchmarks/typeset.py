@@ -4,7 +4,8 @@ Sets the sample's body text at the sample's column width, and a 10,000-character
 page, through both in the same run, and prints one JSON object:
 engine_chars_per_s, reportlab_chars_per_s, ratio (engine over reportlab),
 engine_warm_chars_per_s (the same with the paragraphs already prepared, as when
-a frame changes width), page_ms (the 10,000-character page from scratch in a
+a frame changes width), engine_break_chars_per_s and break_ratio (only measuring
+and choosing breaks, which is all reportlab's wrap does), page_ms (the 10,000-character page from scratch in a
 warm process), edit_ms (re-layout of the sample page after a one-character
 edit in one article, with the engine's caches), and typst_page_ms where the
 PyPI package ``typst`` is installed.
@@ -24,6 +25,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from layout.engine.fonts import ROLE_FILES, font_dir
+from layout.engine.linebreak import break_line
 from layout.engine.page import LayoutEngine
 from layout.engine.prepare import prepared
 from layout.engine.styling import paragraph_for
@@ -68,6 +70,25 @@ def engine_setter(texts: list[str], width: float, cold: bool = True) -> Callable
             prepared.cache_clear()
         paragraphs = [paragraph_for(t, style) for t in texts]
         return flow(paragraphs, [Slot(0, 0, width, 10**6, 13.5)]).lines
+
+    return work
+
+
+def engine_breaker(texts: list[str], width: float) -> Callable[[], int]:
+    """Only what reportlab's wrap does: measure and choose the breaks (cold), no positions."""
+    style = load(SAMPLE).style("body")
+
+    def work() -> int:
+        prepared.cache_clear()
+        lines = 0
+        for text in texts:
+            para = paragraph_for(text, style)
+            p, start = para.prepared, 0
+            while start < len(p):
+                indent = para.indent if start == 0 else 0.0
+                start = break_line(p, start, width - indent, start == 0)
+                lines += 1
+        return lines
 
     return work
 
@@ -148,6 +169,7 @@ def main() -> int:
     engine_s = best_of(7, engine_work)
     reportlab_s = best_of(7, reportlab_work)
     warm_s = best_of(7, engine_setter(texts, width, cold=False))
+    break_s = best_of(7, engine_breaker(texts, width))
     page = page_text(texts)
     page_work = engine_setter(page, width)
     result = {
@@ -156,6 +178,8 @@ def main() -> int:
         "reportlab_chars_per_s": round(chars / reportlab_s),
         "ratio": round(reportlab_s / engine_s, 2),
         "engine_warm_chars_per_s": round(chars / warm_s),
+        "engine_break_chars_per_s": round(chars / break_s),
+        "break_ratio": round(reportlab_s / break_s, 2),
         "page_chars": sum(len(t) for t in page),
         "page_ms": round(best_of(7, page_work) * 1000, 2),
         "edit_ms": round(edit_ms(), 2),
