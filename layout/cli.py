@@ -6,9 +6,10 @@ Every failure ends in one clear line on stderr and a non-zero exit, never a trac
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -58,6 +59,19 @@ def _check_output(out: Path) -> None:
         raise CommandError(f"{out} is a folder; give a file name")
     if not out.parent.is_dir():
         raise CommandError(f"{out.parent}: the folder does not exist")
+
+
+@contextlib.contextmanager
+def _output_folder(folder: Path) -> Iterator[None]:
+    """Make the folder if need be; if the export fails, take away a folder it made."""
+    made = not folder.exists()
+    folder.mkdir(exist_ok=True)
+    try:
+        yield
+    except BaseException:
+        if made and not any(folder.iterdir()):
+            folder.rmdir()
+        raise
 
 
 def _positive(text: str) -> int:
@@ -110,7 +124,12 @@ def _condition(args: argparse.Namespace) -> OutputCondition:
     icc = Path(args.icc)
     if not icc.is_file():
         raise CommandError(f"{icc}: no such ICC profile")
-    return OutputCondition(identifier=args.condition or icc.stem, info=args.condition or icc.stem, profile=icc)
+    condition = OutputCondition(identifier=args.condition or icc.stem, info=args.condition or icc.stem, profile=icc)
+    try:
+        condition.check()
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    return condition
 
 
 def _preflight_press(issue, args: argparse.Namespace) -> None:
@@ -137,11 +156,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
             raise CommandError(f"{out}: press export writes one file a page into a folder (or use --single)")
         if not out.parent.is_dir():
             raise CommandError(f"{out.parent}: the folder does not exist")
-        out.mkdir(exist_ok=True)
-        laid, files = export_pages(issue, out, profile=profile, condition=_condition(args), name=args.name,
-                                   progress=progress)
+        condition = _condition(args)
+        with _output_folder(out):
+            laid, files = export_pages(issue, out, profile=profile, condition=condition, name=args.name,
+                                       progress=progress)
     else:
         _check_output(out)
+        if args.single and out.suffix.lower() != ".pdf":
+            raise CommandError(f"{out}: give the single file a .pdf name")
         laid = export_pdf(issue, out, profile=profile, condition=_condition(args), progress=progress)
         files = [out]
     _warn_report(laid)
@@ -198,7 +220,7 @@ def _cmd_import_article(args: argparse.Namespace) -> int:
     engine = LayoutEngine()
     top = args.top
     for article in imported.articles:
-        placement = place_article(issue, article, args.page, args.columns, top, args.height)
+        placement = place_article(issue, article, args.page, args.columns, top, args.height, args.force)
         laid = engine.article(issue, article.id)
         placement.overset = laid.overset
         print(f"placed article {article.id} 《{article.headline.title}》: {article.char_count} characters, "
@@ -207,7 +229,7 @@ def _cmd_import_article(args: argparse.Namespace) -> int:
         top += to_mm(placement.lines * find_page(issue, args.page).grid.line_pitch) + to_mm(13.5)
     extras = [(label, "section") for label in imported.labels] + [(c, "credit") for c in imported.credits]
     if extras:
-        placement = place_lines(issue, extras, args.page, args.columns, top)
+        placement = place_lines(issue, extras, args.page, args.columns, top, args.force)
         print(f"placed {len(placement.frames)} labels and credit lines")
         _report_placement("the labels and credit lines", placement)
     save(issue, args.document)
@@ -217,7 +239,7 @@ def _cmd_import_article(args: argparse.Namespace) -> int:
 def _cmd_add_photo_pair(args: argparse.Namespace) -> int:
     issue = load(args.document)
     placement = add_photo_pair(issue, args.before, args.after, args.page, args.columns, args.top,
-                               args.caption, args.height)
+                               args.caption, args.height, args.force)
     print(f"placed photo pair {placement.frames[0].id}: {placement.lines} lines")
     _report_placement("the photo pair", placement)
     save(issue, args.document)
@@ -297,6 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
     place.add_argument("--top", type=_millimetres, required=True,
                        help="mm from the top of the type area (snapped to the line grid)")
     place.add_argument("--height", type=_millimetres, help="mm (default: as much as the content needs)")
+    place.add_argument("--force", action="store_true", help="place it even over frames already there")
 
     imp = sub.add_parser("import-article", parents=[place],
                          help="import articles from a .txt or .docx file and place them")

@@ -199,3 +199,16 @@ def test_placing_outside_the_page_is_refused(args, message, tmp_path, capsys):
     assert main(["import-article", str(doc), str(SAMPLE_TEXT), *args]) != 0
     assert message in capsys.readouterr().err
     assert doc.read_bytes() == before
+
+
+def test_placing_over_the_masthead_is_refused_with_a_way_out(tmp_path, capsys):
+    doc = tmp_path / "doc.layout.json"
+    main(["new", "-o", str(doc), "--pages", "2"])
+    before = doc.read_bytes()
+    assert main(["import-article", str(doc), str(SAMPLE_TEXT), "--page", "1", "--columns", "1-8", "--top", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "p1-masthead" in err and "--top 38" in err
+    assert doc.read_bytes() == before
+    assert main(["import-article", str(doc), str(SAMPLE_TEXT), "--page", "1", "--columns", "1-8",
+                 "--top", "38"]) == 0
+    assert main(["preflight", str(doc)]) == 0

@@ -6,6 +6,7 @@ import subprocess
 import zlib
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -45,6 +46,10 @@ def photos(tmp_path_factory) -> Path:
     (folder / "corrupt.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"not a photo" * 20)
     Image.new("RGB", (10, 10)).save(folder / "small.gif")
     _png_header_only(folder / "huge.png", 20_000, 20_000)
+    data = (folder / "grey.jpg").read_bytes()
+    (folder / "truncated.jpg").write_bytes(data[: len(data) // 3])
+    ramp = np.tile(np.linspace(0, 65535, 640, dtype=np.uint16), (480, 1))
+    Image.fromarray(ramp).save(folder / "sixteen.png")
     return folder
 
 
@@ -58,9 +63,9 @@ def _issue_with(folder: Path, names: list[str]):
     return issue
 
 
-GOOD = ["cmyk.jpg", "grey.jpg", "alpha.png", "photo.tif", "rotated.jpg"]
+GOOD = ["cmyk.jpg", "grey.jpg", "alpha.png", "photo.tif", "rotated.jpg", "sixteen.png"]
 BAD = {"missing.jpg": "missing", "corrupt.jpg": "cannot be read", "small.gif": "GIF",
-       "huge.png": "too large"}
+       "huge.png": "too large to place (20000×20000 pixels", "truncated.jpg": "truncated"}
 
 
 def test_good_photos_are_placed_upright_with_their_resolution(photos):
@@ -100,9 +105,9 @@ def test_pdf_embeds_every_kind_upright(photos, tmp_path):
     listing = subprocess.run([require_tool("pdfimages"), "-list", str(out)], capture_output=True,
                              text=True, check=True).stdout.splitlines()[2:]
     colours = sorted(line.split()[5] for line in listing)
-    assert colours == ["cmyk", "gray", "rgb", "rgb", "rgb"]
+    assert colours == ["cmyk", "gray", "gray", "rgb", "rgb", "rgb"]
     widths = {int(line.split()[3]) for line in listing}
-    assert widths == {1200}  # the rotated photo went in upright
+    assert widths == {1200, 640}  # the rotated photo went in upright (1200 wide), the 16-bit one is 640
 
 
 def test_focus_and_zoom_move_the_crop():
@@ -142,3 +147,31 @@ def test_screen_shows_every_kind(photos, tmp_path, qtbot):
         image = renderer.image(str(photos / name))
         assert not image.isNull(), name
         assert image.width() > image.height(), name  # upright, landscape
+
+
+def test_sixteen_bit_grey_keeps_its_tones(photos, tmp_path):
+    from layout.export.pdf_export import export_pages
+
+    for profile in ("screen", "press"):
+        out = tmp_path / profile
+        out.mkdir()
+        if profile == "screen":
+            export_pdf(_issue_with(photos, ["sixteen.png"]), out / "p.pdf")
+        else:
+            export_pages(_issue_with(photos, ["sixteen.png"]), out, profile="press")
+        (pdf,) = out.glob("*.pdf")
+        subprocess.run([require_tool("pdfimages"), "-png", str(pdf), str(out / "img")], check=True)
+        (png,) = out.glob("img*.png")
+        pixels = np.asarray(Image.open(png).convert("L"))
+        assert pixels.min() < 60 and pixels.max() > 215, profile  # a ramp from dark to light, not white
+
+
+def test_truncated_photo_is_a_placeholder_in_every_profile(photos, tmp_path):
+    from layout.export.pdf_export import export_pages
+
+    issue = _issue_with(photos, ["truncated.jpg", "grey.jpg"])
+    export_pdf(issue, tmp_path / "proof.pdf", profile="proof")
+    _, files = export_pages(issue, tmp_path, profile="press")
+    listing = subprocess.run([require_tool("pdfimages"), "-list", str(files[0])], capture_output=True,
+                             text=True, check=True).stdout.splitlines()[2:]
+    assert len(listing) == 1  # the good photo; the broken one is a placeholder

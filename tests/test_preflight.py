@@ -57,7 +57,7 @@ def test_each_problem_is_found_and_named(troubled):
     assert any("😀" in f.message and "missing from every font" in f.message for f in errors), text
     assert not any("堃" in f.message for f in findings)  # a rare character the fonts do have
     assert any(f.object == "frame missing" and "gone.jpg" in f.message for f in errors), text
-    assert any(f.object == "small.jpg" and "under 200" in f.message for f in warnings), text
+    assert any(f.object == "frame lowres (small.jpg)" and "under 200" in f.message for f in warnings), text
     assert any(f.object == "frame ink" and "400 % ink" in f.message for f in errors), text
     assert any(f.object == "frame crossing" and "bleed" in f.message for f in errors), text
     assert not any(f.object == "frame bleeding" and "bleed" in f.message for f in findings), text
@@ -119,3 +119,27 @@ def test_package_refuses_a_folder_with_files(sample_path, tmp_path, capsys):
     (tmp_path / "full" / "x").write_text("x")
     assert main(["package", "-q", str(sample_path), "-o", str(tmp_path / "full")]) != 0
     assert "not empty" in capsys.readouterr().err
+
+
+def test_bad_output_profile_is_one_clear_line(sample_path, tmp_path, capsys):
+    text_file = tmp_path / "notes.icc"
+    text_file.write_text("not a profile", "utf-8")
+    for icc in (text_file, "/nonexistent.icc"):
+        assert main(["export", str(sample_path), "--profile", "press", "--icc", str(icc),
+                     "-o", str(tmp_path / "out")]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and str(icc) in err[0] and "Traceback" not in err[0]
+    assert not (tmp_path / "out").exists()
+
+
+def test_failed_exports_leave_nothing_behind(sample_copy, tmp_path, monkeypatch):
+    from layout.export import images
+
+    def broken(self, item):
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr(images.ImagePreparer, "_make", broken)
+    assert main(["export", "-q", str(sample_copy), "--profile", "press", "-o", str(tmp_path / "press")]) == 2
+    assert not (tmp_path / "press").exists()
+    assert main(["package", "-q", str(sample_copy), "-o", str(tmp_path / "package")]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sample"]

@@ -161,7 +161,8 @@ def _file_state(issue: Issue, photo: Photo) -> tuple[str | None, tuple[int, int]
     return photo.image, (stat.st_mtime_ns, stat.st_size)
 
 
-def _photos(frame: Frame) -> list[Photo]:
+def photos_of(frame: Frame) -> list[Photo]:
+    """The photos a frame shows: its own, a pair's two, a series block's all."""
     if isinstance(frame, PhotoFrame):
         return [frame.photo]
     if isinstance(frame, PhotoPairFrame):
@@ -179,7 +180,7 @@ def frame_key(issue: Issue, page: Page, frame: Frame) -> str:
         depends += (article.headline if article else None,)
     elif isinstance(frame, FolioFrame):
         depends += (issue.paper, issue.date, issue.edition, page.section, page.editors)
-    photos = _photos(frame)
+    photos = photos_of(frame)
     if photos:
         depends += (issue.source, *(_file_state(issue, p) for p in photos))
     return repr(depends)

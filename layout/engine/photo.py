@@ -10,14 +10,14 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from layout.engine.displaylist import ImageItem, Item, PlaceholderItem
 from layout.model.frames import Photo
 from layout.model.geometry import Rect
 
 FULL = Rect(0.0, 0.0, 1.0, 1.0)
-MAX_PIXELS = 120_000_000  # about 11,000 × 11,000: larger files are refused (memory)
+MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485  # Pillow's own guard (about 9,500 × 9,500)
 FORMATS = {"JPEG", "PNG", "TIFF", "MPO"}
 ORIENTATION = 0x0112
 
@@ -35,18 +35,66 @@ def image_info(path: Path) -> tuple[tuple[int, int], int, str]:
                 width, height = image.size
                 kind, mode = image.format, image.mode
                 orientation = image.getexif().get(ORIENTATION, 1)
+            _check_complete(path)
     except FileNotFoundError:
         raise PhotoProblem("is missing") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise PhotoProblem(f"is too large to place (more than {MAX_PIXELS:,} pixels)") from None
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
-        raise PhotoProblem(f"cannot be read ({exc.__class__.__name__})") from None
+        raise PhotoProblem(f"is too large to place ({_header_size(path)}; at most {MAX_PIXELS:,} pixels)") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+        raise PhotoProblem(f"cannot be read ({exc})") from None
     if kind not in FORMATS:
         raise PhotoProblem(f"is a {kind} file; use JPEG, PNG or TIFF")
     if width * height > MAX_PIXELS:
         raise PhotoProblem(f"is too large to place ({width}×{height} pixels)")
     size = (height, width) if orientation in (5, 6, 7, 8) else (width, height)
     return size, orientation, mode
+
+
+def _check_complete(path: Path) -> None:
+    """Raise OSError for a damaged or truncated file. A JPEG is decoded at an eighth of
+    its size (quick); a PNG's chunks and checksums are verified without decoding."""
+    with Image.open(path) as image:
+        if image.format in ("JPEG", "MPO"):
+            image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
+            image.load()
+        elif image.format == "PNG":
+            image.verify()
+
+
+def _header_size(path: Path) -> str:
+    """"20000×20000 pixels", read without Pillow's size guard."""
+    previous, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+    try:
+        with Image.open(path) as image:
+            return f"{image.width}×{image.height} pixels"
+    except (OSError, ValueError):
+        return "too many pixels"
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous
+
+
+def upright(image: Image.Image) -> Image.Image:
+    """A photo as it is meant to be seen and printed: EXIF rotation applied, transparency
+    flattened onto white, 16-bit and odd modes brought to 8-bit L or RGB (CMYK kept)."""
+    image = ImageOps.exif_transpose(image)
+    if image.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        scale = 1 / 256 if image.mode.startswith("I;16") or _is_16_bit(image) else 1.0
+        return image.convert("F").point(lambda v: v * scale).convert("L")
+    if image.mode in ("RGBA", "LA", "P", "PA", "RGBa", "La") or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, "white")
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        return flat
+    if image.mode == "1":
+        return image.convert("L")
+    if image.mode not in ("RGB", "L", "CMYK"):
+        return image.convert("RGB")
+    return image
+
+
+def _is_16_bit(image: Image.Image) -> bool:
+    low, high = image.getextrema()
+    return high > 255
 
 
 def fill_crop(pixels: tuple[int, int], frame: Rect, focus: tuple[float, float] = (0.5, 0.5),

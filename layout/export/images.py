@@ -15,7 +15,7 @@ import numpy as np
 from PIL import Image, ImageCms, ImageOps
 
 from layout.engine.displaylist import ImageItem
-from layout.engine.photo import FULL
+from layout.engine.photo import FULL, upright
 from layout.export.profiles import ExportProfile
 
 JPEG_QUALITY = {"CMYK": 95, "RGB": 85}
@@ -40,7 +40,9 @@ class ImagePreparer:
         key = _key(item)
         made = self._made.get(key)
         if made is None:
-            made = self._made[key] = self._make(item)
+            made = self._made[key] = self._make_or_fail(item)
+        if isinstance(made, Exception):
+            raise made
         return str(made), ImageItem(str(made), item.rect, FULL, _size_of(made), 1, self._mode())
 
     def prepare_all(self, items: list[ImageItem]) -> None:
@@ -49,16 +51,23 @@ class ImagePreparer:
         if not todo:
             return
         with ThreadPoolExecutor(max_workers=min(len(todo), os.cpu_count() or 1)) as pool:
-            for key, made in zip(todo, pool.map(self._make, todo.values())):
+            for key, made in zip(todo, pool.map(self._make_or_fail, todo.values())):
                 self._made[key] = made
+
+    def _make_or_fail(self, item: ImageItem) -> Path | ValueError:
+        try:
+            return self._make(item)
+        except (OSError, ValueError, ImageCms.PyCMSError) as exc:
+            return ValueError(f"photo {item.path} cannot be prepared for print: {exc}")
 
     def _mode(self) -> str:
         return "CMYK" if self.profile.cmyk else "RGB"
 
     def _make(self, item: ImageItem) -> Path:
+        """The cropped, resized, converted JPEG of one placed photo."""
         with Image.open(item.path) as original:
-            image = ImageOps.exif_transpose(original)
-            image = _flatten(image)
+            self._draft(original, item)
+            image = upright(original)
             image = _crop(image, item)
             image = self._downsample(image, item)
             image = self._convert(image)
@@ -68,6 +77,17 @@ class ImagePreparer:
         image.save(out, "JPEG", quality=JPEG_QUALITY[image.mode], subsampling=0,
                    dpi=(self.profile.image_ppi or 300,) * 2)
         return out
+
+    def _draft(self, image: Image.Image, item: ImageItem) -> None:
+        """Let a JPEG decode at a fraction of its size when far fewer pixels are needed
+        (a 50-megapixel photo then never sits whole in memory)."""
+        if image.format not in ("JPEG", "MPO") or not self.profile.image_ppi:
+            return
+        need_w = item.rect.w / 72.0 * self.profile.image_ppi / item.crop.w
+        need_h = item.rect.h / 72.0 * self.profile.image_ppi / item.crop.h
+        if item.orientation in (5, 6, 7, 8):
+            need_w, need_h = need_h, need_w
+        image.draft(image.mode, (math.ceil(need_w), math.ceil(need_h)))
 
     def _downsample(self, image: Image.Image, item: ImageItem) -> Image.Image:
         if not self.profile.image_ppi:
@@ -105,20 +125,6 @@ class ImagePreparer:
                 ImageCms.getOpenProfile(str(self.icc)), ImageCms.createProfile("sRGB"), "CMYK", "RGB",
                 ImageCms.Intent.RELATIVE_COLORIMETRIC)
         return ImageCms.applyTransform(image, self._to_rgb)
-
-
-def _flatten(image: Image.Image) -> Image.Image:
-    """Transparency goes onto white (PDF/X-1a allows none); odd modes become RGB."""
-    if image.mode in ("RGBA", "LA", "P", "PA") or "transparency" in image.info:
-        rgba = image.convert("RGBA")
-        flat = Image.new("RGB", rgba.size, "white")
-        flat.paste(rgba, mask=rgba.getchannel("A"))
-        return flat
-    if image.mode in ("I;16", "I", "F", "1"):
-        return image.convert("L")
-    if image.mode not in ("RGB", "L", "CMYK"):
-        return image.convert("RGB")
-    return image
 
 
 def _crop(image: Image.Image, item: ImageItem) -> Image.Image:

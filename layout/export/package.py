@@ -11,7 +11,9 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 from layout.engine.fonts import font_dir
@@ -82,23 +84,34 @@ def write_manifest(folder: Path) -> dict:
 
 
 def make_package(issue: Issue, folder: str | Path, *, progress: Progress | None = None) -> dict:
-    """Write the package into ``folder`` (new or empty); return the manifest."""
+    """Write the package into ``folder`` (new or empty); return the manifest.
+
+    The package is built in a scratch folder beside it and renamed into place
+    when complete, so a failure never leaves half a package.
+    """
     folder = Path(folder)
-    if folder.exists() and any(folder.iterdir()):
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise ValueError(f"{folder} is not empty; give a new folder for the package")
     if not folder.parent.is_dir():
         raise ValueError(f"{folder.parent}: the folder does not exist")
-    folder.mkdir(exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        manifest = _build(issue, scratch, progress)
+        os.replace(scratch, folder)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    return manifest
+
+
+def _build(issue: Issue, folder: Path, progress: Progress | None) -> dict:
+    """The package's content, in ``folder``."""
     packaged = copy.deepcopy(issue)
     packaged.source = folder / (issue.source.name if issue.source else "issue.layout.json")
     _copy_photos(issue, packaged, folder)
     save(packaged, packaged.source)
     engine = LayoutEngine()
-    laid, _ = export_pages(packaged, _made(folder / "press"), engine=engine, progress=progress)
+    (folder / "press").mkdir()
+    laid, _ = export_pages(packaged, folder / "press", engine=engine, progress=progress)
     _copy_fonts(fonts_used(laid), folder)
     return write_manifest(folder)
-
-
-def _made(path: Path) -> Path:
-    path.mkdir()
-    return path

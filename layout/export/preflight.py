@@ -20,6 +20,7 @@ from fontTools.ttLib import TTFont
 
 from layout.engine.displaylist import ImageItem
 from layout.engine.fonts import chain_for, font_dir
+from layout.engine.frames import photos_of
 from layout.engine.page import IssueLayout, LayoutEngine
 from layout.export.profiles import PROFILES
 from layout.model.colour import Colour
@@ -75,11 +76,25 @@ def layout_findings(issue: Issue, laid: IssueLayout, settings: Settings) -> list
                 for a, n in laid.report.overset.items()]
     findings += [Finding(ERROR, f.page, f"frame {f.frame}", f.message) for f in laid.report.findings]
     for page in laid.pages:
+        frames = _frames_by_photo(issue, page.number)
         for item in page.items:
             if isinstance(item, ImageItem) and item.ppi < settings.min_ppi:
-                findings.append(Finding(WARNING, page.number, Path(item.path).name,
+                where = f"frame {frames.get(item.path, '?')} ({Path(item.path).name})"
+                findings.append(Finding(WARNING, page.number, where,
                                         f"effective resolution {item.ppi:.0f} ppi is under {settings.min_ppi:.0f}"))
     return findings
+
+
+def _frames_by_photo(issue: Issue, number: int) -> dict[str, str]:
+    """Photo file (as the layout names it) → the id of the frame that shows it, on a page."""
+    found: dict[str, str] = {}
+    for page in issue.pages:
+        if page.number == number:
+            for frame in page.frames:
+                for photo in photos_of(frame):
+                    if photo.image:
+                        found.setdefault(str(issue.resolve(photo.image)), frame.id)
+    return found
 
 
 def _texts(issue: Issue) -> list[tuple[int | None, str, str]]:
@@ -159,9 +174,21 @@ def _empty(issue: Issue, frame) -> str | None:
     return None
 
 
+def overlap_findings(issue: Issue) -> list[Finding]:
+    """Frames that cover each other (boxes and tints are meant to lie behind)."""
+    findings = []
+    for page in issue.pages:
+        frames = [f for f in page.frames if not isinstance(f, BoxFrame)]
+        for index, frame in enumerate(frames):
+            for other in frames[index + 1:]:
+                if frame.rect.intersects(other.rect):
+                    findings.append(Finding(ERROR, page.number, f"frame {frame.id}", f"overlaps frame {other.id}"))
+    return findings
+
+
 def frame_findings(issue: Issue, settings: Settings) -> list[Finding]:
     """Frames that cross the trim without reaching the bleed, and empty frames."""
-    findings = []
+    findings = overlap_findings(issue)
     for page in issue.pages:
         for frame in page.frames:
             if _crosses_trim(page, frame, settings.bleed):

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from PIL import ImageCms
+
 from layout.units import mm
 
 DEFAULT_ICC = "ISOcoated_v2_300_bas.icc"
@@ -36,6 +38,18 @@ class OutputCondition:
         if self.profile is not None:
             return self.profile
         return Path(str(resources.files("layout.export") / "icc" / DEFAULT_ICC))
+
+    def check(self) -> None:
+        """Raise ValueError unless the profile is a CMYK output (printer) profile."""
+        path = self.profile_path()
+        try:
+            profile = ImageCms.getOpenProfile(str(path))
+        except (OSError, ImageCms.PyCMSError) as exc:
+            raise ValueError(f"{path}: not an ICC profile ({exc})") from None
+        space = profile.profile.xcolor_space.strip()
+        device = profile.profile.device_class
+        if space != "CMYK" or device != "prtr":
+            raise ValueError(f"{path}: a {space} {device} profile; press output needs a CMYK output (prtr) profile")
 
 
 @dataclass(frozen=True)

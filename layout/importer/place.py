@@ -27,7 +27,6 @@ from layout.model.frames import (
     Photo,
     PhotoPair,
     PhotoPairFrame,
-    RuleFrame,
     TextFrame,
 )
 from layout.model.geometry import Rect
@@ -102,9 +101,20 @@ def unique_id(issue: Issue, base: str) -> str:
 
 
 def _overlaps(page: Page, frames: list[Frame]) -> list[str]:
+    """Frames already on the page that the new ones would cover (boxes lie behind)."""
     new = {f.id for f in frames}
-    return [other.id for other in page.frames if other.id not in new and not isinstance(other, (RuleFrame, BoxFrame))
+    return [other.id for other in page.frames if other.id not in new and not isinstance(other, BoxFrame)
             and any(f.rect.intersects(other.rect) for f in frames)]
+
+
+def _refuse_overlaps(page: Page, frames: list[Frame], allow: bool) -> list[str]:
+    covered = _overlaps(page, frames)
+    if covered and not allow:
+        lowest = max(f.rect.bottom for f in page.frames if f.id in covered)
+        below = to_mm(page.grid.snap_y(page.type_area, lowest) - page.type_area.y)
+        raise ValueError(f"it would cover {', '.join(covered)} on page {page.number}; "
+                         f"place it lower (--top {below:.0f} clears them) or allow it with --force")
+    return covered
 
 
 def _lines_left(page: Page, top: int) -> int:
@@ -112,13 +122,12 @@ def _lines_left(page: Page, top: int) -> int:
 
 
 def place_article(issue: Issue, article: Article, page_number: int, columns: str, top_mm: float,
-                  height_mm: float | None = None) -> Placement:
+                  height_mm: float | None = None, allow_overlap: bool = False) -> Placement:
     """Add the article with its headline frame and text frame at a grid position."""
     page = find_page(issue, page_number)
     first, last = parse_columns(columns, page)
     top = top_line(page, top_mm)
     article.id = unique_id(issue, "a1" if not issue.articles else f"a{len(issue.articles) + 1}")
-    issue.articles.append(article)
     head_lines = copyfit.headline_lines(issue, article, page, first, last)
     if height_mm is None:
         lines = head_lines + copyfit.body_lines(issue, article, page, first, last)
@@ -134,10 +143,11 @@ def place_article(issue: Issue, article: Article, page_number: int, columns: str
                      page.grid.area(area, first, last, top + head_lines, max(1, lines - head_lines)),
                      columns=last - first + 1)
     frames.append(body)
+    covered = _refuse_overlaps(page, frames, allow_overlap)
+    issue.articles.append(article)
     article.flow = [body.id]
-    placement = Placement(frames=frames, lines=lines, overlaps=_overlaps(page, frames))
     page.frames.extend(frames)
-    return placement
+    return Placement(frames=frames, lines=lines, overlaps=covered)
 
 
 def _relative(issue: Issue, photo: str | Path) -> str:
@@ -148,7 +158,8 @@ def _relative(issue: Issue, photo: str | Path) -> str:
 
 
 def add_photo_pair(issue: Issue, before: str | Path, after: str | Path, page_number: int, columns: str,
-                   top_mm: float, caption: str = "", height_mm: float | None = None) -> Placement:
+                   top_mm: float, caption: str = "", height_mm: float | None = None,
+                   allow_overlap: bool = False) -> Placement:
     """Add a before-and-after pair (整治前/整治后) at a grid position."""
     page = find_page(issue, page_number)
     first, last = parse_columns(columns, page)
@@ -169,13 +180,13 @@ def add_photo_pair(issue: Issue, before: str | Path, after: str | Path, page_num
     lines = min(max(lines, LABEL_AND_CAPTION_LINES + 2), _lines_left(page, top))
     pair = PhotoPair(Photo(_relative(issue, before)), Photo(_relative(issue, after)), caption=caption)
     frame = PhotoPairFrame(unique_id(issue, "pair"), page.grid.area(page.type_area, first, last, top, lines), pair=pair)
-    placement = Placement(frames=[frame], lines=lines, overlaps=_overlaps(page, [frame]))
+    covered = _refuse_overlaps(page, [frame], allow_overlap)
     page.frames.append(frame)
-    return placement
+    return Placement(frames=[frame], lines=lines, overlaps=covered)
 
 
 def place_lines(issue: Issue, texts: list[tuple[str, str]], page_number: int, columns: str,
-                top_mm: float) -> Placement:
+                top_mm: float, allow_overlap: bool = False) -> Placement:
     """Short texts (labels such as 挂账督办, credit lines) one under another, in their styles."""
     page = find_page(issue, page_number)
     first, last = parse_columns(columns, page)
@@ -188,11 +199,12 @@ def place_lines(issue: Issue, texts: list[tuple[str, str]], page_number: int, co
             placement.overset += len(text)
             continue
         rect = page.grid.area(page.type_area, first, last, top, lines)
-        placement.frames.append(CaptionFrame(unique_id(issue, "caption"), rect, text=text, style=style))
-        page.frames.append(placement.frames[-1])
+        frame = CaptionFrame(unique_id(issue, "caption"), rect, text=text, style=style)
+        placement.overlaps += _refuse_overlaps(page, [frame], allow_overlap)
+        placement.frames.append(frame)
+        page.frames.append(frame)
         top += lines
         placement.lines += lines
-    placement.overlaps = _overlaps(page, placement.frames)
     return placement
 
 

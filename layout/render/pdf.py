@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from PIL import Image, ImageOps
+from PIL import Image
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -30,6 +30,7 @@ from layout.engine.displaylist import (
     RuleItem,
 )
 from layout.engine.fonts import font_dir
+from layout.engine.photo import upright
 from layout.model.colour import BLACK, Colour
 from layout.model.geometry import Rect
 
@@ -79,20 +80,12 @@ def register_font(file_name: str) -> TTFont:
 
 def image_reader(item: ImageItem) -> ImageReader | str:
     """The photo as reportlab should embed it: the file itself when it can go in as it is
-    (a JPEG passes through untouched), else an upright, flattened copy."""
+    (a JPEG passes through untouched), else an upright, flattened 8-bit copy."""
     as_is = item.mode in ("RGB", "L", "CMYK") and not item.path.lower().endswith((".tif", ".tiff"))
     if item.orientation == 1 and as_is:
         return item.path
     with Image.open(item.path) as image:
-        upright = ImageOps.exif_transpose(image)
-        if upright.mode in ("RGBA", "LA", "P", "PA"):
-            upright = upright.convert("RGBA")
-            flat = Image.new("RGB", upright.size, "white")
-            flat.paste(upright, mask=upright.getchannel("A"))
-            upright = flat
-        elif upright.mode not in ("RGB", "L", "CMYK"):
-            upright = upright.convert("RGB")
-        return ImageReader(upright.copy())
+        return ImageReader(upright(image).copy())
 
 
 def _fp(value: float) -> str:
