@@ -88,3 +88,37 @@ def test_pages_can_be_turned(qtbot, tmp_path):
     assert window.page_index == 2 and "3" in window.windowTitle()
     window.show_page(-1)
     assert window.page_index == 0
+
+
+def test_exports_from_the_editor_with_progress(qtbot, sample_path, tmp_path, monkeypatch):
+    from layout.gui import exporting
+
+    seen = []
+    original = exporting.ProgressBar.__call__
+
+    def spy(self, done, total):
+        seen.append((done, total))
+        original(self, done, total)
+
+    monkeypatch.setattr(exporting.ProgressBar, "__call__", spy)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_document(sample_path)
+    assert window.export_to("proof", str(tmp_path / "proof.pdf")) == [tmp_path / "proof.pdf"]
+    written = window.export_to("press", str(tmp_path / "press"))
+    assert [p.name for p in written] == ["20230215-02.pdf"]
+    assert seen == [(1, 1), (1, 1)]
+    assert "20230215-02.pdf" in window.statusBar().currentMessage()
+
+
+def test_press_export_asks_when_preflight_finds_errors(qtbot, sample_path, monkeypatch):
+    from layout.engine.page import LayoutEngine
+    from layout.gui import exporting
+    from layout.model.fileformat import load
+
+    issue = load(sample_path)
+    issue.articles[0].paragraphs[0].text *= 20  # overset
+    asked = []
+    monkeypatch.setattr(exporting.QMessageBox, "warning", lambda *a: asked.append(a[2]) or exporting.QMessageBox.Cancel)
+    assert not exporting.press_allowed(None, issue, LayoutEngine())
+    assert "overset" in asked[0]

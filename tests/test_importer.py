@@ -108,3 +108,21 @@ def test_not_a_docx_is_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match="cannot import .pdf"):
         (tmp_path / "x.pdf").write_bytes(b"%PDF")
         import_file(tmp_path / "x.pdf")
+
+
+def test_docx_kicker_typed_as_a_normal_paragraph(tmp_path):
+    import docx
+
+    from layout.importer.docx import read_docx
+
+    document = docx.Document()
+    document.add_paragraph("推进“三大三强” 答好“二十年之问”")
+    document.add_paragraph("畅通消防通道 实现人车分流", style="Title")
+    document.add_paragraph("本报讯(记者 关一文)狭窄的道路被拓宽,增设人行通道实现人车分流。")
+    path = tmp_path / "b.docx"
+    document.save(path)
+    (article,) = read_docx(path).articles
+    assert article.headline.kicker == "推进“三大三强” 答好“二十年之问”"
+    assert article.headline.title == "畅通消防通道 实现人车分流"
+    assert article.byline == "本报讯（记者 关一文）"
+    assert [p.text for p in article.paragraphs] == ["狭窄的道路被拓宽，增设人行通道实现人车分流。"]

@@ -41,6 +41,15 @@ ZH = {
     "&Next Page": "下一版(&N)",
     "&Previous Page": "上一版(&P)",
     "page %1": "第%1版",
+    "Export &Proof (校样)…": "导出校样(&P)…",
+    "Export P&ress PDFs…": "导出印刷文件(&R)…",
+    "Export Proof": "导出校样",
+    "Folder for the press PDFs": "印刷文件存放文件夹",
+    "Export failed": "导出失败",
+    "Page %1 of %2": "第 %1 / %2 版",
+    "Preflight": "印前检查",
+    "Preflight found %1 errors:": "印前检查发现 %1 个错误：",
+    "Exporting…": "正在导出…",
 }
 
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QScrollArea, QWidget
 
 from layout.engine.page import IssueLayout, LayoutEngine
-from layout.export.pdf_export import export_pdf
+from layout.gui.exporting import export, press_allowed
 from layout.gui.page_view import PageView
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self._action(self.tr("&Open…"), self.choose_file, QKeySequence.Open))
         file_menu.addAction(self._action(self.tr("&Export PDF…"), self.choose_export, "Ctrl+E"))
+        file_menu.addAction(self._action(self.tr("Export &Proof (校样)…"), self.choose_proof))
+        file_menu.addAction(self._action(self.tr("Export P&ress PDFs…"), self.choose_press))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.Quit))
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -126,9 +128,28 @@ class MainWindow(QMainWindow):
 
     def choose_export(self) -> None:
         """Ask for a PDF name and export the issue."""
-        if self.issue is None:
-            return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), "", "PDF (*.pdf)")
-        if path:
-            export_pdf(self.issue, path, engine=self.engine)
-            self.statusBar().showMessage(self.tr("Exported %1").replace("%1", path))
+        self.export_to("screen", path)
+
+    def choose_proof(self) -> None:
+        """Ask for a PDF name and export the proof (校样)."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Proof"), "", "PDF (*.pdf)")
+        self.export_to("proof", path)
+
+    def choose_press(self) -> None:
+        """Ask for a folder and export the press PDFs, one a page, after preflight."""
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the press PDFs"))
+        if folder and self.issue is not None and press_allowed(self, self.issue, self.engine):
+            self.export_to("press", folder)
+
+    def export_to(self, profile: str, target: str) -> list[Path]:
+        """Export in a profile with a progress bar; problems are shown, not raised."""
+        if self.issue is None or not target:
+            return []
+        try:
+            written = export(self, self.issue, self.engine, profile, target)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            return []
+        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", ", ".join(str(p) for p in written)))
+        return written

@@ -14,7 +14,7 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 
 from layout.importer.cleanup import clean_line
-from layout.importer.plaintext import ImportedText, make_article, parse
+from layout.importer.plaintext import ImportedText, is_headline_line, make_article, parse
 
 HEADINGS = ("Heading", "标题")
 
@@ -46,13 +46,14 @@ def read_docx(path: str | Path, quotes: str = "curly") -> ImportedText:
     body: list[str] = []
     styles: list[str] = []
     kicker, subtitle, title = "", "", ""
-    for text, kind in paragraphs:
-        if kind == "title" and not body:
+    title_at = next(i for i, (_, kind) in enumerate(paragraphs) if kind == "title")
+    for index, (text, kind) in enumerate(paragraphs):
+        if index < title_at and (kind == "heading" or is_headline_line(text)):
+            kicker = f"{kicker} {text}".strip()  # short lines above the 主题 are its 引题
+        elif kind == "title" and not body:
             title = text
         elif kind == "subtitle" and not body:
             subtitle = text
-        elif kind == "heading" and not body and not title:
-            kicker = text
         else:
             body.append(text)
             styles.append("subhead" if kind in ("heading", "bold") and body[:-1] else "body")
