@@ -107,14 +107,17 @@ def reportlab_setter(texts: list[str], width: float) -> Callable[[], None]:
 
 
 def page_text(texts: list[str]) -> list[str]:
-    """About 10,000 characters of the sample's text, in its paragraphs."""
-    out, total = [], 0
+    """About 10,000 characters of the sample's text; repeated paragraphs are rotated so that
+    no two are the same (the engine would otherwise reuse what it prepared)."""
+    out, total, turn = [], 0, 0
     while total < PAGE_CHARS:
         for text in texts:
-            out.append(text)
+            shift = turn % max(1, len(text))
+            out.append(text[shift:] + text[:shift])
             total += len(text)
             if total >= PAGE_CHARS:
                 break
+        turn += 7
     return out
 
 
