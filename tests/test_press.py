@@ -137,3 +137,35 @@ def test_file_name_patterns(sample_path):
     assert file_name("BJFZX_{date:%m%d}_A{page}.pdf", issue, 12) == "BJFZX_0215_A12.pdf"
     with pytest.raises(ValueError):
         file_name("{nope}.pdf", issue, 1)
+
+
+def test_photos_made_for_print_are_kept_until_their_file_changes(sample_path, tmp_path, monkeypatch):
+    import shutil
+
+    from layout.export import images
+
+    folder = tmp_path / "doc"
+    shutil.copytree(sample_path.parent, folder)
+    issue = load(folder / sample_path.name)
+    made = []
+    original = images.ImagePreparer._convert_file
+
+    def counting(self, item):
+        made.append(item)
+        return original(self, item)
+
+    monkeypatch.setattr(images.ImagePreparer, "_convert_file", counting)
+    monkeypatch.setattr(images, "cache_root", lambda: tmp_path / "store")
+
+    def export_into(name: str) -> None:
+        (tmp_path / name).mkdir()
+        export_pages(issue, tmp_path / name, profile="press")
+
+    export_into("one")
+    assert len(made) == 15
+    export_into("two")
+    assert len(made) == 15  # nothing made again
+    road = folder / "photos" / "road.jpg"
+    road.write_bytes(road.read_bytes())  # rewritten: a new file as far as anyone can tell
+    export_into("three")
+    assert len(made) == 16

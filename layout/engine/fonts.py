@@ -16,6 +16,8 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
+from layout.engine.cache import cache_root
+
 # Font roles (``TextStyle.font``) to files, best first. Every chain ends in the
 # common fallbacks, so a character missing from the chosen face is taken from
 # the next face that has it (rare characters in names: 堃 喆 赟 𠮷).
@@ -75,9 +77,8 @@ class FontFace:
 
 
 def metrics_cache_dir() -> Path:
-    """Where parsed font metrics are kept between runs ($XDG_CACHE_HOME/layout)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "layout" / "fonts"
+    """Where parsed font metrics are kept between runs."""
+    return cache_root() / "fonts"
 
 
 def _parse_face(name: str, path: Path) -> FontFace:

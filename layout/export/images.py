@@ -8,12 +8,15 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+import shutil
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageCms, ImageOps
 
+from layout.engine.cache import cache_root, prune
 from layout.engine.displaylist import ImageItem
 from layout.engine.photo import FULL, upright
 from layout.export.profiles import ExportProfile
@@ -22,15 +25,19 @@ JPEG_QUALITY = {"CMYK": 95, "RGB": 85}
 # JPEG's ringing at edges adds ink back: measured on the sample photos, limiting
 # 10 % under the target keeps every decoded pixel under it (worst 238.4 % for 240 %).
 JPEG_INK_MARGIN = 10.0
+RECIPE_VERSION = 1  # raise when the way photos are made changes
+STORE_LIMIT = 2_000_000_000  # bytes of made photos kept between exports
 
 
 class ImagePreparer:
-    """Makes each photo once per export, in a scratch folder."""
+    """Makes each photo once per export, and keeps the results between exports: a photo
+    is made again only when its file, its crop, its placed size or the profile change."""
 
-    def __init__(self, profile: ExportProfile, scratch: Path, icc: Path) -> None:
+    def __init__(self, profile: ExportProfile, scratch: Path, icc: Path, store: Path | None = None) -> None:
         self.profile = profile
         self.scratch = scratch
         self.icc = icc
+        self.store = cache_root() / "photos" if store is None else store
         self._made: dict[tuple, Path] = {}
         self._to_cmyk: ImageCms.ImageCmsTransform | None = None
         self._to_rgb: ImageCms.ImageCmsTransform | None = None
@@ -63,8 +70,32 @@ class ImagePreparer:
     def _mode(self) -> str:
         return "CMYK" if self.profile.cmyk else "RGB"
 
+    def _recipe(self, item: ImageItem) -> str:
+        """A name for everything the made photo depends on."""
+        source, icc = Path(item.path).stat(), self.icc.stat()
+        parts = (_key(item), source.st_size, source.st_mtime_ns, self.profile, str(self.icc), icc.st_mtime_ns,
+                 JPEG_QUALITY, JPEG_INK_MARGIN, RECIPE_VERSION)
+        return hashlib.sha1(repr(parts).encode()).hexdigest()
+
     def _make(self, item: ImageItem) -> Path:
-        """The cropped, resized, converted JPEG of one placed photo."""
+        """The cropped, resized, converted JPEG of one placed photo (from the store when it is there)."""
+        kept = self.store / f"{self._recipe(item)}.jpg"
+        if kept.is_file():
+            os.utime(kept)
+            return kept
+        made = self._convert_file(item)
+        try:
+            self.store.mkdir(parents=True, exist_ok=True)
+            staging = kept.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+            shutil.copyfile(made, staging)
+            os.replace(staging, kept)
+            prune(self.store, STORE_LIMIT)
+        except OSError:
+            return made  # no store (read-only home): use the scratch copy
+        return kept
+
+    def _convert_file(self, item: ImageItem) -> Path:
+        """Crop, turn upright, downsample and convert one placed photo into a scratch JPEG."""
         with Image.open(item.path) as original:
             self._draft(original, item)
             image = upright(original)
