@@ -10,6 +10,7 @@ The last line of a paragraph is set flush to its alignment without expansion.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import accumulate, repeat
 from operator import add
 
@@ -79,17 +80,22 @@ def _grow(added: dict[int, float], room: dict[int, float], slack: float) -> floa
     return slack - total * share
 
 
+def _within(indices: list[int], low: int, high: int) -> list[int]:
+    """The sorted indices i with low <= i < high."""
+    if not indices:
+        return []
+    return indices[bisect_left(indices, low):bisect_left(indices, high)]
+
+
 def _expand(p: PreparedParagraph, start: int, end: int, slack: float) -> tuple[dict[int, float], float]:
     """Space added before particular atoms, and the amount added before every atom."""
     added: dict[int, float] = {}
-    if p.spaces[end - 1] > p.spaces[start + 1]:
-        spaces = {i: max(0.0, SPACE_MAX * p.em(i) - p.width[i])
-                  for i in range(start + 1, end - 1) if p.cls[i] == SPACE}
-        slack = _grow(added, spaces, slack)
-    if p.gapped[end] > p.gapped[start + 1]:
-        han_latin = {i: (HAN_LATIN_MAX - HAN_LATIN_SPACE) * p.em(i)
-                     for i in range(start + 1, end) if p.gap[i] > 0}
-        slack = _grow(added, han_latin, slack)
+    spaces = _within(p.space_at, start + 1, end - 1)
+    if spaces:
+        slack = _grow(added, {i: max(0.0, SPACE_MAX * p.em(i) - p.width[i]) for i in spaces}, slack)
+    gapped = _within(p.gap_at, start + 1, end)
+    if gapped:
+        slack = _grow(added, {i: (HAN_LATIN_MAX - HAN_LATIN_SPACE) * p.em(i) for i in gapped}, slack)
     gaps = end - start - 1
     return added, (slack / gaps if slack > 1e-9 and gaps > 0 else 0.0)
 

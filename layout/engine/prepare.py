@@ -189,10 +189,10 @@ class PreparedParagraph:
     give up, ``end_cut``/``start_cut`` what it gives up at a line's end or
     start, ``breakable[i]`` whether a line may start at atom i. ``glyph0`` and
     ``draw`` are the first glyph of each atom and where it is drawn from the
-    atom's x (for the fast path). ``cum`` holds prefix sums of gap + width;
-    ``fancy``, ``spaces`` and ``gapped`` prefix counts of atoms that are not
-    plain, of word spaces and of atoms with space before them; each has one
-    more entry than there are atoms.
+    atom's x (for the fast path). ``cum`` holds prefix sums of gap + width and
+    ``fancy`` prefix counts of atoms that are not plain, each with one more
+    entry than there are atoms; ``space_at`` and ``gap_at`` list the word
+    spaces and the atoms with Han–Latin space before them.
     """
 
     runs: list[StyledRun]
@@ -212,8 +212,8 @@ class PreparedParagraph:
     fancy: list[int] = field(default_factory=list)
     glyph0: list[int] = field(default_factory=list)
     draw: list[float] = field(default_factory=list)
-    spaces: list[int] = field(default_factory=list)
-    gapped: list[int] = field(default_factory=list)
+    space_at: list[int] = field(default_factory=list)
+    gap_at: list[int] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.atoms)
@@ -319,11 +319,11 @@ def prepare(runs: list[StyledRun], strict: bool = False) -> PreparedParagraph:
         _gaps(p, latin)
         _break_rules(p, strict, sorted(latin + spaces))
         p.draw = list(map(sub, offset0, p.lead))
+        p.space_at = spaces
+        p.gap_at = [i for i in sorted(set(latin + [i + 1 for i in latin])) if i < count and p.gap[i]]
     else:
         p.fancy = [0]
     p.cum = [0.0, *accumulate(map(add, p.gap, p.width))]
-    p.spaces = [0, *accumulate(map(SPACE.__eq__, p.cls))]
-    p.gapped = [0, *accumulate(map(bool, p.gap))]
     return p
 
 
