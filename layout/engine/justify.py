@@ -14,7 +14,7 @@ from bisect import bisect_left
 from itertools import accumulate, repeat
 from operator import add
 
-from layout.engine.prepare import HAN_LATIN_SPACE, OPEN, SPACE, PreparedParagraph, Tier
+from layout.engine.prepare import HAN_LATIN_SPACE, OPEN, PreparedParagraph, Tier
 
 SPACE_MAX = 0.5  # em: a word space grows to no more than 1/2 em
 HAN_LATIN_MAX = 1 / 3  # em: many styles cap Han–Latin spacing at 1/3 em
