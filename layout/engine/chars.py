@@ -91,7 +91,3 @@ def classify(atom: str) -> Cls:
         return Cls.LATIN
     return Cls.HAN
 
-
-def is_wide(cls: Cls) -> bool:
-    """True for classes that take a full em box (Han and Chinese punctuation)."""
-    return cls not in (Cls.LATIN, Cls.SPACE)

@@ -42,6 +42,3 @@ class Rect:
             and other.bottom <= self.bottom + tolerance
         )
 
-    def translated(self, dx: float, dy: float) -> Rect:
-        """The same rectangle moved by (dx, dy)."""
-        return Rect(self.x + dx, self.y + dy, self.w, self.h)
