@@ -192,7 +192,9 @@ class PreparedParagraph:
     atom's x (for the fast path). ``cum`` holds prefix sums of gap + width and
     ``fancy`` prefix counts of atoms that are not plain, each with one more
     entry than there are atoms; ``space_at`` and ``gap_at`` list the word
-    spaces and the atoms with Han–Latin space before them.
+    spaces and the atoms with Han–Latin space before them. ``ink_x[i]`` is
+    where atom i's first glyph goes when atoms are set at their natural
+    widths from 0 (cum + gap + draw): a plain line's glyphs are one addition away.
     """
 
     runs: list[StyledRun]
@@ -214,6 +216,7 @@ class PreparedParagraph:
     draw: list[float] = field(default_factory=list)
     space_at: list[int] = field(default_factory=list)
     gap_at: list[int] = field(default_factory=list)
+    ink_x: list[float] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.atoms)
@@ -324,6 +327,7 @@ def prepare(runs: list[StyledRun], strict: bool = False) -> PreparedParagraph:
     else:
         p.fancy = [0]
     p.cum = [0.0, *accumulate(map(add, p.gap, p.width))]
+    p.ink_x = list(map(add, map(add, p.cum, p.gap), p.draw))
     return p
 
 

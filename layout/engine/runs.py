@@ -2,11 +2,58 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from operator import add
 
 from layout.engine.displaylist import GlyphRun, Item, MissingGlyph
 from layout.engine.justify import SetLine
-from layout.engine.prepare import MISSING
+from layout.engine.prepare import MISSING, PreparedParagraph
+
+
+def plain_line_items(p: PreparedParagraph, start: int, end: int, measure: float, *, first_line: bool,
+                     last_line: bool, align: str, x0: float, baseline: float) -> list[Item] | None:
+    """The glyph run of a plain line set in one go, or None when the line needs the general
+    path (several runs or faces, a mark to compress, word spaces or Han–Latin space to grow).
+
+    A plain line's glyphs stand at their natural places plus an even share of the slack,
+    so their x positions are ``ink_x`` shifted: no per-atom work in Python.
+    """
+    if len(p.runs) != 1 or p.fancy[end] != p.fancy[start]:
+        return None
+    cut = 0.0 if first_line else p.start_cut[start]
+    natural = p.cum[end] - p.cum[start] - p.gap[start] - cut - p.end_cut[end - 1]
+    slack = measure - natural
+    if slack < -1e-9:
+        return None
+    gaps = end - start - 1
+    even = 0.0
+    if align == "justify" and not last_line and slack > 1e-9:
+        if gaps == 0 or _any_within(p.space_at, start + 1, end - 1) or _any_within(p.gap_at, start + 1, end):
+            return None
+        even = slack / gaps
+    width = natural + even * gaps
+    shift = x0 - cut - p.cum[start] - p.gap[start] + _offset(align, measure, width)
+    xs = map(shift.__add__, p.ink_x[start:end])
+    if even:
+        xs = map(add, xs, map(even.__mul__, range(end - start)))
+    run = p.runs[0]
+    return [GlyphRun(run.chain.faces[0].name, run.size, run.colour, baseline, "".join(p.atoms[start:end]),
+                     tuple(p.glyph0[start:end]), tuple(xs))]
+
+
+def _any_within(indices: list[int], low: int, high: int) -> bool:
+    if not indices:
+        return False
+    at = bisect_left(indices, low)
+    return at < len(indices) and indices[at] < high
+
+
+def _offset(align: str, measure: float, width: float) -> float:
+    if align == "center":
+        return (measure - width) / 2
+    if align == "right":
+        return measure - width
+    return 0.0
 
 
 def line_items(line: SetLine, baseline: float, missing: list[str] | None = None) -> list[Item]:

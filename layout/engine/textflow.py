@@ -13,7 +13,7 @@ from layout.engine.displaylist import Item
 from layout.engine.justify import set_line
 from layout.engine.linebreak import break_line
 from layout.engine.prepare import PreparedParagraph
-from layout.engine.runs import line_items
+from layout.engine.runs import line_items, plain_line_items
 
 EM_BOX_ASCENT = 0.88  # ideographic em box: 880/1000 above the baseline in Noto CJK
 
@@ -91,11 +91,16 @@ def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | 
             while start < count and line_no < slot.lines:
                 first = start == 0
                 indent = para.indent if first else 0.0
-                end = break_line(p, start, slot.width - indent, first)
-                line = set_line(p, start, end, slot.width - indent, first_line=first,
-                                last_line=end >= count, align=para.align, x0=slot.x + indent)
+                measure = slot.width - indent
+                end = break_line(p, start, measure, first)
                 baseline = baseline_in_line(slot.top + line_no * slot.pitch, slot.pitch, p.em(start))
-                items += line_items(line, baseline, missing)
+                plain = plain_line_items(p, start, end, measure, first_line=first, last_line=end >= count,
+                                         align=para.align, x0=slot.x + indent, baseline=baseline)
+                if plain is None:
+                    line = set_line(p, start, end, measure, first_line=first, last_line=end >= count,
+                                    align=para.align, x0=slot.x + indent)
+                    plain = line_items(line, baseline, missing)
+                items += plain
                 line_no += 1
                 start = end
             pos.atom = start
