@@ -230,9 +230,8 @@ _PUNCT_PAIRS = re.compile(b"[\x01-\x05]{2,}")  # runs of two or more marks (OPEN
 _SPACE_OPEN = re.compile(b"\x07\x01")  # a word space, then an opening mark
 
 
-def _codes(cls: list[int], *wanted: int) -> list[int]:
+def _codes(codes: bytes, *wanted: int) -> list[int]:
     """Indices of the atoms of the wanted classes (a C-speed scan of the class bytes)."""
-    codes = bytes(cls)
     found: list[int] = []
     for code in wanted:
         index = codes.find(code)
@@ -242,17 +241,19 @@ def _codes(cls: list[int], *wanted: int) -> list[int]:
     return sorted(found)
 
 
-def _compress_adjacent(p: PreparedParagraph) -> None:
+def _compress_adjacent(p: PreparedParagraph, codes: bytes) -> bool:
     """Two adjacent marks (2 em) take 1.5 em: the first gives up its trailing space,
     else the second its leading space (clreq: adjustment of adjacent punctuation).
-    An opening mark after a word space gives up its leading space too."""
+    An opening mark after a word space gives up its leading space too.
+    True when any opening mark lost its leading space (``lead`` changed)."""
     cls = p.cls
-    codes = bytes(cls)
+    leads = False
     for match in _SPACE_OPEN.finditer(codes):
         i = match.start() + 1
         p.width[i] -= HALF * p.em(i)
         p.lead[i] = HALF * p.em(i)
         p.shrink[i] = p.start_cut[i] = 0.0
+        leads = True
     for run in _PUNCT_PAIRS.finditer(codes):
         for i in range(run.start() + 1, run.end()):
             if cls[i - 1] in RIGHT_SPACED and p.shrink[i - 1] > 0:
@@ -262,6 +263,8 @@ def _compress_adjacent(p: PreparedParagraph) -> None:
                 p.width[i] -= HALF * p.em(i)
                 p.lead[i] = HALF * p.em(i)
                 p.shrink[i] = p.start_cut[i] = 0.0
+                leads = True
+    return leads
 
 
 def _gaps(p: PreparedParagraph, latin: list[int]) -> None:
@@ -312,22 +315,28 @@ def prepare(runs: list[StyledRun], strict: bool = False) -> PreparedParagraph:
     count = len(p.atoms)
     p.lead = [0.0] * count
     p.gap = [0.0] * count
-    if count:
-        cls, width, shrink, tier, end_cut, start_cut, _, _, _, plain, glyph0, offset0, _ = zip(*p.info)
-        p.cls, p.width, p.shrink, p.tier = list(cls), list(width), list(shrink), list(tier)
-        p.end_cut, p.start_cut, p.glyph0 = list(end_cut), list(start_cut), list(glyph0)
-        p.fancy = [0, *accumulate(map(not_, plain))]
-        _compress_adjacent(p)
-        latin, spaces = _codes(p.cls, LATIN), _codes(p.cls, SPACE)
-        _gaps(p, latin)
-        _break_rules(p, strict, sorted(latin + spaces))
-        p.draw = list(map(sub, offset0, p.lead))
-        p.space_at = spaces
-        p.gap_at = [i for i in sorted(set(latin + [i + 1 for i in latin])) if i < count and p.gap[i]]
-    else:
+    if not count:
         p.fancy = [0]
-    p.cum = [0.0, *accumulate(map(add, p.gap, p.width))]
-    p.ink_x = list(map(add, map(add, p.cum, p.gap), p.draw))
+        p.cum = [0.0]
+        return p
+    cls, width, shrink, tier, end_cut, start_cut, _, _, _, plain, glyph0, offset0, _ = zip(*p.info)
+    p.cls, p.width, p.shrink, p.tier = list(cls), list(width), list(shrink), list(tier)
+    p.end_cut, p.start_cut, p.glyph0 = list(end_cut), list(start_cut), list(glyph0)
+    p.fancy = [0, *accumulate(map(not_, plain))]
+    codes = bytes(p.cls)
+    leads = _compress_adjacent(p, codes)
+    latin, spaces = _codes(codes, LATIN), _codes(codes, SPACE)
+    _break_rules(p, strict, sorted(latin + spaces))
+    p.draw = list(map(sub, offset0, p.lead)) if leads else list(offset0)
+    p.space_at = spaces
+    if latin:
+        _gaps(p, latin)
+        p.gap_at = [i for i in sorted(set(latin + [i + 1 for i in latin])) if i < count and p.gap[i]]
+        p.cum = [0.0, *accumulate(map(add, p.gap, p.width))]
+        p.ink_x = list(map(add, map(add, p.cum, p.gap), p.draw))
+    else:
+        p.cum = [0.0, *accumulate(p.width)]
+        p.ink_x = list(map(add, p.cum, p.draw))
     return p
 
 
