@@ -122,3 +122,18 @@ def test_press_export_asks_when_preflight_finds_errors(qtbot, sample_path, monke
     monkeypatch.setattr(exporting.QMessageBox, "warning", lambda *a: asked.append(a[2]) or exporting.QMessageBox.Cancel)
     assert not exporting.press_allowed(None, issue, LayoutEngine())
     assert "overset" in asked[0]
+
+
+def test_repaints_reuse_the_drawn_page(qtbot, sample_path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_document(sample_path)
+    view = window.view
+    first = view.grab().toImage()
+    view.repaint()
+    view.grab()
+    assert view.renders == 1
+    window.zoom_in()
+    zoomed = view.grab().toImage()
+    assert view.renders == 2 and zoomed.width() > first.width()
+    assert _ink(first) > 500
