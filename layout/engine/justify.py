@@ -116,14 +116,15 @@ def set_line(p: PreparedParagraph, start: int, end: int, measure: float, *,
         width = natural + even * (end - start - 1)
     else:
         even, width = 0.0, natural
-    first = x0 - cut + _align_offset(align, measure, width)
+    first = x0 - cut + align_offset(align, measure, width)
     steps = map(add, p.width[start:end - 1], p.gap[start + 1:end])
     if even:
         steps = map(add, steps, repeat(even))
     return SetLine(p, start, end, list(accumulate(steps, initial=first)), width)
 
 
-def _align_offset(align: str, measure: float, width: float) -> float:
+def align_offset(align: str, measure: float, width: float) -> float:
+    """Where a line of ``width`` starts in a measure, by its alignment."""
     if align == "center":
         return (measure - width) / 2
     if align == "right":
@@ -148,7 +149,7 @@ def _set_adjusted(p: PreparedParagraph, start: int, end: int, x0: float, cut: fl
             x -= cut
         xs.append(x)
         x += p.width[i] - (0.0 if before else cut)
-    shift = _align_offset(align, measure, width)
+    shift = align_offset(align, measure, width)
     if shift:
         xs = [v + shift for v in xs]
     return SetLine(p, start, end, xs, width)

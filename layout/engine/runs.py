@@ -6,7 +6,7 @@ from bisect import bisect_left
 from operator import add
 
 from layout.engine.displaylist import GlyphRun, Item, MissingGlyph
-from layout.engine.justify import SetLine
+from layout.engine.justify import SetLine, align_offset
 from layout.engine.prepare import MISSING, PreparedParagraph
 
 
@@ -32,7 +32,7 @@ def plain_line_items(p: PreparedParagraph, start: int, end: int, measure: float,
             return None
         even = slack / gaps
     width = natural + even * gaps
-    shift = x0 - cut - p.cum[start] - p.gap[start] + _offset(align, measure, width)
+    shift = x0 - cut - p.cum[start] - p.gap[start] + align_offset(align, measure, width)
     xs = map(shift.__add__, p.ink_x[start:end])
     if even:
         xs = map(add, xs, map(even.__mul__, range(end - start)))
@@ -46,14 +46,6 @@ def _any_within(indices: list[int], low: int, high: int) -> bool:
         return False
     at = bisect_left(indices, low)
     return at < len(indices) and indices[at] < high
-
-
-def _offset(align: str, measure: float, width: float) -> float:
-    if align == "center":
-        return (measure - width) / 2
-    if align == "right":
-        return measure - width
-    return 0.0
 
 
 def line_items(line: SetLine, baseline: float, missing: list[str] | None = None) -> list[Item]:
