@@ -27,8 +27,8 @@ from reportlab.platypus import Paragraph
 from layout.engine.fonts import ROLE_FILES, font_dir
 from layout.engine.linebreak import break_line
 from layout.engine.page import LayoutEngine
-from layout.engine.prepare import prepared
-from layout.engine.styling import paragraph_for
+from layout.engine.prepare import forget_prepared
+from layout.engine.styling import flow_paragraphs, run_for
 from layout.engine.textflow import Slot, flow
 from layout.model.document import Paragraph as ModelParagraph
 from layout.model.fileformat import load
@@ -78,8 +78,8 @@ def engine_setter(texts: list[str], width: float, cold: bool = True) -> Callable
 
     def work() -> int:
         if cold:
-            prepared.cache_clear()
-        paragraphs = [paragraph_for(t, style) for t in texts]
+            forget_prepared()
+        paragraphs = flow_paragraphs([((run_for(t, style),), style) for t in texts])
         return flow(paragraphs, [Slot(0, 0, width, 10**6, 13.5)]).lines
 
     return work
@@ -90,10 +90,9 @@ def engine_breaker(texts: list[str], width: float) -> Callable[[], int]:
     style = load(SAMPLE).style("body")
 
     def work() -> int:
-        prepared.cache_clear()
+        forget_prepared()
         lines = 0
-        for text in texts:
-            para = paragraph_for(text, style)
+        for para in flow_paragraphs([((run_for(t, style),), style) for t in texts]):
             p, start = para.prepared, 0
             while start < len(p):
                 indent = para.indent if start == 0 else 0.0

@@ -6,7 +6,8 @@ from layout.engine.block import break_paragraph
 from layout.engine.chars import Cls, classify
 from layout.engine.fonts import chain_for
 from layout.engine.justify import SetLine
-from layout.engine.prepare import RIGHT_SPACED, PreparedParagraph, StyledRun, prepare
+from layout.engine.metrics import RIGHT_SPACED
+from layout.engine.prepare import PreparedParagraph, StyledRun, prepare
 from layout.engine.textflow import FlowParagraph
 from layout.model.colour import BLACK
 

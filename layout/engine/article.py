@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 
 from layout.engine.block import Block, set_block
 from layout.engine.displaylist import Item
-from layout.engine.prepare import prepared
-from layout.engine.styling import paragraph_for, run_for
+from layout.engine.styling import flow_paragraphs, run_for
 from layout.engine.textflow import FlowParagraph, FlowState, Slot, flow, remaining_chars
 from layout.model.document import Article, Issue, Page
 from layout.model.frames import TextFrame
@@ -37,8 +36,8 @@ def split_byline(byline: str) -> tuple[str, str]:
 
 
 def body_paragraphs(issue: Issue, article: Article) -> list[FlowParagraph]:
-    """The article's paragraphs, the byline run in at the head of the first one."""
-    paragraphs = [paragraph_for(p.text, issue.style(p.style), issue.strict) for p in article.paragraphs]
+    """The article's paragraphs, prepared together, the byline run in at the head of the first one."""
+    parts = [((run_for(p.text, issue.style(p.style)),), issue.style(p.style)) for p in article.paragraphs]
     if article.byline:
         lead, rest = split_byline(article.byline)
         body = issue.style(article.paragraphs[0].style if article.paragraphs else "body")
@@ -47,9 +46,8 @@ def body_paragraphs(issue: Issue, article: Article) -> list[FlowParagraph]:
             runs.append(run_for(rest, issue.style("byline")))
         if article.paragraphs:
             runs.append(run_for(article.paragraphs[0].text, body))
-        first = FlowParagraph(prepared(tuple(runs), issue.strict), body.align, body.indent * body.size_pt)
-        paragraphs[:1] = [first]
-    return paragraphs
+        parts[:1] = [(tuple(runs), body)]
+    return flow_paragraphs(parts, issue.strict)
 
 
 def frame_slots(page: Page, frame: TextFrame) -> list[Slot]:

@@ -53,7 +53,9 @@ for _chars, _cls in ((OPENING, Cls.OPEN), (CLOSING, Cls.CLOSE), (PAUSES, Cls.PAU
 # - a two-em dash or ellipsis; a white-space character.
 # Every other character is an atom by itself.
 _DIGIT = r"[0-9０-９]"
+# The lookahead lets the regex engine skip the many characters that start no match.
 SPECIAL_RE = re.compile(
+    r"(?=[A-Za-z0-9０-９¥$£￥＄+\-−\u00C0-\u024F—…⋯\s])"
     r"([A-Z]{2,}(?:/[A-Z])? \d+(?:[.\-]\d+)*[%％‰]?"
     rf"|[¥$£￥＄]?[+\-−]?{_DIGIT}+(?:[.,:/]{_DIGIT}+)*(?:[%％‰℃°]|[A-Za-z]+)?"
     r"|[A-Za-z\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F]|[\-'’/.&](?=[A-Za-z0-9]))*"

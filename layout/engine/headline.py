@@ -53,7 +53,7 @@ def word_starts(text: str) -> dict[int, str]:
 def candidate_breaks(p: PreparedParagraph) -> list[int]:
     """Atom indices a headline line may start at: a word's start, by the line-break rules,
     and not a particle such as 的 or 了."""
-    starts = word_starts("".join(p.atoms))
+    starts = word_starts(p.text)
     found, offset = [], 0
     for index, atom in enumerate(p.atoms):
         word = starts.get(offset)

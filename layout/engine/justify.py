@@ -14,7 +14,8 @@ from bisect import bisect_left
 from itertools import accumulate, repeat
 from operator import add
 
-from layout.engine.prepare import HAN_LATIN_SPACE, OPEN, PreparedParagraph, Tier
+from layout.engine.metrics import HAN_LATIN_SPACE, OPEN, Tier
+from layout.engine.prepare import PreparedParagraph
 
 SPACE_MAX = 0.5  # em: a word space grows to no more than 1/2 em
 HAN_LATIN_MAX = 1 / 3  # em: many styles cap Han–Latin spacing at 1/3 em
@@ -37,7 +38,7 @@ class SetLine:
     @property
     def chars(self) -> list[str]:
         """The line's characters."""
-        return list("".join(self.p.atoms[self.start:self.end]))
+        return list(self.p.text[self.p.char_at[self.start]:self.p.char_at[self.end]])
 
     @property
     def xs(self) -> list[float]:

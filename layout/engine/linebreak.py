@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from layout.engine.prepare import LATIN, PUNCT, SPACE, PreparedParagraph
+from layout.engine.metrics import LATIN, PUNCT, SPACE
+from layout.engine.prepare import PreparedParagraph
 
 EPSILON = 1e-6
 PUSH_IN_LOOKAHEAD = 3
@@ -39,10 +40,9 @@ def _fit(p: PreparedParagraph, start: int, measure: float, first_line: bool) -> 
     """The largest end such that start..end-1 fits on natural widths (at least one atom)."""
     cum = p.cum
     cut = 0.0 if first_line else p.start_cut[start]
-    base = cum[start] + p.gap[start] + cut
-    limit = base + measure + EPSILON
-    end = bisect_right(cum, limit + p.runs[p.run_of[start]].size) - 1
-    count = len(p.atoms)
+    limit = cum[start] + p.gap[start] + cut + measure + EPSILON
+    end = bisect_right(cum, limit + (p.size0 or p.em(start))) - 1
+    count = p.count
     if end > count:
         end = count
     end_cut = p.end_cut
@@ -79,14 +79,14 @@ def _next_break(p: PreparedParagraph, end: int) -> int:
 
 def _is_orphan(p: PreparedParagraph, start: int) -> bool:
     """True when atoms start.. hold a single character, give or take punctuation."""
-    count = len(p.atoms)
+    count = len(p)
     if count - start > ORPHAN_WINDOW:
         return False
     chars = 0
     for index in range(start, count):
         cls = p.cls[index]
         if cls not in PUNCT and cls != SPACE:
-            chars += 1 if cls == LATIN else len(p.atoms[index])
+            chars += 1 if cls == LATIN else p.char_at[index + 1] - p.char_at[index]
             if chars > 1:
                 return False
     return chars == 1
@@ -95,7 +95,7 @@ def _is_orphan(p: PreparedParagraph, start: int) -> bool:
 def break_line(p: PreparedParagraph, start: int, measure: float, first_line: bool) -> int:
     """Where the line that starts at atom ``start`` ends (exclusive)."""
     end = _fit(p, start, measure, first_line)
-    count = len(p.atoms)
+    count = p.count
     if end < count and not p.breakable[end]:
         end = (_push_in(p, start, end, measure, first_line) or _push_out(p, start, end)
                or _next_break(p, end))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from layout.engine.fonts import chain_for
-from layout.engine.prepare import StyledRun, prepared
+from layout.engine.prepare import StyledRun, prepared_many
 from layout.engine.textflow import FlowParagraph
 from layout.model.styles import TextStyle
 
@@ -17,10 +17,17 @@ def run_for(text: str, style: TextStyle) -> StyledRun:
     return StyledRun(text, chain_for(style.font), style.size_pt, style.colour, style.tracking)
 
 
+def flow_paragraphs(parts: list[tuple[tuple[StyledRun, ...], TextStyle]], strict: bool = False) -> list[FlowParagraph]:
+    """Paragraphs ready to flow, each from its runs and the style that sets it (alignment,
+    first-line indent, space above), prepared together."""
+    prepared = prepared_many([runs for runs, _ in parts], strict)
+    return [FlowParagraph(p, style.align, style.indent * style.size_pt, style.space_before)
+            for p, (_, style) in zip(prepared, parts)]
+
+
 def paragraph_for(text: str, style: TextStyle, strict: bool = False) -> FlowParagraph:
     """A one-style paragraph ready to flow, with the style's alignment and indent."""
-    return FlowParagraph(prepared((run_for(text, style),), strict), style.align,
-                         style.indent * style.size_pt, style.space_before)
+    return flow_paragraphs([((run_for(text, style),), style)], strict)[0]
 
 
 def grid_lines_for(style: TextStyle, pitch: float) -> int:

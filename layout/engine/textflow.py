@@ -72,7 +72,6 @@ def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | 
     """Fill the slots in order from ``state``; return items and where the flow stopped."""
     result = FlowResult(state=FlowState() if state is None else FlowState(state.paragraph, state.atom))
     pos = result.state
-    items, missing = result.items, result.missing
     spaced = -1
     for slot in slots:
         line_no = 0
@@ -82,38 +81,43 @@ def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | 
                 result.lines += line_no
                 return result
             para = paragraphs[pos.paragraph]
-            p, start = para.prepared, pos.atom
-            count = len(p.atoms)
-            if start == 0 and line_no > 0 and para.space_before and spaced != pos.paragraph:
+            if pos.atom == 0 and line_no > 0 and para.space_before and spaced != pos.paragraph:
                 spaced = pos.paragraph  # the space above a subhead, given once
                 line_no += para.space_before
                 continue
-            while start < count and line_no < slot.lines:
-                first = start == 0
-                indent = para.indent if first else 0.0
-                measure = slot.width - indent
-                end = break_line(p, start, measure, first)
-                baseline = baseline_in_line(slot.top + line_no * slot.pitch, slot.pitch, p.em(start))
-                plain = plain_line_items(p, start, end, measure, first_line=first, last_line=end >= count,
-                                         align=para.align, x0=slot.x + indent, baseline=baseline)
-                if plain is None:
-                    line = set_line(p, start, end, measure, first_line=first, last_line=end >= count,
-                                    align=para.align, x0=slot.x + indent)
-                    plain = line_items(line, baseline, missing)
-                items += plain
-                line_no += 1
-                start = end
-            pos.atom = start
+            pos.atom, line_no = _fill(para, slot, pos.atom, line_no, result)
         result.lines += line_no
     _skip_empty(paragraphs, pos)
     return result
+
+
+def _fill(para: FlowParagraph, slot: Slot, start: int, line_no: int, result: FlowResult) -> tuple[int, int]:
+    """Set a paragraph's lines from atom ``start`` into a slot from grid line ``line_no``
+    on, until the paragraph or the slot ends; return where both stand then."""
+    p, items, align = para.prepared, result.items, para.align
+    count, lines, pitch, top = p.count, slot.lines, slot.pitch, slot.top
+    while start < count and line_no < lines:
+        first = start == 0
+        indent = para.indent if first else 0.0
+        measure = slot.width - indent
+        end = break_line(p, start, measure, first)
+        baseline = baseline_in_line(top + line_no * pitch, pitch, p.em(start))
+        plain = plain_line_items(p, start, end, measure, first, end >= count, align, slot.x + indent, baseline)
+        if plain is None:
+            line = set_line(p, start, end, measure, first_line=first, last_line=end >= count,
+                            align=align, x0=slot.x + indent)
+            plain = line_items(line, baseline, result.missing)
+        items += plain
+        line_no += 1
+        start = end
+    return start, line_no
 
 
 def remaining_chars(paragraphs: list[FlowParagraph], state: FlowState) -> int:
     """Characters (not white space) not yet set from ``state`` on: the overset."""
     count = 0
     for index in range(state.paragraph, len(paragraphs)):
-        atoms = paragraphs[index].prepared.atoms
+        p = paragraphs[index].prepared
         start = state.atom if index == state.paragraph else 0
-        count += sum(len(a) for a in atoms[start:] if not a.isspace())
+        count += sum(not ch.isspace() for ch in p.text[p.char_at[start]:])
     return count
