@@ -13,7 +13,6 @@ import threading
 from functools import cache
 from itertools import combinations
 
-from layout.engine.linebreak import natural_width
 from layout.engine.prepare import PreparedParagraph
 
 MAX_LINES = 4
@@ -64,13 +63,13 @@ def candidate_breaks(p: PreparedParagraph) -> list[int]:
 
 
 def _widths(p: PreparedParagraph, bounds: list[int]) -> list[float]:
-    return [natural_width(p, s, e, True) for s, e in zip(bounds, bounds[1:])]
+    return [p.natural(s, e, True) for s, e in zip(bounds, bounds[1:])]
 
 
 def balanced_breaks(p: PreparedParagraph, measure: float, max_lines: int = MAX_LINES) -> list[int] | None:
     """Line starts (atom indices, the first 0) of the fewest, most even lines that fit;
     None when no choice of word breaks fits."""
-    if natural_width(p, 0, len(p), True) <= measure + 1e-6:
+    if p.natural(0, len(p), True) <= measure + 1e-6:
         return [0]
     candidates = candidate_breaks(p)[:MAX_CANDIDATES]
     for lines in range(2, max_lines + 1):

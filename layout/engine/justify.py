@@ -105,15 +105,15 @@ def set_line(p: PreparedParagraph, start: int, end: int, measure: float, *,
              first_line: bool, last_line: bool, align: str, x0: float = 0.0) -> SetLine:
     """Position the atoms start..end-1 on a line ``measure`` points long whose left edge is x0."""
     cut = 0.0 if first_line else p.start_cut[start]
-    natural = p.cum[end] - p.cum[start] - p.gap[start] - cut - p.end_cut[end - 1]
+    natural = p.natural(start, end, first_line)
     slack = measure - natural
     if slack < -1e-9:
-        return _set_adjusted(p, start, end, x0, cut, _reduce(p, start, end, -slack), {}, 0.0,
+        return _set_adjusted(p, start, end, (x0, cut, natural), _reduce(p, start, end, -slack), {}, 0.0,
                              measure, align)
     if align == "justify" and not last_line and slack > 1e-9:
         added, even = _expand(p, start, end, slack)
         if added:
-            return _set_adjusted(p, start, end, x0, cut, {}, added, even, measure, align)
+            return _set_adjusted(p, start, end, (x0, cut, natural), {}, added, even, measure, align)
         width = natural + even * (end - start - 1)
     else:
         even, width = 0.0, natural
@@ -133,11 +133,12 @@ def align_offset(align: str, measure: float, width: float) -> float:
     return 0.0
 
 
-def _set_adjusted(p: PreparedParagraph, start: int, end: int, x0: float, cut: float,
+def _set_adjusted(p: PreparedParagraph, start: int, end: int, where: tuple[float, float, float],
                   taken: dict[int, float], added: dict[int, float], even: float, measure: float,
                   align: str) -> SetLine:
-    """Positions when particular atoms give up or get space (``cut``: the line-start cut)."""
-    natural = p.cum[end] - p.cum[start] - p.gap[start] - cut - p.end_cut[end - 1]
+    """Positions when particular atoms give up or get space; ``where`` is the line's left
+    edge, the space its first atom gives up there, and its natural width."""
+    x0, cut, natural = where
     width = natural - sum(taken.values()) + sum(added.values()) + even * (end - start - 1)
     left = x0 - cut
     xs, x = [], left

@@ -1,115 +1,153 @@
-"""Choose where lines break in a prepared paragraph (mainland rules, clreq).
+"""Choose where lines break (mainland rules, clreq), for every atom of a batch at once.
 
 First fit on natural widths; where the natural break would start a line with
 a no-start mark or end one with a no-end mark, first try to push the next
 atoms in by compressing punctuation on the line (挤进), then push the last
 atoms out to the next line (推出), as clreq orders it. A paragraph never ends
 with a single character alone on its last line when the line above can give
-one up. A word longer than the line overflows rather than break a rule.
+one up without being letter-spaced visibly. A word longer than the line
+overflows rather than break a rule.
+
+The answer for a measure is worked out with array arithmetic for a line
+starting at every atom of a :class:`Batch` together, and remembered: breaking
+a paragraph is then one lookup per line.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import numpy as np
 
-from layout.engine.metrics import LATIN, PUNCT, SPACE
-from layout.engine.prepare import PreparedParagraph
+from layout.engine.prepare import Batch, PreparedParagraph
 
 EPSILON = 1e-6
 PUSH_IN_LOOKAHEAD = 3
 ORPHAN_WINDOW = 8  # a remainder longer than this many atoms cannot be a lone character
 ORPHAN_MAX_SPACING = 0.15  # em added between characters at most, to avoid a lone last character
-
-
-def natural_width(p: PreparedParagraph, start: int, end: int, first_line: bool) -> float:
-    """The width of atoms start..end-1 set on one line, before justification."""
-    cut = 0.0 if first_line else p.start_cut[start]
-    return p.cum[end] - p.cum[start] - p.gap[start] - cut - p.end_cut[end - 1]
-
-
-def min_width(p: PreparedParagraph, start: int, end: int, first_line: bool) -> float:
-    """The width of the same atoms with every shrinkable space given up."""
-    shrink = sum(p.shrink[start + 1:end])
-    last = end - 1
-    if last != start and p.cls[last] in PUNCT and p.end_cut[last]:
-        shrink -= p.shrink[last]
-    return natural_width(p, start, end, first_line) - max(0.0, shrink)
-
-
-def _fit(p: PreparedParagraph, start: int, measure: float, first_line: bool) -> int:
-    """The largest end such that start..end-1 fits on natural widths (at least one atom)."""
-    cum = p.cum
-    cut = 0.0 if first_line else p.start_cut[start]
-    limit = cum[start] + p.gap[start] + cut + measure + EPSILON
-    end = bisect_right(cum, limit + (p.size0 or p.em(start))) - 1
-    count = p.count
-    if end > count:
-        end = count
-    end_cut = p.end_cut
-    while end > start + 1 and cum[end] - end_cut[end - 1] > limit:
-        end -= 1
-    return end if end > start else start + 1
-
-
-def _push_in(p: PreparedParagraph, start: int, end: int, measure: float, first_line: bool) -> int | None:
-    """A break a few atoms later that fits once punctuation is compressed."""
-    for candidate in range(end + 1, min(len(p), end + PUSH_IN_LOOKAHEAD) + 1):
-        if min_width(p, start, candidate, first_line) > measure + EPSILON:
-            return None
-        if candidate == len(p) or p.breakable[candidate]:
-            return candidate
-    return None
-
-
-def _push_out(p: PreparedParagraph, start: int, end: int) -> int | None:
-    """The nearest allowed break before ``end`` that leaves something on the line."""
-    breakable = p.breakable
-    for candidate in range(end - 1, start, -1):
-        if breakable[candidate]:
-            return candidate
-    return None
-
-
-def _next_break(p: PreparedParagraph, end: int) -> int:
-    """The first allowed break after ``end`` (for a word longer than the line)."""
-    while end < len(p) and not p.breakable[end]:
-        end += 1
-    return end
-
-
-def _is_orphan(p: PreparedParagraph, start: int) -> bool:
-    """True when atoms start.. hold a single character, give or take punctuation."""
-    count = len(p)
-    if count - start > ORPHAN_WINDOW:
-        return False
-    chars = 0
-    for index in range(start, count):
-        cls = p.cls[index]
-        if cls not in PUNCT and cls != SPACE:
-            chars += 1 if cls == LATIN else p.char_at[index + 1] - p.char_at[index]
-            if chars > 1:
-                return False
-    return chars == 1
+PLANS_KEPT = 64  # measures remembered per batch
 
 
 def break_line(p: PreparedParagraph, start: int, measure: float, first_line: bool) -> int:
     """Where the line that starts at atom ``start`` ends (exclusive)."""
-    end = _fit(p, start, measure, first_line)
-    count = p.count
-    if end < count and not p.breakable[end]:
-        end = (_push_in(p, start, end, measure, first_line) or _push_out(p, start, end)
-               or _next_break(p, end))
-    if count - end <= ORPHAN_WINDOW and end < count and _is_orphan(p, end) \
-            and min_width(p, end, count, False) <= measure:
-        earlier = _push_out(p, start, end)
-        if earlier is not None and earlier > start + 1 and _loose_enough(p, start, earlier, measure, first_line):
-            end = earlier
-    return end
+    if first_line and start == 0:
+        return first_line_ends(p.batch, measure)[p.number] - p.first
+    if first_line:
+        return int(_ends(p.batch.arrays, p.batch.bounds, np.array([p.first + start]), measure, True)[0]) - p.first
+    return line_ends(p.batch, measure)[p.first + start] - p.first
 
 
-def _loose_enough(p: PreparedParagraph, start: int, end: int, measure: float, first_line: bool) -> bool:
-    """Would the line start..end-1 stay tighter than ORPHAN_MAX_SPACING em between characters?
-    A lone last character is better than a visibly letter-spaced line above it."""
-    slack = measure - natural_width(p, start, end, first_line)
-    gaps = end - start - 1
-    return gaps > 0 and slack / gaps <= ORPHAN_MAX_SPACING * p.em(start)
+def line_ends(batch: Batch, measure: float) -> list[int]:
+    """For every atom of the batch, the end (a batch index) of a line of ``measure`` points
+    that starts there and is not a paragraph's first line."""
+    return _plan(batch, False, measure)
+
+
+def first_line_ends(batch: Batch, measure: float) -> list[int]:
+    """For every paragraph of the batch, the end (a batch index) of its first line."""
+    return _plan(batch, True, measure)
+
+
+def _plan(batch: Batch, first_line: bool, measure: float) -> list[int]:
+    key = (first_line, measure)
+    found = batch.plans.get(key)
+    if found is None:
+        if len(batch.plans) >= PLANS_KEPT:
+            batch.plans.clear()
+        a = batch.arrays
+        starts = np.array([first for first, end in batch.bounds if end > first] if first_line else [], np.int64)
+        if not first_line:
+            starts = np.arange(len(a["cls"]))
+        ends = _ends(a, batch.bounds, starts, measure, first_line)
+        if first_line:
+            ends = _per_paragraph(batch.bounds, ends)
+        found = batch.plans[key] = ends.tolist()
+    return found
+
+
+def _per_paragraph(bounds: list[tuple[int, int]], ends: np.ndarray) -> np.ndarray:
+    """First-line ends of the non-empty paragraphs, spread to every paragraph (an empty one ends where it starts)."""
+    out = np.array([first for first, _ in bounds], np.int64)
+    filled = np.array([end > first for first, end in bounds], bool)
+    out[filled] = ends
+    return out
+
+
+def _ends(a: dict[str, np.ndarray], bounds: list[tuple[int, int]], starts: np.ndarray, measure: float,
+          first_line: bool) -> np.ndarray:
+    """The line ends for lines starting at ``starts`` (sorted batch indices)."""
+    if not len(starts):
+        return np.zeros(0, np.int64)
+    left = (a["open_at"] if first_line else a["open_cut"])[starts]
+    ends = np.maximum(_fit(a, bounds, starts, left + measure + EPSILON), starts + 1)
+    para_end = a["para_end"][starts]
+    blocked = np.flatnonzero((ends < para_end) & ~a["breakable"][np.minimum(ends, len(a["cls"]) - 1)])
+    if len(blocked):
+        ends[blocked] = _resolve(a, starts[blocked], ends[blocked], para_end[blocked], (measure, first_line))
+    _avoid_orphans(a, starts, ends, para_end, (measure, first_line))
+    return ends
+
+
+def _fit(a: dict[str, np.ndarray], bounds: list[tuple[int, int]], starts: np.ndarray, limit: np.ndarray) -> np.ndarray:
+    """First fit: the largest end whose line closes within the limit (``close_at`` never
+    decreases inside a paragraph, so a sorted search finds it)."""
+    close_at = a["close_at"]
+    ends = np.empty(len(starts), np.int64)
+    low = np.searchsorted(starts, [first for first, _ in bounds]).tolist()
+    high = np.searchsorted(starts, [end for _, end in bounds]).tolist()
+    for (first, end), lo, hi in zip(bounds, low, high):
+        if hi > lo:
+            ends[lo:hi] = first + np.searchsorted(close_at[first:end], limit[lo:hi], "right")
+    return ends
+
+
+def _min_width(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, first_line: bool) -> np.ndarray:
+    """The width of each line with every shrinkable space given up (a line-end mark's
+    space is cut, not shrunk)."""
+    last = ends - 1
+    shrink = a["shrunk"][ends] - a["shrunk"][starts + 1]
+    shrink = shrink - np.where((last != starts) & a["punct_end"][last], a["shrink"][last], 0.0)
+    return _natural(a, starts, ends, first_line) - np.maximum(0.0, shrink)
+
+
+def _natural(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, first_line: bool) -> np.ndarray:
+    return a["close_at"][ends - 1] - (a["open_at"] if first_line else a["open_cut"])[starts]
+
+
+def _resolve(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
+             line: tuple[float, bool]) -> np.ndarray:
+    """Ends that would break a rule: pushed in (a break up to three atoms on that fits once
+    punctuation is compressed), else pushed out (the last break before), else the next break."""
+    measure, first_line = line
+    last = len(a["cls"]) - 1
+    found = np.full(len(starts), -1, np.int64)
+    open_ = np.ones(len(starts), bool)
+    for step in range(1, PUSH_IN_LOOKAHEAD + 1):
+        candidate = ends + step
+        open_ &= candidate <= para_end
+        too_wide = open_ & (_min_width(a, starts, np.minimum(candidate, para_end), first_line) > measure + EPSILON)
+        open_ &= ~too_wide
+        hit = open_ & ((candidate == para_end) | a["breakable"][np.minimum(candidate, last)])
+        found[hit] = candidate[hit]
+        open_ &= ~hit
+    pushed_out = a["prev_break"][ends - 1]
+    return np.where(found >= 0, found, np.where(pushed_out > starts, pushed_out, a["next_break"][ends]))
+
+
+def _avoid_orphans(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
+                   line: tuple[float, bool]) -> None:
+    """Where a paragraph's last line would hold one character, end this line at the break
+    before, if that leaves the line no looser than ORPHAN_MAX_SPACING em between characters."""
+    measure, first_line = line
+    chars = a["chars"]
+    near = np.flatnonzero((ends < para_end) & (para_end - ends <= ORPHAN_WINDOW)
+                          & (chars[para_end] - chars[ends] == 1))
+    if not len(near):
+        return
+    s, e, stop = starts[near], ends[near], para_end[near]
+    earlier = a["prev_break"][e - 1]
+    fits = _min_width(a, e, stop, False) <= measure
+    gaps = earlier - s - 1
+    usable = fits & (earlier > s + 1)
+    safe_earlier = np.where(usable, earlier, s + 1)
+    slack = measure - _natural(a, s, safe_earlier, first_line)
+    loose_ok = usable & (slack / np.maximum(gaps, 1) <= ORPHAN_MAX_SPACING * a["em"][s])
+    ends[near] = np.where(loose_ok, earlier, e)

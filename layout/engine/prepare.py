@@ -8,7 +8,8 @@ a quarter em goes between Han and Latin atoms; and each atom learns whether a
 line may start at it.
 
 Many paragraphs (an article) are prepared together, as arrays over all their
-atoms: the work per paragraph is then little more than handing out its slices.
+atoms (a :class:`Batch`); a paragraph makes lists of its slices only when the
+slow paths of breaking and setting ask for them.
 """
 
 from __future__ import annotations
@@ -74,97 +75,131 @@ class StyledRun:
         return atom_table(self.chain, self.size, self.tracking)
 
 
-class _Batch:
-    """Arrays over the atoms of several paragraphs prepared together; a paragraph
-    reads its slice of the ones it needs only on the slow paths."""
+PER_ATOM = ("cls", "breakable", "width", "shrink", "tier", "lead", "draw", "gap", "start_cut", "end_cut", "id",
+            "run", "glyph0", "cum", "open_at", "open_cut", "close_at", "ink_x", "para_end", "para_first", "em",
+            "prev_break", "next_break", "punct_end")
+PREFIX_COUNTS = ("fancy", "spaces", "gapped", "shrunk", "chars", "char_at")
 
-    def __init__(self, arrays: dict[str, np.ndarray], infos: list[list[AtomInfo]]) -> None:
+
+class Batch:
+    """Arrays over the atoms of paragraphs prepared together; paragraph k holds atoms
+    ``bounds[k]`` (first, end).
+
+    Per atom: its class, whether a line may start at it, ``width``, ``shrink``,
+    ``tier``, ``lead``, ``draw``, ``gap``, ``start_cut`` and ``end_cut`` (see
+    :class:`PreparedParagraph`), its ``id`` in its ``run``'s atom table, its
+    first glyph, ``cum``, the running sum of gap + width in its paragraph up to
+    and with it, and x positions from its paragraph's start at natural widths:
+    ``open_at``, where its box starts when it starts a paragraph's first line
+    (after its gap), ``open_cut`` the same on a later line (less its start cut),
+    ``close_at`` where a line that ends with it ends (less its end cut),
+    ``ink_x`` where its first glyph goes; ``para_first`` and ``para_end``, its
+    paragraph's bounds; ``em``, its run's size; ``prev_break``/``next_break``,
+    the nearest atoms a line may start at; ``punct_end``, a mark that gives up
+    space at a line's end. Prefix sums, one entry longer: ``fancy`` (atoms that
+    are not one glyph of the chain's first face), ``spaces`` (word spaces),
+    ``gapped`` (atoms with Han–Latin space before them), ``shrunk`` (the space
+    atoms can give up), ``chars`` (characters that count against a lone last
+    one), and ``char_at``, where each atom starts in ``text``.
+    """
+
+    def __init__(self, text: str, arrays: dict[str, np.ndarray], bounds: list[tuple[int, int]],
+                 infos: list[list[AtomInfo]]) -> None:
+        self.text = text
         self.arrays = arrays
+        self.bounds = bounds
         self.infos = infos  # per run of the batch: its table's measured atoms, by id
+        self.plans: dict[tuple[str, float], list[int]] = {}  # line ends by measure (see lineplan)
 
 
 class PreparedParagraph:
-    """Parallel lists, one entry per atom, ready for breaking and justification.
+    """One paragraph of a :class:`Batch`: atoms ``first``..``first + count - 1``.
 
-    ``text`` is the runs' text and ``char_at[i]`` where atom i starts in it
-    (one more entry than there are atoms). ``cls`` holds each atom's class
-    and ``breakable`` whether a line may start at it, as bytes. ``cum`` holds
-    prefix sums of gap + width and ``fancy`` prefix counts of atoms that are
-    not plain (one glyph of the chain's first face), each with one more entry
-    than there are atoms. ``gap`` is the space before an atom (Han–Latin),
-    ``end_cut``/``start_cut`` the space it gives up at a line's end or start;
-    ``space_at`` and ``gap_at`` list the word spaces and the atoms with
-    Han–Latin space before them. ``glyph0`` is each atom's first glyph and
-    ``ink_x[i]`` where it goes when atoms are set at their natural widths from 0:
-    a plain line's glyphs are one addition away.
-
-    Read on the slow paths only, and made when first asked for: ``width`` (the
-    natural advance), ``shrink`` (the space an atom can still give up),
-    ``tier`` (its place in the reduction order), ``lead`` (the leading space
-    already removed from an opening mark), ``draw`` (where the first glyph is
-    drawn from the atom's x), ``run_of``, ``atoms`` and ``info``.
+    Its lists, one entry per atom, are made from the batch when first asked for.
+    ``text`` is the runs' text and ``char_at[i]`` where atom i starts in it;
+    ``cls`` holds each atom's class and ``breakable`` whether a line may start
+    at it, as bytes. ``cum`` holds prefix sums of gap + width and ``fancy``
+    prefix counts of atoms that are not plain, each with one more entry than
+    there are atoms. ``width`` is the natural advance in points, ``gap`` the
+    space before an atom (Han–Latin), ``shrink`` the space it can still give
+    up, ``tier`` its place in the reduction order, ``end_cut``/``start_cut``
+    what it gives up at a line's end or start, ``lead`` the leading space
+    already removed from an opening mark (its glyph is drawn that far left),
+    ``draw`` where its first glyph is drawn from the atom's x, ``glyph0`` that
+    glyph; ``open_at``, ``open_cut``, ``close_at`` and ``ink_x`` are as in the
+    batch. ``space_at`` and ``gap_at`` list the word spaces and the atoms with
+    Han–Latin space before them.
     """
 
-    def __init__(self, runs: list[StyledRun], text: str, fields: dict[str, object],
-                 batch: _Batch | None = None, span: tuple[int, int, int] = (0, 0, 0)) -> None:
+    def __init__(self, runs: list[StyledRun], batch: Batch, number: int, first_run: int) -> None:
         self.runs = runs
-        self.text = text
-        self.char_at: list[int] = fields["char_at"]
-        self.cls: bytes = fields["cls"]
-        self.breakable: bytes = fields["breakable"]
-        self.cum: list[float] = fields["cum"]
-        self.fancy: list[int] = fields["fancy"]
-        self.gap: list[float] = fields["gap"]
-        self.end_cut: list[float] = fields["end_cut"]
-        self.start_cut: list[float] = fields["start_cut"]
-        self.space_at: list[int] = fields["space_at"]
-        self.gap_at: list[int] = fields["gap_at"]
-        self.glyph0: list[int] = fields["glyph0"]
-        self.ink_x: list[float] = fields["ink_x"]
-        self.count = len(self.cls)
+        self.batch = batch
+        self.number = number
+        self.first, end = batch.bounds[number]
+        self.count = end - self.first
         self.size0 = runs[0].size if len(runs) == 1 else 0.0  # the em of a one-run paragraph
-        self._batch = batch
-        self._span = span  # first atom and first run in the batch, and the atom count
+        self.first_run = first_run
+        char_at = batch.arrays["char_at"]
+        self.text = batch.text[int(char_at[self.first]):int(char_at[end])]
 
     def __len__(self) -> int:
         return self.count
 
-    def _column(self, name: str) -> list:
-        first, _, count = self._span
-        if self._batch is None:
-            return []
-        return self._batch.arrays[name][first:first + count].tolist()
+    def _slice(self, name: str) -> np.ndarray:
+        return self.batch.arrays[name][self.first:self.first + self.count]
+
+    def _prefix(self, name: str) -> list[int]:
+        values = self.batch.arrays[name][self.first:self.first + self.count + 1]
+        return (values - values[0]).tolist()
 
     @cached_property
-    def width(self) -> list[float]:
-        """Each atom's natural advance in points (after punctuation compression)."""
-        return self._column("width")
+    def cls(self) -> bytes:
+        """Each atom's class (see ``layout.engine.chars.Cls``)."""
+        return self._slice("cls").astype(np.uint8).tobytes()
 
     @cached_property
-    def shrink(self) -> list[float]:
-        """The space each atom can still give up when a line is too long."""
-        return self._column("shrink")
+    def breakable(self) -> bytes:
+        """Whether a line may start at each atom (1) or not (0)."""
+        return self._slice("breakable").tobytes()
 
     @cached_property
-    def tier(self) -> list[int]:
-        """Where each atom's shrinkable space stands in the reduction order."""
-        return self._column("tier")
+    def cum(self) -> list[float]:
+        """Prefix sums of gap + width, from 0."""
+        return [0.0, *self._slice("cum").tolist()]
 
     @cached_property
-    def lead(self) -> list[float]:
-        """The leading space removed from an opening mark (its glyph is drawn that far left)."""
-        return self._column("lead")
+    def fancy(self) -> list[int]:
+        """Prefix counts of the atoms that are not plain."""
+        return self._prefix("fancy")
 
     @cached_property
-    def draw(self) -> list[float]:
-        """Where each atom's first glyph is drawn from the atom's x."""
-        return self._column("draw")
+    def char_at(self) -> list[int]:
+        """Where each atom starts in ``text``, and the text's length."""
+        return self._prefix("char_at")
+
+    @cached_property
+    def space_at(self) -> list[int]:
+        """The word spaces."""
+        return np.flatnonzero(self._slice("cls") == SPACE).tolist()
+
+    @cached_property
+    def gap_at(self) -> list[int]:
+        """The atoms with Han–Latin space before them."""
+        return np.flatnonzero(self._slice("gap")).tolist()
 
     @cached_property
     def run_of(self) -> list[int]:
         """The index of each atom's run."""
-        _, first_run, _ = self._span
-        return [run - first_run for run in self._column("run")]
+        return (self._slice("run") - self.first_run).tolist()
+
+    def __getattr__(self, name: str) -> list:
+        """The per-atom lists read straight from the batch (width, shrink, tier, lead, draw,
+        gap, start_cut, end_cut, glyph0, open_at, open_cut, close_at, ink_x), made once."""
+        if name not in _LISTED:
+            raise AttributeError(name)
+        values = self._slice(name).tolist()
+        setattr(self, name, values)
+        return values
 
     @cached_property
     def atoms(self) -> list[str]:
@@ -172,22 +207,34 @@ class PreparedParagraph:
         text, at = self.text, self.char_at
         return [text[a:b] for a, b in zip(at, at[1:])]
 
+    def atom(self, index: int) -> str:
+        """One atom's text."""
+        return self.text[self.char_at[index]:self.char_at[index + 1]]
+
     @cached_property
     def info(self) -> list[AtomInfo]:
         """Each atom's measured metrics."""
-        _, first_run, _ = self._span
-        return [self._batch.infos[first_run + run][atom_id]
-                for run, atom_id in zip(self.run_of, self._column("id"))]
+        return [self.info_at(index) for index in range(self.count)]
+
+    @cached_property
+    def _ids(self) -> list[int]:
+        return self._slice("id").tolist()
+
+    def info_at(self, index: int) -> AtomInfo:
+        """One atom's measured metrics."""
+        return self.batch.infos[self.first_run + self.run_of[index]][self._ids[index]]
 
     def em(self, index: int) -> float:
         """The em (type size) of the atom's run."""
         return self.size0 or self.runs[self.run_of[index]].size
 
+    def natural(self, start: int, end: int, first_line: bool) -> float:
+        """The width of atoms start..end-1 set on one line, before justification."""
+        return self.close_at[end - 1] - (self.open_at[start] if first_line else self.open_cut[start])
 
-def _empty(runs: list[StyledRun]) -> PreparedParagraph:
-    fields = {"char_at": [0], "cls": b"", "breakable": b"", "cum": [0.0], "fancy": [0], "gap": [],
-              "end_cut": [], "start_cut": [], "space_at": [], "gap_at": [], "glyph0": [], "ink_x": []}
-    return PreparedParagraph(runs, "", fields)
+
+_LISTED = frozenset(("width", "shrink", "tier", "lead", "draw", "gap", "start_cut", "end_cut", "glyph0",
+                     "open_at", "open_cut", "close_at", "ink_x"))
 
 
 def _atom_starts(runs: list[StyledRun], chars: int) -> np.ndarray:
@@ -309,90 +356,97 @@ def _prefix_sums(steps: np.ndarray, bounds: list[tuple[int, int]], para_of: np.n
     return table.cumsum(axis=1)[para_of, column]
 
 
-def _sparse_list(values: np.ndarray) -> list[float]:
-    """values as a list, quicker than tolist when most of them are zero."""
-    out = [0.0] * len(values)
-    at = np.flatnonzero(values)
-    if len(at) > len(values) // 4:
-        return values.tolist()
-    for index, value in zip(at.tolist(), values[at].tolist()):
-        out[index] = value
-    return out
+def _prefix_sums(steps: np.ndarray, bounds: list[tuple[int, int]], para_of: np.ndarray,
+                 column: np.ndarray) -> np.ndarray:
+    """Running sums of steps within each paragraph (each from 0), inclusive: summed in the
+    same order as one paragraph alone, so that the sums are exactly the same."""
+    longest = max(end - first for first, end in bounds)
+    if len(bounds) * longest > 4 * len(steps) + 4096:  # a few long paragraphs among many short ones
+        out = np.empty_like(steps)
+        for first, end in bounds:
+            np.cumsum(steps[first:end], out=out[first:end])
+        return out
+    table = np.zeros((len(bounds), longest))
+    table[para_of, column] = steps
+    return table.cumsum(axis=1)[para_of, column]
 
 
-def _before_each(counts: np.ndarray, firsts: np.ndarray) -> np.ndarray:
-    """For each paragraph, the running count just before its first atom."""
-    return np.where(firsts > 0, counts[np.maximum(firsts - 1, 0)], 0)
+def _empty_batch(paragraphs: Sequence[Sequence[StyledRun]]) -> Batch:
+    arrays = {name: np.zeros(0) for name in PER_ATOM} | {name: np.zeros(1, np.int64) for name in PREFIX_COUNTS}
+    return Batch("", arrays, [(0, 0)] * len(paragraphs), [run.table.infos for para in paragraphs for run in para])
 
 
-def _positions(indices: np.ndarray, firsts: np.ndarray) -> list[list[int]]:
-    """Sorted atom indices split by paragraph, each counted from its paragraph's first atom."""
-    out: list[list[int]] = [[] for _ in firsts]
-    if len(indices):
-        owners = np.searchsorted(firsts, indices, "right") - 1
-        for owner, index in zip(owners.tolist(), (indices - firsts[owners]).tolist()):
-            out[owner].append(index)
-    return out
+def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], strict: bool,
+            atoms: tuple[np.ndarray, np.ndarray]) -> tuple[dict[str, np.ndarray], list[list[AtomInfo]]]:
+    """Every per-atom array of the batch (see :class:`Batch`)."""
+    char_at, atom_run = atoms
+    count = len(char_at) - 1
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.int64)
+    ids, floats, ints, infos = _atom_ids(runs, text, char_at, atom_run, codes[char_at[:-1]])
+    em = np.array([run.size for run in runs])[atom_run]
+    firsts = np.array([first for first, _ in bounds], np.int64)
+    lengths = [end - first for first, end in bounds]
+    para_of = np.repeat(np.arange(len(bounds)), lengths)
+    same = np.ones(count, bool)
+    same[firsts[firsts < count]] = False
+    a = {"cls": ints[:, I_CLS].copy(), "tier": ints[:, I_TIER].copy(), "width": floats[:, F_WIDTH].copy(),
+         "shrink": floats[:, F_SHRINK].copy(), "end_cut": floats[:, F_END_CUT].copy(),
+         "start_cut": floats[:, F_START_CUT].copy(), "lead": np.zeros(count), "gap": np.zeros(count),
+         "id": ids, "run": atom_run, "glyph0": ints[:, I_GLYPH0], "char_at": char_at}
+    _compress_adjacent(a, same, em)
+    _gaps(a, same, em)
+    a["draw"] = floats[:, F_OFFSET0] - a["lead"]
+    a["breakable"] = _breakable(a, same, ints, strict)
+    a["cum"] = cum = _prefix_sums(a["gap"] + a["width"], bounds, para_of, np.arange(count) - firsts[para_of])
+    a["open_at"] = np.where(same, _previous(cum, 0.0), 0.0) + a["gap"]
+    a["open_cut"] = a["open_at"] + a["start_cut"]
+    a["close_at"] = cum - a["end_cut"]
+    a["ink_x"] = a["open_at"] + a["draw"]
+    a["para_end"] = np.repeat(np.array([end for _, end in bounds], np.int64), lengths)
+    a["para_first"] = firsts[para_of]
+    a["em"] = em
+    for name, flags in (("fancy", ints[:, I_PLAIN] == 0), ("spaces", a["cls"] == SPACE), ("gapped", a["gap"] != 0),
+                        ("shrunk", a["shrink"]), ("chars", _counted_chars(a["cls"], np.diff(char_at)))):
+        a[name] = np.concatenate(([0], np.cumsum(flags)))
+    _break_neighbours(a, ~same)
+    return a, infos
+
+
+def _counted_chars(cls: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """How many characters each atom counts for when looking for a lone last character:
+    none for marks and spaces, one for a Latin word or number, else its length."""
+    counted = np.where(cls == LATIN, 1, lengths)
+    return np.where(((cls >= OPEN) & (cls <= MIDDLE)) | (cls == SPACE), 0, counted)
+
+
+def _break_neighbours(a: dict[str, np.ndarray], starts: np.ndarray) -> None:
+    """``prev_break``: the last atom at or before each where a line may start (-1: none);
+    ``next_break``: the first at or after it, else its paragraph's end; ``punct_end``: marks
+    that give up space at a line's end."""
+    index = np.arange(len(starts))
+    a["prev_break"] = np.maximum.accumulate(np.where(a["breakable"], index, -1))
+    stops = np.where(a["breakable"] | starts, index, len(starts))
+    a["next_break"] = np.minimum.accumulate(stops[::-1])[::-1]
+    cls = a["cls"]
+    a["punct_end"] = (cls >= OPEN) & (cls <= MIDDLE) & (a["end_cut"] != 0)
 
 
 def prepare_many(paragraphs: Sequence[Sequence[StyledRun]], strict: bool = False) -> list[PreparedParagraph]:
     """Atoms and metrics of several paragraphs, each made of styled runs, prepared together."""
     runs = [run for para in paragraphs for run in para]
     text = "".join(run.text for run in runs)
+    para_runs = np.cumsum([0] + [len(para) for para in paragraphs]).tolist()
     if not text:
-        return [_empty(list(para)) for para in paragraphs]
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.int64)
-    char_at = np.append(_atom_starts(runs, len(text)), len(text))
-    count = len(char_at) - 1
-    run_chars = np.cumsum([0] + [len(run.text) for run in runs])
-    run_atom = np.searchsorted(char_at, run_chars)  # each run's first atom, and the end
-    atom_run = np.repeat(np.arange(len(runs)), np.diff(run_atom))
-    ids, floats, ints, infos = _atom_ids(runs, text, char_at, atom_run, codes[char_at[:-1]])
-    em = np.array([run.size for run in runs])[atom_run]
-    para_runs = np.cumsum([0] + [len(para) for para in paragraphs])
-    para_atom = run_atom[para_runs].tolist()
-    bounds = list(zip(para_atom, para_atom[1:]))
-    same = np.ones(count, bool)
-    same[[first for first, end in bounds if first < end]] = False
-    a = {"cls": ints[:, I_CLS].copy(), "tier": ints[:, I_TIER].copy(), "width": floats[:, F_WIDTH].copy(),
-         "shrink": floats[:, F_SHRINK].copy(), "end_cut": floats[:, F_END_CUT].copy(),
-         "start_cut": floats[:, F_START_CUT].copy(), "lead": np.zeros(count), "gap": np.zeros(count),
-         "id": ids, "run": atom_run}
-    _compress_adjacent(a, same, em)
-    _gaps(a, same, em)
-    a["draw"] = floats[:, F_OFFSET0] - a["lead"]
-    firsts = np.array([first for first, _ in bounds], np.int64)
-    para_of = np.repeat(np.arange(len(bounds)), [end - first for first, end in bounds])
-    column = np.arange(count) - firsts[para_of]
-    cum = _prefix_sums(a["gap"] + a["width"], bounds, para_of, column)
-    ink_x = (np.where(same, _previous(cum, 0.0), 0.0) + a["gap"]) + a["draw"]
-    fancy = np.cumsum(ints[:, I_PLAIN] == 0)
-    lists = {name: _sparse_list(a[name]) for name in ("gap", "end_cut", "start_cut")}
-    lists.update(cum=cum.tolist(), ink_x=ink_x.tolist(), glyph0=ints[:, I_GLYPH0].tolist(),
-                 fancy=(fancy - _before_each(fancy, firsts)[para_of]).tolist(),
-                 char_at=(char_at[:-1] - char_at[firsts][para_of]).tolist())
-    cls_bytes = a["cls"].astype(np.uint8).tobytes()
-    breakable = _breakable(a, same, ints, strict).tobytes()
-    spaces = _positions(np.flatnonzero(a["cls"] == SPACE), firsts)
-    gapped = _positions(np.flatnonzero(a["gap"]), firsts)
-    batch = _Batch(a, infos)
-    out = []
-    para_chars = char_at[para_atom].tolist()
-    for number, (para, (first, end)) in enumerate(zip(paragraphs, bounds)):
-        if first == end:
-            out.append(_empty(list(para)))
-            continue
-        char_list = lists["char_at"][first:end]
-        char_list.append(para_chars[number + 1] - para_chars[number])
-        fields = {"cls": cls_bytes[first:end], "breakable": breakable[first:end],
-                  "cum": [0.0, *lists["cum"][first:end]], "fancy": [0, *lists["fancy"][first:end]],
-                  "char_at": char_list, "space_at": spaces[number], "gap_at": gapped[number]}
-        for name in ("gap", "end_cut", "start_cut", "glyph0", "ink_x"):
-            fields[name] = lists[name][first:end]
-        para_text = text[para_chars[number]:para_chars[number + 1]]
-        out.append(PreparedParagraph(list(para), para_text, fields, batch,
-                                     (first, int(para_runs[number]), end - first)))
-    return out
+        batch = _empty_batch(paragraphs)
+    else:
+        char_at = np.append(_atom_starts(runs, len(text)), len(text))
+        run_atom = np.searchsorted(char_at, np.cumsum([0] + [len(run.text) for run in runs]))
+        atom_run = np.repeat(np.arange(len(runs)), np.diff(run_atom))
+        para_atom = run_atom[para_runs].tolist()
+        bounds = list(zip(para_atom, para_atom[1:]))
+        arrays, infos = _arrays(runs, text, bounds, strict, (char_at, atom_run))
+        batch = Batch(text, arrays, bounds, infos)
+    return [PreparedParagraph(list(para), batch, number, para_runs[number]) for number, para in enumerate(paragraphs)]
 
 
 def prepare(runs: list[StyledRun], strict: bool = False) -> PreparedParagraph:

@@ -2,55 +2,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from operator import add
 
 from layout.engine.displaylist import GlyphRun, Item, MissingGlyph
-from layout.engine.justify import SetLine, align_offset
+from layout.engine.justify import SetLine
 from layout.engine.metrics import MISSING
-from layout.engine.prepare import PreparedParagraph
-
-
-def plain_line_items(p: PreparedParagraph, start: int, end: int, measure: float, first_line: bool,
-                     last_line: bool, align: str, x0: float, baseline: float) -> list[Item] | None:
-    """The glyph run of a plain line set in one go, or None when the line needs the general
-    path (several runs or faces, a mark to compress, word spaces or Han–Latin space to grow).
-
-    A plain line's glyphs stand at their natural places plus an even share of the slack,
-    so their x positions are ``ink_x`` shifted: no per-atom work in Python.
-    """
-    fancy = p.fancy
-    if not p.size0 or fancy[end] != fancy[start]:
-        return None
-    cum, gap = p.cum, p.gap
-    cut = 0.0 if first_line else p.start_cut[start]
-    natural = cum[end] - cum[start] - gap[start] - cut - p.end_cut[end - 1]
-    slack = measure - natural
-    if slack < -1e-9:
-        return None
-    gaps = end - start - 1
-    even = 0.0
-    if align == "justify" and not last_line and slack > 1e-9:
-        if gaps == 0 or ((p.space_at or p.gap_at) and (_any_within(p.space_at, start + 1, end - 1)
-                                                       or _any_within(p.gap_at, start + 1, end))):
-            return None
-        even = slack / gaps
-        shift = x0 - cut - cum[start] - gap[start]
-    else:
-        shift = x0 - cut - cum[start] - gap[start] + align_offset(align, measure, natural)
-    xs = map(shift.__add__, p.ink_x[start:end])
-    if even:
-        xs = map(add, xs, map(even.__mul__, range(end - start)))
-    run = p.runs[0]
-    return [GlyphRun(run.chain.faces[0].name, p.size0, run.colour, baseline,
-                     p.text[p.char_at[start]:p.char_at[end]], tuple(p.glyph0[start:end]), tuple(xs))]
-
-
-def _any_within(indices: list[int], low: int, high: int) -> bool:
-    if not indices:
-        return False
-    at = bisect_left(indices, low)
-    return at < len(indices) and indices[at] < high
 
 
 def line_items(line: SetLine, baseline: float, missing: list[str] | None = None) -> list[Item]:
@@ -87,9 +43,9 @@ def _mixed_items(line: SetLine, baseline: float, missing: list[str] | None) -> l
         xs.clear()
 
     for index, atom_x in zip(range(line.start, line.end), line.atom_xs):
-        info, run_index = p.info[index], p.run_of[index]
+        info, run_index = p.info_at(index), p.run_of[index]
         left = atom_x - p.lead[index]
-        for ch, gid, offset, face in zip(p.atoms[index], info.glyphs, info.offsets, info.faces):
+        for ch, gid, offset, face in zip(p.atom(index), info.glyphs, info.offsets, info.faces):
             if face == MISSING:
                 flush()
                 key = None

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 from layout.engine.displaylist import Item
 from layout.engine.justify import set_line
-from layout.engine.linebreak import break_line
+from layout.engine.linebreak import first_line_ends, line_ends
+from layout.engine.lineplan import Line, place_plain
 from layout.engine.prepare import PreparedParagraph
-from layout.engine.runs import line_items, plain_line_items
+from layout.engine.runs import line_items
 
 EM_BOX_ASCENT = 0.88  # ideographic em box: 880/1000 above the baseline in Noto CJK
 
@@ -72,45 +73,56 @@ def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | 
     """Fill the slots in order from ``state``; return items and where the flow stopped."""
     result = FlowResult(state=FlowState() if state is None else FlowState(state.paragraph, state.atom))
     pos = result.state
+    lines: list[Line] = []
     spaced = -1
     for slot in slots:
         line_no = 0
         while line_no < slot.lines:
             _skip_empty(paragraphs, pos)
             if pos.paragraph >= len(paragraphs):
-                result.lines += line_no
-                return result
+                break
             para = paragraphs[pos.paragraph]
             if pos.atom == 0 and line_no > 0 and para.space_before and spaced != pos.paragraph:
                 spaced = pos.paragraph  # the space above a subhead, given once
                 line_no += para.space_before
                 continue
-            pos.atom, line_no = _fill(para, slot, pos.atom, line_no, result)
+            pos.atom, line_no = _fill(para, slot, pos.atom, line_no, lines)
         result.lines += line_no
+        if pos.paragraph >= len(paragraphs):
+            break
     _skip_empty(paragraphs, pos)
+    _set(lines, result)
     return result
 
 
-def _fill(para: FlowParagraph, slot: Slot, start: int, line_no: int, result: FlowResult) -> tuple[int, int]:
-    """Set a paragraph's lines from atom ``start`` into a slot from grid line ``line_no``
+def _fill(para: FlowParagraph, slot: Slot, start: int, line_no: int, lines: list[Line]) -> tuple[int, int]:
+    """Break a paragraph's lines from atom ``start`` into a slot from grid line ``line_no``
     on, until the paragraph or the slot ends; return where both stand then."""
-    p, items, align = para.prepared, result.items, para.align
-    count, lines, pitch, top = p.count, slot.lines, slot.pitch, slot.top
-    while start < count and line_no < lines:
+    p = para.prepared
+    count, offset, align = p.count, p.first, para.align
+    later = line_ends(p.batch, slot.width)
+    while start < count and line_no < slot.lines:
         first = start == 0
-        indent = para.indent if first else 0.0
-        measure = slot.width - indent
-        end = break_line(p, start, measure, first)
-        baseline = baseline_in_line(top + line_no * pitch, pitch, p.em(start))
-        plain = plain_line_items(p, start, end, measure, first, end >= count, align, slot.x + indent, baseline)
-        if plain is None:
-            line = set_line(p, start, end, measure, first_line=first, last_line=end >= count,
-                            align=align, x0=slot.x + indent)
-            plain = line_items(line, baseline, result.missing)
-        items += plain
+        measure = slot.width - para.indent if first else slot.width
+        end = (first_line_ends(p.batch, measure)[p.number] if first else later[offset + start]) - offset
+        baseline = baseline_in_line(slot.top + line_no * slot.pitch, slot.pitch, p.size0 or p.em(start))
+        lines.append((p, start, end, measure, first, end >= count, align,
+                      slot.x + para.indent if first else slot.x, baseline))
         line_no += 1
         start = end
     return start, line_no
+
+
+def _set(lines: list[Line], result: FlowResult) -> None:
+    """The display items of the lines, in order: the plain ones all at once, the others one by one."""
+    items = result.items
+    for line, run in zip(lines, place_plain(lines)):
+        if run is not None:
+            items.append(run)
+            continue
+        p, start, end, measure, first, last, align, x0, baseline = line
+        items += line_items(set_line(p, start, end, measure, first_line=first, last_line=last, align=align, x0=x0),
+                            baseline, result.missing)
 
 
 def remaining_chars(paragraphs: list[FlowParagraph], state: FlowState) -> int:
