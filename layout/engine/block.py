@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from layout.engine.displaylist import Item
 from layout.engine.headline import balanced_breaks, lines_needed
-from layout.engine.justify import SetLine, set_line
+from layout.engine.justify import Line, SetLine, set_lines
 from layout.engine.linebreak import break_line
 from layout.engine.runs import line_items
 from layout.engine.styling import grid_lines_for, paragraph_for
@@ -32,16 +32,15 @@ class Block:
 def break_paragraph(para: FlowParagraph, measure: float, x0: float = 0.0) -> list[SetLine]:
     """All the lines of a paragraph at one measure, the left edge at x0."""
     p = para.prepared
-    lines: list[SetLine] = []
+    lines: list[Line] = []
     start = 0
     while start < len(p):
         first = start == 0
         indent = para.indent if first else 0.0
         end = break_line(p, start, measure - indent, first)
-        lines.append(set_line(p, start, end, measure - indent, first_line=first,
-                              last_line=end >= len(p), align=para.align, x0=x0 + indent))
+        lines.append((p, start, end, measure - indent, first, end >= len(p), para.align, x0 + indent))
         start = end
-    return lines
+    return set_lines(lines)
 
 
 def headline_lines(para: FlowParagraph, measure: float, x0: float) -> list[SetLine] | None:
@@ -51,8 +50,7 @@ def headline_lines(para: FlowParagraph, measure: float, x0: float) -> list[SetLi
     if starts is None:
         return None
     bounds = [*starts, len(p)]
-    return [set_line(p, s, e, measure, first_line=True, last_line=True, align=para.align, x0=x0)
-            for s, e in zip(bounds, bounds[1:])]
+    return set_lines([(p, s, e, measure, True, True, para.align, x0) for s, e in zip(bounds, bounds[1:])])
 
 
 def fitted_style(text: str, style: TextStyle, measure: float) -> TextStyle:

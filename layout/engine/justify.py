@@ -6,19 +6,28 @@ marks, Han–Latin spacing, then stops. Too short: word spaces grow to 1/2 em,
 Han–Latin spacing to 1/3 em, then every remaining gap between atoms grows
 equally; space is never added inside an atom (a Latin word, a number, ——).
 The last line of a paragraph is set flush to its alignment without expansion.
+
+Lines are set many at once, with array arithmetic over all their atoms
+(:func:`geometry`); a flow sets all its lines in one go.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from itertools import accumulate, repeat
-from operator import add
+from typing import NamedTuple
 
-from layout.engine.metrics import HAN_LATIN_SPACE, OPEN, Tier
+import numpy as np
+
+from layout.engine.metrics import HAN_LATIN_SPACE, OPEN, SPACE, Tier
 from layout.engine.prepare import PreparedParagraph
 
 SPACE_MAX = 0.5  # em: a word space grows to no more than 1/2 em
 HAN_LATIN_MAX = 1 / 3  # em: many styles cap Han–Latin spacing at 1/3 em
+TOLERANCE = 1e-9
+JUSTIFY, LEFT, CENTER, RIGHT = range(4)
+ALIGN_CODES = {"justify": JUSTIFY, "left": LEFT, "center": CENTER, "right": RIGHT}
+
+# A line to set: (paragraph, start atom, end atom, measure, first line?, last line?, alignment, left edge x).
+Line = tuple[PreparedParagraph, int, int, float, bool, bool, str, float]
 
 
 class SetLine:
@@ -50,108 +59,113 @@ class SetLine:
         return out
 
 
-def _reduce(p: PreparedParagraph, start: int, end: int, excess: float) -> dict[int, float]:
-    """How much each atom gives up, tier by tier, to remove ``excess`` points."""
-    taken: dict[int, float] = {}
-    last = end - 1
-    candidates = [i for i in range(start + 1, end) if p.shrink[i] > 0
-                  and not (i == last and p.end_cut[i] and p.tier[i] != Tier.HAN_LATIN)]
-    for tier in range(Tier.NONE):
-        if excess <= 1e-9:
-            break
-        members = [i for i in candidates if p.tier[i] == tier]
-        capacity = sum(p.shrink[i] for i in members)
-        if capacity <= 0:
-            continue
-        share = min(1.0, excess / capacity)
-        for i in members:
-            taken[i] = p.shrink[i] * share
-        excess -= capacity * share
-    return taken
+class Geometry(NamedTuple):
+    """Lines of one batch, set: for every atom of every line, line after line, its batch
+    index ``atom`` and the ``x`` of its box; ``begin[i]`` where line i's atoms start in
+    those arrays (one more entry, the total); each line's set ``width``."""
+
+    atom: np.ndarray
+    x: np.ndarray
+    begin: np.ndarray
+    width: np.ndarray
 
 
-def _grow(added: dict[int, float], room: dict[int, float], slack: float) -> float:
-    """Give each atom up to its room, evenly in proportion; return what is left."""
-    total = sum(room.values())
-    if total <= 0 or slack <= 1e-9:
-        return slack
-    share = min(1.0, slack / total)
-    for i, r in room.items():
-        added[i] = added.get(i, 0.0) + r * share
-    return slack - total * share
+def geometry(lines: list[Line]) -> Geometry:
+    """Justify and position lines whose paragraphs come from one batch."""
+    paras, starts, ends, measures, firsts, lasts, aligns, x0s = zip(*lines)
+    a = paras[0].batch.arrays
+    offsets = np.array([p.first for p in paras], np.int64)
+    s, e = offsets + np.array(starts, np.int64), offsets + np.array(ends, np.int64)
+    measure, first, last = np.array(measures, float), np.array(firsts, bool), np.array(lasts, bool)
+    code = np.array([ALIGN_CODES.get(align, LEFT) for align in aligns])
+    lengths = e - s
+    begin = np.concatenate(([0], np.cumsum(lengths)))
+    line_of = np.repeat(np.arange(len(lines)), lengths)
+    k = np.arange(begin[-1]) - begin[line_of]
+    atom = s[line_of] + k
+    spans = (line_of, k, e[line_of] - 1, len(lines))
+    natural = a["close_at"][e - 1] - np.where(first, a["open_at"][s], a["open_cut"][s])
+    slack = measure - natural
+    taken = _taken(a, atom, spans, np.where(slack < -TOLERANCE, -slack, 0.0))
+    stretch = (code == JUSTIFY) & ~last & (slack > TOLERANCE)
+    added, even = _added(a, atom, spans, np.where(stretch, slack, 0.0))
+    before = (a["tier"][atom] == Tier.HAN_LATIN) | (a["cls"][atom] == OPEN)
+    added_sum, taken_sum = _line_sums(added, begin, line_of), _line_sums(taken, begin, line_of)
+    width = natural - taken_sum[begin[1:] - 1] + added_sum[begin[1:] - 1] + even * (lengths - 1)
+    width = np.where(lengths > 0, width, natural)
+    shift = np.select([code == CENTER, code == RIGHT], [(measure - width) / 2, measure - width], 0.0)
+    left = np.array(x0s) - np.where(first, 0.0, a["start_cut"][s]) - a["open_at"][s] + shift
+    x = (left[line_of] + a["open_at"][atom] + even[line_of] * k + added_sum
+         - taken_sum + np.where(before, 0.0, taken))
+    return Geometry(atom, x, begin, width)
 
 
-def _within(indices: list[int], low: int, high: int) -> list[int]:
-    """The sorted indices i with low <= i < high."""
-    if not indices:
-        return []
-    return indices[bisect_left(indices, low):bisect_left(indices, high)]
+def _line_sums(values: np.ndarray, begin: np.ndarray, line_of: np.ndarray) -> np.ndarray:
+    """Running sums of values within each line, up to and with each atom."""
+    running = np.concatenate(([0.0], np.cumsum(values)))
+    return running[1:] - running[begin[line_of]]
 
 
-def _expand(p: PreparedParagraph, start: int, end: int, slack: float) -> tuple[dict[int, float], float]:
-    """Space added before particular atoms, and the amount added before every atom."""
-    added: dict[int, float] = {}
-    spaces = _within(p.space_at, start + 1, end - 1)
-    if spaces:
-        slack = _grow(added, {i: max(0.0, SPACE_MAX * p.em(i) - p.width[i]) for i in spaces}, slack)
-    gapped = _within(p.gap_at, start + 1, end)
-    if gapped:
-        slack = _grow(added, {i: (HAN_LATIN_MAX - HAN_LATIN_SPACE) * p.em(i) for i in gapped}, slack)
-    gaps = end - start - 1
-    return added, (slack / gaps if slack > 1e-9 and gaps > 0 else 0.0)
+def _taken(a: dict[str, np.ndarray], atom: np.ndarray, spans: tuple, excess: np.ndarray) -> np.ndarray:
+    """How much each atom gives up, tier by tier, to remove each line's ``excess`` points
+    (every atom but the first may shrink; a line-end mark's space is cut, not shrunk)."""
+    line_of, k, last, count = spans
+    shrink, tier = a["shrink"][atom], a["tier"][atom]
+    cut_at_end = (atom == last) & (a["end_cut"][atom] != 0) & (tier != Tier.HAN_LATIN)
+    weights = np.where((k > 0) & (shrink > 0) & ~cut_at_end & (excess[line_of] > 0), shrink, 0.0)
+    if not weights.any():
+        return weights
+    capacity = np.bincount(line_of * (Tier.NONE + 1) + tier, weights, count * (Tier.NONE + 1))
+    capacity = capacity.reshape(count, Tier.NONE + 1)
+    share = np.zeros_like(capacity)
+    for rank in range(Tier.NONE):
+        room = capacity[:, rank]
+        active = (excess > TOLERANCE) & (room > 0)
+        share[:, rank] = np.where(active, np.minimum(1.0, excess / np.where(active, room, 1.0)), 0.0)
+        excess = excess - room * share[:, rank]
+    return weights * share[line_of, tier]
+
+
+def _added(a: dict[str, np.ndarray], atom: np.ndarray, spans: tuple,
+           slack: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Space added before particular atoms (word spaces up to 1/2 em, then Han–Latin space
+    up to 1/3 em), and the amount then added before every atom but the first of a line."""
+    line_of, k, last, count = spans
+    em, stretching = a["em"][atom], (k > 0) & (slack[line_of] > 0)
+    spaces = stretching & (a["cls"][atom] == SPACE) & (atom < last)
+    added = np.zeros(len(atom))
+    for room in (np.where(spaces, np.maximum(0.0, SPACE_MAX * em - a["width"][atom]), 0.0),
+                 np.where(stretching & (a["gap"][atom] != 0), (HAN_LATIN_MAX - HAN_LATIN_SPACE) * em, 0.0)):
+        total = np.bincount(line_of, room, count)
+        active = (total > 0) & (slack > TOLERANCE)
+        share = np.where(active, np.minimum(1.0, slack / np.where(active, total, 1.0)), 0.0)
+        added += room * share[line_of]
+        slack = slack - total * share
+    gaps = np.bincount(line_of, k > 0, count)
+    return added, np.where((slack > TOLERANCE) & (gaps > 0), slack / np.maximum(gaps, 1), 0.0)
+
+
+def set_lines(lines: list[Line]) -> list[SetLine]:
+    """Set lines (from any batches), each justified and positioned."""
+    out: list[SetLine | None] = [None] * len(lines)
+    for indices in by_batch(lines).values():
+        chosen = [lines[i] for i in indices]
+        geo = geometry(chosen)
+        xs, begin, width = geo.x.tolist(), geo.begin.tolist(), geo.width.tolist()
+        for number, (index, line) in enumerate(zip(indices, chosen)):
+            out[index] = SetLine(line[0], line[1], line[2], xs[begin[number]:begin[number + 1]], width[number])
+    return out
 
 
 def set_line(p: PreparedParagraph, start: int, end: int, measure: float, *,
              first_line: bool, last_line: bool, align: str, x0: float = 0.0) -> SetLine:
     """Position the atoms start..end-1 on a line ``measure`` points long whose left edge is x0."""
-    cut = 0.0 if first_line else p.start_cut[start]
-    natural = p.natural(start, end, first_line)
-    slack = measure - natural
-    if slack < -1e-9:
-        return _set_adjusted(p, start, end, (x0, cut, natural), _reduce(p, start, end, -slack), {}, 0.0,
-                             measure, align)
-    if align == "justify" and not last_line and slack > 1e-9:
-        added, even = _expand(p, start, end, slack)
-        if added:
-            return _set_adjusted(p, start, end, (x0, cut, natural), {}, added, even, measure, align)
-        width = natural + even * (end - start - 1)
-    else:
-        even, width = 0.0, natural
-    first = x0 - cut + align_offset(align, measure, width)
-    steps = map(add, p.width[start:end - 1], p.gap[start + 1:end])
-    if even:
-        steps = map(add, steps, repeat(even))
-    return SetLine(p, start, end, list(accumulate(steps, initial=first)), width)
+    return set_lines([(p, start, end, measure, first_line, last_line, align, x0)])[0]
 
 
-def align_offset(align: str, measure: float, width: float) -> float:
-    """Where a line of ``width`` starts in a measure, by its alignment."""
-    if align == "center":
-        return (measure - width) / 2
-    if align == "right":
-        return measure - width
-    return 0.0
-
-
-def _set_adjusted(p: PreparedParagraph, start: int, end: int, where: tuple[float, float, float],
-                  taken: dict[int, float], added: dict[int, float], even: float, measure: float,
-                  align: str) -> SetLine:
-    """Positions when particular atoms give up or get space; ``where`` is the line's left
-    edge, the space its first atom gives up there, and its natural width."""
-    x0, cut, natural = where
-    width = natural - sum(taken.values()) + sum(added.values()) + even * (end - start - 1)
-    left = x0 - cut
-    xs, x = [], left
-    for i in range(start, end):
-        if i > start:
-            x += p.gap[i] + even + added.get(i, 0.0)
-        cut = taken.get(i, 0.0)
-        before = p.tier[i] == Tier.HAN_LATIN or p.cls[i] == OPEN
-        if before:
-            x -= cut
-        xs.append(x)
-        x += p.width[i] - (0.0 if before else cut)
-    shift = align_offset(align, measure, width)
-    if shift:
-        xs = [v + shift for v in xs]
-    return SetLine(p, start, end, xs, width)
+def by_batch(lines: list[Line]) -> dict[int, list[int]]:
+    """The lines' indices grouped by the batch their paragraphs were prepared in."""
+    groups: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        groups.setdefault(id(line[0].batch), []).append(index)
+    return groups

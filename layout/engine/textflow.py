@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from layout.engine.displaylist import Item
-from layout.engine.justify import set_line
+from layout.engine.justify import Line
 from layout.engine.linebreak import first_line_ends, line_ends
-from layout.engine.lineplan import Line, place_plain
 from layout.engine.prepare import PreparedParagraph
-from layout.engine.runs import line_items
+from layout.engine.runs import lines_items
 
 EM_BOX_ASCENT = 0.88  # ideographic em box: 880/1000 above the baseline in Noto CJK
 
@@ -74,6 +73,7 @@ def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | 
     result = FlowResult(state=FlowState() if state is None else FlowState(state.paragraph, state.atom))
     pos = result.state
     lines: list[Line] = []
+    baselines: list[float] = []
     spaced = -1
     for slot in slots:
         line_no = 0
@@ -86,18 +86,20 @@ def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | 
                 spaced = pos.paragraph  # the space above a subhead, given once
                 line_no += para.space_before
                 continue
-            pos.atom, line_no = _fill(para, slot, pos.atom, line_no, lines)
+            pos.atom, line_no = _fill(para, slot, (pos.atom, line_no), lines, baselines)
         result.lines += line_no
         if pos.paragraph >= len(paragraphs):
             break
     _skip_empty(paragraphs, pos)
-    _set(lines, result)
+    result.items += lines_items(lines, baselines, result.missing)
     return result
 
 
-def _fill(para: FlowParagraph, slot: Slot, start: int, line_no: int, lines: list[Line]) -> tuple[int, int]:
-    """Break a paragraph's lines from atom ``start`` into a slot from grid line ``line_no``
-    on, until the paragraph or the slot ends; return where both stand then."""
+def _fill(para: FlowParagraph, slot: Slot, at: tuple[int, int], lines: list[Line],
+          baselines: list[float]) -> tuple[int, int]:
+    """Break a paragraph's lines from atom and grid line ``at`` on into a slot, until the
+    paragraph or the slot ends; return where both stand then."""
+    start, line_no = at
     p = para.prepared
     count, offset, align = p.count, p.first, para.align
     later = line_ends(p.batch, slot.width)
@@ -105,24 +107,11 @@ def _fill(para: FlowParagraph, slot: Slot, start: int, line_no: int, lines: list
         first = start == 0
         measure = slot.width - para.indent if first else slot.width
         end = (first_line_ends(p.batch, measure)[p.number] if first else later[offset + start]) - offset
-        baseline = baseline_in_line(slot.top + line_no * slot.pitch, slot.pitch, p.size0 or p.em(start))
-        lines.append((p, start, end, measure, first, end >= count, align,
-                      slot.x + para.indent if first else slot.x, baseline))
+        baselines.append(baseline_in_line(slot.top + line_no * slot.pitch, slot.pitch, p.size0 or p.em(start)))
+        lines.append((p, start, end, measure, first, end >= count, align, slot.x + para.indent if first else slot.x))
         line_no += 1
         start = end
     return start, line_no
-
-
-def _set(lines: list[Line], result: FlowResult) -> None:
-    """The display items of the lines, in order: the plain ones all at once, the others one by one."""
-    items = result.items
-    for line, run in zip(lines, place_plain(lines)):
-        if run is not None:
-            items.append(run)
-            continue
-        p, start, end, measure, first, last, align, x0, baseline = line
-        items += line_items(set_line(p, start, end, measure, first_line=first, last_line=last, align=align, x0=x0),
-                            baseline, result.missing)
 
 
 def remaining_chars(paragraphs: list[FlowParagraph], state: FlowState) -> int:
