@@ -30,6 +30,12 @@ class GlyphRun(NamedTuple):
     hscale: float = 1.0
 
 
+def glyph_run(fields: tuple) -> GlyphRun:
+    """A GlyphRun from its eight fields in order, made without the generated constructor's
+    argument handling (runs are made by the thousand on every layout)."""
+    return tuple.__new__(GlyphRun, fields)
+
+
 @dataclass(frozen=True, slots=True)
 class MissingGlyph:
     """A character that no font has: drawn as a visible box, never dropped."""

@@ -77,27 +77,74 @@ def geometry(lines: list[Line]) -> Geometry:
     offsets = np.array([p.first for p in paras], np.int64)
     s, e = offsets + np.array(starts, np.int64), offsets + np.array(ends, np.int64)
     measure, first, last = np.array(measures, float), np.array(firsts, bool), np.array(lasts, bool)
-    code = np.array([ALIGN_CODES.get(align, LEFT) for align in aligns])
+    if len(set(aligns)) == 1:
+        code = np.full(len(lines), ALIGN_CODES.get(aligns[0], LEFT))
+    else:
+        code = np.array([ALIGN_CODES.get(align, LEFT) for align in aligns])
     lengths = e - s
     begin = np.concatenate(([0], np.cumsum(lengths)))
-    line_of = np.repeat(np.arange(len(lines)), lengths)
-    k = np.arange(begin[-1]) - begin[line_of]
-    atom = s[line_of] + k
-    spans = (line_of, k, e[line_of] - 1, len(lines))
     natural = a["close_at"][e - 1] - np.where(first, a["open_at"][s], a["open_cut"][s])
     slack = measure - natural
-    taken = _taken(a, atom, spans, np.where(slack < -TOLERANCE, -slack, 0.0))
-    stretch = (code == JUSTIFY) & ~last & (slack > TOLERANCE)
-    added, even = _added(a, atom, spans, np.where(stretch, slack, 0.0))
-    before = (a["tier"][atom] == Tier.HAN_LATIN) | (a["cls"][atom] == OPEN)
-    added_sum, taken_sum = _line_sums(added, begin, line_of), _line_sums(taken, begin, line_of)
-    width = natural - taken_sum[begin[1:] - 1] + added_sum[begin[1:] - 1] + even * (lengths - 1)
-    width = np.where(lengths > 0, width, natural)
-    shift = np.select([code == CENTER, code == RIGHT], [(measure - width) / 2, measure - width], 0.0)
+    stretch = (code == JUSTIFY) & ~last & (slack > TOLERANCE) & (lengths > 1)
+    even = np.where(stretch, slack / np.maximum(lengths - 1, 1), 0.0)
+    width = natural + even * (lengths - 1)
+    line_of = np.repeat(np.arange(len(lines)), lengths)
+    k = np.arange(begin[-1]) - begin[line_of]
+    if s[0] + begin[-1] == e[-1] and (s[1:] == e[:-1]).all():  # the lines cover a stretch of the batch
+        atom, base = np.arange(s[0], e[-1]), a["open_at"][s[0]:e[-1]]
+    else:
+        atom = s[line_of] + k
+        base = a["open_at"][atom]
+    x = base + even[line_of] * k
+    squeezed = np.flatnonzero(slack < -TOLERANCE)
+    if len(squeezed):
+        _squeeze(a, (s, e, begin, squeezed), -slack[squeezed], x, width)
+    flexible = np.flatnonzero(stretch & ((a["spaces"][np.maximum(e - 1, s + 1)] - a["spaces"][s + 1] > 0)
+                                         | (a["gapped"][e] - a["gapped"][s + 1] > 0)))
+    if len(flexible):
+        _stretch(a, (s, e, begin, flexible), slack[flexible], x, (even, width))
+    shift = np.where(code == CENTER, (measure - width) / 2, 0.0) + np.where(code == RIGHT, measure - width, 0.0)
     left = np.array(x0s) - np.where(first, 0.0, a["start_cut"][s]) - a["open_at"][s] + shift
-    x = (left[line_of] + a["open_at"][atom] + even[line_of] * k + added_sum
-         - taken_sum + np.where(before, 0.0, taken))
-    return Geometry(atom, x, begin, width)
+    return Geometry(atom, x + left[line_of], begin, width)
+
+
+def _some(lines: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, tuple]:
+    """For some of the lines (``chosen``): their atoms' batch indices, where they stand in
+    the geometry's arrays, their line (0.. among the chosen), their place in it, and
+    the spans (line, place, the line's last atom, how many lines) the sums need."""
+    s, e, begin, chosen = lines
+    lengths = e[chosen] - s[chosen]
+    line_of = np.repeat(np.arange(len(chosen)), lengths)
+    k = np.arange(int(lengths.sum())) - (np.cumsum(lengths) - lengths)[line_of]
+    atom = s[chosen][line_of] + k
+    return atom, begin[chosen][line_of] + k, line_of, np.concatenate(([0], np.cumsum(lengths))), \
+        (line_of, k, e[chosen][line_of] - 1, len(chosen))
+
+
+def _squeeze(a: dict[str, np.ndarray], lines: tuple, excess: np.ndarray, x: np.ndarray, width: np.ndarray) -> None:
+    """Lines too long by ``excess``: each atom gives up its share (a bracket or a Han–Latin
+    gap gives it up before itself, any other atom after)."""
+    atom, where, line_of, begin, spans = _some(lines)
+    taken = _taken(a, atom, spans, excess)
+    before = (a["tier"][atom] == Tier.HAN_LATIN) | (a["cls"][atom] == OPEN)
+    taken_sum = _line_sums(taken, begin, line_of)
+    x[where] += np.where(before, 0.0, taken) - taken_sum
+    width[lines[3]] -= taken_sum[begin[1:] - 1]
+
+
+def _stretch(a: dict[str, np.ndarray], lines: tuple, slack: np.ndarray, x: np.ndarray,
+             spread: tuple[np.ndarray, np.ndarray]) -> None:
+    """Lines with word spaces or Han–Latin gaps to grow: those take the slack first, the
+    rest is shared evenly (``spread``: every line's even share and width, updated)."""
+    atom, where, line_of, begin, spans = _some(lines)
+    even, width = spread
+    chosen = lines[3]
+    added, new_even = _added(a, atom, spans, slack)
+    change = new_even - even[chosen]
+    added_sum = _line_sums(added, begin, line_of)
+    x[where] += added_sum + change[line_of] * spans[1]
+    width[chosen] += added_sum[begin[1:] - 1] + change * (np.diff(begin) - 1)
+    even[chosen] = new_even
 
 
 def _line_sums(values: np.ndarray, begin: np.ndarray, line_of: np.ndarray) -> np.ndarray:
@@ -118,7 +165,7 @@ def _taken(a: dict[str, np.ndarray], atom: np.ndarray, spans: tuple, excess: np.
     capacity = np.bincount(line_of * (Tier.NONE + 1) + tier, weights, count * (Tier.NONE + 1))
     capacity = capacity.reshape(count, Tier.NONE + 1)
     share = np.zeros_like(capacity)
-    for rank in range(Tier.NONE):
+    for rank in np.flatnonzero(capacity[:, :Tier.NONE].any(axis=0)).tolist():
         room = capacity[:, rank]
         active = (excess > TOLERANCE) & (room > 0)
         share[:, rank] = np.where(active, np.minimum(1.0, excess / np.where(active, room, 1.0)), 0.0)
@@ -165,6 +212,8 @@ def set_line(p: PreparedParagraph, start: int, end: int, measure: float, *,
 
 def by_batch(lines: list[Line]) -> dict[int, list[int]]:
     """The lines' indices grouped by the batch their paragraphs were prepared in."""
+    if len({id(p.batch) for p in {line[0] for line in lines}}) == 1:
+        return {0: list(range(len(lines)))}
     groups: dict[int, list[int]] = {}
     for index, line in enumerate(lines):
         groups.setdefault(id(line[0].batch), []).append(index)

@@ -31,7 +31,7 @@ def break_line(p: PreparedParagraph, start: int, measure: float, first_line: boo
     if first_line and start == 0:
         return first_line_ends(p.batch, measure)[p.number] - p.first
     if first_line:
-        return int(_ends(p.batch.arrays, p.batch.bounds, np.array([p.first + start]), measure, True)[0]) - p.first
+        return int(_ends(p.batch.arrays, np.array([p.first + start]), measure, True)[0]) - p.first
     return line_ends(p.batch, measure)[p.first + start] - p.first
 
 
@@ -56,7 +56,7 @@ def _plan(batch: Batch, first_line: bool, measure: float) -> list[int]:
         starts = np.array([first for first, end in batch.bounds if end > first] if first_line else [], np.int64)
         if not first_line:
             starts = np.arange(len(a["cls"]))
-        ends = _ends(a, batch.bounds, starts, measure, first_line)
+        ends = _ends(a, starts, measure, first_line)
         if first_line:
             ends = _per_paragraph(batch.bounds, ends)
         found = batch.plans[key] = ends.tolist()
@@ -71,13 +71,12 @@ def _per_paragraph(bounds: list[tuple[int, int]], ends: np.ndarray) -> np.ndarra
     return out
 
 
-def _ends(a: dict[str, np.ndarray], bounds: list[tuple[int, int]], starts: np.ndarray, measure: float,
-          first_line: bool) -> np.ndarray:
+def _ends(a: dict[str, np.ndarray], starts: np.ndarray, measure: float, first_line: bool) -> np.ndarray:
     """The line ends for lines starting at ``starts`` (sorted batch indices)."""
     if not len(starts):
         return np.zeros(0, np.int64)
     left = (a["open_at"] if first_line else a["open_cut"])[starts]
-    ends = np.maximum(_fit(a, bounds, starts, left + measure + EPSILON), starts + 1)
+    ends = np.maximum(_fit(a, starts, left + measure + EPSILON), starts + 1)
     para_end = a["para_end"][starts]
     blocked = np.flatnonzero((ends < para_end) & ~a["breakable"][np.minimum(ends, len(a["cls"]) - 1)])
     if len(blocked):
@@ -86,17 +85,20 @@ def _ends(a: dict[str, np.ndarray], bounds: list[tuple[int, int]], starts: np.nd
     return ends
 
 
-def _fit(a: dict[str, np.ndarray], bounds: list[tuple[int, int]], starts: np.ndarray, limit: np.ndarray) -> np.ndarray:
-    """First fit: the largest end whose line closes within the limit (``close_at`` never
-    decreases inside a paragraph, so a sorted search finds it)."""
-    close_at = a["close_at"]
-    ends = np.empty(len(starts), np.int64)
-    low = np.searchsorted(starts, [first for first, _ in bounds]).tolist()
-    high = np.searchsorted(starts, [end for _, end in bounds]).tolist()
-    for (first, end), lo, hi in zip(bounds, low, high):
-        if hi > lo:
-            ends[lo:hi] = first + np.searchsorted(close_at[first:end], limit[lo:hi], "right")
-    return ends
+def _fit(a: dict[str, np.ndarray], starts: np.ndarray, limit: np.ndarray) -> np.ndarray:
+    """First fit: the largest end whose line closes within the limit. ``close_at`` never
+    decreases inside a paragraph, and ``fit_key`` lifts each paragraph above the one
+    before, so one sorted search over the batch finds every end; the ends are then
+    checked against ``close_at`` itself and moved where rounding put them a step off."""
+    close_at, last = a["close_at"], len(a["close_at"]) - 1
+    first, end = a["para_first"][starts], a["para_end"][starts]
+    ends = np.clip(np.searchsorted(a["fit_key"], limit + a["fit_shift"][starts], "right"), first, end)
+    while True:
+        up = (ends < end) & (close_at[np.minimum(ends, last)] <= limit)
+        down = (ends > first) & (close_at[np.maximum(ends - 1, 0)] > limit)
+        if not (up.any() or down.any()):
+            return ends
+        ends += up.astype(np.int64) - down.astype(np.int64)
 
 
 def _min_width(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, first_line: bool) -> np.ndarray:

@@ -32,8 +32,8 @@ MISSING = -1  # face index of a character that no font has
 
 FLOAT_COLUMNS = ("width", "shrink", "end_cut", "start_cut", "offset0")
 F_WIDTH, F_SHRINK, F_END_CUT, F_START_CUT, F_OFFSET0 = range(len(FLOAT_COLUMNS))
-INT_COLUMNS = ("cls", "tier", "glyph0", "plain", "no_start", "no_start_strict", "no_end")
-I_CLS, I_TIER, I_GLYPH0, I_PLAIN, I_NO_START, I_NO_START_STRICT, I_NO_END = range(len(INT_COLUMNS))
+INT_COLUMNS = ("cls", "tier", "glyph0", "plain", "no_start", "no_start_strict", "no_end", "simple")
+I_CLS, I_TIER, I_GLYPH0, I_PLAIN, I_NO_START, I_NO_START_STRICT, I_NO_END, I_SIMPLE = range(len(INT_COLUMNS))
 
 
 class Tier:
@@ -82,7 +82,7 @@ class AtomTable:
     """Measures atoms in a font chain at a size and tracking, and remembers them.
 
     Every atom measured gets an id; ``floats`` and ``ints`` hold its metrics in
-    rows (columns F_* and I_*) so that a whole text's metrics are gathered with
+    columns (rows F_* and I_* hold one kind of metric each) so that a whole text's metrics are gathered with
     one array lookup, and ``bmp`` maps a one-character atom of the Basic
     Multilingual Plane straight to its id (-1: not measured yet).
     """
@@ -98,8 +98,8 @@ class AtomTable:
         self.ids: dict[str, int] = {}
         self.infos: list[AtomInfo] = []
         self.bmp = np.full(0x10000, -1, np.int64)
-        self.floats = np.zeros((256, len(FLOAT_COLUMNS)))
-        self.ints = np.zeros((256, len(INT_COLUMNS)), np.int64)
+        self.floats = np.zeros((len(FLOAT_COLUMNS), 256))
+        self.ints = np.zeros((len(INT_COLUMNS), 256), np.int32)
 
     def make_room(self) -> None:
         """Start afresh when the table has grown past its limit (call between texts)."""
@@ -118,12 +118,13 @@ class AtomTable:
     def _add(self, atom: str) -> int:
         info = self._measure(atom)
         index = len(self.infos)
-        if index == len(self.floats):
-            self.floats = np.concatenate([self.floats, np.zeros_like(self.floats)])
-            self.ints = np.concatenate([self.ints, np.zeros_like(self.ints)])
-        self.floats[index] = (info.width, info.shrink, info.end_cut, info.start_cut, info.offset0)
-        self.ints[index] = (info.cls, info.tier, info.glyph0, info.plain,
-                            atom in NO_START, atom in NO_START_STRICT, atom in NO_END)
+        if index == self.floats.shape[1]:
+            self.floats = np.concatenate([self.floats, np.zeros_like(self.floats)], axis=1)
+            self.ints = np.concatenate([self.ints, np.zeros_like(self.ints)], axis=1)
+        self.floats[:, index] = (info.width, info.shrink, info.end_cut, info.start_cut, info.offset0)
+        simple = info.hscale == 1.0 and not any(info.faces)  # every glyph from the first face, unscaled
+        self.ints[:, index] = (info.cls, info.tier, info.glyph0, info.plain,
+                            atom in NO_START, atom in NO_START_STRICT, atom in NO_END, simple)
         self.infos.append(info)
         self.ids[atom] = index
         if len(atom) == 1 and ord(atom) < 0x10000:

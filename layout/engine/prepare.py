@@ -14,10 +14,12 @@ slow paths of breaking and setting ask for them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 import numpy as np
 
@@ -41,6 +43,7 @@ from layout.engine.metrics import (
     I_NO_START,
     I_NO_START_STRICT,
     I_PLAIN,
+    I_SIMPLE,
     I_TIER,
     INT_COLUMNS,
     LATIN,
@@ -77,8 +80,8 @@ class StyledRun:
 
 PER_ATOM = ("cls", "breakable", "width", "shrink", "tier", "lead", "draw", "gap", "start_cut", "end_cut", "id",
             "run", "glyph0", "cum", "open_at", "open_cut", "close_at", "ink_x", "para_end", "para_first", "em",
-            "prev_break", "next_break", "punct_end")
-PREFIX_COUNTS = ("fancy", "spaces", "gapped", "shrunk", "chars", "char_at")
+            "prev_break", "next_break", "punct_end", "fit_shift", "fit_key")
+PREFIX_COUNTS = ("fancy", "complex", "spaces", "gapped", "shrunk", "chars", "char_at")
 
 
 class Batch:
@@ -93,11 +96,14 @@ class Batch:
     ``open_at``, where its box starts when it starts a paragraph's first line
     (after its gap), ``open_cut`` the same on a later line (less its start cut),
     ``close_at`` where a line that ends with it ends (less its end cut),
-    ``ink_x`` where its first glyph goes; ``para_first`` and ``para_end``, its
+    ``ink_x`` where its first glyph goes; ``fit_key``, ``close_at`` raised by
+    ``fit_shift`` so that it grows through the whole batch (a paragraph starts
+    above where the one before it ends); ``para_first`` and ``para_end``, its
     paragraph's bounds; ``em``, its run's size; ``prev_break``/``next_break``,
     the nearest atoms a line may start at; ``punct_end``, a mark that gives up
     space at a line's end. Prefix sums, one entry longer: ``fancy`` (atoms that
-    are not one glyph of the chain's first face), ``spaces`` (word spaces),
+    are not one glyph of the chain's first face), ``complex`` (atoms with a glyph
+    from another face, a missing one, or a scaled one), ``spaces`` (word spaces),
     ``gapped`` (atoms with Han–Latin space before them), ``shrunk`` (the space
     atoms can give up), ``chars`` (characters that count against a lone last
     one), and ``char_at``, where each atom starts in ``text``.
@@ -113,93 +119,73 @@ class Batch:
 
 
 class PreparedParagraph:
-    """One paragraph of a :class:`Batch`: atoms ``first``..``first + count - 1``.
-
-    Its lists, one entry per atom, are made from the batch when first asked for.
-    ``text`` is the runs' text and ``char_at[i]`` where atom i starts in it;
-    ``cls`` holds each atom's class and ``breakable`` whether a line may start
-    at it, as bytes. ``cum`` holds prefix sums of gap + width and ``fancy``
-    prefix counts of atoms that are not plain, each with one more entry than
-    there are atoms. ``width`` is the natural advance in points, ``gap`` the
-    space before an atom (Han–Latin), ``shrink`` the space it can still give
-    up, ``tier`` its place in the reduction order, ``end_cut``/``start_cut``
-    what it gives up at a line's end or start, ``lead`` the leading space
-    already removed from an opening mark (its glyph is drawn that far left),
-    ``draw`` where its first glyph is drawn from the atom's x, ``glyph0`` that
-    glyph; ``open_at``, ``open_cut``, ``close_at`` and ``ink_x`` are as in the
-    batch. ``space_at`` and ``gap_at`` list the word spaces and the atoms with
-    Han–Latin space before them.
+    """One paragraph of a :class:`Batch`: atoms ``first``..``first + count - 1``, whose
+    runs' text is ``text``. Breaking and setting work on the batch's arrays; the lists
+    here, one entry per atom, are made when first asked for: ``char_at`` (where each
+    atom starts in ``text``, and its length), ``breakable`` (whether a line may start
+    at it, as bytes), ``width``, ``lead``, ``open_at``, ``open_cut``, ``close_at``
+    (see :class:`Batch`), ``run_of`` (its run), ``atoms`` (its text) and ``info`` (its
+    measured metrics).
     """
 
-    def __init__(self, runs: list[StyledRun], batch: Batch, number: int, first_run: int) -> None:
+    def __init__(self, runs: list[StyledRun], batch: Batch, number: int, first_run: int, text: str) -> None:
         self.runs = runs
         self.batch = batch
         self.number = number
         self.first, end = batch.bounds[number]
         self.count = end - self.first
-        self.size0 = runs[0].size if len(runs) == 1 else 0.0  # the em of a one-run paragraph
         self.first_run = first_run
-        char_at = batch.arrays["char_at"]
-        self.text = batch.text[int(char_at[self.first]):int(char_at[end])]
+        self.text = text
+        one = runs[0] if len(runs) == 1 else None
+        self.size0 = one.size if one else 0.0  # the em of a one-run paragraph
+        self.look = (one.chain.faces[0].name, one.size, one.colour) if one else None  # its font, size, colour
 
     def __len__(self) -> int:
         return self.count
 
-    def _slice(self, name: str) -> np.ndarray:
-        return self.batch.arrays[name][self.first:self.first + self.count]
-
-    def _prefix(self, name: str) -> list[int]:
-        values = self.batch.arrays[name][self.first:self.first + self.count + 1]
-        return (values - values[0]).tolist()
-
-    @cached_property
-    def cls(self) -> bytes:
-        """Each atom's class (see ``layout.engine.chars.Cls``)."""
-        return self._slice("cls").astype(np.uint8).tobytes()
+    def _list(self, name: str) -> list:
+        return self.batch.arrays[name][self.first:self.first + self.count].tolist()
 
     @cached_property
     def breakable(self) -> bytes:
         """Whether a line may start at each atom (1) or not (0)."""
-        return self._slice("breakable").tobytes()
-
-    @cached_property
-    def cum(self) -> list[float]:
-        """Prefix sums of gap + width, from 0."""
-        return [0.0, *self._slice("cum").tolist()]
-
-    @cached_property
-    def fancy(self) -> list[int]:
-        """Prefix counts of the atoms that are not plain."""
-        return self._prefix("fancy")
+        return self.batch.arrays["breakable"][self.first:self.first + self.count].tobytes()
 
     @cached_property
     def char_at(self) -> list[int]:
         """Where each atom starts in ``text``, and the text's length."""
-        return self._prefix("char_at")
+        values = self.batch.arrays["char_at"][self.first:self.first + self.count + 1]
+        return (values - values[0]).tolist()
 
     @cached_property
-    def space_at(self) -> list[int]:
-        """The word spaces."""
-        return np.flatnonzero(self._slice("cls") == SPACE).tolist()
+    def width(self) -> list[float]:
+        """Each atom's natural advance in points (after punctuation compression)."""
+        return self._list("width")
 
     @cached_property
-    def gap_at(self) -> list[int]:
-        """The atoms with Han–Latin space before them."""
-        return np.flatnonzero(self._slice("gap")).tolist()
+    def lead(self) -> list[float]:
+        """The leading space removed from each opening mark."""
+        return self._list("lead")
+
+    @cached_property
+    def open_at(self) -> list[float]:
+        """Where each atom's box starts when it starts a first line."""
+        return self._list("open_at")
+
+    @cached_property
+    def open_cut(self) -> list[float]:
+        """Where each atom's box starts when it starts a later line."""
+        return self._list("open_cut")
+
+    @cached_property
+    def close_at(self) -> list[float]:
+        """Where a line that ends with each atom ends."""
+        return self._list("close_at")
 
     @cached_property
     def run_of(self) -> list[int]:
         """The index of each atom's run."""
-        return (self._slice("run") - self.first_run).tolist()
-
-    def __getattr__(self, name: str) -> list:
-        """The per-atom lists read straight from the batch (width, shrink, tier, lead, draw,
-        gap, start_cut, end_cut, glyph0, open_at, open_cut, close_at, ink_x), made once."""
-        if name not in _LISTED:
-            raise AttributeError(name)
-        values = self._slice(name).tolist()
-        setattr(self, name, values)
-        return values
+        return [run - self.first_run for run in self._list("run")]
 
     @cached_property
     def atoms(self) -> list[str]:
@@ -207,22 +193,11 @@ class PreparedParagraph:
         text, at = self.text, self.char_at
         return [text[a:b] for a, b in zip(at, at[1:])]
 
-    def atom(self, index: int) -> str:
-        """One atom's text."""
-        return self.text[self.char_at[index]:self.char_at[index + 1]]
-
     @cached_property
     def info(self) -> list[AtomInfo]:
         """Each atom's measured metrics."""
-        return [self.info_at(index) for index in range(self.count)]
-
-    @cached_property
-    def _ids(self) -> list[int]:
-        return self._slice("id").tolist()
-
-    def info_at(self, index: int) -> AtomInfo:
-        """One atom's measured metrics."""
-        return self.batch.infos[self.first_run + self.run_of[index]][self._ids[index]]
+        infos = self.batch.infos
+        return [infos[self.first_run + run][atom_id] for run, atom_id in zip(self.run_of, self._list("id"))]
 
     def em(self, index: int) -> float:
         """The em (type size) of the atom's run."""
@@ -233,23 +208,19 @@ class PreparedParagraph:
         return self.close_at[end - 1] - (self.open_at[start] if first_line else self.open_cut[start])
 
 
-_LISTED = frozenset(("width", "shrink", "tier", "lead", "draw", "gap", "start_cut", "end_cut", "glyph0",
-                     "open_at", "open_cut", "close_at", "ink_x"))
-
-
 def _atom_starts(runs: list[StyledRun], chars: int) -> np.ndarray:
     """The character offset of every atom: each character, except the inner ones of a
-    Latin word, a number or a dash (never across runs)."""
+    Latin word, a number or a dash. The runs are searched as one text with a character
+    between them that no such atom can hold, so that none runs across two."""
     inner = None
-    offset = 0
-    for run in runs:
-        for match in SPECIAL_RE.finditer(run.text):
-            a, b = match.span()
-            if b - a > 1:
-                if inner is None:
-                    inner = np.zeros(chars, bool)
-                inner[offset + a + 1:offset + b] = True
-        offset += len(run.text)
+    ends = list(accumulate(len(run.text) + 1 for run in runs))  # where each separator stands
+    for match in SPECIAL_RE.finditer("\x00".join(run.text for run in runs)):
+        a, b = match.span()
+        if b - a > 1:
+            if inner is None:
+                inner = np.zeros(chars, bool)
+            shift = bisect_right(ends, a)  # separators before the match
+            inner[a + 1 - shift:b - shift] = True
     return np.arange(chars) if inner is None else np.flatnonzero(~inner)
 
 
@@ -261,16 +232,16 @@ def _atom_ids(runs: list[StyledRun], text: str, char_at: np.ndarray, atom_run: n
     one_char = (np.diff(char_at) == 1) & (codes < 0x10000)
     if len(tables) == 1:
         ids = _table_ids(tables[0], text, char_at, np.arange(count), codes, one_char)
-        return ids, tables[0].floats[ids], tables[0].ints[ids], [run.table.infos for run in runs]
+        return ids, tables[0].floats[:, ids], tables[0].ints[:, ids], [run.table.infos for run in runs]
     ids = np.empty(count, np.int64)
-    floats = np.empty((count, len(FLOAT_COLUMNS)))
-    ints = np.empty((count, len(INT_COLUMNS)), np.int64)
+    floats = np.empty((len(FLOAT_COLUMNS), count))
+    ints = np.empty((len(INT_COLUMNS), count), np.int32)
     table_of_run = np.array([tables.index(run.table) for run in runs])
     for number, table in enumerate(tables):
         where = np.flatnonzero(table_of_run[atom_run] == number)
         ids[where] = found = _table_ids(table, text, char_at, where, codes[where], one_char[where])
-        floats[where] = table.floats[found]
-        ints[where] = table.ints[found]
+        floats[:, where] = table.floats[:, found]
+        ints[:, where] = table.ints[:, found]
     return ids, floats, ints, [run.table.infos for run in runs]
 
 
@@ -333,8 +304,8 @@ def _breakable(a: dict[str, np.ndarray], same: np.ndarray, ints: np.ndarray, str
     """May a line start at atom i? Not before a no-start mark nor after a no-end mark;
     between Latin atoms and around spaces only after a space."""
     cls = a["cls"]
-    no_start = ints[:, I_NO_START_STRICT if strict else I_NO_START] != 0
-    allowed = same & ~no_start & ~_previous(ints[:, I_NO_END] != 0, False)
+    no_start = ints[I_NO_START_STRICT if strict else I_NO_START] != 0
+    allowed = same & ~no_start & ~_previous(ints[I_NO_END] != 0, False)
     space, latin = cls == SPACE, cls == LATIN
     space_before = _previous(space, False)
     word = space | space_before | (latin & _previous(latin, False))
@@ -389,25 +360,31 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     para_of = np.repeat(np.arange(len(bounds)), lengths)
     same = np.ones(count, bool)
     same[firsts[firsts < count]] = False
-    a = {"cls": ints[:, I_CLS].copy(), "tier": ints[:, I_TIER].copy(), "width": floats[:, F_WIDTH].copy(),
-         "shrink": floats[:, F_SHRINK].copy(), "end_cut": floats[:, F_END_CUT].copy(),
-         "start_cut": floats[:, F_START_CUT].copy(), "lead": np.zeros(count), "gap": np.zeros(count),
-         "id": ids, "run": atom_run, "glyph0": ints[:, I_GLYPH0], "char_at": char_at}
+    a = {"cls": ints[I_CLS], "tier": ints[I_TIER], "width": floats[F_WIDTH], "shrink": floats[F_SHRINK],
+         "end_cut": floats[F_END_CUT], "start_cut": floats[F_START_CUT], "lead": np.zeros(count),
+         "gap": np.zeros(count), "id": ids, "run": atom_run, "glyph0": ints[I_GLYPH0], "char_at": char_at}
     _compress_adjacent(a, same, em)
     _gaps(a, same, em)
-    a["draw"] = floats[:, F_OFFSET0] - a["lead"]
+    a["draw"] = floats[F_OFFSET0] - a["lead"]
     a["breakable"] = _breakable(a, same, ints, strict)
     a["cum"] = cum = _prefix_sums(a["gap"] + a["width"], bounds, para_of, np.arange(count) - firsts[para_of])
     a["open_at"] = np.where(same, _previous(cum, 0.0), 0.0) + a["gap"]
     a["open_cut"] = a["open_at"] + a["start_cut"]
     a["close_at"] = cum - a["end_cut"]
+    ends = np.array([end for _, end in bounds], np.int64)
+    lifts = np.where(ends > firsts, a["close_at"][np.maximum(ends - 1, 0)] + 1.0, 0.0)
+    a["fit_shift"] = (np.cumsum(lifts) - lifts)[para_of]
+    a["fit_key"] = a["close_at"] + a["fit_shift"]
     a["ink_x"] = a["open_at"] + a["draw"]
     a["para_end"] = np.repeat(np.array([end for _, end in bounds], np.int64), lengths)
     a["para_first"] = firsts[para_of]
     a["em"] = em
-    for name, flags in (("fancy", ints[:, I_PLAIN] == 0), ("spaces", a["cls"] == SPACE), ("gapped", a["gap"] != 0),
-                        ("shrunk", a["shrink"]), ("chars", _counted_chars(a["cls"], np.diff(char_at)))):
-        a[name] = np.concatenate(([0], np.cumsum(flags)))
+    names = ("fancy", "complex", "spaces", "gapped", "shrunk", "chars")
+    flags = np.stack((ints[I_PLAIN] == 0, ints[I_SIMPLE] == 0, a["cls"] == SPACE, a["gap"] != 0, a["shrink"],
+                      _counted_chars(a["cls"], np.diff(char_at))))
+    sums = np.zeros((len(names), count + 1))
+    np.cumsum(flags, axis=1, out=sums[:, 1:])
+    a.update(zip(names, sums))
     _break_neighbours(a, ~same)
     return a, infos
 
@@ -446,7 +423,9 @@ def prepare_many(paragraphs: Sequence[Sequence[StyledRun]], strict: bool = False
         bounds = list(zip(para_atom, para_atom[1:]))
         arrays, infos = _arrays(runs, text, bounds, strict, (char_at, atom_run))
         batch = Batch(text, arrays, bounds, infos)
-    return [PreparedParagraph(list(para), batch, number, para_runs[number]) for number, para in enumerate(paragraphs)]
+    chars = batch.arrays["char_at"][[first for first, _ in batch.bounds] + [len(batch.arrays["cls"])]].tolist()
+    return [PreparedParagraph(list(para), batch, number, para_runs[number], text[chars[number]:chars[number + 1]])
+            for number, para in enumerate(paragraphs)]
 
 
 def prepare(runs: list[StyledRun], strict: bool = False) -> PreparedParagraph:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from layout.engine.displaylist import GlyphRun, Item, MissingGlyph
+from layout.engine.displaylist import GlyphRun, Item, MissingGlyph, glyph_run
 from layout.engine.justify import Line, SetLine, by_batch, geometry
 from layout.engine.metrics import MISSING
 from layout.engine.prepare import PreparedParagraph
@@ -67,43 +67,59 @@ def glyph_runs(p: PreparedParagraph, start: int, end: int, atom_xs: list[float],
 
 
 def lines_items(lines: list[Line], baselines: list[float], missing: list[str]) -> list[Item]:
-    """Display items of lines (from any batches), in order, on their baselines. A plain
-    line (one run, each atom one glyph of the chain's first face) becomes one glyph run
-    straight from the arrays; any other goes through :func:`line_items`."""
-    made: list[list[Item] | tuple[Line, list[float]] | None] = [None] * len(lines)
+    """Display items of lines (from any batches), in order, on their baselines. A line of
+    one run whose glyphs all come unscaled from the chain's first face becomes one glyph
+    run straight from the arrays; any other goes through :func:`glyph_runs`."""
+    made: list[GlyphRun | list | None] = [None] * len(lines)
     for indices in by_batch(lines).values():
         _batch_items([lines[i] for i in indices], [baselines[i] for i in indices], indices, made)
     items: list[Item] = []
     for done, baseline in zip(made, baselines):
-        if isinstance(done, tuple):
+        if type(done) is list:
             (p, start, end, *_), atom_xs = done
-            done = glyph_runs(p, start, end, atom_xs, baseline, missing)
-        items += done
+            items += glyph_runs(p, start, end, atom_xs, baseline, missing)
+        else:
+            items.append(done)
     return items
 
 
 def _batch_items(lines: list[Line], baselines: list[float], indices: list[int],
-                 made: list[list[Item] | tuple[Line, list[float]] | None]) -> None:
+                 made: list[GlyphRun | list | None]) -> None:
     geo = geometry(lines)
     batch = lines[0][0].batch
-    a = batch.arrays
+    a, text = batch.arrays, batch.text
     begin = geo.begin.tolist()
     xs = (geo.x + a["draw"][geo.atom]).tolist()
     glyphs = a["glyph0"][geo.atom].tolist()
-    fancy = a["fancy"]
     first_atom = geo.atom[geo.begin[:-1]]
     end_atom = first_atom + np.diff(geo.begin)
-    plain = (fancy[end_atom] == fancy[first_atom]).tolist()
-    chars_from, chars_to = a["char_at"][first_atom].tolist(), a["char_at"][end_atom].tolist()
-    atom_xs = None
-    for number, (line, index) in enumerate(zip(lines, indices)):
-        p, low, high = line[0], begin[number], begin[number + 1]
-        if p.size0 and plain[number]:
-            run = p.runs[0]
-            made[index] = [GlyphRun(run.chain.faces[0].name, p.size0, run.colour, baselines[number],
-                                    batch.text[chars_from[number]:chars_to[number]], tuple(glyphs[low:high]),
-                                    tuple(xs[low:high]))]
+    plain = (a["fancy"][end_atom] == a["fancy"][first_atom]).tolist()
+    simple = (a["complex"][end_atom] == a["complex"][first_atom]).tolist()
+    chars = zip(a["char_at"][first_atom].tolist(), a["char_at"][end_atom].tolist())
+    box_xs = None
+    for number, (line, index, (char_from, char_to)) in enumerate(zip(lines, indices, chars)):
+        look, low, high = line[0].look, begin[number], begin[number + 1]
+        if look is not None and plain[number]:
+            made[index] = glyph_run((*look, baselines[number], text[char_from:char_to], tuple(glyphs[low:high]),
+                                     tuple(xs[low:high]), 1.0))
             continue
-        if atom_xs is None:
-            atom_xs = geo.x.tolist()
-        made[index] = (line, atom_xs[low:high])
+        box_xs = geo.x.tolist() if box_xs is None else box_xs
+        if look is not None and simple[number]:
+            made[index] = _simple_run(line, box_xs[low:high], baselines[number], text[char_from:char_to])
+        else:
+            made[index] = [line, box_xs[low:high]]
+
+
+def _simple_run(line: Line, box_xs: list[float], baseline: float, line_text: str) -> GlyphRun:
+    """The glyph run of a one-run line whose glyphs all come unscaled from the first face."""
+    p, start, end = line[0], line[1], line[2]
+    a, infos = p.batch.arrays, p.batch.infos[p.first_run]
+    low, high = p.first + start, p.first + end
+    glyphs: list[int] = []
+    xs: list[float] = []
+    for atom_id, lead, x in zip(a["id"][low:high].tolist(), a["lead"][low:high].tolist(), box_xs):
+        info = infos[atom_id]
+        glyphs += info.glyphs
+        left = x - lead
+        xs += [left + offset for offset in info.offsets]
+    return glyph_run((*p.look, baseline, line_text, tuple(glyphs), tuple(xs), 1.0))
