@@ -8,6 +8,7 @@ writes a plain-text form for golden tests that diff well.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import NamedTuple
 
 from layout.model.colour import Colour
@@ -30,10 +31,9 @@ class GlyphRun(NamedTuple):
     hscale: float = 1.0
 
 
-def glyph_run(fields: tuple) -> GlyphRun:
-    """A GlyphRun from its eight fields in order, made without the generated constructor's
-    argument handling (runs are made by the thousand on every layout)."""
-    return tuple.__new__(GlyphRun, fields)
+# A GlyphRun from a tuple of its eight fields in order, made without the generated
+# constructor's argument handling (runs are made by the thousand on every layout).
+glyph_run = partial(tuple.__new__, GlyphRun)
 
 
 @dataclass(frozen=True, slots=True)

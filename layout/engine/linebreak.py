@@ -29,58 +29,51 @@ PLANS_KEPT = 64  # measures remembered per batch
 def break_line(p: PreparedParagraph, start: int, measure: float, first_line: bool) -> int:
     """Where the line that starts at atom ``start`` ends (exclusive)."""
     if first_line and start == 0:
-        return first_line_ends(p.batch, measure)[p.number] - p.first
+        return plan(p.batch, measure, measure)[1][p.number] - p.first
     if first_line:
-        return int(_ends(p.batch.arrays, np.array([p.first + start]), measure, True)[0]) - p.first
-    return line_ends(p.batch, measure)[p.first + start] - p.first
+        one = np.array([p.first + start])
+        return int(_ends(p.batch.arrays, one, np.array([measure]), np.array([True]))[0]) - p.first
+    return plan(p.batch, measure, measure)[0][p.first + start] - p.first
 
 
-def line_ends(batch: Batch, measure: float) -> list[int]:
-    """For every atom of the batch, the end (a batch index) of a line of ``measure`` points
-    that starts there and is not a paragraph's first line."""
-    return _plan(batch, False, measure)
-
-
-def first_line_ends(batch: Batch, measure: float) -> list[int]:
-    """For every paragraph of the batch, the end (a batch index) of its first line."""
-    return _plan(batch, True, measure)
-
-
-def _plan(batch: Batch, first_line: bool, measure: float) -> list[int]:
-    key = (first_line, measure)
+def plan(batch: Batch, measure: float, first_measure: float) -> tuple[list[int], list[int]]:
+    """Line ends in the batch: for every atom, the end (a batch index) of a line of
+    ``measure`` points that starts there and is not a paragraph's first line; for every
+    paragraph, the end of its first line, ``first_measure`` points long."""
+    key = (measure, first_measure)
     found = batch.plans.get(key)
     if found is None:
         if len(batch.plans) >= PLANS_KEPT:
             batch.plans.clear()
-        a = batch.arrays
-        starts = np.array([first for first, end in batch.bounds if end > first] if first_line else [], np.int64)
-        if not first_line:
-            starts = np.arange(len(a["cls"]))
-        ends = _ends(a, starts, measure, first_line)
-        if first_line:
-            ends = _per_paragraph(batch.bounds, ends)
-        found = batch.plans[key] = ends.tolist()
+        found = batch.plans[key] = _plan(batch, measure, first_measure)
     return found
 
 
-def _per_paragraph(bounds: list[tuple[int, int]], ends: np.ndarray) -> np.ndarray:
-    """First-line ends of the non-empty paragraphs, spread to every paragraph (an empty one ends where it starts)."""
-    out = np.array([first for first, _ in bounds], np.int64)
-    filled = np.array([end > first for first, end in bounds], bool)
-    out[filled] = ends
-    return out
+def _plan(batch: Batch, measure: float, first_measure: float) -> tuple[list[int], list[int]]:
+    a = batch.arrays
+    count = len(a["cls"])
+    firsts = np.array([first for first, end in batch.bounds if end > first], np.int64)
+    starts = np.concatenate((np.arange(count), firsts))
+    measures = np.concatenate((np.full(count, measure), np.full(len(firsts), first_measure)))
+    first_line = np.concatenate((np.zeros(count, bool), np.ones(len(firsts), bool)))
+    ends = _ends(a, starts, measures, first_line)
+    first_ends = np.array([first for first, _ in batch.bounds], np.int64)
+    first_ends[[end > first for first, end in batch.bounds]] = ends[count:]
+    return ends[:count].tolist(), first_ends.tolist()
 
 
-def _ends(a: dict[str, np.ndarray], starts: np.ndarray, measure: float, first_line: bool) -> np.ndarray:
-    """The line ends for lines starting at ``starts`` (sorted batch indices)."""
+def _ends(a: dict[str, np.ndarray], starts: np.ndarray, measure: np.ndarray, first_line: np.ndarray) -> np.ndarray:
+    """The ends of lines starting at ``starts`` (batch indices), each ``measure`` points
+    long, ``first_line`` where it begins a paragraph."""
     if not len(starts):
         return np.zeros(0, np.int64)
-    left = (a["open_at"] if first_line else a["open_cut"])[starts]
+    left = np.where(first_line, a["open_at"][starts], a["open_cut"][starts])
     ends = np.maximum(_fit(a, starts, left + measure + EPSILON), starts + 1)
     para_end = a["para_end"][starts]
     blocked = np.flatnonzero((ends < para_end) & ~a["breakable"][np.minimum(ends, len(a["cls"]) - 1)])
     if len(blocked):
-        ends[blocked] = _resolve(a, starts[blocked], ends[blocked], para_end[blocked], (measure, first_line))
+        ends[blocked] = _resolve(a, starts[blocked], ends[blocked], para_end[blocked],
+                                 (measure[blocked], first_line[blocked]))
     _avoid_orphans(a, starts, ends, para_end, (measure, first_line))
     return ends
 
@@ -101,7 +94,8 @@ def _fit(a: dict[str, np.ndarray], starts: np.ndarray, limit: np.ndarray) -> np.
         ends += up.astype(np.int64) - down.astype(np.int64)
 
 
-def _min_width(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, first_line: bool) -> np.ndarray:
+def _min_width(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray,
+               first_line: np.ndarray) -> np.ndarray:
     """The width of each line with every shrinkable space given up (a line-end mark's
     space is cut, not shrunk)."""
     last = ends - 1
@@ -110,12 +104,13 @@ def _min_width(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, f
     return _natural(a, starts, ends, first_line) - np.maximum(0.0, shrink)
 
 
-def _natural(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, first_line: bool) -> np.ndarray:
-    return a["close_at"][ends - 1] - (a["open_at"] if first_line else a["open_cut"])[starts]
+def _natural(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray,
+             first_line: np.ndarray) -> np.ndarray:
+    return a["close_at"][ends - 1] - np.where(first_line, a["open_at"][starts], a["open_cut"][starts])
 
 
 def _resolve(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
-             line: tuple[float, bool]) -> np.ndarray:
+             line: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """Ends that would break a rule: pushed in (a break up to three atoms on that fits once
     punctuation is compressed), else pushed out (the last break before), else the next break."""
     measure, first_line = line
@@ -135,18 +130,18 @@ def _resolve(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, par
 
 
 def _avoid_orphans(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
-                   line: tuple[float, bool]) -> None:
+                   line: tuple[np.ndarray, np.ndarray]) -> None:
     """Where a paragraph's last line would hold one character, end this line at the break
     before, if that leaves the line no looser than ORPHAN_MAX_SPACING em between characters."""
-    measure, first_line = line
     chars = a["chars"]
     near = np.flatnonzero((ends < para_end) & (para_end - ends <= ORPHAN_WINDOW)
                           & (chars[para_end] - chars[ends] == 1))
     if not len(near):
         return
+    measure, first_line = line[0][near], line[1][near]
     s, e, stop = starts[near], ends[near], para_end[near]
     earlier = a["prev_break"][e - 1]
-    fits = _min_width(a, e, stop, False) <= measure
+    fits = _min_width(a, e, stop, np.zeros(len(near), bool)) <= measure
     gaps = earlier - s - 1
     usable = fits & (earlier > s + 1)
     safe_earlier = np.where(usable, earlier, s + 1)

@@ -32,8 +32,11 @@ MISSING = -1  # face index of a character that no font has
 
 FLOAT_COLUMNS = ("width", "shrink", "end_cut", "start_cut", "offset0")
 F_WIDTH, F_SHRINK, F_END_CUT, F_START_CUT, F_OFFSET0 = range(len(FLOAT_COLUMNS))
-INT_COLUMNS = ("cls", "tier", "glyph0", "plain", "no_start", "no_start_strict", "no_end", "simple")
-I_CLS, I_TIER, I_GLYPH0, I_PLAIN, I_NO_START, I_NO_START_STRICT, I_NO_END, I_SIMPLE = range(len(INT_COLUMNS))
+INT_COLUMNS = ("cls", "tier", "glyph0", "flags")
+I_CLS, I_TIER, I_GLYPH0, I_FLAGS = range(len(INT_COLUMNS))
+# Bits of the flags column: one glyph of the chain's first face; every glyph from the first face,
+# unscaled; no line may start with it (basic, strict); no line may end with it.
+PLAIN, SIMPLE, NOT_FIRST, NOT_FIRST_STRICT, NOT_LAST = 1, 2, 4, 8, 16
 
 
 class Tier:
@@ -122,9 +125,10 @@ class AtomTable:
             self.floats = np.concatenate([self.floats, np.zeros_like(self.floats)], axis=1)
             self.ints = np.concatenate([self.ints, np.zeros_like(self.ints)], axis=1)
         self.floats[:, index] = (info.width, info.shrink, info.end_cut, info.start_cut, info.offset0)
-        simple = info.hscale == 1.0 and not any(info.faces)  # every glyph from the first face, unscaled
-        self.ints[:, index] = (info.cls, info.tier, info.glyph0, info.plain,
-                            atom in NO_START, atom in NO_START_STRICT, atom in NO_END, simple)
+        flags = ((PLAIN if info.plain else 0) | (SIMPLE if info.hscale == 1.0 and not any(info.faces) else 0)
+                 | (NOT_FIRST if atom in NO_START else 0) | (NOT_FIRST_STRICT if atom in NO_START_STRICT else 0)
+                 | (NOT_LAST if atom in NO_END else 0))
+        self.ints[:, index] = (info.cls, info.tier, info.glyph0, flags)
         self.infos.append(info)
         self.ids[atom] = index
         if len(atom) == 1 and ord(atom) < 0x10000:

@@ -38,18 +38,19 @@ from layout.engine.metrics import (
     HAN_LATIN_MIN,
     HAN_LATIN_SPACE,
     I_CLS,
+    I_FLAGS,
     I_GLYPH0,
-    I_NO_END,
-    I_NO_START,
-    I_NO_START_STRICT,
-    I_PLAIN,
-    I_SIMPLE,
     I_TIER,
     INT_COLUMNS,
     LATIN,
     MIDDLE,
+    NOT_FIRST,
+    NOT_FIRST_STRICT,
+    NOT_LAST,
     OPEN,
     PAUSE,
+    PLAIN,
+    SIMPLE,
     SPACE,
     STOP,
     AtomInfo,
@@ -304,27 +305,13 @@ def _breakable(a: dict[str, np.ndarray], same: np.ndarray, ints: np.ndarray, str
     """May a line start at atom i? Not before a no-start mark nor after a no-end mark;
     between Latin atoms and around spaces only after a space."""
     cls = a["cls"]
-    no_start = ints[I_NO_START_STRICT if strict else I_NO_START] != 0
-    allowed = same & ~no_start & ~_previous(ints[I_NO_END] != 0, False)
+    flags = ints[I_FLAGS]
+    no_start = (flags & (NOT_FIRST_STRICT if strict else NOT_FIRST)) != 0
+    allowed = same & ~no_start & ~_previous((flags & NOT_LAST) != 0, False)
     space, latin = cls == SPACE, cls == LATIN
     space_before = _previous(space, False)
     word = space | space_before | (latin & _previous(latin, False))
     return np.where(word, space_before, allowed) & same
-
-
-def _prefix_sums(steps: np.ndarray, bounds: list[tuple[int, int]], para_of: np.ndarray,
-                 column: np.ndarray) -> np.ndarray:
-    """Running sums of steps within each paragraph (each from 0), inclusive: summed in the
-    same order as one paragraph alone, so that the sums are exactly the same."""
-    longest = max(end - first for first, end in bounds)
-    if len(bounds) * longest > 4 * len(steps) + 4096:  # a few long paragraphs among many short ones
-        out = np.empty_like(steps)
-        for first, end in bounds:
-            np.cumsum(steps[first:end], out=out[first:end])
-        return out
-    table = np.zeros((len(bounds), longest))
-    table[para_of, column] = steps
-    return table.cumsum(axis=1)[para_of, column]
 
 
 def _prefix_sums(steps: np.ndarray, bounds: list[tuple[int, int]], para_of: np.ndarray,
@@ -380,8 +367,8 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     a["para_first"] = firsts[para_of]
     a["em"] = em
     names = ("fancy", "complex", "spaces", "gapped", "shrunk", "chars")
-    flags = np.stack((ints[I_PLAIN] == 0, ints[I_SIMPLE] == 0, a["cls"] == SPACE, a["gap"] != 0, a["shrink"],
-                      _counted_chars(a["cls"], np.diff(char_at))))
+    flags = np.stack(((ints[I_FLAGS] & PLAIN) == 0, (ints[I_FLAGS] & SIMPLE) == 0, a["cls"] == SPACE,
+                      a["gap"] != 0, a["shrink"], _counted_chars(a["cls"], np.diff(char_at))))
     sums = np.zeros((len(names), count + 1))
     np.cumsum(flags, axis=1, out=sums[:, 1:])
     a.update(zip(names, sums))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import repeat
+from operator import add
+
 import numpy as np
 
 from layout.engine.displaylist import GlyphRun, Item, MissingGlyph, glyph_run
@@ -72,7 +75,9 @@ def lines_items(lines: list[Line], baselines: list[float], missing: list[str]) -
     run straight from the arrays; any other goes through :func:`glyph_runs`."""
     made: list[GlyphRun | list | None] = [None] * len(lines)
     for indices in by_batch(lines).values():
-        _batch_items([lines[i] for i in indices], [baselines[i] for i in indices], indices, made)
+        chosen = [lines[i] for i in indices]
+        for index, done in zip(indices, _batch_items(chosen, [baselines[i] for i in indices])):
+            made[index] = done
     items: list[Item] = []
     for done, baseline in zip(made, baselines):
         if type(done) is list:
@@ -83,31 +88,36 @@ def lines_items(lines: list[Line], baselines: list[float], missing: list[str]) -
     return items
 
 
-def _batch_items(lines: list[Line], baselines: list[float], indices: list[int],
-                 made: list[GlyphRun | list | None]) -> None:
+_NO_LOOK = ("", 0.0, None)  # stands in for a paragraph of several runs, whose lines are made apart
+
+
+def _batch_items(lines: list[Line], baselines: list[float]) -> list[GlyphRun | list]:
+    """Each line's glyph run, or [line, its atoms' x] for the general glyph-run maker."""
     geo = geometry(lines)
     batch = lines[0][0].batch
     a, text = batch.arrays, batch.text
     begin = geo.begin.tolist()
-    xs = (geo.x + a["draw"][geo.atom]).tolist()
-    glyphs = a["glyph0"][geo.atom].tolist()
+    spans = list(map(slice, begin, begin[1:]))
+    xs, glyphs = (geo.x + a["draw"][geo.atom]).tolist(), a["glyph0"][geo.atom].tolist()
     first_atom = geo.atom[geo.begin[:-1]]
     end_atom = first_atom + np.diff(geo.begin)
-    plain = (a["fancy"][end_atom] == a["fancy"][first_atom]).tolist()
-    simple = (a["complex"][end_atom] == a["complex"][first_atom]).tolist()
-    chars = zip(a["char_at"][first_atom].tolist(), a["char_at"][end_atom].tolist())
-    box_xs = None
-    for number, (line, index, (char_from, char_to)) in enumerate(zip(lines, indices, chars)):
-        look, low, high = line[0].look, begin[number], begin[number + 1]
-        if look is not None and plain[number]:
-            made[index] = glyph_run((*look, baselines[number], text[char_from:char_to], tuple(glyphs[low:high]),
-                                     tuple(xs[low:high]), 1.0))
-            continue
-        box_xs = geo.x.tolist() if box_xs is None else box_xs
-        if look is not None and simple[number]:
-            made[index] = _simple_run(line, box_xs[low:high], baselines[number], text[char_from:char_to])
-        else:
-            made[index] = [line, box_xs[low:high]]
+    chars = map(slice, a["char_at"][first_atom].tolist(), a["char_at"][end_atom].tolist())
+    looks = [line[0].look or _NO_LOOK for line in lines]
+    made: list[GlyphRun | list] = list(map(glyph_run, map(add, looks, zip(
+        baselines, map(text.__getitem__, chars), map(tuple, map(glyphs.__getitem__, spans)),
+        map(tuple, map(xs.__getitem__, spans)), repeat(1.0)))))
+    plain = (a["fancy"][end_atom] == a["fancy"][first_atom]) & np.array([look is not _NO_LOOK for look in looks])
+    others = np.flatnonzero(~plain).tolist()
+    if others:
+        box_xs = geo.x.tolist()
+        simple = (a["complex"][end_atom] == a["complex"][first_atom]).tolist()
+        for number in others:
+            line, at = lines[number], spans[number]
+            if looks[number] is not _NO_LOOK and simple[number]:
+                made[number] = _simple_run(line, box_xs[at], baselines[number], made[number].text)
+            else:
+                made[number] = [line, box_xs[at]]
+    return made
 
 
 def _simple_run(line: Line, box_xs: list[float], baseline: float, line_text: str) -> GlyphRun:

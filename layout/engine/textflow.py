@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from layout.engine.displaylist import Item
 from layout.engine.justify import Line
-from layout.engine.linebreak import first_line_ends, line_ends
+from layout.engine.linebreak import plan
 from layout.engine.prepare import PreparedParagraph
 from layout.engine.runs import lines_items
 
@@ -102,11 +102,11 @@ def _fill(para: FlowParagraph, slot: Slot, at: tuple[int, int], lines: list[Line
     start, line_no = at
     p = para.prepared
     count, offset, align = p.count, p.first, para.align
-    later = line_ends(p.batch, slot.width)
+    later, first_ends = plan(p.batch, slot.width, slot.width - para.indent)
     while start < count and line_no < slot.lines:
         first = start == 0
         measure = slot.width - para.indent if first else slot.width
-        end = (first_line_ends(p.batch, measure)[p.number] if first else later[offset + start]) - offset
+        end = (first_ends[p.number] if first else later[offset + start]) - offset
         baselines.append(baseline_in_line(slot.top + line_no * slot.pitch, slot.pitch, p.size0 or p.em(start)))
         lines.append((p, start, end, measure, first, end >= count, align, slot.x + para.indent if first else slot.x))
         line_no += 1
