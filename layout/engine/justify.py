@@ -170,7 +170,7 @@ def _taken(a: dict[str, np.ndarray], atom: np.ndarray, spans: tuple, excess: np.
         active = (excess > TOLERANCE) & (room > 0)
         share[:, rank] = np.where(active, np.minimum(1.0, excess / np.where(active, room, 1.0)), 0.0)
         excess = excess - room * share[:, rank]
-    return weights * share[line_of, tier]
+    return weights * share.ravel()[line_of * (Tier.NONE + 1) + tier]
 
 
 def _added(a: dict[str, np.ndarray], atom: np.ndarray, spans: tuple,

@@ -233,7 +233,9 @@ def _atom_ids(runs: list[StyledRun], text: str, char_at: np.ndarray, atom_run: n
     one_char = (np.diff(char_at) == 1) & (codes < 0x10000)
     if len(tables) == 1:
         ids = _table_ids(tables[0], text, char_at, np.arange(count), codes, one_char)
-        return ids, tables[0].floats[:, ids], tables[0].ints[:, ids], [run.table.infos for run in runs]
+        table = tables[0]
+        return ids, np.take(table.floats, ids, axis=1), np.take(table.ints, ids, axis=1), \
+            [run.table.infos for run in runs]
     ids = np.empty(count, np.int64)
     floats = np.empty((len(FLOAT_COLUMNS), count))
     ints = np.empty((len(INT_COLUMNS), count), np.int32)
@@ -241,8 +243,8 @@ def _atom_ids(runs: list[StyledRun], text: str, char_at: np.ndarray, atom_run: n
     for number, table in enumerate(tables):
         where = np.flatnonzero(table_of_run[atom_run] == number)
         ids[where] = found = _table_ids(table, text, char_at, where, codes[where], one_char[where])
-        floats[:, where] = table.floats[:, found]
-        ints[:, where] = table.ints[:, found]
+        floats[:, where] = np.take(table.floats, found, axis=1)
+        ints[:, where] = np.take(table.ints, found, axis=1)
     return ids, floats, ints, [run.table.infos for run in runs]
 
 
@@ -325,8 +327,9 @@ def _prefix_sums(steps: np.ndarray, bounds: list[tuple[int, int]], para_of: np.n
             np.cumsum(steps[first:end], out=out[first:end])
         return out
     table = np.zeros((len(bounds), longest))
-    table[para_of, column] = steps
-    return table.cumsum(axis=1)[para_of, column]
+    flat = para_of * longest + column  # a 2-D index as a flat one: much quicker to gather
+    table.ravel()[flat] = steps
+    return table.cumsum(axis=1).ravel()[flat]
 
 
 def _empty_batch(paragraphs: Sequence[Sequence[StyledRun]]) -> Batch:

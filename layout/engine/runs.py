@@ -73,11 +73,15 @@ def lines_items(lines: list[Line], baselines: list[float], missing: list[str]) -
     """Display items of lines (from any batches), in order, on their baselines. A line of
     one run whose glyphs all come unscaled from the chain's first face becomes one glyph
     run straight from the arrays; any other goes through :func:`glyph_runs`."""
-    made: list[GlyphRun | list | None] = [None] * len(lines)
-    for indices in by_batch(lines).values():
-        chosen = [lines[i] for i in indices]
-        for index, done in zip(indices, _batch_items(chosen, [baselines[i] for i in indices])):
-            made[index] = done
+    groups = list(by_batch(lines).values())
+    if len(groups) == 1:
+        made = _batch_items(lines, baselines)
+    else:
+        made = [None] * len(lines)
+        for indices in groups:
+            chosen = [lines[i] for i in indices]
+            for index, done in zip(indices, _batch_items(chosen, [baselines[i] for i in indices])):
+                made[index] = done
     items: list[Item] = []
     for done, baseline in zip(made, baselines):
         if type(done) is list:
