@@ -1,9 +1,15 @@
 """Flow through linked frames, across pages, with continuation lines and overset."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from layout.engine.displaylist import GlyphRun
 from layout.engine.page import LayoutEngine
+from layout.engine.styling import flow_paragraphs, paragraph_for, run_for
+from layout.engine.textflow import Slot, flow
 from layout.model import Article, Paragraph, Rect, TextFrame
+from layout.model.styles import default_styles
 from layout.model.templates import new_issue
 
 TEXT = "会议强调，要进一步提升市场化、法治化、国际化营商环境建设，持续夯实产业链与人才链融合发展。" * 12
@@ -101,3 +107,29 @@ def test_subheads_take_a_line_of_space_above_them():
     pitch = page.grid.line_pitch
     assert ys["小标题"] - ys["一二三四五六七八九十"] == pytest.approx(3 * pitch)  # 一。 below it, then a gap
     assert ys["一二三。"] - ys["小标题"] == pytest.approx(pitch)
+
+
+_PIECES = ["中文排版", "，", "。", "“引号”", "（括号）", "2023年", "10.5%", "GB/T 15834", "COVID-19", "——", "……", "、",
+           "𠮷", " word ", "《书名》"]
+_paragraph_text = st.lists(st.sampled_from(_PIECES), min_size=0, max_size=30).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts=st.lists(_paragraph_text, min_size=1, max_size=8), width=st.integers(min_value=5, max_value=30))
+def test_a_paragraph_sets_alike_alone_or_prepared_with_others(texts, width):
+    """Paragraphs are prepared together (one batch per article); what a paragraph looks
+    like must not depend on its neighbours in the batch."""
+    style = default_styles()["body"]
+    together = flow(flow_paragraphs([((run_for(t, style),), style) for t in texts]),
+                    [Slot(0, 0, width * 9.0, 10_000, 13.5)])
+    alone = [paragraph_for(t, style) for t in texts]
+    apart = flow(alone, [Slot(0, 0, width * 9.0, 10_000, 13.5)])
+    assert len(together.items) == len(apart.items)
+    for a, b in zip(together.items, apart.items):
+        assert type(a) is type(b)
+        if isinstance(a, GlyphRun):
+            assert (a.text, a.glyphs, a.font, a.y) == (b.text, b.glyphs, b.font, b.y)
+            assert a.xs == pytest.approx(b.xs, abs=1e-9)
+        else:
+            assert a == b
+    assert together.missing == apart.missing
