@@ -19,6 +19,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from itertools import count
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
@@ -72,15 +73,18 @@ def engine_setter(texts: list[str], width: float, cold: bool = True) -> Callable
     """Prepare, break, justify and position every paragraph into one long column.
 
     ``cold`` forgets every prepared paragraph first (text never seen before);
-    warm reuses them, as a re-flow after a frame changes width does.
+    warm reuses them, as a re-flow after a frame changes width does: each run
+    sets them at a slightly different width, so the breaks are worked out anew.
     """
     style = load(SAMPLE).style("body")
+    runs = count()
 
     def work() -> int:
         if cold:
             forget_prepared()
         paragraphs = flow_paragraphs([((run_for(t, style),), style) for t in texts])
-        return flow(paragraphs, [Slot(0, 0, width, 10**6, 13.5)]).lines
+        measure = width if cold else width - next(runs) % 1000 * 1e-6
+        return flow(paragraphs, [Slot(0, 0, measure, 10**6, 13.5)]).lines
 
     return work
 
