@@ -8,6 +8,7 @@ in PDF. Text sizes may be given as points (``9``, ``"9pt"``), millimetres
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MM_PER_INCH = 25.4
 PT_PER_INCH = 72.0
@@ -84,6 +85,12 @@ def length(value: float | int | str) -> float:
         raise UnitError(f"not a length: {value!r}")
     if isinstance(value, (int, float)):
         return float(value)
+    return _spelled_length(value)
+
+
+@lru_cache(maxsize=512)
+def _spelled_length(value: str) -> float:
+    """A length written with a unit or as a 号 name, in points (each spelling parsed once)."""
     match = _LENGTH_RE.match(value)
     if match:
         number, unit = match.groups()

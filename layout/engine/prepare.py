@@ -78,6 +78,14 @@ class StyledRun:
         """The atom table of this run's chain, size and tracking."""
         return atom_table(self.chain, self.size, self.tracking)
 
+    @cached_property
+    def _hash(self) -> int:
+        return hash((self.text, self.chain, self.size, self.colour, self.tracking))
+
+    def __hash__(self) -> int:
+        """Hashed once: runs are the keys of the paragraph cache."""
+        return self._hash
+
 
 PER_ATOM = ("cls", "breakable", "width", "shrink", "tier", "lead", "draw", "gap", "start_cut", "end_cut", "id",
             "run", "glyph0", "cum", "open_at", "open_cut", "close_at", "ink_x", "para_end", "para_first", "em",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import repeat
 from operator import add
 
@@ -10,7 +11,7 @@ import numpy as np
 from layout.engine.displaylist import GlyphRun, Item, MissingGlyph, glyph_run
 from layout.engine.justify import Line, SetLine, by_batch, geometry
 from layout.engine.metrics import MISSING
-from layout.engine.prepare import PreparedParagraph
+from layout.engine.prepare import Batch, PreparedParagraph
 
 
 def line_items(line: SetLine, baseline: float, missing: list[str] | None = None) -> list[Item]:
@@ -115,25 +116,47 @@ def _batch_items(lines: list[Line], baselines: list[float]) -> list[GlyphRun | l
     if others:
         box_xs = geo.x.tolist()
         simple = (a["complex"][end_atom] == a["complex"][first_atom]).tolist()
+        fancy_at = np.flatnonzero(a["fancy"][geo.atom + 1] != a["fancy"][geo.atom])
+        expanded = _expanded(batch, fancy_at, geo.atom[fancy_at], geo.x[fancy_at])
+        fancy_at = fancy_at.tolist()
         for number in others:
             line, at = lines[number], spans[number]
             if looks[number] is not _NO_LOOK and simple[number]:
-                made[number] = _simple_run(line, box_xs[at], baselines[number], made[number].text)
+                inside = fancy_at[bisect_left(fancy_at, at.start):bisect_left(fancy_at, at.stop)]
+                made[number] = _simple_run(made[number], at, inside, (glyphs, xs, expanded))
             else:
                 made[number] = [line, box_xs[at]]
     return made
 
 
-def _simple_run(line: Line, box_xs: list[float], baseline: float, line_text: str) -> GlyphRun:
-    """The glyph run of a one-run line whose glyphs all come unscaled from the first face."""
-    p, start, end = line[0], line[1], line[2]
-    a, infos = p.batch.arrays, p.batch.infos[p.first_run]
-    low, high = p.first + start, p.first + end
-    glyphs: list[int] = []
-    xs: list[float] = []
-    for atom_id, lead, x in zip(a["id"][low:high].tolist(), a["lead"][low:high].tolist(), box_xs):
-        info = infos[atom_id]
-        glyphs += info.glyphs
-        left = x - lead
-        xs += [left + offset for offset in info.offsets]
-    return glyph_run((*p.look, baseline, line_text, tuple(glyphs), tuple(xs), 1.0))
+def _expanded(batch: Batch, positions: np.ndarray, atoms: np.ndarray,
+              box_xs: np.ndarray) -> dict[int, tuple[tuple[int, ...], list[float]]]:
+    """The glyphs, and their x, of atoms (batch indices, at these positions of the lines'
+    arrays, their boxes at ``box_xs``) that are not one glyph each, by position."""
+    a = batch.arrays
+    out = {}
+    for position, run, atom_id, left in zip(positions.tolist(), a["run"][atoms].tolist(), a["id"][atoms].tolist(),
+                                            (box_xs - a["lead"][atoms]).tolist()):
+        info = batch.infos[run][atom_id]
+        out[position] = (info.glyphs, [left + offset for offset in info.offsets])
+    return out
+
+
+def _simple_run(plain: GlyphRun, at: slice, inside: list[int], parts: tuple) -> GlyphRun:
+    """A one-run line whose glyphs all come unscaled from the first face, from its run made
+    as if every atom were one glyph (``plain``): the atoms at ``inside`` (positions in the
+    lines' arrays) get theirs from ``parts``: the lines' first glyphs and their x, and
+    what :func:`_expanded` made."""
+    glyphs, xs, expanded = parts
+    out_glyphs: list[int] = []
+    out_xs: list[float] = []
+    done = at.start
+    for position, (more_glyphs, more_xs) in zip(inside, map(expanded.__getitem__, inside)):
+        out_glyphs += glyphs[done:position]
+        out_glyphs += more_glyphs
+        out_xs += xs[done:position]
+        out_xs += more_xs
+        done = position + 1
+    out_glyphs += glyphs[done:at.stop]
+    out_xs += xs[done:at.stop]
+    return plain._replace(glyphs=tuple(out_glyphs), xs=tuple(out_xs))
