@@ -133,3 +133,18 @@ def test_a_paragraph_sets_alike_alone_or_prepared_with_others(texts, width):
         else:
             assert a == b
     assert together.missing == apart.missing
+
+
+def test_paragraphs_edited_one_by_one_are_prepared_together_again():
+    """Each edit prepares only what changed, until the article's paragraphs are spread over
+    many batches; then the whole article is prepared as one batch again."""
+    style = default_styles()["body"]
+    texts = [f"第{n}段正文，有标点。" for n in range(8)]
+    first = flow_paragraphs([((run_for(t, style),), style) for t in texts])
+    assert len({id(p.prepared.batch) for p in first}) == 1
+    batches = []
+    for n in range(8):
+        texts[n] = texts[n] + "改"
+        now = flow_paragraphs([((run_for(t, style),), style) for t in texts])
+        batches.append(len({id(p.prepared.batch) for p in now}))
+    assert batches == [2, 3, 4, 1, 2, 3, 4, 1]

@@ -23,7 +23,7 @@ EPSILON = 1e-6
 PUSH_IN_LOOKAHEAD = 3
 ORPHAN_WINDOW = 8  # a remainder longer than this many atoms cannot be a lone character
 ORPHAN_MAX_SPACING = 0.15  # em added between characters at most, to avoid a lone last character
-PLANS_KEPT = 64  # measures remembered per batch
+PLANS_KEPT = 8  # measures remembered per batch (a frame being resized makes many)
 
 
 def break_line(p: PreparedParagraph, start: int, measure: float, first_line: bool) -> int:

@@ -61,6 +61,7 @@ from layout.engine.metrics import (
 from layout.model.colour import Colour
 
 CACHE_SIZE = 8192
+SCATTERED = 4
 
 
 @dataclass(frozen=True)
@@ -437,9 +438,13 @@ _CACHE: OrderedDict[tuple[tuple[StyledRun, ...], bool], PreparedParagraph] = Ord
 def prepared_many(paragraphs: Sequence[tuple[StyledRun, ...]], strict: bool = False) -> list[PreparedParagraph]:
     """:func:`prepare_many`, remembered: a paragraph is prepared again only when its text
     or styles change (prepared paragraphs are never modified afterwards). The ones not
-    remembered are prepared together."""
+    remembered are prepared together; when the remembered ones come from SCATTERED or more
+    batches (a text edited paragraph by paragraph), all of them are, so that breaking and
+    setting them stays one pass over one batch."""
     keys = [(runs, strict) for runs in paragraphs]
     found = [_CACHE.get(key) for key in keys]
+    if None in found and len({id(hit.batch) for hit in found if hit is not None}) >= SCATTERED:
+        found = [None] * len(keys)  # edited bit by bit: prepare the whole text together again
     todo = list(dict.fromkeys(key for key, hit in zip(keys, found) if hit is None))
     made = dict(zip(todo, prepare_many([runs for runs, _ in todo], strict))) if todo else {}
     out = [made[key] if hit is None else hit for key, hit in zip(keys, found)]
