@@ -115,16 +115,17 @@ def _resolve(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, par
     punctuation is compressed), else pushed out (the last break before), else the next break."""
     measure, first_line = line
     last = len(a["cls"]) - 1
-    found = np.full(len(starts), -1, np.int64)
-    open_ = np.ones(len(starts), bool)
-    for step in range(1, PUSH_IN_LOOKAHEAD + 1):
-        candidate = ends + step
-        open_ &= candidate <= para_end
-        too_wide = open_ & (_min_width(a, starts, np.minimum(candidate, para_end), first_line) > measure + EPSILON)
-        open_ &= ~too_wide
-        hit = open_ & ((candidate == para_end) | a["breakable"][np.minimum(candidate, last)])
-        found[hit] = candidate[hit]
-        open_ &= ~hit
+    candidate = ends[:, None] + np.arange(1, PUSH_IN_LOOKAHEAD + 1)  # a row of candidates per line
+    stop = para_end[:, None]
+    exists = candidate <= stop
+    shape = candidate.shape
+    widest = _min_width(a, np.repeat(starts, shape[1]), np.minimum(candidate, stop).ravel(),
+                        np.repeat(first_line, shape[1])).reshape(shape)
+    too_wide = exists & (widest > measure[:, None] + EPSILON)
+    allowed = exists & ~too_wide & ((candidate == stop) | a["breakable"][np.minimum(candidate, last)])
+    decided = ~exists | too_wide | allowed  # the search ends at the first of these
+    row, column = np.arange(len(starts)), np.argmax(decided, axis=1)
+    found = np.where(decided.any(axis=1) & allowed[row, column], candidate[row, column], -1)
     pushed_out = a["prev_break"][ends - 1]
     return np.where(found >= 0, found, np.where(pushed_out > starts, pushed_out, a["next_break"][ends]))
 
