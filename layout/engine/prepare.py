@@ -89,7 +89,7 @@ class StyledRun:
 
 
 PER_ATOM = ("cls", "breakable", "width", "shrink", "tier", "lead", "draw", "gap", "start_cut", "end_cut", "id",
-            "run", "glyph0", "cum", "open_at", "open_cut", "close_at", "ink_x", "para_end", "para_first", "em",
+            "run", "glyph0", "open_at", "open_cut", "close_at", "para_end", "para_first", "em",
             "prev_break", "next_break", "punct_end", "fit_shift", "fit_key")
 PREFIX_COUNTS = ("fancy", "complex", "spaces", "gapped", "shrunk", "chars", "char_at")
 
@@ -101,14 +101,14 @@ class Batch:
     Per atom: its class, whether a line may start at it, ``width``, ``shrink``,
     ``tier``, ``lead``, ``draw``, ``gap``, ``start_cut`` and ``end_cut`` (see
     :class:`PreparedParagraph`), its ``id`` in its ``run``'s atom table, its
-    first glyph, ``cum``, the running sum of gap + width in its paragraph up to
-    and with it, and x positions from its paragraph's start at natural widths:
+    first glyph, and x positions from its paragraph's start at natural widths
+    (running sums of gap + width, in the same order as for the paragraph alone):
     ``open_at``, where its box starts when it starts a paragraph's first line
     (after its gap), ``open_cut`` the same on a later line (less its start cut),
-    ``close_at`` where a line that ends with it ends (less its end cut),
-    ``ink_x`` where its first glyph goes; ``fit_key``, ``close_at`` raised by
-    ``fit_shift`` so that it grows through the whole batch (a paragraph starts
-    above where the one before it ends); ``para_first`` and ``para_end``, its
+    ``close_at`` where a line that ends with it ends (less its end cut);
+    ``fit_key``, ``close_at`` raised by ``fit_shift`` so that it grows through
+    the whole batch (a paragraph starts above where the one before it ends);
+    ``para_first`` and ``para_end``, its
     paragraph's bounds; ``em``, its run's size; ``prev_break``/``next_break``,
     the nearest atoms a line may start at; ``punct_end``, a mark that gives up
     space at a line's end. Prefix sums, one entry longer: ``fancy`` (atoms that
@@ -125,7 +125,7 @@ class Batch:
         self.arrays = arrays
         self.bounds = bounds
         self.infos = infos  # per run of the batch: its table's measured atoms, by id
-        self.plans: dict[tuple[str, float], list[int]] = {}  # line ends by measure (see lineplan)
+        self.plans: dict[tuple[float, float], tuple[list[int], list[int]]] = {}  # line ends (see linebreak)
 
 
 class PreparedParagraph:
@@ -366,7 +366,7 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     _gaps(a, same, em)
     a["draw"] = floats[F_OFFSET0] - a["lead"]
     a["breakable"] = _breakable(a, same, ints, strict)
-    a["cum"] = cum = _prefix_sums(a["gap"] + a["width"], bounds, para_of, np.arange(count) - firsts[para_of])
+    cum = _prefix_sums(a["gap"] + a["width"], bounds, para_of, np.arange(count) - firsts[para_of])
     a["open_at"] = np.where(same, _previous(cum, 0.0), 0.0) + a["gap"]
     a["open_cut"] = a["open_at"] + a["start_cut"]
     a["close_at"] = cum - a["end_cut"]
@@ -374,7 +374,6 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     lifts = np.where(ends > firsts, a["close_at"][np.maximum(ends - 1, 0)] + 1.0, 0.0)
     a["fit_shift"] = (np.cumsum(lifts) - lifts)[para_of]
     a["fit_key"] = a["close_at"] + a["fit_shift"]
-    a["ink_x"] = a["open_at"] + a["draw"]
     a["para_end"] = np.repeat(np.array([end for _, end in bounds], np.int64), lengths)
     a["para_first"] = firsts[para_of]
     a["em"] = em
