@@ -29,7 +29,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from layout.engine.fonts import ROLE_FILES, font_dir
-from layout.engine.linebreak import break_line
+from layout.engine.linebreak import plan
 from layout.engine.page import LayoutEngine
 from layout.engine.prepare import forget_prepared
 from layout.engine.styling import flow_paragraphs, run_for
@@ -100,10 +100,11 @@ def engine_breaker(texts: list[str], width: float) -> Callable[[], int]:
         forget_prepared()
         lines = 0
         for para in flow_paragraphs([((run_for(t, style),), style) for t in texts]):
-            p, start = para.prepared, 0
+            p = para.prepared
+            later, first_ends = plan(p.batch, width, width - para.indent)
+            start = 0
             while start < len(p):
-                indent = para.indent if start == 0 else 0.0
-                start = break_line(p, start, width - indent, start == 0)
+                start = (first_ends[p.number] if start == 0 else later[p.first + start]) - p.first
                 lines += 1
         return lines
 

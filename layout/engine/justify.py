@@ -32,7 +32,7 @@ Line = tuple[PreparedParagraph, int, int, float, bool, bool, str, float]
 
 class SetLine:
     """One line: atoms start..end-1 of a paragraph, the x of each atom's box
-    (from the x0 given to :func:`set_line`), and the line's set width."""
+    (from the line's left edge x0, see :data:`Line`), and the line's set width."""
 
     __slots__ = ("p", "start", "end", "atom_xs", "width")
 
@@ -202,12 +202,6 @@ def set_lines(lines: list[Line]) -> list[SetLine]:
         for number, (index, line) in enumerate(zip(indices, chosen)):
             out[index] = SetLine(line[0], line[1], line[2], xs[begin[number]:begin[number + 1]], width[number])
     return out
-
-
-def set_line(p: PreparedParagraph, start: int, end: int, measure: float, *,
-             first_line: bool, last_line: bool, align: str, x0: float = 0.0) -> SetLine:
-    """Position the atoms start..end-1 on a line ``measure`` points long whose left edge is x0."""
-    return set_lines([(p, start, end, measure, first_line, last_line, align, x0)])[0]
 
 
 def by_batch(lines: list[Line]) -> dict[int, list[int]]:

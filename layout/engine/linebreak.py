@@ -17,23 +17,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from layout.engine.prepare import Batch, PreparedParagraph
+from layout.engine.prepare import Batch
 
 EPSILON = 1e-6
 PUSH_IN_LOOKAHEAD = 3
 ORPHAN_WINDOW = 8  # a remainder longer than this many atoms cannot be a lone character
 ORPHAN_MAX_SPACING = 0.15  # em added between characters at most, to avoid a lone last character
 PLANS_KEPT = 8  # measures remembered per batch (a frame being resized makes many)
-
-
-def break_line(p: PreparedParagraph, start: int, measure: float, first_line: bool) -> int:
-    """Where the line that starts at atom ``start`` ends (exclusive)."""
-    if first_line and start == 0:
-        return plan(p.batch, measure, measure)[1][p.number] - p.first
-    if first_line:
-        one = np.array([p.first + start])
-        return int(_ends(p.batch.arrays, one, np.array([measure]), np.array([True]))[0]) - p.first
-    return plan(p.batch, measure, measure)[0][p.first + start] - p.first
 
 
 def plan(batch: Batch, measure: float, first_measure: float) -> tuple[list[int], list[int]]:
