@@ -1,4 +1,4 @@
-"""Justify a broken line and position every atom on it (clreq §3.8).
+"""Justify broken lines and position every atom on them (clreq §3.8).
 
 A full line ends exactly at the measure. Too long (after pushing in): space is
 taken in clreq's reduction order — word spaces, interpuncts, brackets, pause

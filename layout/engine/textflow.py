@@ -2,7 +2,9 @@
 
 A flow position is (paragraph, atom). Columns are filled line by line, on the
 grid, and the next column or linked frame resumes where the last one stopped,
-so an article's layout can be taken up again in any frame of its chain.
+so an article's layout can be taken up again in any frame of its chain. The
+lines' breaks come from the line plan (``linebreak``); once all the lines of a
+flow are known, they are justified and turned into glyph runs together.
 """
 
 from __future__ import annotations
