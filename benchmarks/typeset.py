@@ -29,7 +29,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from layout.engine.fonts import ROLE_FILES, font_dir
-from layout.engine.linebreak import plan
+from layout.engine.linebreak import ends_from
 from layout.engine.page import LayoutEngine
 from layout.engine.prepare import forget_prepared
 from layout.engine.styling import flow_paragraphs, run_for
@@ -100,12 +100,7 @@ def engine_breaker(texts: list[str], width: float) -> Callable[[], int]:
         forget_prepared()
         lines = 0
         for para in flow_paragraphs([((run_for(t, style),), style) for t in texts]):
-            p = para.prepared
-            later, first_ends = plan(p.batch, width, width - para.indent)
-            start = 0
-            while start < len(p):
-                start = (first_ends[p.number] if start == 0 else later[p.first + start]) - p.first
-                lines += 1
+            lines += sum(1 for _ in ends_from(para.prepared, 0, width, width - para.indent))
         return lines
 
     return work

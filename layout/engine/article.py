@@ -37,7 +37,8 @@ def split_byline(byline: str) -> tuple[str, str]:
 
 def body_paragraphs(issue: Issue, article: Article) -> list[FlowParagraph]:
     """The article's paragraphs, prepared together, the byline run in at the head of the first one."""
-    parts = [((run_for(p.text, issue.style(p.style)),), issue.style(p.style)) for p in article.paragraphs]
+    styles = [issue.style(p.style) for p in article.paragraphs]
+    parts = [((run_for(p.text, style),), style) for p, style in zip(article.paragraphs, styles)]
     if article.byline:
         lead, rest = split_byline(article.byline)
         body = issue.style(article.paragraphs[0].style if article.paragraphs else "body")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from layout.engine.displaylist import Item
 from layout.engine.headline import balanced_breaks, lines_needed
 from layout.engine.justify import Line, SetLine, set_lines
-from layout.engine.linebreak import plan
+from layout.engine.linebreak import ends_from
 from layout.engine.runs import line_items
 from layout.engine.styling import grid_lines_for, paragraph_for
 from layout.engine.textflow import FlowParagraph, baseline_in_line
@@ -32,14 +32,11 @@ class Block:
 def break_paragraph(para: FlowParagraph, measure: float, x0: float = 0.0) -> list[SetLine]:
     """All the lines of a paragraph at one measure, the left edge at x0."""
     p = para.prepared
-    later, first_ends = plan(p.batch, measure, measure - para.indent)
     lines: list[Line] = []
     start = 0
-    while start < len(p):
-        first = start == 0
-        end = (first_ends[p.number] if first else later[p.first + start]) - p.first
-        indent = para.indent if first else 0.0
-        lines.append((p, start, end, measure - indent, first, end >= len(p), para.align, x0 + indent))
+    for end in ends_from(p, 0, measure, measure - para.indent):
+        indent = para.indent if start == 0 else 0.0
+        lines.append((p, start, end, measure - indent, start == 0, end >= len(p), para.align, x0 + indent))
         start = end
     return set_lines(lines)
 

@@ -15,9 +15,11 @@ a paragraph is then one lookup per line.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 
-from layout.engine.prepare import Batch
+from layout.engine.prepare import Batch, PreparedParagraph
 
 EPSILON = 1e-6
 PUSH_IN_LOOKAHEAD = 3
@@ -37,6 +39,15 @@ def plan(batch: Batch, measure: float, first_measure: float) -> tuple[list[int],
             batch.plans.clear()
         found = batch.plans[key] = _plan(batch, measure, first_measure)
     return found
+
+
+def ends_from(p: PreparedParagraph, start: int, measure: float, first_measure: float) -> Iterator[int]:
+    """The ends of a paragraph's lines from atom ``start`` on (each line's end is the next
+    one's start), ``first_measure`` points long for its first line, ``measure`` after."""
+    later, first_ends = plan(p.batch, measure, first_measure)
+    while start < p.count:
+        start = (first_ends[p.number] if start == 0 else later[p.first + start]) - p.first
+        yield start
 
 
 def _plan(batch: Batch, measure: float, first_measure: float) -> tuple[list[int], list[int]]:

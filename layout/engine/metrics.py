@@ -114,10 +114,6 @@ class AtomTable:
         found = self.ids.get(atom)
         return self._add(atom) if found is None else found
 
-    def get(self, atom: str) -> AtomInfo:
-        """The atom's metrics (measured once)."""
-        return self.infos[self.id_of(atom)]
-
     def _add(self, atom: str) -> int:
         info = self._measure(atom)
         index = len(self.infos)

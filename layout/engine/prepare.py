@@ -277,7 +277,7 @@ def _previous(values: np.ndarray, fill: int | float) -> np.ndarray:
     return out
 
 
-def _compress_adjacent(a: dict[str, np.ndarray], same: np.ndarray, em: np.ndarray) -> None:
+def _compress_adjacent(a: dict[str, np.ndarray], same: np.ndarray, em: np.ndarray, punct: np.ndarray) -> None:
     """Two adjacent marks (2 em) take 1.5 em: the first gives up its trailing space,
     else the second its leading space (clreq: adjustment of adjacent punctuation).
     An opening mark after a word space gives up its leading space too."""
@@ -285,7 +285,6 @@ def _compress_adjacent(a: dict[str, np.ndarray], same: np.ndarray, em: np.ndarra
     half = HALF * em
     opening = cls == OPEN
     after_space = same & opening & (_previous(cls, -1) == SPACE)
-    punct = (cls >= OPEN) & (cls <= MIDDLE)
     pair = same & punct & _previous(punct, False)
     right = ((cls == CLOSE) | (cls == PAUSE) | (cls == STOP)) & (shrink > 0)
     gives_trailing = pair & _previous(right, False)
@@ -362,7 +361,8 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     a = {"cls": ints[I_CLS], "tier": ints[I_TIER], "width": floats[F_WIDTH], "shrink": floats[F_SHRINK],
          "end_cut": floats[F_END_CUT], "start_cut": floats[F_START_CUT], "lead": np.zeros(count),
          "gap": np.zeros(count), "id": ids, "run": atom_run, "glyph0": ints[I_GLYPH0], "char_at": char_at}
-    _compress_adjacent(a, same, em)
+    punct = (a["cls"] >= OPEN) & (a["cls"] <= MIDDLE)  # the marks
+    _compress_adjacent(a, same, em, punct)
     _gaps(a, same, em)
     a["draw"] = floats[F_OFFSET0] - a["lead"]
     a["breakable"] = _breakable(a, same, ints, strict)
@@ -374,36 +374,34 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     lifts = np.where(ends > firsts, a["close_at"][np.maximum(ends - 1, 0)] + 1.0, 0.0)
     a["fit_shift"] = (np.cumsum(lifts) - lifts)[para_of]
     a["fit_key"] = a["close_at"] + a["fit_shift"]
-    a["para_end"] = np.repeat(np.array([end for _, end in bounds], np.int64), lengths)
+    a["para_end"] = ends[para_of]
     a["para_first"] = firsts[para_of]
     a["em"] = em
     names = ("fancy", "complex", "spaces", "gapped", "shrunk", "chars")
     flags = np.stack(((ints[I_FLAGS] & PLAIN) == 0, (ints[I_FLAGS] & SIMPLE) == 0, a["cls"] == SPACE,
-                      a["gap"] != 0, a["shrink"], _counted_chars(a["cls"], np.diff(char_at))))
+                      a["gap"] != 0, a["shrink"], _counted_chars(a["cls"], punct, np.diff(char_at))))
     sums = np.zeros((len(names), count + 1))
     np.cumsum(flags, axis=1, out=sums[:, 1:])
     a.update(zip(names, sums))
     _break_neighbours(a, ~same)
+    a["punct_end"] = punct & (a["end_cut"] != 0)
     return a, infos
 
 
-def _counted_chars(cls: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+def _counted_chars(cls: np.ndarray, punct: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """How many characters each atom counts for when looking for a lone last character:
     none for marks and spaces, one for a Latin word or number, else its length."""
     counted = np.where(cls == LATIN, 1, lengths)
-    return np.where(((cls >= OPEN) & (cls <= MIDDLE)) | (cls == SPACE), 0, counted)
+    return np.where(punct | (cls == SPACE), 0, counted)
 
 
 def _break_neighbours(a: dict[str, np.ndarray], starts: np.ndarray) -> None:
     """``prev_break``: the last atom at or before each where a line may start (-1: none);
-    ``next_break``: the first at or after it, else its paragraph's end; ``punct_end``: marks
-    that give up space at a line's end."""
+    ``next_break``: the first at or after it, else its paragraph's end."""
     index = np.arange(len(starts))
     a["prev_break"] = np.maximum.accumulate(np.where(a["breakable"], index, -1))
     stops = np.where(a["breakable"] | starts, index, len(starts))
     a["next_break"] = np.minimum.accumulate(stops[::-1])[::-1]
-    cls = a["cls"]
-    a["punct_end"] = (cls >= OPEN) & (cls <= MIDDLE) & (a["end_cut"] != 0)
 
 
 def prepare_many(paragraphs: Sequence[Sequence[StyledRun]], strict: bool = False) -> list[PreparedParagraph]:

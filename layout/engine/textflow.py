@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from layout.engine.displaylist import Item
 from layout.engine.justify import Line
-from layout.engine.linebreak import plan
+from layout.engine.linebreak import ends_from
 from layout.engine.prepare import PreparedParagraph
 from layout.engine.runs import lines_items
 
@@ -103,13 +103,13 @@ def _fill(para: FlowParagraph, slot: Slot, at: tuple[int, int], lines: list[Line
     paragraph or the slot ends; return where both stand then."""
     start, line_no = at
     p = para.prepared
-    count, offset, align = p.count, p.first, para.align
-    later, first_ends = plan(p.batch, slot.width, slot.width - para.indent)
+    count, align = p.count, para.align
+    ends = ends_from(p, start, slot.width, slot.width - para.indent)
     top, pitch, drop = slot.top, slot.pitch, baseline_in_line(0.0, slot.pitch, p.size0) if p.size0 else None
     while start < count and line_no < slot.lines:
         first = start == 0
         measure = slot.width - para.indent if first else slot.width
-        end = (first_ends[p.number] if first else later[offset + start]) - offset
+        end = next(ends)
         line_top = top + line_no * pitch
         baselines.append(line_top + drop if drop is not None else baseline_in_line(line_top, pitch, p.em(start)))
         lines.append((p, start, end, measure, first, end >= count, align, slot.x + para.indent if first else slot.x))
