@@ -7,6 +7,8 @@ writes a plain-text form for golden tests that diff well.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import NamedTuple
@@ -16,7 +18,8 @@ from layout.model.geometry import Rect
 
 
 class GlyphRun(NamedTuple):
-    """Glyphs of one font file at one size and colour on one baseline ``y``.
+    """Glyphs of one font file at one size and colour on one baseline ``y``: their ids
+    and the x of each, as compact arrays (see :func:`glyph_ids`, :func:`positions`).
 
     (A named tuple: runs are made by the thousand on every layout.)
     """
@@ -26,9 +29,19 @@ class GlyphRun(NamedTuple):
     colour: Colour
     y: float
     text: str
-    glyphs: tuple[int, ...]
-    xs: tuple[float, ...]
+    glyphs: array
+    xs: array
     hscale: float = 1.0
+
+
+def glyph_ids(values: Iterable[int] | bytes = ()) -> array:
+    """Glyph ids as a run holds them: 32-bit integers (from bytes: native int32)."""
+    return array("i", values)
+
+
+def positions(values: Iterable[float] | bytes = ()) -> array:
+    """x positions as a run holds them: doubles (from bytes: native float64)."""
+    return array("d", values)
 
 
 # A GlyphRun from a tuple of its eight fields in order, made without the generated

@@ -15,7 +15,8 @@ a paragraph is then one lookup per line.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
@@ -28,7 +29,7 @@ ORPHAN_MAX_SPACING = 0.15  # em added between characters at most, to avoid a lon
 PLANS_KEPT = 8  # measures remembered per batch (a frame being resized makes many)
 
 
-def plan(batch: Batch, measure: float, first_measure: float) -> tuple[list[int], list[int]]:
+def plan(batch: Batch, measure: float, first_measure: float) -> tuple[Sequence[int], list[int]]:
     """Line ends in the batch: for every atom, the end (a batch index) of a line of
     ``measure`` points that starts there and is not a paragraph's first line; for every
     paragraph, the end of its first line, ``first_measure`` points long."""
@@ -50,7 +51,7 @@ def ends_from(p: PreparedParagraph, start: int, measure: float, first_measure: f
         yield start
 
 
-def _plan(batch: Batch, measure: float, first_measure: float) -> tuple[list[int], list[int]]:
+def _plan(batch: Batch, measure: float, first_measure: float) -> tuple[Sequence[int], list[int]]:
     a = batch.arrays
     count = len(a["cls"])
     firsts = np.array([first for first, end in batch.bounds if end > first], np.int64)
@@ -60,7 +61,7 @@ def _plan(batch: Batch, measure: float, first_measure: float) -> tuple[list[int]
     ends = _ends(a, starts, measures, first_line)
     first_ends = np.array([first for first, _ in batch.bounds], np.int64)
     first_ends[[end > first for first, end in batch.bounds]] = ends[count:]
-    return ends[:count].tolist(), first_ends.tolist()
+    return array("q", ends[:count].astype(np.int64, copy=False).tobytes()), first_ends.tolist()
 
 
 def _ends(a: dict[str, np.ndarray], starts: np.ndarray, measure: np.ndarray, first_line: np.ndarray) -> np.ndarray:

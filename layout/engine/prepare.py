@@ -125,7 +125,7 @@ class Batch:
         self.arrays = arrays
         self.bounds = bounds
         self.infos = infos  # per run of the batch: its table's measured atoms, by id
-        self.plans: dict[tuple[float, float], tuple[list[int], list[int]]] = {}  # line ends (see linebreak)
+        self.plans: dict[tuple[float, float], tuple[Sequence[int], list[int]]] = {}  # line ends (see linebreak)
 
 
 class PreparedParagraph:

@@ -8,7 +8,7 @@ from operator import add
 
 import numpy as np
 
-from layout.engine.displaylist import GlyphRun, Item, MissingGlyph, glyph_run
+from layout.engine.displaylist import GlyphRun, Item, MissingGlyph, glyph_ids, glyph_run, positions
 from layout.engine.justify import Line, SetLine, by_batch, geometry
 from layout.engine.metrics import MISSING
 from layout.engine.prepare import Batch, PreparedParagraph
@@ -44,7 +44,7 @@ def glyph_runs(p: PreparedParagraph, start: int, end: int, atom_xs: list[float],
         if key is not None and line_text:
             run = p.runs[key[0] - p.first_run]
             items.append(GlyphRun(run.chain.faces[key[1]].name, run.size, run.colour, baseline,
-                                  "".join(line_text), tuple(glyphs), tuple(xs), key[2]))
+                                  "".join(line_text), glyph_ids(glyphs), positions(xs), key[2]))
         line_text.clear()
         glyphs.clear()
         xs.clear()
@@ -103,18 +103,18 @@ def _batch_items(lines: list[Line], baselines: list[float]) -> list[GlyphRun | l
     a, text = batch.arrays, batch.text
     begin = geo.begin.tolist()
     spans = list(map(slice, begin, begin[1:]))
-    xs, glyphs = (geo.x + a["draw"][geo.atom]).tolist(), a["glyph0"][geo.atom].tolist()
+    xs = positions((geo.x + a["draw"][geo.atom]).tobytes())
+    glyphs = glyph_ids(a["glyph0"][geo.atom].astype(np.int32, copy=False).tobytes())
     first_atom = geo.atom[geo.begin[:-1]]
     end_atom = first_atom + np.diff(geo.begin)
     chars = map(slice, a["char_at"][first_atom].tolist(), a["char_at"][end_atom].tolist())
     looks = [line[0].look or _NO_LOOK for line in lines]
     made: list[GlyphRun | list] = list(map(glyph_run, map(add, looks, zip(
-        baselines, map(text.__getitem__, chars), map(tuple, map(glyphs.__getitem__, spans)),
-        map(tuple, map(xs.__getitem__, spans)), repeat(1.0)))))
+        baselines, map(text.__getitem__, chars), map(glyphs.__getitem__, spans),
+        map(xs.__getitem__, spans), repeat(1.0)))))
     plain = (a["fancy"][end_atom] == a["fancy"][first_atom]) & np.array([look is not _NO_LOOK for look in looks])
     others = np.flatnonzero(~plain).tolist()
     if others:
-        box_xs = geo.x.tolist()
         simple = (a["complex"][end_atom] == a["complex"][first_atom]).tolist()
         fancy_at = np.flatnonzero(a["fancy"][geo.atom + 1] != a["fancy"][geo.atom])
         expanded = _expanded(batch, fancy_at, geo.atom[fancy_at], geo.x[fancy_at])
@@ -125,7 +125,7 @@ def _batch_items(lines: list[Line], baselines: list[float]) -> list[GlyphRun | l
                 inside = fancy_at[bisect_left(fancy_at, at.start):bisect_left(fancy_at, at.stop)]
                 made[number] = _simple_run(made[number], at, inside, (glyphs, xs, expanded))
             else:
-                made[number] = [line, box_xs[at]]
+                made[number] = [line, geo.x[at].tolist()]
     return made
 
 
@@ -148,15 +148,14 @@ def _simple_run(plain: GlyphRun, at: slice, inside: list[int], parts: tuple) -> 
     lines' arrays) get theirs from ``parts``: the lines' first glyphs and their x, and
     what :func:`_expanded` made."""
     glyphs, xs, expanded = parts
-    out_glyphs: list[int] = []
-    out_xs: list[float] = []
+    out_glyphs, out_xs = glyph_ids(), positions()
     done = at.start
     for position, (more_glyphs, more_xs) in zip(inside, map(expanded.__getitem__, inside)):
         out_glyphs += glyphs[done:position]
-        out_glyphs += more_glyphs
+        out_glyphs.extend(more_glyphs)
         out_xs += xs[done:position]
-        out_xs += more_xs
+        out_xs.extend(more_xs)
         done = position + 1
     out_glyphs += glyphs[done:at.stop]
     out_xs += xs[done:at.stop]
-    return plain._replace(glyphs=tuple(out_glyphs), xs=tuple(out_xs))
+    return plain._replace(glyphs=out_glyphs, xs=out_xs)
