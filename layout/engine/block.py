@@ -9,9 +9,9 @@ from layout.engine.displaylist import Item
 from layout.engine.headline import balanced_breaks, lines_needed
 from layout.engine.justify import Line, SetLine, set_lines
 from layout.engine.linebreak import ends_from
-from layout.engine.runs import line_items
+from layout.engine.runs import baseline_in_line, line_items
 from layout.engine.styling import grid_lines_for, paragraph_for
-from layout.engine.textflow import FlowParagraph, baseline_in_line
+from layout.engine.textflow import FlowParagraph
 from layout.model.geometry import Rect
 from layout.model.styles import TextStyle
 

@@ -70,17 +70,34 @@ class Geometry(NamedTuple):
     width: np.ndarray
 
 
-def geometry(lines: list[Line]) -> Geometry:
-    """Justify and position lines whose paragraphs come from one batch."""
+class LineTable(NamedTuple):
+    """Lines of one batch as columns, one entry a line: the batch indices of its first
+    atom (``start``) and of the atom after its last (``end``), its ``measure``, whether
+    it is its paragraph's ``first`` and ``last`` line, its alignment ``code`` (see
+    ALIGN_CODES) and its left edge ``x0``."""
+
+    start: np.ndarray
+    end: np.ndarray
+    measure: np.ndarray
+    first: np.ndarray
+    last: np.ndarray
+    code: np.ndarray
+    x0: np.ndarray
+
+
+def line_table(lines: list[Line]) -> LineTable:
+    """The columns of lines whose paragraphs come from one batch."""
     paras, starts, ends, measures, firsts, lasts, aligns, x0s = zip(*lines)
-    a = paras[0].batch.arrays
     offsets = np.array([p.first for p in paras], np.int64)
-    s, e = offsets + np.array(starts, np.int64), offsets + np.array(ends, np.int64)
-    measure, first, last = np.array(measures, float), np.array(firsts, bool), np.array(lasts, bool)
-    if len(set(aligns)) == 1:
-        code = np.full(len(lines), ALIGN_CODES.get(aligns[0], LEFT))
-    else:
-        code = np.array([ALIGN_CODES.get(align, LEFT) for align in aligns])
+    code = np.array([ALIGN_CODES.get(align, LEFT) for align in aligns])
+    return LineTable(offsets + np.array(starts, np.int64), offsets + np.array(ends, np.int64),
+                     np.array(measures, float), np.array(firsts, bool), np.array(lasts, bool), code,
+                     np.array(x0s, float))
+
+
+def geometry(a: dict[str, np.ndarray], lines: LineTable) -> Geometry:
+    """Justify and position lines of one batch (whose arrays are ``a``)."""
+    s, e, measure, first, last, code, x0s = lines
     lengths = e - s
     begin = np.concatenate(([0], np.cumsum(lengths)))
     natural = a["close_at"][e - 1] - np.where(first, a["open_at"][s], a["open_cut"][s])
@@ -88,7 +105,7 @@ def geometry(lines: list[Line]) -> Geometry:
     stretch = (code == JUSTIFY) & ~last & (slack > TOLERANCE) & (lengths > 1)
     even = np.where(stretch, slack / np.maximum(lengths - 1, 1), 0.0)
     width = natural + even * (lengths - 1)
-    line_of = np.repeat(np.arange(len(lines)), lengths)
+    line_of = np.repeat(np.arange(len(s)), lengths)
     k = np.arange(begin[-1]) - begin[line_of]
     if s[0] + begin[-1] == e[-1] and (s[1:] == e[:-1]).all():  # the lines cover a stretch of the batch
         atom, base = np.arange(s[0], e[-1]), a["open_at"][s[0]:e[-1]]
@@ -104,7 +121,7 @@ def geometry(lines: list[Line]) -> Geometry:
     if len(flexible):
         _stretch(a, (s, e, begin, flexible), slack[flexible], x, (even, width))
     shift = np.where(code == CENTER, (measure - width) / 2, 0.0) + np.where(code == RIGHT, measure - width, 0.0)
-    left = np.array(x0s) - np.where(first, 0.0, a["start_cut"][s]) - a["open_at"][s] + shift
+    left = x0s - np.where(first, 0.0, a["start_cut"][s]) - a["open_at"][s] + shift
     return Geometry(atom, x + left[line_of], begin, width)
 
 
@@ -197,7 +214,7 @@ def set_lines(lines: list[Line]) -> list[SetLine]:
     out: list[SetLine | None] = [None] * len(lines)
     for indices in by_batch(lines).values():
         chosen = [lines[i] for i in indices]
-        geo = geometry(chosen)
+        geo = geometry(chosen[0][0].batch.arrays, line_table(chosen))
         xs, begin, width = geo.x.tolist(), geo.begin.tolist(), geo.width.tolist()
         for number, (index, line) in enumerate(zip(indices, chosen)):
             out[index] = SetLine(line[0], line[1], line[2], xs[begin[number]:begin[number + 1]], width[number])

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import repeat
+from itertools import accumulate, chain, repeat
 from operator import add
+from typing import NamedTuple
 
 import numpy as np
 
 from layout.engine.displaylist import GlyphRun, Item, MissingGlyph, glyph_ids, glyph_run, positions
-from layout.engine.justify import Line, SetLine, by_batch, geometry
+from layout.engine.justify import ALIGN_CODES, LEFT, LineTable, SetLine, geometry
 from layout.engine.metrics import MISSING
 from layout.engine.prepare import Batch, PreparedParagraph
 
@@ -70,24 +71,56 @@ def glyph_runs(p: PreparedParagraph, start: int, end: int, atom_xs: list[float],
     return items
 
 
-def lines_items(lines: list[Line], baselines: list[float], missing: list[str]) -> list[Item]:
-    """Display items of lines (from any batches), in order, on their baselines. A line of
-    one run whose glyphs all come unscaled from the chain's first face becomes one glyph
-    run straight from the arrays; any other goes through :func:`glyph_runs`."""
-    groups = list(by_batch(lines).values())
+EM_BOX_ASCENT = 0.88  # ideographic em box: 880/1000 above the baseline in Noto CJK
+
+
+def baseline_in_line(top: float, pitch: float, size: float) -> float:
+    """The baseline of text of ``size`` whose em box is centred in a grid line at ``top``."""
+    return top + (pitch - size) / 2 + EM_BOX_ASCENT * size
+
+
+class LineSpan(NamedTuple):
+    """Consecutive lines of one paragraph in one column of a flow: the first starts at
+    atom ``start``, and they end at ``ends`` (atoms of the paragraph); the column's left
+    edge ``x`` and ``width``; the paragraph's first-line ``indent`` and ``align``ment;
+    they sit on grid lines ``line``, ``line + 1``, ... of ``pitch`` points below ``top``."""
+
+    p: PreparedParagraph
+    start: int
+    ends: list[int]
+    x: float
+    width: float
+    indent: float
+    align: str
+    top: float
+    line: int
+    pitch: float
+
+
+def spans_items(spans: list[LineSpan], missing: list[str]) -> list[Item]:
+    """Display items of the spans' lines (from any batches), in order. A line of one run
+    whose glyphs all come unscaled from the chain's first face becomes one glyph run
+    straight from the arrays; any other goes through :func:`glyph_runs`."""
+    groups: dict[int, list[int]] = {}
+    for index, span in enumerate(spans):
+        groups.setdefault(id(span.p.batch), []).append(index)
     if len(groups) == 1:
-        made = _batch_items(lines, baselines)
+        made = _batch_items(spans)
     else:
-        made = [None] * len(lines)
-        for indices in groups:
-            chosen = [lines[i] for i in indices]
-            for index, done in zip(indices, _batch_items(chosen, [baselines[i] for i in indices])):
-                made[index] = done
+        parts: list[list] = [[]] * len(spans)
+        for indices in groups.values():
+            chosen = [spans[i] for i in indices]
+            done = _batch_items(chosen)
+            bounds = list(accumulate((len(span.ends) for span in chosen), initial=0))
+            for index, low, high in zip(indices, bounds, bounds[1:]):
+                parts[index] = done[low:high]
+        made = [line for part in parts for line in part]
+    if all(type(done) is not list for done in made):
+        return made
     items: list[Item] = []
-    for done, baseline in zip(made, baselines):
+    for done in made:
         if type(done) is list:
-            (p, start, end, *_), atom_xs = done
-            items += glyph_runs(p, start, end, atom_xs, baseline, missing)
+            items += glyph_runs(*done, missing)
         else:
             items.append(done)
     return items
@@ -96,22 +129,46 @@ def lines_items(lines: list[Line], baselines: list[float], missing: list[str]) -
 _NO_LOOK = ("", 0.0, None)  # stands in for a paragraph of several runs, whose lines are made apart
 
 
-def _batch_items(lines: list[Line], baselines: list[float]) -> list[GlyphRun | list]:
-    """Each line's glyph run, or [line, its atoms' x] for the general glyph-run maker."""
-    geo = geometry(lines)
-    batch = lines[0][0].batch
+def _span_table(spans: list[LineSpan]) -> tuple[LineTable, list[float], list[PreparedParagraph]]:
+    """The lines of spans from one batch: their table, baselines and paragraphs."""
+    a = spans[0].p.batch.arrays
+    counts = [len(span.ends) for span in spans]
+    total = sum(counts)
+    offset = np.repeat(np.array([span.p.first for span in spans], np.int64), counts)
+    end = np.fromiter(chain.from_iterable(span.ends for span in spans), np.int64, total) + offset
+    begins = np.cumsum(counts) - counts
+    start = np.empty_like(end)
+    start[1:] = end[:-1]
+    start[begins] = np.array([span.start + span.p.first for span in spans], np.int64)
+    columns = dict(zip(LineSpan._fields, zip(*spans)))
+    x, width, indent, top, line, pitch = (np.repeat(np.array(columns[name], float), counts)
+                                          for name in ("x", "width", "indent", "top", "line", "pitch"))
+    first = start == offset
+    indent = np.where(first, indent, 0.0)
+    code = np.repeat(np.array([ALIGN_CODES.get(span.align, LEFT) for span in spans]), counts)
+    table = LineTable(start, end, width - indent, first, end == a["para_end"][start], code, x + indent)
+    em = a["em"][start]
+    line += np.arange(total) - np.repeat(begins, counts)
+    baselines = top + line * pitch + ((pitch - em) / 2 + EM_BOX_ASCENT * em)
+    return table, baselines.tolist(), list(chain.from_iterable(map(repeat, (span.p for span in spans), counts)))
+
+
+def _batch_items(spans: list[LineSpan]) -> list[GlyphRun | list]:
+    """Each line's glyph run, or the arguments of :func:`glyph_runs` for it (but the last)."""
+    table, baselines, paras = _span_table(spans)
+    batch = paras[0].batch
     a, text = batch.arrays, batch.text
+    geo = geometry(a, table)
     begin = geo.begin.tolist()
-    spans = list(map(slice, begin, begin[1:]))
+    spans_at = list(map(slice, begin, begin[1:]))
     xs = positions((geo.x + a["draw"][geo.atom]).tobytes())
     glyphs = glyph_ids(a["glyph0"][geo.atom].astype(np.int32, copy=False).tobytes())
-    first_atom = geo.atom[geo.begin[:-1]]
-    end_atom = first_atom + np.diff(geo.begin)
+    first_atom, end_atom = table.start, table.end
     chars = map(slice, a["char_at"][first_atom].tolist(), a["char_at"][end_atom].tolist())
-    looks = [line[0].look or _NO_LOOK for line in lines]
+    looks = [p.look or _NO_LOOK for p in paras]
     made: list[GlyphRun | list] = list(map(glyph_run, map(add, looks, zip(
-        baselines, map(text.__getitem__, chars), map(glyphs.__getitem__, spans),
-        map(xs.__getitem__, spans), repeat(1.0)))))
+        baselines, map(text.__getitem__, chars), map(glyphs.__getitem__, spans_at),
+        map(xs.__getitem__, spans_at), repeat(1.0)))))
     plain = (a["fancy"][end_atom] == a["fancy"][first_atom]) & np.array([look is not _NO_LOOK for look in looks])
     others = np.flatnonzero(~plain).tolist()
     if others:
@@ -120,12 +177,14 @@ def _batch_items(lines: list[Line], baselines: list[float]) -> list[GlyphRun | l
         expanded = _expanded(batch, fancy_at, geo.atom[fancy_at], geo.x[fancy_at])
         fancy_at = fancy_at.tolist()
         for number in others:
-            line, at = lines[number], spans[number]
+            at = spans_at[number]
             if looks[number] is not _NO_LOOK and simple[number]:
                 inside = fancy_at[bisect_left(fancy_at, at.start):bisect_left(fancy_at, at.stop)]
                 made[number] = _simple_run(made[number], at, inside, (glyphs, xs, expanded))
             else:
-                made[number] = [line, geo.x[at].tolist()]
+                p = paras[number]
+                made[number] = [p, int(first_atom[number]) - p.first, int(end_atom[number]) - p.first,
+                                geo.x[at].tolist(), baselines[number]]
     return made
 
 

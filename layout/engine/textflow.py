@@ -10,14 +10,12 @@ flow are known, they are justified and turned into glyph runs together.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from layout.engine.displaylist import Item
-from layout.engine.justify import Line
 from layout.engine.linebreak import ends_from
 from layout.engine.prepare import PreparedParagraph
-from layout.engine.runs import lines_items
-
-EM_BOX_ASCENT = 0.88  # ideographic em box: 880/1000 above the baseline in Noto CJK
+from layout.engine.runs import LineSpan, spans_items
 
 
 @dataclass
@@ -59,11 +57,6 @@ class FlowResult:
     missing: list[str] = field(default_factory=list)
 
 
-def baseline_in_line(top: float, pitch: float, size: float) -> float:
-    """The baseline of text of ``size`` whose em box is centred in a grid line at ``top``."""
-    return top + (pitch - size) / 2 + EM_BOX_ASCENT * size
-
-
 def _skip_empty(paragraphs: list[FlowParagraph], state: FlowState) -> None:
     while state.paragraph < len(paragraphs) and state.atom >= len(paragraphs[state.paragraph].prepared):
         state.paragraph += 1
@@ -74,8 +67,7 @@ def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | 
     """Fill the slots in order from ``state``; return items and where the flow stopped."""
     result = FlowResult(state=FlowState() if state is None else FlowState(state.paragraph, state.atom))
     pos = result.state
-    lines: list[Line] = []
-    baselines: list[float] = []
+    spans: list[LineSpan] = []
     spaced = -1
     for slot in slots:
         line_no = 0
@@ -88,34 +80,24 @@ def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | 
                 spaced = pos.paragraph  # the space above a subhead, given once
                 line_no += para.space_before
                 continue
-            pos.atom, line_no = _fill(para, slot, (pos.atom, line_no), lines, baselines)
+            span = _fill(para, slot, pos.atom, line_no)
+            spans.append(span)
+            pos.atom, line_no = span.ends[-1], line_no + len(span.ends)
         result.lines += line_no
         if pos.paragraph >= len(paragraphs):
             break
     _skip_empty(paragraphs, pos)
-    result.items += lines_items(lines, baselines, result.missing)
+    if spans:
+        result.items += spans_items(spans, result.missing)
     return result
 
 
-def _fill(para: FlowParagraph, slot: Slot, at: tuple[int, int], lines: list[Line],
-          baselines: list[float]) -> tuple[int, int]:
-    """Break a paragraph's lines from atom and grid line ``at`` on into a slot, until the
-    paragraph or the slot ends; return where both stand then."""
-    start, line_no = at
-    p = para.prepared
-    count, align = p.count, para.align
-    ends = ends_from(p, start, slot.width, slot.width - para.indent)
-    top, pitch, drop = slot.top, slot.pitch, baseline_in_line(0.0, slot.pitch, p.size0) if p.size0 else None
-    while start < count and line_no < slot.lines:
-        first = start == 0
-        measure = slot.width - para.indent if first else slot.width
-        end = next(ends)
-        line_top = top + line_no * pitch
-        baselines.append(line_top + drop if drop is not None else baseline_in_line(line_top, pitch, p.em(start)))
-        lines.append((p, start, end, measure, first, end >= count, align, slot.x + para.indent if first else slot.x))
-        line_no += 1
-        start = end
-    return start, line_no
+def _fill(para: FlowParagraph, slot: Slot, start: int, line_no: int) -> LineSpan:
+    """The lines of a paragraph from atom ``start`` on, in a slot from grid line
+    ``line_no`` on, until the paragraph or the slot ends (at least one line)."""
+    ends = list(islice(ends_from(para.prepared, start, slot.width, slot.width - para.indent), slot.lines - line_no))
+    return LineSpan(para.prepared, start, ends, slot.x, slot.width, para.indent, para.align, slot.top, line_no,
+                    slot.pitch)
 
 
 def remaining_chars(paragraphs: list[FlowParagraph], state: FlowState) -> int:
