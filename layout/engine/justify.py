@@ -24,6 +24,8 @@ SPACE_MAX = 0.5  # em: a word space grows to no more than 1/2 em
 HAN_LATIN_MAX = 1 / 3  # em: many styles cap Han–Latin spacing at 1/3 em
 TOLERANCE = 1e-9
 JUSTIFY, LEFT, CENTER, RIGHT = range(4)
+ROOM_SPACE, ROOM_GAP = Tier.NONE, Tier.NONE + 1  # after the tiers: word spaces and Han–Latin gaps to grow
+COLUMNS = Tier.NONE + 2
 ALIGN_CODES = {"justify": JUSTIFY, "left": LEFT, "center": CENTER, "right": RIGHT}
 
 # A line to set: (paragraph, start atom, end atom, measure, first line?, last line?, alignment, left edge x).
@@ -113,13 +115,11 @@ def geometry(a: dict[str, np.ndarray], lines: LineTable) -> Geometry:
         atom = s[line_of] + k
         base = a["open_at"][atom]
     x = base + even[line_of] * k
-    squeezed = np.flatnonzero(slack < -TOLERANCE)
-    if len(squeezed):
-        _squeeze(a, (s, e, begin, squeezed), -slack[squeezed], x, width)
-    flexible = np.flatnonzero(stretch & ((a["spaces"][np.maximum(e - 1, s + 1)] - a["spaces"][s + 1] > 0)
-                                         | (a["gapped"][e] - a["gapped"][s + 1] > 0)))
-    if len(flexible):
-        _stretch(a, (s, e, begin, flexible), slack[flexible], x, (even, width))
+    flexible = stretch & ((a["spaces"][np.maximum(e - 1, s + 1)] - a["spaces"][s + 1] > 0)
+                          | (a["gapped"][e] - a["gapped"][s + 1] > 0))
+    chosen = np.flatnonzero(flexible | (slack < -TOLERANCE))
+    if len(chosen):
+        _adjust(a, (s, e, begin, chosen), slack[chosen], x, (even, width))
     shift = np.where(code == CENTER, (measure - width) / 2, 0.0) + np.where(code == RIGHT, measure - width, 0.0)
     left = x0s - np.where(first, 0.0, a["start_cut"][s]) - a["open_at"][s] + shift
     return Geometry(atom, x + left[line_of], begin, width)
@@ -138,30 +138,32 @@ def _some(lines: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray,
         (line_of, k, e[chosen][line_of] - 1, len(chosen))
 
 
-def _squeeze(a: dict[str, np.ndarray], lines: tuple, excess: np.ndarray, x: np.ndarray, width: np.ndarray) -> None:
-    """Lines too long by ``excess``: each atom gives up its share (a bracket or a Han–Latin
-    gap gives it up before itself, any other atom after)."""
-    atom, where, line_of, begin, spans = _some(lines)
-    taken = _taken(a, atom, spans, excess)
-    before = (a["tier"][atom] == Tier.HAN_LATIN) | (a["cls"][atom] == OPEN)
-    taken_sum = _line_sums(taken, begin, line_of)
-    x[where] += np.where(before, 0.0, taken) - taken_sum
-    width[lines[3]] -= taken_sum[begin[1:] - 1]
-
-
-def _stretch(a: dict[str, np.ndarray], lines: tuple, slack: np.ndarray, x: np.ndarray,
-             spread: tuple[np.ndarray, np.ndarray]) -> None:
-    """Lines with word spaces or Han–Latin gaps to grow: those take the slack first, the
-    rest is shared evenly (``spread``: every line's even share and width, updated)."""
-    atom, where, line_of, begin, spans = _some(lines)
+def _adjust(a: dict[str, np.ndarray], lines: tuple, slack: np.ndarray, x: np.ndarray,
+            spread: tuple[np.ndarray, np.ndarray]) -> None:
+    """Lines too long (``slack`` < 0) give up space tier by tier, in clreq's reduction
+    order: a bracket or a Han–Latin gap gives its share up before itself, any other atom
+    after. Lines with word spaces or Han–Latin gaps to grow (``slack`` > 0) grow those
+    first and share the rest evenly. ``spread``: every line's even share and width,
+    updated, as ``x``."""
+    atom, where, line_of, begin, (_, k, last, count) = _some(lines)
     even, width = spread
-    chosen = lines[3]
-    added, new_even = _added(a, atom, spans, slack)
-    change = new_even - even[chosen]
-    added_sum = _line_sums(added, begin, line_of)
-    x[where] += added_sum + change[line_of] * spans[1]
-    width[chosen] += added_sum[begin[1:] - 1] + change * (np.diff(begin) - 1)
-    even[chosen] = new_even
+    squeeze = slack < 0
+    amount, sign = np.abs(slack), np.where(squeeze, -1.0, 1.0)
+    weight, column = _capacities(a, atom, (squeeze[line_of], k, last))
+    capacity = np.bincount(line_of * COLUMNS + column, weight, count * COLUMNS).reshape(count, COLUMNS)
+    remaining = amount[:, None] - (np.cumsum(capacity, axis=1) - capacity)
+    active = (remaining > TOLERANCE) & (capacity > 0)
+    share = np.where(active, np.minimum(1.0, remaining / np.where(active, capacity, 1.0)), 0.0)
+    moved = weight * share.ravel()[line_of * COLUMNS + column] * sign[line_of]
+    own = (sign[line_of] > 0) | (a["tier"][atom] == Tier.HAN_LATIN) | (a["cls"][atom] == OPEN)
+    gaps = np.diff(begin) - 1
+    left = amount - capacity.sum(axis=1)
+    new_even = np.where(~squeeze & (left > TOLERANCE) & (gaps > 0), left / np.maximum(gaps, 1), 0.0)
+    change = new_even - even[lines[3]]
+    running = _line_sums(moved, begin, line_of)
+    x[where] += running - np.where(own, 0.0, moved) + change[line_of] * k
+    width[lines[3]] += running[begin[1:] - 1] + change * gaps
+    even[lines[3]] = new_even
 
 
 def _line_sums(values: np.ndarray, begin: np.ndarray, line_of: np.ndarray) -> np.ndarray:
@@ -170,43 +172,20 @@ def _line_sums(values: np.ndarray, begin: np.ndarray, line_of: np.ndarray) -> np
     return running[1:] - running[begin[line_of]]
 
 
-def _taken(a: dict[str, np.ndarray], atom: np.ndarray, spans: tuple, excess: np.ndarray) -> np.ndarray:
-    """How much each atom gives up, tier by tier, to remove each line's ``excess`` points
-    (every atom but the first may shrink; a line-end mark's space is cut, not shrunk)."""
-    line_of, k, last, count = spans
-    shrink, tier = a["shrink"][atom], a["tier"][atom]
+def _capacities(a: dict[str, np.ndarray], atom: np.ndarray, spans: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """What each atom can give up or take (a line's first atom neither), and the column
+    of :data:`COLUMNS` it counts in. To squeeze (``squeezing``), its shrink in its tier,
+    but a line-end mark's space is cut, not shrunk; to stretch, a word space grows to
+    1/2 em, a Han–Latin gap to 1/3 em."""
+    squeezing, k, last = spans
+    shrink, tier, cls, em = a["shrink"][atom], a["tier"][atom], a["cls"][atom], a["em"][atom]
     cut_at_end = (atom == last) & (a["end_cut"][atom] != 0) & (tier != Tier.HAN_LATIN)
-    weights = np.where((k > 0) & (shrink > 0) & ~cut_at_end & (excess[line_of] > 0), shrink, 0.0)
-    if not weights.any():
-        return weights
-    capacity = np.bincount(line_of * (Tier.NONE + 1) + tier, weights, count * (Tier.NONE + 1))
-    capacity = capacity.reshape(count, Tier.NONE + 1)
-    share = np.zeros_like(capacity)
-    for rank in np.flatnonzero(capacity[:, :Tier.NONE].any(axis=0)).tolist():
-        room = capacity[:, rank]
-        active = (excess > TOLERANCE) & (room > 0)
-        share[:, rank] = np.where(active, np.minimum(1.0, excess / np.where(active, room, 1.0)), 0.0)
-        excess = excess - room * share[:, rank]
-    return weights * share.ravel()[line_of * (Tier.NONE + 1) + tier]
-
-
-def _added(a: dict[str, np.ndarray], atom: np.ndarray, spans: tuple,
-           slack: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Space added before particular atoms (word spaces up to 1/2 em, then Han–Latin space
-    up to 1/3 em), and the amount then added before every atom but the first of a line."""
-    line_of, k, last, count = spans
-    em, stretching = a["em"][atom], (k > 0) & (slack[line_of] > 0)
-    spaces = stretching & (a["cls"][atom] == SPACE) & (atom < last)
-    added = np.zeros(len(atom))
-    for room in (np.where(spaces, np.maximum(0.0, SPACE_MAX * em - a["width"][atom]), 0.0),
-                 np.where(stretching & (a["gap"][atom] != 0), (HAN_LATIN_MAX - HAN_LATIN_SPACE) * em, 0.0)):
-        total = np.bincount(line_of, room, count)
-        active = (total > 0) & (slack > TOLERANCE)
-        share = np.where(active, np.minimum(1.0, slack / np.where(active, total, 1.0)), 0.0)
-        added += room * share[line_of]
-        slack = slack - total * share
-    gaps = np.bincount(line_of, k > 0, count)
-    return added, np.where((slack > TOLERANCE) & (gaps > 0), slack / np.maximum(gaps, 1), 0.0)
+    gives = (shrink > 0) & ~cut_at_end & (tier < Tier.NONE)
+    space = (cls == SPACE) & (atom < last)
+    takes = np.where(space, np.maximum(0.0, SPACE_MAX * em - a["width"][atom]),
+                     np.where(a["gap"][atom] != 0, (HAN_LATIN_MAX - HAN_LATIN_SPACE) * em, 0.0))
+    weight = np.where(k > 0, np.where(squeezing, np.where(gives, shrink, 0.0), takes), 0.0)
+    return weight, np.where(squeezing, np.minimum(tier, Tier.NONE - 1), np.where(space, ROOM_SPACE, ROOM_GAP))
 
 
 def set_lines(lines: list[Line]) -> list[SetLine]:

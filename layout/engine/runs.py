@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import accumulate, chain, repeat
-from operator import add
 from typing import NamedTuple
 
 import numpy as np
@@ -105,87 +104,91 @@ def spans_items(spans: list[LineSpan], missing: list[str]) -> list[Item]:
     for index, span in enumerate(spans):
         groups.setdefault(id(span.p.batch), []).append(index)
     if len(groups) == 1:
-        made = _batch_items(spans)
+        made, general = _batch_items(spans)
     else:
         parts: list[list] = [[]] * len(spans)
         for indices in groups.values():
             chosen = [spans[i] for i in indices]
-            done = _batch_items(chosen)
+            done, _ = _batch_items(chosen)
             bounds = list(accumulate((len(span.ends) for span in chosen), initial=0))
             for index, low, high in zip(indices, bounds, bounds[1:]):
                 parts[index] = done[low:high]
         made = [line for part in parts for line in part]
-    if all(type(done) is not list for done in made):
-        return made
+        general = [number for number, done in enumerate(made) if type(done) is list]
     items: list[Item] = []
-    for done in made:
-        if type(done) is list:
-            items += glyph_runs(*done, missing)
-        else:
-            items.append(done)
-    return items
+    done = 0
+    for number in general:
+        items += made[done:number]
+        items += glyph_runs(*made[number], missing)
+        done = number + 1
+    return items + made[done:] if general else made
 
 
 _NO_LOOK = ("", 0.0, None)  # stands in for a paragraph of several runs, whose lines are made apart
 
 
-def _span_table(spans: list[LineSpan]) -> tuple[LineTable, list[float], list[PreparedParagraph]]:
-    """The lines of spans from one batch: their table, baselines and paragraphs."""
+def _span_table(spans: list[LineSpan]) -> tuple[LineTable, list[float], list[int]]:
+    """The lines of spans from one batch: their table, baselines, and how many each span has."""
     a = spans[0].p.batch.arrays
     counts = [len(span.ends) for span in spans]
     total = sum(counts)
-    offset = np.repeat(np.array([span.p.first for span in spans], np.int64), counts)
+    firsts = np.array([(span.p.first, span.start + span.p.first, ALIGN_CODES.get(span.align, LEFT))
+                       for span in spans], np.int64)
+    offset, code = np.repeat(firsts[:, 0], counts), np.repeat(firsts[:, 2], counts)
     end = np.fromiter(chain.from_iterable(span.ends for span in spans), np.int64, total) + offset
     begins = np.cumsum(counts) - counts
     start = np.empty_like(end)
     start[1:] = end[:-1]
-    start[begins] = np.array([span.start + span.p.first for span in spans], np.int64)
-    columns = dict(zip(LineSpan._fields, zip(*spans)))
-    x, width, indent, top, line, pitch = (np.repeat(np.array(columns[name], float), counts)
-                                          for name in ("x", "width", "indent", "top", "line", "pitch"))
+    start[begins] = firsts[:, 1]
+    x, width, indent, top, line, pitch = np.repeat(
+        np.array([(span.x, span.width, span.indent, span.top, span.line, span.pitch) for span in spans]),
+        counts, axis=0).T
     first = start == offset
     indent = np.where(first, indent, 0.0)
-    code = np.repeat(np.array([ALIGN_CODES.get(span.align, LEFT) for span in spans]), counts)
     table = LineTable(start, end, width - indent, first, end == a["para_end"][start], code, x + indent)
     em = a["em"][start]
-    line += np.arange(total) - np.repeat(begins, counts)
+    line = line + (np.arange(total) - np.repeat(begins, counts))
     baselines = top + line * pitch + ((pitch - em) / 2 + EM_BOX_ASCENT * em)
-    return table, baselines.tolist(), list(chain.from_iterable(map(repeat, (span.p for span in spans), counts)))
+    return table, baselines.tolist(), counts
 
 
-def _batch_items(spans: list[LineSpan]) -> list[GlyphRun | list]:
-    """Each line's glyph run, or the arguments of :func:`glyph_runs` for it (but the last)."""
-    table, baselines, paras = _span_table(spans)
-    batch = paras[0].batch
+def _batch_items(spans: list[LineSpan]) -> tuple[list[GlyphRun | list], list[int]]:
+    """Each line's glyph run, or the arguments of :func:`glyph_runs` for it (but the
+    last); and the numbers of the lines that take those."""
+    table, baselines, counts = _span_table(spans)
+    batch = spans[0].p.batch
     a, text = batch.arrays, batch.text
     geo = geometry(a, table)
     begin = geo.begin.tolist()
-    spans_at = list(map(slice, begin, begin[1:]))
+    at = list(map(slice, begin, begin[1:]))
     xs = positions((geo.x + a["draw"][geo.atom]).tobytes())
     glyphs = glyph_ids(a["glyph0"][geo.atom].astype(np.int32, copy=False).tobytes())
     first_atom, end_atom = table.start, table.end
     chars = map(slice, a["char_at"][first_atom].tolist(), a["char_at"][end_atom].tolist())
-    looks = [p.look or _NO_LOOK for p in paras]
-    made: list[GlyphRun | list] = list(map(glyph_run, map(add, looks, zip(
-        baselines, map(text.__getitem__, chars), map(glyphs.__getitem__, spans_at),
-        map(xs.__getitem__, spans_at), repeat(1.0)))))
-    plain = (a["fancy"][end_atom] == a["fancy"][first_atom]) & np.array([look is not _NO_LOOK for look in looks])
-    others = np.flatnonzero(~plain).tolist()
+    looks = [span.p.look or _NO_LOOK for span in spans]
+    fonts, sizes, colours = (chain.from_iterable(map(repeat, column, counts)) for column in zip(*looks))
+    made: list[GlyphRun | list] = list(map(glyph_run, zip(
+        fonts, sizes, colours, baselines, map(text.__getitem__, chars), map(glyphs.__getitem__, at),
+        map(xs.__getitem__, at), repeat(1.0))))
+    one_run = np.repeat(np.array([look is not _NO_LOOK for look in looks]), counts)
+    others = np.flatnonzero((a["fancy"][end_atom] != a["fancy"][first_atom]) | ~one_run).tolist()
+    general: list[int] = []
     if others:
-        simple = (a["complex"][end_atom] == a["complex"][first_atom]).tolist()
+        simple = (one_run & (a["complex"][end_atom] == a["complex"][first_atom])).tolist()
         fancy_at = np.flatnonzero(a["fancy"][geo.atom + 1] != a["fancy"][geo.atom])
         expanded = _expanded(batch, fancy_at, geo.atom[fancy_at], geo.x[fancy_at])
         fancy_at = fancy_at.tolist()
+        span_begins = list(accumulate(counts, initial=0))
         for number in others:
-            at = spans_at[number]
-            if looks[number] is not _NO_LOOK and simple[number]:
-                inside = fancy_at[bisect_left(fancy_at, at.start):bisect_left(fancy_at, at.stop)]
-                made[number] = _simple_run(made[number], at, inside, (glyphs, xs, expanded))
+            if simple[number]:
+                inside = fancy_at[bisect_left(fancy_at, at[number].start):bisect_left(fancy_at, at[number].stop)]
+                made[number] = _simple_run(made[number], at[number], inside, (glyphs, xs, expanded))
             else:
-                p = paras[number]
+                p = spans[bisect_right(span_begins, number) - 1].p
                 made[number] = [p, int(first_atom[number]) - p.first, int(end_atom[number]) - p.first,
-                                geo.x[at].tolist(), baselines[number]]
-    return made
+                                geo.x[at[number]].tolist(), baselines[number]]
+                general.append(number)
+    return made, general
 
 
 def _expanded(batch: Batch, positions: np.ndarray, atoms: np.ndarray,
