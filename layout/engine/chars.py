@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from enum import IntEnum
+from functools import cache
+
+import numpy as np
 
 
 class Cls(IntEnum):
@@ -53,15 +56,43 @@ for _chars, _cls in ((OPENING, Cls.OPEN), (CLOSING, Cls.CLOSE), (PAUSES, Cls.PAU
 # - a two-em dash or ellipsis; a white-space character.
 # Every other character is an atom by itself.
 _DIGIT = r"[0-9０-９]"
-# The lookahead lets the regex engine skip the many characters that start no match.
+# Every match starts with one of these characters (a lookahead, so that the regex
+# engine skips the others; :func:`special_spans` looks for them with an array lookup).
+_SPECIAL_START = r"[A-Za-z0-9０-９¥$£￥＄+\-−\u00C0-\u024F—…⋯\s]"
 SPECIAL_RE = re.compile(
-    r"(?=[A-Za-z0-9０-９¥$£￥＄+\-−\u00C0-\u024F—…⋯\s])"
+    rf"(?={_SPECIAL_START})"
     r"([A-Z]{2,}(?:/[A-Z])? \d+(?:[.\-]\d+)*[%％‰]?"
     rf"|[¥$£￥＄]?[+\-−]?{_DIGIT}+(?:[.,:/]{_DIGIT}+)*(?:[%％‰℃°]|[A-Za-z]+)?"
     r"|[A-Za-z\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F]|[\-'’/.&](?=[A-Za-z0-9]))*"
     r"|——|……|⋯⋯"
     r"|\s)"
 )
+
+
+@cache
+def _may_start() -> np.ndarray:
+    """For each code point of the Basic Multilingual Plane, whether a match may start there."""
+    table = np.zeros(0x10000, bool)
+    every = "".join(map(chr, range(0x10000)))
+    table[[match.start() for match in re.finditer(_SPECIAL_START, every)]] = True
+    return table
+
+
+def special_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each match of SPECIAL_RE in ``text``, as ``finditer`` finds them:
+    the regex is tried only where a match may start, found with one array lookup
+    (much quicker than the regex engine's own scan over Chinese text)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    may = _may_start()[np.minimum(codes, 0xFFFF)] & (codes < 0x10000)
+    spans: list[tuple[int, int]] = []
+    reached, match = 0, SPECIAL_RE.match
+    for at in np.flatnonzero(may).tolist():
+        if at >= reached:
+            found = match(text, at)
+            if found is not None:
+                spans.append(found.span())
+                reached = found.end()
+    return spans
 
 
 def atomize(text: str) -> list[str]:

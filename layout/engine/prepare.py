@@ -23,7 +23,7 @@ from itertools import accumulate
 
 import numpy as np
 
-from layout.engine.chars import SPECIAL_RE
+from layout.engine.chars import special_spans
 from layout.engine.fonts import FontChain
 from layout.engine.metrics import (
     CLOSE,
@@ -224,8 +224,7 @@ def _atom_starts(runs: list[StyledRun], chars: int) -> np.ndarray:
     between them that no such atom can hold, so that none runs across two."""
     inner = None
     ends = list(accumulate(len(run.text) + 1 for run in runs))  # where each separator stands
-    for match in SPECIAL_RE.finditer("\x00".join(run.text for run in runs)):
-        a, b = match.span()
+    for a, b in special_spans("\x00".join(run.text for run in runs)):
         if b - a > 1:
             if inner is None:
                 inner = np.zeros(chars, bool)
