@@ -18,7 +18,7 @@ from typing import NamedTuple
 import numpy as np
 
 from layout.engine.metrics import HAN_LATIN_SPACE, OPEN, SPACE, Tier
-from layout.engine.prepare import PreparedParagraph
+from layout.engine.prepare import PreparedParagraph, count_in
 
 SPACE_MAX = 0.5  # em: a word space grows to no more than 1/2 em
 HAN_LATIN_MAX = 1 / 3  # em: many styles cap Han–Latin spacing at 1/3 em
@@ -115,8 +115,8 @@ def geometry(a: dict[str, np.ndarray], lines: LineTable) -> Geometry:
         atom = s[line_of] + k
         base = a["open_at"][atom]
     x = base + even[line_of] * k
-    flexible = stretch & ((a["spaces"][np.maximum(e - 1, s + 1)] - a["spaces"][s + 1] > 0)
-                          | (a["gapped"][e] - a["gapped"][s + 1] > 0))
+    flexible = stretch & ((count_in(a["spaces_at"], s + 1, np.maximum(e - 1, s + 1)) > 0)
+                          | (count_in(a["gapped_at"], s + 1, e) > 0))
     chosen = np.flatnonzero(flexible | (slack < -TOLERANCE))
     if len(chosen):
         _adjust(a, (s, e, begin, chosen), slack[chosen], x, (even, width))

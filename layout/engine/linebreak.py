@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from layout.engine.prepare import Batch, PreparedParagraph
+from layout.engine.prepare import Batch, PreparedParagraph, count_in, next_break, prev_break
 
 EPSILON = 1e-6
 PUSH_IN_LOOKAHEAD = 3
@@ -128,22 +128,22 @@ def _resolve(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, par
     decided = ~exists | too_wide | allowed  # the search ends at the first of these
     row, column = np.arange(len(starts)), np.argmax(decided, axis=1)
     found = np.where(decided.any(axis=1) & allowed[row, column], candidate[row, column], -1)
-    pushed_out = a["prev_break"][ends - 1]
-    return np.where(found >= 0, found, np.where(pushed_out > starts, pushed_out, a["next_break"][ends]))
+    pushed_out = prev_break(a, ends - 1)
+    return np.where(found >= 0, found, np.where(pushed_out > starts, pushed_out, next_break(a, ends)))
 
 
 def _avoid_orphans(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
                    line: tuple[np.ndarray, np.ndarray]) -> None:
     """Where a paragraph's last line would hold one character, end this line at the break
     before, if that leaves the line no looser than ORPHAN_MAX_SPACING em between characters."""
-    chars = a["chars"]
-    near = np.flatnonzero((ends < para_end) & (para_end - ends <= ORPHAN_WINDOW)
-                          & (chars[para_end] - chars[ends] == 1))
+    near = np.flatnonzero((ends < para_end) & (para_end - ends <= ORPHAN_WINDOW))
+    rest = (ends[near], para_end[near])
+    near = near[(count_in(a["counted_at"], *rest) == 1) & (count_in(a["single_at"], *rest) == 1)]
     if not len(near):
         return
     measure, first_line = line[0][near], line[1][near]
     s, e, stop = starts[near], ends[near], para_end[near]
-    earlier = a["prev_break"][e - 1]
+    earlier = prev_break(a, e - 1)
     fits = _min_width(a, e, stop, np.zeros(len(near), bool)) <= measure
     gaps = earlier - s - 1
     usable = fits & (earlier > s + 1)

@@ -90,8 +90,9 @@ class StyledRun:
 
 PER_ATOM = ("cls", "breakable", "width", "shrink", "tier", "lead", "draw", "gap", "start_cut", "end_cut", "id",
             "run", "glyph0", "open_at", "open_cut", "close_at", "para_end", "para_first", "em",
-            "prev_break", "next_break", "punct_end", "fit_shift", "fit_key")
-PREFIX_COUNTS = ("fancy", "complex", "spaces", "gapped", "shrunk", "chars", "char_at")
+            "punct_end", "fit_shift", "fit_key")
+PREFIX_SUMS = ("shrunk", "char_at")
+POSITIONS = ("fancy_at", "complex_at", "spaces_at", "gapped_at", "counted_at", "single_at")
 
 
 class Batch:
@@ -109,14 +110,16 @@ class Batch:
     ``fit_key``, ``close_at`` raised by ``fit_shift`` so that it grows through
     the whole batch (a paragraph starts above where the one before it ends);
     ``para_first`` and ``para_end``, its
-    paragraph's bounds; ``em``, its run's size; ``prev_break``/``next_break``,
-    the nearest atoms a line may start at; ``punct_end``, a mark that gives up
-    space at a line's end. Prefix sums, one entry longer: ``fancy`` (atoms that
-    are not one glyph of the chain's first face), ``complex`` (atoms with a glyph
-    from another face, a missing one, or a scaled one), ``spaces`` (word spaces),
-    ``gapped`` (atoms with Han–Latin space before them), ``shrunk`` (the space
-    atoms can give up), ``chars`` (characters that count against a lone last
-    one), and ``char_at``, where each atom starts in ``text``.
+    paragraph's bounds; ``em``, its run's size; ``punct_end``, a mark that gives
+    up space at a line's end. Prefix sums, one entry longer: ``shrunk`` (the space
+    atoms can give up) and ``char_at``, where each atom starts in ``text``.
+    Positions (sorted atom indices) of the few atoms of some kinds: ``fancy_at``
+    (not one glyph of the chain's first face), ``complex_at`` (a glyph from another
+    face, a missing one, or a scaled one), ``spaces_at`` (word spaces), ``gapped_at``
+    (Han–Latin space before it), ``counted_at`` (characters that count against a
+    lone last one) and ``single_at`` (those counting one); ``breaks``, where a line
+    may start, after a -1; ``stops``, where one may start or a paragraph starts,
+    then the number of atoms (see :func:`prev_break`, :func:`next_break`).
     """
 
     def __init__(self, text: str, arrays: dict[str, np.ndarray], bounds: list[tuple[int, int]],
@@ -340,7 +343,9 @@ def _prefix_sums(steps: np.ndarray, bounds: list[tuple[int, int]], para_of: np.n
 
 
 def _empty_batch(paragraphs: Sequence[Sequence[StyledRun]]) -> Batch:
-    arrays = {name: np.zeros(0) for name in PER_ATOM} | {name: np.zeros(1, np.int64) for name in PREFIX_COUNTS}
+    arrays = ({name: np.zeros(0) for name in PER_ATOM} | {name: np.zeros(1, np.int64) for name in PREFIX_SUMS}
+              | {name: np.zeros(0, np.int64) for name in POSITIONS}
+              | {"breaks": np.array([-1]), "stops": np.array([0])})
     return Batch("", arrays, [(0, 0)] * len(paragraphs), [run.table.infos for para in paragraphs for run in para])
 
 
@@ -376,31 +381,34 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     a["para_end"] = ends[para_of]
     a["para_first"] = firsts[para_of]
     a["em"] = em
-    names = ("fancy", "complex", "spaces", "gapped", "shrunk", "chars")
-    flags = np.stack(((ints[I_FLAGS] & PLAIN) == 0, (ints[I_FLAGS] & SIMPLE) == 0, a["cls"] == SPACE,
-                      a["gap"] != 0, a["shrink"], _counted_chars(a["cls"], punct, np.diff(char_at))))
-    sums = np.zeros((len(names), count + 1))
-    np.cumsum(flags, axis=1, out=sums[:, 1:])
-    a.update(zip(names, sums))
-    _break_neighbours(a, ~same)
+    a["shrunk"] = np.concatenate(([0.0], np.cumsum(a["shrink"])))
+    flags, cls = ints[I_FLAGS], a["cls"]
+    a["fancy_at"], a["complex_at"] = np.flatnonzero(flags & PLAIN == 0), np.flatnonzero(flags & SIMPLE == 0)
+    a["spaces_at"], a["gapped_at"] = np.flatnonzero(cls == SPACE), np.flatnonzero(a["gap"])
+    counts = ~punct & (cls != SPACE)  # a Latin word or number counts one character, anything else its length
+    a["counted_at"] = np.flatnonzero(counts)
+    a["single_at"] = np.flatnonzero(counts & ((cls == LATIN) | (np.diff(char_at) == 1)))
+    a["breaks"] = np.concatenate(([-1], np.flatnonzero(a["breakable"])))
+    a["stops"] = np.append(np.flatnonzero(a["breakable"] | ~same), count)
     a["punct_end"] = punct & (a["end_cut"] != 0)
     return a, infos
 
 
-def _counted_chars(cls: np.ndarray, punct: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """How many characters each atom counts for when looking for a lone last character:
-    none for marks and spaces, one for a Latin word or number, else its length."""
-    counted = np.where(cls == LATIN, 1, lengths)
-    return np.where(punct | (cls == SPACE), 0, counted)
+def count_in(positions: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """How many of the sorted ``positions`` lie in low..high-1, for each pair of bounds."""
+    return np.searchsorted(positions, high) - np.searchsorted(positions, low)
 
 
-def _break_neighbours(a: dict[str, np.ndarray], starts: np.ndarray) -> None:
-    """``prev_break``: the last atom at or before each where a line may start (-1: none);
-    ``next_break``: the first at or after it, else its paragraph's end."""
-    index = np.arange(len(starts))
-    a["prev_break"] = np.maximum.accumulate(np.where(a["breakable"], index, -1))
-    stops = np.where(a["breakable"] | starts, index, len(starts))
-    a["next_break"] = np.minimum.accumulate(stops[::-1])[::-1]
+def prev_break(a: dict[str, np.ndarray], at: np.ndarray) -> np.ndarray:
+    """The last atom at or before each of ``at`` where a line may start (-1: none)."""
+    breaks = a["breaks"]
+    return breaks[np.searchsorted(breaks, at, "right") - 1]
+
+
+def next_break(a: dict[str, np.ndarray], at: np.ndarray) -> np.ndarray:
+    """The first atom at or after each of ``at`` where a line may start, else its paragraph's end."""
+    stops = a["stops"]
+    return stops[np.searchsorted(stops, at)]
 
 
 def prepare_many(paragraphs: Sequence[Sequence[StyledRun]], strict: bool = False) -> list[PreparedParagraph]:

@@ -11,7 +11,7 @@ import numpy as np
 from layout.engine.displaylist import GlyphRun, Item, MissingGlyph, glyph_ids, glyph_run, positions
 from layout.engine.justify import ALIGN_CODES, LEFT, LineTable, SetLine, geometry
 from layout.engine.metrics import MISSING
-from layout.engine.prepare import Batch, PreparedParagraph
+from layout.engine.prepare import Batch, PreparedParagraph, count_in
 
 
 def line_items(line: SetLine, baseline: float, missing: list[str] | None = None) -> list[Item]:
@@ -171,11 +171,13 @@ def _batch_items(spans: list[LineSpan]) -> tuple[list[GlyphRun | list], list[int
         fonts, sizes, colours, baselines, map(text.__getitem__, chars), map(glyphs.__getitem__, at),
         map(xs.__getitem__, at), repeat(1.0))))
     one_run = np.repeat(np.array([look is not _NO_LOOK for look in looks]), counts)
-    others = np.flatnonzero((a["fancy"][end_atom] != a["fancy"][first_atom]) | ~one_run).tolist()
+    others = np.flatnonzero((count_in(a["fancy_at"], first_atom, end_atom) > 0) | ~one_run).tolist()
     general: list[int] = []
     if others:
-        simple = (one_run & (a["complex"][end_atom] == a["complex"][first_atom])).tolist()
-        fancy_at = np.flatnonzero(a["fancy"][geo.atom + 1] != a["fancy"][geo.atom])
+        simple = (one_run & (count_in(a["complex_at"], first_atom, end_atom) == 0)).tolist()
+        fancy = np.zeros(len(a["cls"]), bool)
+        fancy[a["fancy_at"]] = True
+        fancy_at = np.flatnonzero(fancy[geo.atom])
         expanded = _expanded(batch, fancy_at, geo.atom[fancy_at], geo.x[fancy_at])
         fancy_at = fancy_at.tolist()
         span_begins = list(accumulate(counts, initial=0))
