@@ -16,11 +16,16 @@ from typing import NamedTuple
 from layout.model.colour import Colour
 from layout.model.geometry import Rect
 
+GLYPH_TYPE, X_TYPE = "i", "d"  # how runs pack glyph ids and x positions: native int32 and float64
+GLYPH_SIZE, X_SIZE = array(GLYPH_TYPE).itemsize, array(X_TYPE).itemsize
+
 
 class GlyphRun(NamedTuple):
-    """Glyphs of one font file at one size and colour on one baseline ``y``: their ids
-    and the x of each, as compact arrays (see :func:`glyph_ids`, :func:`positions`).
+    """Glyphs of one font file at one size and colour on one baseline ``y``.
 
+    Their ids and the x of each are packed as bytes (``packed_glyphs``,
+    ``packed_xs``, see :func:`pack_glyphs`): compact, immutable, and not followed
+    by the garbage collector; ``glyphs`` and ``xs`` read them as sequences.
     (A named tuple: runs are made by the thousand on every layout.)
     """
 
@@ -29,19 +34,29 @@ class GlyphRun(NamedTuple):
     colour: Colour
     y: float
     text: str
-    glyphs: array
-    xs: array
+    packed_glyphs: bytes
+    packed_xs: bytes
     hscale: float = 1.0
 
+    @property
+    def glyphs(self) -> memoryview:
+        """The glyph ids, in order."""
+        return memoryview(self.packed_glyphs).cast(GLYPH_TYPE)
 
-def glyph_ids(values: Iterable[int] | bytes = ()) -> array:
-    """Glyph ids as a run holds them: 32-bit integers (from bytes: native int32)."""
-    return array("i", values)
+    @property
+    def xs(self) -> memoryview:
+        """The x of each glyph's origin, in points."""
+        return memoryview(self.packed_xs).cast(X_TYPE)
 
 
-def positions(values: Iterable[float] | bytes = ()) -> array:
-    """x positions as a run holds them: doubles (from bytes: native float64)."""
-    return array("d", values)
+def pack_glyphs(values: Iterable[int]) -> bytes:
+    """Glyph ids packed as a run holds them."""
+    return array(GLYPH_TYPE, values).tobytes()
+
+
+def pack_xs(values: Iterable[float]) -> bytes:
+    """x positions packed as a run holds them."""
+    return array(X_TYPE, values).tobytes()
 
 
 # A GlyphRun from a tuple of its eight fields in order, made without the generated

@@ -8,7 +8,16 @@ from typing import NamedTuple
 
 import numpy as np
 
-from layout.engine.displaylist import GlyphRun, Item, MissingGlyph, glyph_ids, glyph_run, positions
+from layout.engine.displaylist import (
+    GLYPH_SIZE,
+    X_SIZE,
+    GlyphRun,
+    Item,
+    MissingGlyph,
+    glyph_run,
+    pack_glyphs,
+    pack_xs,
+)
 from layout.engine.justify import ALIGN_CODES, LEFT, LineTable, SetLine, geometry
 from layout.engine.metrics import MISSING
 from layout.engine.prepare import Batch, PreparedParagraph, count_in
@@ -44,7 +53,7 @@ def glyph_runs(p: PreparedParagraph, start: int, end: int, atom_xs: list[float],
         if key is not None and line_text:
             run = p.runs[key[0] - p.first_run]
             items.append(GlyphRun(run.chain.faces[key[1]].name, run.size, run.colour, baseline,
-                                  "".join(line_text), glyph_ids(glyphs), positions(xs), key[2]))
+                                  "".join(line_text), pack_glyphs(glyphs), pack_xs(xs), key[2]))
         line_text.clear()
         glyphs.clear()
         xs.clear()
@@ -160,16 +169,17 @@ def _batch_items(spans: list[LineSpan]) -> tuple[list[GlyphRun | list], list[int
     a, text = batch.arrays, batch.text
     geo = geometry(a, table)
     begin = geo.begin.tolist()
-    at = list(map(slice, begin, begin[1:]))
-    xs = positions((geo.x + a["draw"][geo.atom]).tobytes())
-    glyphs = glyph_ids(a["glyph0"][geo.atom].astype(np.int32, copy=False).tobytes())
+    xs = (geo.x + a["draw"][geo.atom]).tobytes()
+    glyphs = a["glyph0"][geo.atom].astype(np.int32, copy=False).tobytes()
+    glyph_at, x_at = (geo.begin * GLYPH_SIZE).tolist(), (geo.begin * X_SIZE).tolist()
     first_atom, end_atom = table.start, table.end
     chars = map(slice, a["char_at"][first_atom].tolist(), a["char_at"][end_atom].tolist())
     looks = [span.p.look or _NO_LOOK for span in spans]
     fonts, sizes, colours = (chain.from_iterable(map(repeat, column, counts)) for column in zip(*looks))
     made: list[GlyphRun | list] = list(map(glyph_run, zip(
-        fonts, sizes, colours, baselines, map(text.__getitem__, chars), map(glyphs.__getitem__, at),
-        map(xs.__getitem__, at), repeat(1.0))))
+        fonts, sizes, colours, baselines, map(text.__getitem__, chars),
+        map(glyphs.__getitem__, map(slice, glyph_at, glyph_at[1:])), map(xs.__getitem__, map(slice, x_at, x_at[1:])),
+        repeat(1.0))))
     one_run = np.repeat(np.array([look is not _NO_LOOK for look in looks]), counts)
     others = np.flatnonzero((count_in(a["fancy_at"], first_atom, end_atom) > 0) | ~one_run).tolist()
     general: list[int] = []
@@ -182,44 +192,45 @@ def _batch_items(spans: list[LineSpan]) -> tuple[list[GlyphRun | list], list[int
         fancy_at = fancy_at.tolist()
         span_begins = list(accumulate(counts, initial=0))
         for number in others:
+            at = slice(begin[number], begin[number + 1])
             if simple[number]:
-                inside = fancy_at[bisect_left(fancy_at, at[number].start):bisect_left(fancy_at, at[number].stop)]
-                made[number] = _simple_run(made[number], at[number], inside, (glyphs, xs, expanded))
+                inside = fancy_at[bisect_left(fancy_at, at.start):bisect_left(fancy_at, at.stop)]
+                made[number] = _simple_run(made[number], at, inside, (glyphs, xs, expanded))
             else:
                 p = spans[bisect_right(span_begins, number) - 1].p
                 made[number] = [p, int(first_atom[number]) - p.first, int(end_atom[number]) - p.first,
-                                geo.x[at[number]].tolist(), baselines[number]]
+                                geo.x[at].tolist(), baselines[number]]
                 general.append(number)
     return made, general
 
 
 def _expanded(batch: Batch, positions: np.ndarray, atoms: np.ndarray,
-              box_xs: np.ndarray) -> dict[int, tuple[tuple[int, ...], list[float]]]:
-    """The glyphs, and their x, of atoms (batch indices, at these positions of the lines'
-    arrays, their boxes at ``box_xs``) that are not one glyph each, by position."""
+              box_xs: np.ndarray) -> dict[int, tuple[bytes, bytes]]:
+    """The glyphs, and their x, packed, of atoms (batch indices, at these positions of the
+    lines' arrays, their boxes at ``box_xs``) that are not one glyph each, by position."""
     a = batch.arrays
     out = {}
     for position, run, atom_id, left in zip(positions.tolist(), a["run"][atoms].tolist(), a["id"][atoms].tolist(),
                                             (box_xs - a["lead"][atoms]).tolist()):
         info = batch.infos[run][atom_id]
-        out[position] = (info.glyphs, [left + offset for offset in info.offsets])
+        out[position] = (pack_glyphs(info.glyphs), pack_xs([left + offset for offset in info.offsets]))
     return out
 
 
 def _simple_run(plain: GlyphRun, at: slice, inside: list[int], parts: tuple) -> GlyphRun:
     """A one-run line whose glyphs all come unscaled from the first face, from its run made
     as if every atom were one glyph (``plain``): the atoms at ``inside`` (positions in the
-    lines' arrays) get theirs from ``parts``: the lines' first glyphs and their x, and
-    what :func:`_expanded` made."""
+    lines' arrays) get theirs from ``parts``: the lines' first glyphs and their x, packed,
+    and what :func:`_expanded` made."""
     glyphs, xs, expanded = parts
-    out_glyphs, out_xs = glyph_ids(), positions()
+    glyph_parts: list[bytes] = []
+    x_parts: list[bytes] = []
     done = at.start
-    for position, (more_glyphs, more_xs) in zip(inside, map(expanded.__getitem__, inside)):
-        out_glyphs += glyphs[done:position]
-        out_glyphs.extend(more_glyphs)
-        out_xs += xs[done:position]
-        out_xs.extend(more_xs)
+    for position in inside:
+        more_glyphs, more_xs = expanded[position]
+        glyph_parts += (glyphs[done * GLYPH_SIZE:position * GLYPH_SIZE], more_glyphs)
+        x_parts += (xs[done * X_SIZE:position * X_SIZE], more_xs)
         done = position + 1
-    out_glyphs += glyphs[done:at.stop]
-    out_xs += xs[done:at.stop]
-    return plain._replace(glyphs=out_glyphs, xs=out_xs)
+    glyph_parts.append(glyphs[done * GLYPH_SIZE:at.stop * GLYPH_SIZE])
+    x_parts.append(xs[done * X_SIZE:at.stop * X_SIZE])
+    return plain._replace(packed_glyphs=b"".join(glyph_parts), packed_xs=b"".join(x_parts))
