@@ -86,7 +86,7 @@ def special_spans(text: str) -> list[tuple[int, int]]:
     may = _may_start()[np.minimum(codes, 0xFFFF)] & (codes < 0x10000)
     spans: list[tuple[int, int]] = []
     reached, match = 0, SPECIAL_RE.match
-    for at in np.flatnonzero(may).tolist():
+    for at in may.nonzero()[0].tolist():
         if at >= reached:
             found = match(text, at)
             if found is not None:

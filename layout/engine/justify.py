@@ -101,13 +101,13 @@ def geometry(a: dict[str, np.ndarray], lines: LineTable) -> Geometry:
     """Justify and position lines of one batch (whose arrays are ``a``)."""
     s, e, measure, first, last, code, x0s = lines
     lengths = e - s
-    begin = np.concatenate(([0], np.cumsum(lengths)))
+    begin = np.concatenate(([0], lengths.cumsum()))
     natural = a["close_at"][e - 1] - np.where(first, a["open_at"][s], a["open_cut"][s])
     slack = measure - natural
     stretch = (code == JUSTIFY) & ~last & (slack > TOLERANCE) & (lengths > 1)
     even = np.where(stretch, slack / np.maximum(lengths - 1, 1), 0.0)
     width = natural + even * (lengths - 1)
-    line_of = np.repeat(np.arange(len(s)), lengths)
+    line_of = np.arange(len(s)).repeat(lengths)
     k = np.arange(begin[-1]) - begin[line_of]
     if s[0] + begin[-1] == e[-1] and (s[1:] == e[:-1]).all():  # the lines cover a stretch of the batch
         atom, base = np.arange(s[0], e[-1]), a["open_at"][s[0]:e[-1]]
@@ -117,7 +117,7 @@ def geometry(a: dict[str, np.ndarray], lines: LineTable) -> Geometry:
     x = base + even[line_of] * k
     flexible = stretch & ((count_in(a["spaces_at"], s + 1, np.maximum(e - 1, s + 1)) > 0)
                           | (count_in(a["gapped_at"], s + 1, e) > 0))
-    chosen = np.flatnonzero(flexible | (slack < -TOLERANCE))
+    chosen = (flexible | (slack < -TOLERANCE)).nonzero()[0]
     if len(chosen):
         _adjust(a, (s, e, begin, chosen), slack[chosen], x, (even, width))
     shift = np.where(code == CENTER, (measure - width) / 2, 0.0) + np.where(code == RIGHT, measure - width, 0.0)
@@ -131,10 +131,10 @@ def _some(lines: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray,
     the spans (line, place, the line's last atom, how many lines) the sums need."""
     s, e, begin, chosen = lines
     lengths = e[chosen] - s[chosen]
-    line_of = np.repeat(np.arange(len(chosen)), lengths)
-    k = np.arange(int(lengths.sum())) - (np.cumsum(lengths) - lengths)[line_of]
+    line_of = np.arange(len(chosen)).repeat(lengths)
+    k = np.arange(int(lengths.sum())) - (lengths.cumsum() - lengths)[line_of]
     atom = s[chosen][line_of] + k
-    return atom, begin[chosen][line_of] + k, line_of, np.concatenate(([0], np.cumsum(lengths))), \
+    return atom, begin[chosen][line_of] + k, line_of, np.concatenate(([0], lengths.cumsum())), \
         (line_of, k, e[chosen][line_of] - 1, len(chosen))
 
 
@@ -151,12 +151,12 @@ def _adjust(a: dict[str, np.ndarray], lines: tuple, slack: np.ndarray, x: np.nda
     amount, sign = np.abs(slack), np.where(squeeze, -1.0, 1.0)
     weight, column = _capacities(a, atom, (squeeze[line_of], k, last))
     capacity = np.bincount(line_of * COLUMNS + column, weight, count * COLUMNS).reshape(count, COLUMNS)
-    remaining = amount[:, None] - (np.cumsum(capacity, axis=1) - capacity)
+    remaining = amount[:, None] - (capacity.cumsum(axis=1) - capacity)
     active = (remaining > TOLERANCE) & (capacity > 0)
     share = np.where(active, np.minimum(1.0, remaining / np.where(active, capacity, 1.0)), 0.0)
     moved = weight * share.ravel()[line_of * COLUMNS + column] * sign[line_of]
     own = (sign[line_of] > 0) | (a["tier"][atom] == Tier.HAN_LATIN) | (a["cls"][atom] == OPEN)
-    gaps = np.diff(begin) - 1
+    gaps = begin[1:] - begin[:-1] - 1
     left = amount - capacity.sum(axis=1)
     new_even = np.where(~squeeze & (left > TOLERANCE) & (gaps > 0), left / np.maximum(gaps, 1), 0.0)
     change = new_even - even[lines[3]]
@@ -168,7 +168,7 @@ def _adjust(a: dict[str, np.ndarray], lines: tuple, slack: np.ndarray, x: np.nda
 
 def _line_sums(values: np.ndarray, begin: np.ndarray, line_of: np.ndarray) -> np.ndarray:
     """Running sums of values within each line, up to and with each atom."""
-    running = np.concatenate(([0.0], np.cumsum(values)))
+    running = np.concatenate(([0.0], values.cumsum()))
     return running[1:] - running[begin[line_of]]
 
 

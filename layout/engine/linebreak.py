@@ -56,8 +56,8 @@ def _plan(batch: Batch, measure: float, first_measure: float) -> tuple[Sequence[
     count = len(a["cls"])
     firsts = np.array([first for first, end in batch.bounds if end > first], np.int64)
     starts = np.concatenate((np.arange(count), firsts))
-    measures = np.concatenate((np.full(count, measure), np.full(len(firsts), first_measure)))
-    first_line = np.concatenate((np.zeros(count, bool), np.ones(len(firsts), bool)))
+    measures, first_line = np.empty(len(starts)), np.zeros(len(starts), bool)
+    measures[:count], measures[count:], first_line[count:] = measure, first_measure, True
     ends = _ends(a, starts, measures, first_line)
     first_ends = np.array([first for first, _ in batch.bounds], np.int64)
     first_ends[[end > first for first, end in batch.bounds]] = ends[count:]
@@ -72,7 +72,7 @@ def _ends(a: dict[str, np.ndarray], starts: np.ndarray, measure: np.ndarray, fir
     left = np.where(first_line, a["open_at"][starts], a["open_cut"][starts])
     ends = np.maximum(_fit(a, starts, left + measure + EPSILON), starts + 1)
     para_end = a["para_end"][starts]
-    blocked = np.flatnonzero((ends < para_end) & ~a["breakable"][np.minimum(ends, len(a["cls"]) - 1)])
+    blocked = ((ends < para_end) & ~a["breakable"][np.minimum(ends, len(a["cls"]) - 1)]).nonzero()[0]
     if len(blocked):
         ends[blocked] = _resolve(a, starts[blocked], ends[blocked], para_end[blocked],
                                  (measure[blocked], first_line[blocked]))
@@ -87,7 +87,7 @@ def _fit(a: dict[str, np.ndarray], starts: np.ndarray, limit: np.ndarray) -> np.
     checked against ``close_at`` itself and moved where rounding put them a step off."""
     close_at, last = a["close_at"], len(a["close_at"]) - 1
     first, end = a["para_first"][starts], a["para_end"][starts]
-    ends = np.clip(np.searchsorted(a["fit_key"], limit + a["fit_shift"][starts], "right"), first, end)
+    ends = np.minimum(np.maximum(a["fit_key"].searchsorted(limit + a["fit_shift"][starts], "right"), first), end)
     while True:
         up = (ends < end) & (close_at[np.minimum(ends, last)] <= limit)
         down = (ends > first) & (close_at[np.maximum(ends - 1, 0)] > limit)
@@ -121,8 +121,8 @@ def _resolve(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, par
     stop = para_end[:, None]
     exists = candidate <= stop
     shape = candidate.shape
-    widest = _min_width(a, np.repeat(starts, shape[1]), np.minimum(candidate, stop).ravel(),
-                        np.repeat(first_line, shape[1])).reshape(shape)
+    widest = _min_width(a, starts.repeat(shape[1]), np.minimum(candidate, stop).ravel(),
+                        first_line.repeat(shape[1])).reshape(shape)
     too_wide = exists & (widest > measure[:, None] + EPSILON)
     allowed = exists & ~too_wide & ((candidate == stop) | a["breakable"][np.minimum(candidate, last)])
     decided = ~exists | too_wide | allowed  # the search ends at the first of these
@@ -136,7 +136,7 @@ def _avoid_orphans(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarra
                    line: tuple[np.ndarray, np.ndarray]) -> None:
     """Where a paragraph's last line would hold one character, end this line at the break
     before, if that leaves the line no looser than ORPHAN_MAX_SPACING em between characters."""
-    near = np.flatnonzero((ends < para_end) & (para_end - ends <= ORPHAN_WINDOW))
+    near = ((ends < para_end) & (para_end - ends <= ORPHAN_WINDOW)).nonzero()[0]
     rest = (ends[near], para_end[near])
     near = near[(count_in(a["counted_at"], *rest) == 1) & (count_in(a["single_at"], *rest) == 1)]
     if not len(near):

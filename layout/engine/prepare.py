@@ -233,7 +233,7 @@ def _atom_starts(runs: list[StyledRun], chars: int) -> np.ndarray:
                 inner = np.zeros(chars, bool)
             shift = bisect_right(ends, a)  # separators before the match
             inner[a + 1 - shift:b - shift] = True
-    return np.arange(chars) if inner is None else np.flatnonzero(~inner)
+    return np.arange(chars) if inner is None else (~inner).nonzero()[0]
 
 
 def _atom_ids(runs: list[StyledRun], text: str, char_at: np.ndarray, atom_run: np.ndarray,
@@ -241,21 +241,21 @@ def _atom_ids(runs: list[StyledRun], text: str, char_at: np.ndarray, atom_run: n
     """Every atom's id in its run's table, with its rows of float and int metrics."""
     count = len(char_at) - 1
     tables = list(dict.fromkeys(run.table for run in runs))
-    one_char = (np.diff(char_at) == 1) & (codes < 0x10000)
+    one_char = (char_at[1:] - char_at[:-1] == 1) & (codes < 0x10000)
     if len(tables) == 1:
         ids = _table_ids(tables[0], text, char_at, np.arange(count), codes, one_char)
         table = tables[0]
-        return ids, np.take(table.floats, ids, axis=1), np.take(table.ints, ids, axis=1), \
+        return ids, table.floats.take(ids, axis=1), table.ints.take(ids, axis=1), \
             [run.table.infos for run in runs]
     ids = np.empty(count, np.int64)
     floats = np.empty((len(FLOAT_COLUMNS), count))
     ints = np.empty((len(INT_COLUMNS), count), np.int32)
     table_of_run = np.array([tables.index(run.table) for run in runs])
     for number, table in enumerate(tables):
-        where = np.flatnonzero(table_of_run[atom_run] == number)
+        where = (table_of_run[atom_run] == number).nonzero()[0]
         ids[where] = found = _table_ids(table, text, char_at, where, codes[where], one_char[where])
-        floats[:, where] = np.take(table.floats, found, axis=1)
-        ints[:, where] = np.take(table.ints, found, axis=1)
+        floats[:, where] = table.floats.take(found, axis=1)
+        ints[:, where] = table.ints.take(found, axis=1)
     return ids, floats, ints, [run.table.infos for run in runs]
 
 
@@ -265,7 +265,7 @@ def _table_ids(table: AtomTable, text: str, char_at: np.ndarray, where: np.ndarr
     atoms never seen before are measured."""
     table.make_room()
     found = np.where(one_char, table.bmp[codes & 0xFFFF], -1)
-    for k in np.flatnonzero(found < 0).tolist():
+    for k in (found < 0).nonzero()[0].tolist():
         i = int(where[k])
         found[k] = table.id_of(text[char_at[i]:char_at[i + 1]])
     return found
@@ -290,10 +290,10 @@ def _compress_adjacent(a: dict[str, np.ndarray], same: np.ndarray, em: np.ndarra
     pair = same & punct & _previous(punct, False)
     right = ((cls == CLOSE) | (cls == PAUSE) | (cls == STOP)) & (shrink > 0)
     gives_trailing = pair & _previous(right, False)
-    before = np.flatnonzero(gives_trailing) - 1
+    before = gives_trailing.nonzero()[0] - 1
     width[before] -= half[before]
     shrink[before] = a["end_cut"][before] = 0.0
-    leading = np.flatnonzero(after_space | (pair & ~gives_trailing & opening))
+    leading = (after_space | (pair & ~gives_trailing & opening)).nonzero()[0]
     width[leading] -= half[leading]
     a["lead"][leading] = half[leading]
     shrink[leading] = a["start_cut"][leading] = 0.0
@@ -303,7 +303,7 @@ def _gaps(a: dict[str, np.ndarray], same: np.ndarray, em: np.ndarray) -> None:
     """A quarter em between Han and Latin atoms; it can shrink to 1/8 em."""
     cls = a["cls"]
     latin, han = cls == LATIN, cls == HAN
-    at = np.flatnonzero(same & ((latin & _previous(han, False)) | (han & _previous(latin, False))))
+    at = (same & ((latin & _previous(han, False)) | (han & _previous(latin, False)))).nonzero()[0]
     if not len(at):
         return
     em_pair = np.minimum(em[at], em[at - 1])
@@ -334,7 +334,7 @@ def _prefix_sums(steps: np.ndarray, bounds: list[tuple[int, int]], para_of: np.n
     if len(bounds) * longest > 4 * len(steps) + 4096:  # a few long paragraphs among many short ones
         out = np.empty_like(steps)
         for first, end in bounds:
-            np.cumsum(steps[first:end], out=out[first:end])
+            steps[first:end].cumsum(out=out[first:end])
         return out
     table = np.zeros((len(bounds), longest))
     flat = para_of * longest + column  # a 2-D index as a flat one: much quicker to gather
@@ -359,9 +359,10 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     em = np.array([run.size for run in runs])[atom_run]
     firsts = np.array([first for first, _ in bounds], np.int64)
     lengths = [end - first for first, end in bounds]
-    para_of = np.repeat(np.arange(len(bounds)), lengths)
-    same = np.ones(count, bool)
-    same[firsts[firsts < count]] = False
+    para_of = np.arange(len(bounds)).repeat(lengths)
+    starts = np.zeros(count, bool)
+    starts[firsts[firsts < count]] = True
+    same = ~starts  # in the same paragraph as the atom before
     a = {"cls": ints[I_CLS], "tier": ints[I_TIER], "width": floats[F_WIDTH], "shrink": floats[F_SHRINK],
          "end_cut": floats[F_END_CUT], "start_cut": floats[F_START_CUT], "lead": np.zeros(count),
          "gap": np.zeros(count), "id": ids, "run": atom_run, "glyph0": ints[I_GLYPH0], "char_at": char_at}
@@ -376,39 +377,39 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     a["close_at"] = cum - a["end_cut"]
     ends = np.array([end for _, end in bounds], np.int64)
     lifts = np.where(ends > firsts, a["close_at"][np.maximum(ends - 1, 0)] + 1.0, 0.0)
-    a["fit_shift"] = (np.cumsum(lifts) - lifts)[para_of]
+    a["fit_shift"] = (lifts.cumsum() - lifts)[para_of]
     a["fit_key"] = a["close_at"] + a["fit_shift"]
     a["para_end"] = ends[para_of]
     a["para_first"] = firsts[para_of]
     a["em"] = em
-    a["shrunk"] = np.concatenate(([0.0], np.cumsum(a["shrink"])))
+    a["shrunk"] = np.concatenate(([0.0], a["shrink"].cumsum()))
     flags, cls = ints[I_FLAGS], a["cls"]
-    a["fancy_at"], a["complex_at"] = np.flatnonzero(flags & PLAIN == 0), np.flatnonzero(flags & SIMPLE == 0)
-    a["spaces_at"], a["gapped_at"] = np.flatnonzero(cls == SPACE), np.flatnonzero(a["gap"])
+    a["fancy_at"], a["complex_at"] = (flags & PLAIN == 0).nonzero()[0], (flags & SIMPLE == 0).nonzero()[0]
+    a["spaces_at"], a["gapped_at"] = (cls == SPACE).nonzero()[0], a["gap"].nonzero()[0]
     counts = ~punct & (cls != SPACE)  # a Latin word or number counts one character, anything else its length
-    a["counted_at"] = np.flatnonzero(counts)
-    a["single_at"] = np.flatnonzero(counts & ((cls == LATIN) | (np.diff(char_at) == 1)))
-    a["breaks"] = np.concatenate(([-1], np.flatnonzero(a["breakable"])))
-    a["stops"] = np.append(np.flatnonzero(a["breakable"] | ~same), count)
+    a["counted_at"] = counts.nonzero()[0]
+    a["single_at"] = (counts & ((cls == LATIN) | (char_at[1:] - char_at[:-1] == 1))).nonzero()[0]
+    a["breaks"] = np.concatenate(([-1], a["breakable"].nonzero()[0]))
+    a["stops"] = np.concatenate(((a["breakable"] | ~same).nonzero()[0], [count]))
     a["punct_end"] = punct & (a["end_cut"] != 0)
     return a, infos
 
 
 def count_in(positions: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
     """How many of the sorted ``positions`` lie in low..high-1, for each pair of bounds."""
-    return np.searchsorted(positions, high) - np.searchsorted(positions, low)
+    return positions.searchsorted(high) - positions.searchsorted(low)
 
 
 def prev_break(a: dict[str, np.ndarray], at: np.ndarray) -> np.ndarray:
     """The last atom at or before each of ``at`` where a line may start (-1: none)."""
     breaks = a["breaks"]
-    return breaks[np.searchsorted(breaks, at, "right") - 1]
+    return breaks[breaks.searchsorted(at, "right") - 1]
 
 
 def next_break(a: dict[str, np.ndarray], at: np.ndarray) -> np.ndarray:
     """The first atom at or after each of ``at`` where a line may start, else its paragraph's end."""
     stops = a["stops"]
-    return stops[np.searchsorted(stops, at)]
+    return stops[stops.searchsorted(at)]
 
 
 def prepare_many(paragraphs: Sequence[Sequence[StyledRun]], strict: bool = False) -> list[PreparedParagraph]:
@@ -419,9 +420,9 @@ def prepare_many(paragraphs: Sequence[Sequence[StyledRun]], strict: bool = False
     if not text:
         batch = _empty_batch(paragraphs)
     else:
-        char_at = np.append(_atom_starts(runs, len(text)), len(text))
-        run_atom = np.searchsorted(char_at, np.cumsum([0] + [len(run.text) for run in runs]))
-        atom_run = np.repeat(np.arange(len(runs)), np.diff(run_atom))
+        char_at = np.concatenate((_atom_starts(runs, len(text)), [len(text)]))
+        run_atom = char_at.searchsorted(np.cumsum([0] + [len(run.text) for run in runs]))
+        atom_run = np.arange(len(runs)).repeat(run_atom[1:] - run_atom[:-1])
         para_atom = run_atom[para_runs].tolist()
         bounds = list(zip(para_atom, para_atom[1:]))
         arrays, infos = _arrays(runs, text, bounds, strict, (char_at, atom_run))

@@ -143,20 +143,19 @@ def _span_table(spans: list[LineSpan]) -> tuple[LineTable, list[float], list[int
     total = sum(counts)
     firsts = np.array([(span.p.first, span.start + span.p.first, ALIGN_CODES.get(span.align, LEFT))
                        for span in spans], np.int64)
-    offset, code = np.repeat(firsts[:, 0], counts), np.repeat(firsts[:, 2], counts)
+    offset, code = firsts[:, 0].repeat(counts), firsts[:, 2].repeat(counts)
     end = np.fromiter(chain.from_iterable(span.ends for span in spans), np.int64, total) + offset
-    begins = np.cumsum(counts) - counts
+    begins = np.array(list(accumulate(counts, initial=0))[:-1])
     start = np.empty_like(end)
     start[1:] = end[:-1]
     start[begins] = firsts[:, 1]
-    x, width, indent, top, line, pitch = np.repeat(
-        np.array([(span.x, span.width, span.indent, span.top, span.line, span.pitch) for span in spans]),
-        counts, axis=0).T
+    per_span = [(span.x, span.width, span.indent, span.top, span.line, span.pitch) for span in spans]
+    x, width, indent, top, line, pitch = np.array(per_span).repeat(counts, axis=0).T
     first = start == offset
     indent = np.where(first, indent, 0.0)
     table = LineTable(start, end, width - indent, first, end == a["para_end"][start], code, x + indent)
     em = a["em"][start]
-    line = line + (np.arange(total) - np.repeat(begins, counts))
+    line = line + (np.arange(total) - begins.repeat(counts))
     baselines = top + line * pitch + ((pitch - em) / 2 + EM_BOX_ASCENT * em)
     return table, baselines.tolist(), counts
 
@@ -180,14 +179,14 @@ def _batch_items(spans: list[LineSpan]) -> tuple[list[GlyphRun | list], list[int
         fonts, sizes, colours, baselines, map(text.__getitem__, chars),
         map(glyphs.__getitem__, map(slice, glyph_at, glyph_at[1:])), map(xs.__getitem__, map(slice, x_at, x_at[1:])),
         repeat(1.0))))
-    one_run = np.repeat(np.array([look is not _NO_LOOK for look in looks]), counts)
-    others = np.flatnonzero((count_in(a["fancy_at"], first_atom, end_atom) > 0) | ~one_run).tolist()
+    one_run = np.array([look is not _NO_LOOK for look in looks]).repeat(counts)
+    others = ((count_in(a["fancy_at"], first_atom, end_atom) > 0) | ~one_run).nonzero()[0].tolist()
     general: list[int] = []
     if others:
         simple = (one_run & (count_in(a["complex_at"], first_atom, end_atom) == 0)).tolist()
         fancy = np.zeros(len(a["cls"]), bool)
         fancy[a["fancy_at"]] = True
-        fancy_at = np.flatnonzero(fancy[geo.atom])
+        fancy_at = fancy[geo.atom].nonzero()[0]
         expanded = _expanded(batch, fancy_at, geo.atom[fancy_at], geo.x[fancy_at])
         fancy_at = fancy_at.tolist()
         span_begins = list(accumulate(counts, initial=0))
