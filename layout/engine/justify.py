@@ -102,7 +102,8 @@ def geometry(a: dict[str, np.ndarray], lines: LineTable) -> Geometry:
     s, e, measure, first, last, code, x0s = lines
     lengths = e - s
     begin = np.concatenate(([0], lengths.cumsum()))
-    natural = a["close_at"][e - 1] - np.where(first, a["open_at"][s], a["open_cut"][s])
+    lead = a["open_at"][s] + a["start_cut"][s] * ~first  # where the first box starts, before x0
+    natural = a["close_at"][e - 1] - lead
     slack = measure - natural
     stretch = (code == JUSTIFY) & ~last & (slack > TOLERANCE) & (lengths > 1)
     even = np.where(stretch, slack / np.maximum(lengths - 1, 1), 0.0)
@@ -115,13 +116,13 @@ def geometry(a: dict[str, np.ndarray], lines: LineTable) -> Geometry:
         atom = s[line_of] + k
         base = a["open_at"][atom]
     x = base + even[line_of] * k
-    flexible = stretch & ((count_in(a["spaces_at"], s + 1, np.maximum(e - 1, s + 1)) > 0)
-                          | (count_in(a["gapped_at"], s + 1, e) > 0))
+    flexible = stretch & (count_in(a["flex_at"], s + 1, e) > 0)
     chosen = (flexible | (slack < -TOLERANCE)).nonzero()[0]
     if len(chosen):
         _adjust(a, (s, e, begin, chosen), slack[chosen], x, (even, width))
-    shift = np.where(code == CENTER, (measure - width) / 2, 0.0) + np.where(code == RIGHT, measure - width, 0.0)
-    left = x0s - np.where(first, 0.0, a["start_cut"][s]) - a["open_at"][s] + shift
+    left = x0s - lead
+    if (code >= CENTER).any():
+        left += np.where(code == CENTER, (measure - width) / 2, 0.0) + np.where(code == RIGHT, measure - width, 0.0)
     return Geometry(atom, x + left[line_of], begin, width)
 
 

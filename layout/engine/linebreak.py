@@ -46,8 +46,12 @@ def ends_from(p: PreparedParagraph, start: int, measure: float, first_measure: f
     """The ends of a paragraph's lines from atom ``start`` on (each line's end is the next
     one's start), ``first_measure`` points long for its first line, ``measure`` after."""
     later, first_ends = plan(p.batch, measure, first_measure)
-    while start < p.count:
-        start = (first_ends[p.number] if start == 0 else later[p.first + start]) - p.first
+    first, count = p.first, p.count
+    if start == 0 < count:
+        start = first_ends[p.number] - first
+        yield start
+    while start < count:
+        start = later[first + start] - first
         yield start
 
 

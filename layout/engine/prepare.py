@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 
@@ -79,12 +79,13 @@ class StyledRun:
         """The atom table of this run's chain, size and tracking."""
         return atom_table(self.chain, self.size, self.tracking)
 
-    @cached_property
-    def _hash(self) -> int:
-        return hash((self.text, self.chain, self.size, self.colour, self.tracking))
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((self.text, self.chain, self.size, self.colour, self.tracking)))
 
     def __hash__(self) -> int:
-        """Hashed once: runs are the keys of the paragraph cache."""
+        """Hashed once, when made: runs are the keys of the paragraph cache."""
         return self._hash
 
 
@@ -92,7 +93,7 @@ PER_ATOM = ("cls", "breakable", "width", "shrink", "tier", "lead", "draw", "gap"
             "run", "glyph0", "open_at", "open_cut", "close_at", "para_end", "para_first", "em",
             "punct_end", "fit_shift", "fit_key")
 PREFIX_SUMS = ("shrunk", "char_at")
-POSITIONS = ("fancy_at", "complex_at", "spaces_at", "gapped_at", "counted_at", "single_at")
+POSITIONS = ("fancy_at", "complex_at", "flex_at", "counted_at", "single_at")
 
 
 class Batch:
@@ -115,8 +116,8 @@ class Batch:
     atoms can give up) and ``char_at``, where each atom starts in ``text``.
     Positions (sorted atom indices) of the few atoms of some kinds: ``fancy_at``
     (not one glyph of the chain's first face), ``complex_at`` (a glyph from another
-    face, a missing one, or a scaled one), ``spaces_at`` (word spaces), ``gapped_at``
-    (Han–Latin space before it), ``counted_at`` (characters that count against a
+    face, a missing one, or a scaled one), ``flex_at`` (word spaces, and atoms with
+    Han–Latin space before them), ``counted_at`` (characters that count against a
     lone last one) and ``single_at`` (those counting one); ``breaks``, where a line
     may start, after a -1; ``stops``, where one may start or a paragraph starts,
     then the number of atoms (see :func:`prev_break`, :func:`next_break`).
@@ -385,7 +386,7 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     a["shrunk"] = np.concatenate(([0.0], a["shrink"].cumsum()))
     flags, cls = ints[I_FLAGS], a["cls"]
     a["fancy_at"], a["complex_at"] = (flags & PLAIN == 0).nonzero()[0], (flags & SIMPLE == 0).nonzero()[0]
-    a["spaces_at"], a["gapped_at"] = (cls == SPACE).nonzero()[0], a["gap"].nonzero()[0]
+    a["flex_at"] = ((cls == SPACE) | (a["gap"] != 0)).nonzero()[0]
     counts = ~punct & (cls != SPACE)  # a Latin word or number counts one character, anything else its length
     a["counted_at"] = counts.nonzero()[0]
     a["single_at"] = (counts & ((cls == LATIN) | (char_at[1:] - char_at[:-1] == 1))).nonzero()[0]
