@@ -1,17 +1,18 @@
 """Typesetting speed: our engine against reportlab's Paragraph(wordWrap='CJK').
 
-Sets the sample's body text at the sample's column width, and a 10,000-character
-page, through both in the same run, and prints one JSON object:
-engine_chars_per_s, reportlab_chars_per_s, ratio (engine over reportlab, timed
-in turns: the median of 15 pairs), where the engine does the whole pipeline from
-text never seen before (prepare, break, justify, positioned glyph runs);
-engine_warm_chars_per_s and warm_ratio (the same with the paragraphs already
-prepared, set at a new width, as when a frame is resized); engine_break_chars_per_s
-and break_ratio (preparing and choosing breaks only, which is all reportlab's wrap
-does); page_ms (the 10,000-character page from scratch in a warm process);
-edit_ms (re-layout of the sample page after a one-character edit in one article,
-with the engine's caches); and typst_page_ms where the PyPI package ``typst`` is
-installed.
+Sets two texts at the sample's column width through both in the same run: the
+sample's body text, and a 10,000-character page made of it. Prints one JSON
+object: engine_chars_per_s, reportlab_chars_per_s and ratio (engine over
+reportlab) over both texts together, with sample_ratio and page_ratio for each;
+the two are timed in turns, text by text, and each ratio is the median of 15
+pairs. The engine does the whole pipeline from text never seen before (prepare,
+break, justify, positioned glyph runs). Also: engine_warm_chars_per_s and
+warm_ratio (the same with the paragraphs already prepared, set at a new width,
+as when a frame is resized); engine_break_chars_per_s and break_ratio (preparing
+and choosing breaks only, which is all reportlab's wrap does); page_ms (the
+10,000-character page from scratch in a warm process); edit_ms (re-layout of the
+sample page after a one-character edit in one article, with the engine's caches);
+and typst_page_ms where the PyPI package ``typst`` is installed.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
 
@@ -43,15 +45,31 @@ SAMPLE = ROOT / "assets" / "sample" / "tongzhou.layout.json"
 PAGE_CHARS = 10_000
 
 
-def side_by_side(runs: int, ours: Callable[[], object], theirs: Callable[[], object]) -> tuple[float, float, float]:
-    """Time the two in turns, ``runs`` times; the median of each and the median ratio
-    (theirs over ours), so that the machine's changing speed falls on both alike."""
-    ours_s, theirs_s = [], []
+@dataclass
+class Comparison:
+    """Texts timed through both in turns: the median seconds per text for ``ours`` and
+    ``theirs``, the median ratio (theirs over ours) per text, and over all together."""
+
+    ours: list[float]
+    theirs: list[float]
+    ratios: list[float]
+    ratio: float
+
+
+def side_by_side(runs: int, ours: list[Callable[[], object]], theirs: list[Callable[[], object]]) -> Comparison:
+    """Time each text through ours and theirs in turns, ``runs`` times, so that the
+    machine's changing speed falls on both alike."""
+    ours_s: list[list[float]] = [[] for _ in ours]
+    theirs_s: list[list[float]] = [[] for _ in theirs]
+    for work in [*ours, *theirs]:
+        work()  # once before timing: what any first call sets up
     for _ in range(runs):
-        ours_s.append(best_of(1, ours))
-        theirs_s.append(best_of(1, theirs))
-    ratios = [t / o for o, t in zip(ours_s, theirs_s)]
-    return statistics.median(ours_s), statistics.median(theirs_s), statistics.median(ratios)
+        for work, times in zip([*ours, *theirs], [*ours_s, *theirs_s]):
+            times.append(best_of(1, work))
+    per_text = [[t / o for o, t in zip(mine, other)] for mine, other in zip(ours_s, theirs_s)]
+    together = [sum(other) / sum(mine) for mine, other in zip(zip(*ours_s), zip(*theirs_s))]
+    return Comparison([statistics.median(t) for t in ours_s], [statistics.median(t) for t in theirs_s],
+                      [statistics.median(r) for r in per_text], statistics.median(together))
 
 
 def best_of(runs: int, work: Callable[[], object]) -> float:
@@ -178,26 +196,26 @@ def typst_page_ms(texts: list[str], width: float) -> float | None:
 def main() -> int:
     """Run the comparison and print one JSON object."""
     texts, width = sample_paragraphs()
-    chars = sum(len(t) for t in texts)
-    engine_work, reportlab_work = engine_setter(texts, width), reportlab_setter(texts, width)
-    engine_work()
-    reportlab_work()
-    engine_s, reportlab_s, ratio = side_by_side(15, engine_work, reportlab_work)
-    break_s, _, break_ratio = side_by_side(15, engine_breaker(texts, width), reportlab_work)
-    warm_s, _, warm_ratio = side_by_side(15, engine_setter(texts, width, cold=False), reportlab_work)
     page = page_text(texts)
-    page_work = engine_setter(page, width)
+    both = [texts, page]
+    chars = [sum(len(t) for t in text) for text in both]
+    reportlab_work = [reportlab_setter(text, width) for text in both]
+    cold = side_by_side(15, [engine_setter(text, width) for text in both], reportlab_work)
+    warm = side_by_side(15, [engine_setter(text, width, cold=False) for text in both], reportlab_work)
+    breaking = side_by_side(15, [engine_breaker(text, width) for text in both], reportlab_work)
     result = {
-        "sample_chars": chars,
-        "engine_chars_per_s": round(chars / engine_s),
-        "reportlab_chars_per_s": round(chars / reportlab_s),
-        "ratio": round(ratio, 2),
-        "engine_warm_chars_per_s": round(chars / warm_s),
-        "warm_ratio": round(warm_ratio, 2),
-        "engine_break_chars_per_s": round(chars / break_s),
-        "break_ratio": round(break_ratio, 2),
-        "page_chars": sum(len(t) for t in page),
-        "page_ms": round(best_of(7, page_work) * 1000, 2),
+        "sample_chars": chars[0],
+        "page_chars": chars[1],
+        "engine_chars_per_s": round(sum(chars) / sum(cold.ours)),
+        "reportlab_chars_per_s": round(sum(chars) / sum(cold.theirs)),
+        "ratio": round(cold.ratio, 2),
+        "sample_ratio": round(cold.ratios[0], 2),
+        "page_ratio": round(cold.ratios[1], 2),
+        "engine_warm_chars_per_s": round(sum(chars) / sum(warm.ours)),
+        "warm_ratio": round(warm.ratio, 2),
+        "engine_break_chars_per_s": round(sum(chars) / sum(breaking.ours)),
+        "break_ratio": round(breaking.ratio, 2),
+        "page_ms": round(best_of(7, engine_setter(page, width)) * 1000, 2),
         "edit_ms": round(edit_ms(), 2),
     }
     typst_ms = typst_page_ms(page, width)
