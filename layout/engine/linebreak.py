@@ -24,6 +24,7 @@ from layout.engine.prepare import Batch, PreparedParagraph, count_in, next_break
 
 EPSILON = 1e-6
 PUSH_IN_LOOKAHEAD = 3
+GUESS_STEPS = 3  # a line's end is sought this many atoms from its guess, then searched for
 ORPHAN_WINDOW = 8  # a remainder longer than this many atoms cannot be a lone character
 ORPHAN_MAX_SPACING = 0.15  # em added between characters at most, to avoid a lone last character
 PLANS_KEPT = 8  # measures remembered per batch (a frame being resized makes many)
@@ -74,7 +75,8 @@ def _ends(a: dict[str, np.ndarray], starts: np.ndarray, measure: np.ndarray, fir
     if not len(starts):
         return np.zeros(0, np.int64)
     left = np.where(first_line, a["open_at"][starts], a["open_cut"][starts])
-    ends = np.maximum(_fit(a, starts, left + measure + EPSILON), starts + 1)
+    guess = starts + ((measure + EPSILON) / a["em"][starts]).astype(np.int64)  # a line of ideographs
+    ends = np.maximum(_fit(a, starts, left + measure + EPSILON, guess), starts + 1)
     para_end = a["para_end"][starts]
     blocked = ((ends < para_end) & ~a["breakable"][np.minimum(ends, len(a["cls"]) - 1)]).nonzero()[0]
     if len(blocked):
@@ -84,15 +86,30 @@ def _ends(a: dict[str, np.ndarray], starts: np.ndarray, measure: np.ndarray, fir
     return ends
 
 
-def _fit(a: dict[str, np.ndarray], starts: np.ndarray, limit: np.ndarray) -> np.ndarray:
-    """First fit: the largest end whose line closes within the limit. ``close_at`` never
-    decreases inside a paragraph, and ``fit_key`` lifts each paragraph above the one
-    before, so one sorted search over the batch finds every end; the ends are then
-    checked against ``close_at`` itself and moved where rounding put them a step off."""
+def _fit(a: dict[str, np.ndarray], starts: np.ndarray, limit: np.ndarray, guess: np.ndarray) -> np.ndarray:
+    """First fit: the largest end whose line closes within the limit (``close_at`` never
+    decreases inside a paragraph). Each line starts from a ``guess`` of its end and steps
+    one atom at a time, the few still moving after GUESS_STEPS steps jump by a sorted
+    search: ``fit_key`` lifts each paragraph above the one before, so one search over the
+    batch finds every end, which the steps then correct where rounding put it one off."""
     close_at, last = a["close_at"], len(a["close_at"]) - 1
     first, end = a["para_first"][starts], a["para_end"][starts]
-    ends = np.minimum(np.maximum(a["fit_key"].searchsorted(limit + a["fit_shift"][starts], "right"), first), end)
-    while True:
+    ends = np.minimum(np.maximum(guess, first), end)
+    todo = None
+    for step in range(GUESS_STEPS + 2):
+        if step == GUESS_STEPS:  # far from the guess: search
+            ends[todo] = a["fit_key"].searchsorted(limit[todo] + a["fit_shift"][starts[todo]], "right")
+            ends[todo] = np.minimum(np.maximum(ends[todo], first[todo]), end[todo])
+        at, low, high, most = (ends, first, end, limit) if todo is None else \
+            (ends[todo], first[todo], end[todo], limit[todo])
+        up = (at < high) & (close_at[np.minimum(at, last)] <= most)
+        down = (at > low) & (close_at[np.maximum(at - 1, 0)] > most)
+        moving = (up | down).nonzero()[0]
+        if not len(moving):
+            return ends
+        todo = moving if todo is None else todo[moving]
+        ends[todo] += up[moving].astype(np.int64) - down[moving].astype(np.int64)
+    while True:  # the search's rounding corrected
         up = (ends < end) & (close_at[np.minimum(ends, last)] <= limit)
         down = (ends > first) & (close_at[np.maximum(ends - 1, 0)] > limit)
         if not (up.any() or down.any()):
