@@ -81,8 +81,8 @@ def _ends(a: dict[str, np.ndarray], starts: np.ndarray, measure: np.ndarray, fir
     blocked = ((ends < para_end) & ~a["breakable"][np.minimum(ends, len(a["cls"]) - 1)]).nonzero()[0]
     if len(blocked):
         ends[blocked] = _resolve(a, starts[blocked], ends[blocked], para_end[blocked],
-                                 (measure[blocked], first_line[blocked]))
-    _avoid_orphans(a, starts, ends, para_end, (measure, first_line))
+                                 (measure[blocked], left[blocked]))
+    _avoid_orphans(a, starts, ends, para_end, (measure, left))
     return ends
 
 
@@ -117,37 +117,31 @@ def _fit(a: dict[str, np.ndarray], starts: np.ndarray, limit: np.ndarray, guess:
         ends += up.astype(np.int64) - down.astype(np.int64)
 
 
-def _min_width(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray,
-               first_line: np.ndarray) -> np.ndarray:
-    """The width of each line with every shrinkable space given up (a line-end mark's
-    space is cut, not shrunk)."""
+def _min_width(a: dict[str, np.ndarray], left: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The width of lines from ``starts`` (whose boxes start at ``left``) to ``ends`` with
+    every shrinkable space given up (a line-end mark's space is cut, not shrunk). The
+    arrays broadcast: a column of starts may take a row of ends each."""
     last = ends - 1
     shrink = a["shrunk"][ends] - a["shrunk"][starts + 1]
-    shrink = shrink - np.where((last != starts) & a["punct_end"][last], a["shrink"][last], 0.0)
-    return _natural(a, starts, ends, first_line) - np.maximum(0.0, shrink)
-
-
-def _natural(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray,
-             first_line: np.ndarray) -> np.ndarray:
-    return a["close_at"][ends - 1] - np.where(first_line, a["open_at"][starts], a["open_cut"][starts])
+    shrink = shrink - a["shrink"][last] * ((last != starts) & a["punct_end"][last])
+    return a["close_at"][last] - left - np.maximum(0.0, shrink)
 
 
 def _resolve(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
              line: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """Ends that would break a rule: pushed in (a break up to three atoms on that fits once
-    punctuation is compressed), else pushed out (the last break before), else the next break."""
-    measure, first_line = line
+    punctuation is compressed), else pushed out (the last break before), else the next break.
+    ``line``: the lines' measures and where their first boxes start."""
+    measure, left = line
     last = len(a["cls"]) - 1
     candidate = ends[:, None] + np.arange(1, PUSH_IN_LOOKAHEAD + 1)  # a row of candidates per line
     stop = para_end[:, None]
     exists = candidate <= stop
-    shape = candidate.shape
-    widest = _min_width(a, starts.repeat(shape[1]), np.minimum(candidate, stop).ravel(),
-                        first_line.repeat(shape[1])).reshape(shape)
+    widest = _min_width(a, left[:, None], starts[:, None], np.minimum(candidate, stop))
     too_wide = exists & (widest > measure[:, None] + EPSILON)
     allowed = exists & ~too_wide & ((candidate == stop) | a["breakable"][np.minimum(candidate, last)])
     decided = ~exists | too_wide | allowed  # the search ends at the first of these
-    row, column = np.arange(len(starts)), np.argmax(decided, axis=1)
+    row, column = np.arange(len(starts)), decided.argmax(axis=1)
     found = np.where(decided.any(axis=1) & allowed[row, column], candidate[row, column], -1)
     pushed_out = prev_break(a, ends - 1)
     return np.where(found >= 0, found, np.where(pushed_out > starts, pushed_out, next_break(a, ends)))
@@ -156,19 +150,19 @@ def _resolve(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, par
 def _avoid_orphans(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
                    line: tuple[np.ndarray, np.ndarray]) -> None:
     """Where a paragraph's last line would hold one character, end this line at the break
-    before, if that leaves the line no looser than ORPHAN_MAX_SPACING em between characters."""
+    before, if that leaves the line no looser than ORPHAN_MAX_SPACING em between characters.
+    ``line``: the lines' measures and where their first boxes start."""
     near = ((ends < para_end) & (para_end - ends <= ORPHAN_WINDOW)).nonzero()[0]
     rest = (ends[near], para_end[near])
     near = near[(count_in(a["counted_at"], *rest) == 1) & (count_in(a["single_at"], *rest) == 1)]
     if not len(near):
         return
-    measure, first_line = line[0][near], line[1][near]
+    measure, left = line[0][near], line[1][near]
     s, e, stop = starts[near], ends[near], para_end[near]
     earlier = prev_break(a, e - 1)
-    fits = _min_width(a, e, stop, np.zeros(len(near), bool)) <= measure
+    fits = _min_width(a, a["open_cut"][e], e, stop) <= measure
     gaps = earlier - s - 1
     usable = fits & (earlier > s + 1)
-    safe_earlier = np.where(usable, earlier, s + 1)
-    slack = measure - _natural(a, s, safe_earlier, first_line)
+    slack = measure - (a["close_at"][np.where(usable, earlier, s + 1) - 1] - left)
     loose_ok = usable & (slack / np.maximum(gaps, 1) <= ORPHAN_MAX_SPACING * a["em"][s])
     ends[near] = np.where(loose_ok, earlier, e)
