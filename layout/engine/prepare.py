@@ -241,23 +241,24 @@ def _atom_ids(runs: list[StyledRun], text: str, char_at: np.ndarray, atom_run: n
               codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[list[AtomInfo]]]:
     """Every atom's id in its run's table, with its rows of float and int metrics."""
     count = len(char_at) - 1
-    tables = list(dict.fromkeys(run.table for run in runs))
+    run_tables = [run.table for run in runs]
+    tables = list(dict.fromkeys(run_tables))
     one_char = (char_at[1:] - char_at[:-1] == 1) & (codes < 0x10000)
     if len(tables) == 1:
         ids = _table_ids(tables[0], text, char_at, np.arange(count), codes, one_char)
         table = tables[0]
         return ids, table.floats.take(ids, axis=1), table.ints.take(ids, axis=1), \
-            [run.table.infos for run in runs]
+            [table.infos for table in run_tables]  # after any table started afresh
     ids = np.empty(count, np.int64)
     floats = np.empty((len(FLOAT_COLUMNS), count))
     ints = np.empty((len(INT_COLUMNS), count), np.int32)
-    table_of_run = np.array([tables.index(run.table) for run in runs])
+    table_of_run = np.array([tables.index(table) for table in run_tables])
     for number, table in enumerate(tables):
         where = (table_of_run[atom_run] == number).nonzero()[0]
         ids[where] = found = _table_ids(table, text, char_at, where, codes[where], one_char[where])
         floats[:, where] = table.floats.take(found, axis=1)
         ints[:, where] = table.ints.take(found, axis=1)
-    return ids, floats, ints, [run.table.infos for run in runs]
+    return ids, floats, ints, [table.infos for table in run_tables]
 
 
 def _table_ids(table: AtomTable, text: str, char_at: np.ndarray, where: np.ndarray, codes: np.ndarray,

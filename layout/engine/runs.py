@@ -140,22 +140,23 @@ def _span_table(spans: list[LineSpan]) -> tuple[LineTable, list[float], list[int
     """The lines of spans from one batch: their table, baselines, and how many each span has."""
     a = spans[0].p.batch.arrays
     counts = [len(span.ends) for span in spans]
-    total = sum(counts)
-    firsts = np.array([(span.p.first, span.start + span.p.first, ALIGN_CODES.get(span.align, LEFT))
-                       for span in spans], np.int64)
-    offset, code = firsts[:, 0].repeat(counts), firsts[:, 2].repeat(counts)
+    total, repeats = sum(counts), np.array(counts)
+    firsts = np.fromiter(chain.from_iterable((span.p.first, span.start + span.p.first, ALIGN_CODES.get(
+        span.align, LEFT)) for span in spans), np.int64, 3 * len(spans)).reshape(-1, 3)
+    offset, code = firsts[:, 0].repeat(repeats), firsts[:, 2].repeat(repeats)
     end = np.fromiter(chain.from_iterable(span.ends for span in spans), np.int64, total) + offset
-    begins = np.array(list(accumulate(counts, initial=0))[:-1])
+    begins = repeats.cumsum() - repeats
     start = np.empty_like(end)
     start[1:] = end[:-1]
     start[begins] = firsts[:, 1]
-    per_span = [(span.x, span.width, span.indent, span.top, span.line, span.pitch) for span in spans]
-    x, width, indent, top, line, pitch = np.array(per_span).repeat(counts, axis=0).T
+    per_span = np.fromiter(chain.from_iterable((span.x, span.width, span.indent, span.top, span.line, span.pitch)
+                                               for span in spans), float, 6 * len(spans))
+    x, width, indent, top, line, pitch = per_span.reshape(-1, 6).repeat(repeats, axis=0).T
     first = start == offset
     indent = np.where(first, indent, 0.0)
     table = LineTable(start, end, width - indent, first, end == a["para_end"][start], code, x + indent)
     em = a["em"][start]
-    line = line + (np.arange(total) - begins.repeat(counts))
+    line = line + (np.arange(total) - begins.repeat(repeats))
     baselines = top + line * pitch + ((pitch - em) / 2 + EM_BOX_ASCENT * em)
     return table, baselines.tolist(), counts
 
