@@ -126,17 +126,16 @@ def geometry(a: dict[str, np.ndarray], lines: LineTable) -> Geometry:
     return Geometry(atom, x + left[line_of], begin, width)
 
 
-def _some(lines: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, tuple]:
+def _some(lines: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """For some of the lines (``chosen``): their atoms' batch indices, where they stand in
-    the geometry's arrays, their line (0.. among the chosen), their place in it, and
-    the spans (line, place, the line's last atom, how many lines) the sums need."""
+    the geometry's arrays, their line (0.. among the chosen), where each chosen line's
+    atoms start among theirs (one more entry, the total), and each atom's place in its line."""
     s, e, begin, chosen = lines
     lengths = e[chosen] - s[chosen]
     line_of = np.arange(len(chosen)).repeat(lengths)
-    k = np.arange(int(lengths.sum())) - (lengths.cumsum() - lengths)[line_of]
-    atom = s[chosen][line_of] + k
-    return atom, begin[chosen][line_of] + k, line_of, np.concatenate(([0], lengths.cumsum())), \
-        (line_of, k, e[chosen][line_of] - 1, len(chosen))
+    starts = np.concatenate(([0], lengths.cumsum()))
+    k = np.arange(starts[-1]) - starts[line_of]
+    return s[chosen][line_of] + k, begin[chosen][line_of] + k, line_of, starts, k
 
 
 def _adjust(a: dict[str, np.ndarray], lines: tuple, slack: np.ndarray, x: np.ndarray,
@@ -146,23 +145,24 @@ def _adjust(a: dict[str, np.ndarray], lines: tuple, slack: np.ndarray, x: np.nda
     after. Lines with word spaces or Han–Latin gaps to grow (``slack`` > 0) grow those
     first and share the rest evenly. ``spread``: every line's even share and width,
     updated, as ``x``."""
-    atom, where, line_of, begin, (_, k, last, count) = _some(lines)
+    atom, where, line_of, begin, k = _some(lines)
     even, width = spread
-    squeeze = slack < 0
+    count, squeeze = len(slack), slack < 0
     amount, sign = np.abs(slack), np.where(squeeze, -1.0, 1.0)
-    weight, column = _capacities(a, atom, (squeeze[line_of], k, last))
+    tier, cls = a["tier"][atom], a["cls"][atom]
+    weight, column = _capacities(a, atom, (tier, cls), (squeeze, line_of, begin))
     capacity = np.bincount(line_of * COLUMNS + column, weight, count * COLUMNS).reshape(count, COLUMNS)
     remaining = amount[:, None] - (capacity.cumsum(axis=1) - capacity)
     active = (remaining > TOLERANCE) & (capacity > 0)
     share = np.where(active, np.minimum(1.0, remaining / np.where(active, capacity, 1.0)), 0.0)
     moved = weight * share.ravel()[line_of * COLUMNS + column] * sign[line_of]
-    own = (sign[line_of] > 0) | (a["tier"][atom] == Tier.HAN_LATIN) | (a["cls"][atom] == OPEN)
+    after = squeeze[line_of] & (tier != Tier.HAN_LATIN) & (cls != OPEN)  # gives its share up after itself
     gaps = begin[1:] - begin[:-1] - 1
     left = amount - capacity.sum(axis=1)
     new_even = np.where(~squeeze & (left > TOLERANCE) & (gaps > 0), left / np.maximum(gaps, 1), 0.0)
     change = new_even - even[lines[3]]
     running = _line_sums(moved, begin, line_of)
-    x[where] += running - np.where(own, 0.0, moved) + change[line_of] * k
+    x[where] += running - moved * after + change[line_of] * k
     width[lines[3]] += running[begin[1:] - 1] + change * gaps
     even[lines[3]] = new_even
 
@@ -173,20 +173,25 @@ def _line_sums(values: np.ndarray, begin: np.ndarray, line_of: np.ndarray) -> np
     return running[1:] - running[begin[line_of]]
 
 
-def _capacities(a: dict[str, np.ndarray], atom: np.ndarray, spans: tuple) -> tuple[np.ndarray, np.ndarray]:
-    """What each atom can give up or take (a line's first atom neither), and the column
-    of :data:`COLUMNS` it counts in. To squeeze (``squeezing``), its shrink in its tier,
-    but a line-end mark's space is cut, not shrunk; to stretch, a word space grows to
-    1/2 em, a Han–Latin gap to 1/3 em."""
-    squeezing, k, last = spans
-    shrink, tier, cls, em = a["shrink"][atom], a["tier"][atom], a["cls"][atom], a["em"][atom]
-    cut_at_end = (atom == last) & (a["end_cut"][atom] != 0) & (tier != Tier.HAN_LATIN)
-    gives = (shrink > 0) & ~cut_at_end & (tier < Tier.NONE)
-    space = (cls == SPACE) & (atom < last)
+def _capacities(a: dict[str, np.ndarray], atom: np.ndarray, kinds: tuple[np.ndarray, np.ndarray],
+                lines: tuple[np.ndarray, np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """What each atom (its ``kinds``: tier and class) can give up or take, and the column
+    of :data:`COLUMNS` it counts in. To squeeze, its shrink in its tier; to stretch, a
+    word space grows to 1/2 em, a Han–Latin gap to 1/3 em. A line's first atom does
+    neither; its last, if a mark whose space is cut at the line's end, is not shrunk,
+    and if a space, does not grow. ``lines``: which lines squeeze, each atom's line, and
+    where each line's atoms start (one more entry, the total)."""
+    tier, cls = kinds
+    squeeze, line_of, begin = lines
+    squeezing, space, em = squeeze[line_of], cls == SPACE, a["em"][atom]
     takes = np.where(space, np.maximum(0.0, SPACE_MAX * em - a["width"][atom]),
-                     np.where(a["gap"][atom] != 0, (HAN_LATIN_MAX - HAN_LATIN_SPACE) * em, 0.0))
-    weight = np.where(k > 0, np.where(squeezing, np.where(gives, shrink, 0.0), takes), 0.0)
-    return weight, np.where(squeezing, np.minimum(tier, Tier.NONE - 1), np.where(space, ROOM_SPACE, ROOM_GAP))
+                     (a["gap"][atom] != 0) * ((HAN_LATIN_MAX - HAN_LATIN_SPACE) * em))
+    weight = np.where(squeezing, a["shrink"][atom] * (tier < Tier.NONE), takes)
+    weight[begin[:-1]] = 0.0
+    ends = begin[1:] - 1
+    cut = (a["end_cut"][atom[ends]] != 0) & (tier[ends] != Tier.HAN_LATIN)
+    weight[ends] *= ~np.where(squeeze, cut, space[ends])
+    return weight, np.where(squeezing, np.minimum(tier, Tier.NONE - 1), ROOM_GAP - space)
 
 
 def set_lines(lines: list[Line]) -> list[SetLine]:
