@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from itertools import accumulate, chain, repeat
 from typing import NamedTuple
 
@@ -18,7 +18,7 @@ from layout.engine.displaylist import (
     pack_glyphs,
     pack_xs,
 )
-from layout.engine.justify import ALIGN_CODES, LEFT, LineTable, SetLine, geometry
+from layout.engine.justify import ALIGN_CODES, LEFT, Geometry, LineTable, SetLine, geometry
 from layout.engine.metrics import MISSING
 from layout.engine.prepare import Batch, PreparedParagraph, count_in
 
@@ -163,15 +163,15 @@ def _span_table(spans: list[LineSpan]) -> tuple[LineTable, list[float], list[int
 
 def _batch_items(spans: list[LineSpan]) -> tuple[list[GlyphRun | list], list[int]]:
     """Each line's glyph run, or the arguments of :func:`glyph_runs` for it (but the
-    last); and the numbers of the lines that take those."""
+    last); and the numbers of the lines that take those: lines of paragraphs of several
+    runs, and lines with a glyph from another face, a missing one or a scaled one."""
     table, baselines, counts = _span_table(spans)
     batch = spans[0].p.batch
     a, text = batch.arrays, batch.text
     geo = geometry(a, table)
-    begin = geo.begin.tolist()
-    xs = (geo.x + a["draw"][geo.atom]).tobytes()
-    glyphs = a["glyph0"][geo.atom].astype(np.int32, copy=False).tobytes()
-    glyph_at, x_at = (geo.begin * GLYPH_SIZE).tolist(), (geo.begin * X_SIZE).tolist()
+    glyphs, xs, line_glyphs = _line_glyphs(batch, geo)
+    glyphs, xs = glyphs.tobytes(), xs.tobytes()
+    glyph_at, x_at = (line_glyphs * GLYPH_SIZE).tolist(), (line_glyphs * X_SIZE).tolist()
     first_atom, end_atom = table.start, table.end
     chars = map(slice, a["char_at"][first_atom].tolist(), a["char_at"][end_atom].tolist())
     looks = [span.p.look or _NO_LOOK for span in spans]
@@ -181,56 +181,42 @@ def _batch_items(spans: list[LineSpan]) -> tuple[list[GlyphRun | list], list[int
         map(glyphs.__getitem__, map(slice, glyph_at, glyph_at[1:])), map(xs.__getitem__, map(slice, x_at, x_at[1:])),
         repeat(1.0))))
     one_run = np.array([look is not _NO_LOOK for look in looks]).repeat(counts)
-    others = ((count_in(a["fancy_at"], first_atom, end_atom) > 0) | ~one_run).nonzero()[0].tolist()
-    general: list[int] = []
-    if others:
-        simple = (one_run & (count_in(a["complex_at"], first_atom, end_atom) == 0)).tolist()
-        fancy = np.zeros(len(a["cls"]), bool)
-        fancy[a["fancy_at"]] = True
-        fancy_at = fancy[geo.atom].nonzero()[0]
-        expanded = _expanded(batch, fancy_at, geo.atom[fancy_at], geo.x[fancy_at])
-        fancy_at = fancy_at.tolist()
+    general = ((count_in(a["complex_at"], first_atom, end_atom) > 0) | ~one_run).nonzero()[0].tolist()
+    if general:
+        begin = geo.begin.tolist()
         span_begins = list(accumulate(counts, initial=0))
-        for number in others:
-            at = slice(begin[number], begin[number + 1])
-            if simple[number]:
-                inside = fancy_at[bisect_left(fancy_at, at.start):bisect_left(fancy_at, at.stop)]
-                made[number] = _simple_run(made[number], at, inside, (glyphs, xs, expanded))
-            else:
-                p = spans[bisect_right(span_begins, number) - 1].p
-                made[number] = [p, int(first_atom[number]) - p.first, int(end_atom[number]) - p.first,
-                                geo.x[at].tolist(), baselines[number]]
-                general.append(number)
+        for number in general:
+            p = spans[bisect_right(span_begins, number) - 1].p
+            made[number] = [p, int(first_atom[number]) - p.first, int(end_atom[number]) - p.first,
+                            geo.x[begin[number]:begin[number + 1]].tolist(), baselines[number]]
     return made, general
 
 
-def _expanded(batch: Batch, positions: np.ndarray, atoms: np.ndarray,
-              box_xs: np.ndarray) -> dict[int, tuple[bytes, bytes]]:
-    """The glyphs, and their x, packed, of atoms (batch indices, at these positions of the
-    lines' arrays, their boxes at ``box_xs``) that are not one glyph each, by position."""
-    a = batch.arrays
-    out = {}
-    for position, run, atom_id, left in zip(positions.tolist(), a["run"][atoms].tolist(), a["id"][atoms].tolist(),
-                                            (box_xs - a["lead"][atoms]).tolist()):
-        info = batch.infos[run][atom_id]
-        out[position] = (pack_glyphs(info.glyphs), pack_xs([left + offset for offset in info.offsets]))
-    return out
-
-
-def _simple_run(plain: GlyphRun, at: slice, inside: list[int], parts: tuple) -> GlyphRun:
-    """A one-run line whose glyphs all come unscaled from the first face, from its run made
-    as if every atom were one glyph (``plain``): the atoms at ``inside`` (positions in the
-    lines' arrays) get theirs from ``parts``: the lines' first glyphs and their x, packed,
-    and what :func:`_expanded` made."""
-    glyphs, xs, expanded = parts
-    glyph_parts: list[bytes] = []
-    x_parts: list[bytes] = []
-    done = at.start
-    for position in inside:
-        more_glyphs, more_xs = expanded[position]
-        glyph_parts += (glyphs[done * GLYPH_SIZE:position * GLYPH_SIZE], more_glyphs)
-        x_parts += (xs[done * X_SIZE:position * X_SIZE], more_xs)
-        done = position + 1
-    glyph_parts.append(glyphs[done * GLYPH_SIZE:at.stop * GLYPH_SIZE])
-    x_parts.append(xs[done * X_SIZE:at.stop * X_SIZE])
-    return plain._replace(packed_glyphs=b"".join(glyph_parts), packed_xs=b"".join(x_parts))
+def _line_glyphs(batch: Batch, geo: Geometry) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The set lines' glyphs in one sequence: their ids and x, and where each line's
+    start (one more entry, the total). Most atoms are one glyph of the chain's first
+    face; the few others (a number, a Latin word, an ellipsis) take theirs from their
+    measured metrics."""
+    a, atoms = batch.arrays, geo.atom
+    glyphs, xs = a["glyph0"][atoms].astype(np.int32, copy=False), geo.x + a["draw"][atoms]
+    is_fancy = np.zeros(len(a["cls"]), bool)
+    is_fancy[a["fancy_at"]] = True
+    fancy = is_fancy[atoms]
+    where = fancy.nonzero()[0]
+    if not len(where):
+        return glyphs, xs, geo.begin
+    infos = [batch.infos[run][atom_id] for run, atom_id in zip(a["run"][atoms[where]].tolist(),
+                                                                a["id"][atoms[where]].tolist())]
+    sizes = np.array([len(info.glyphs) for info in infos])
+    per_atom = np.ones(len(atoms), np.int64)
+    per_atom[where] = sizes
+    first = np.concatenate(([0], per_atom.cumsum()))  # where each atom's glyphs start
+    out_glyphs, out_xs = np.empty(first[-1], np.int32), np.empty(first[-1])
+    plain = first[:-1][~fancy]
+    out_glyphs[plain], out_xs[plain] = glyphs[~fancy], xs[~fancy]
+    total = int(sizes.sum())
+    slots = first[where].repeat(sizes) + np.arange(total) - (sizes.cumsum() - sizes).repeat(sizes)
+    out_glyphs[slots] = np.fromiter(chain.from_iterable(info.glyphs for info in infos), np.int32, total)
+    offsets = np.fromiter(chain.from_iterable(info.offsets for info in infos), float, total)
+    out_xs[slots] = (geo.x[where] - a["lead"][atoms[where]]).repeat(sizes) + offsets
+    return out_glyphs, out_xs, first[geo.begin]
