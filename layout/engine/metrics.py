@@ -32,11 +32,16 @@ MISSING = -1  # face index of a character that no font has
 
 FLOAT_COLUMNS = ("width", "shrink", "end_cut", "start_cut", "offset0")
 F_WIDTH, F_SHRINK, F_END_CUT, F_START_CUT, F_OFFSET0 = range(len(FLOAT_COLUMNS))
-INT_COLUMNS = ("cls", "tier", "glyph0", "flags")
-I_CLS, I_TIER, I_GLYPH0, I_FLAGS = range(len(INT_COLUMNS))
+INT_COLUMNS = ("cls", "tier", "glyph0", "flags", "kind")
+I_CLS, I_TIER, I_GLYPH0, I_FLAGS, I_KIND = range(len(INT_COLUMNS))
 # Bits of the flags column: one glyph of the chain's first face; every glyph from the first face,
 # unscaled; no line may start with it (basic, strict); no line may end with it.
 PLAIN, SIMPLE, NOT_FIRST, NOT_FIRST_STRICT, NOT_LAST = 1, 2, 4, 8, 16
+# The kind column: the class (below 16) and what the rules for neighbours need to know, as bits:
+# a mark with space on its right that it can give up; no line may start with it (basic, strict);
+# no line may end with it.
+K_RIGHT, K_NO_FIRST, K_NO_FIRST_STRICT, K_NO_LAST = 16, 32, 64, 128
+KINDS = 256
 
 
 class Tier:
@@ -124,7 +129,10 @@ class AtomTable:
         flags = ((PLAIN if info.plain else 0) | (SIMPLE if info.hscale == 1.0 and not any(info.faces) else 0)
                  | (NOT_FIRST if atom in NO_START else 0) | (NOT_FIRST_STRICT if atom in NO_START_STRICT else 0)
                  | (NOT_LAST if atom in NO_END else 0))
-        self.ints[:, index] = (info.cls, info.tier, info.glyph0, flags)
+        kind = (info.cls | (K_RIGHT if info.cls in RIGHT_SPACED and info.shrink > 0 else 0)
+                | (K_NO_FIRST if atom in NO_START else 0) | (K_NO_FIRST_STRICT if atom in NO_START_STRICT else 0)
+                | (K_NO_LAST if atom in NO_END else 0))
+        self.ints[:, index] = (info.cls, info.tier, info.glyph0, flags, kind)
         self.infos.append(info)
         self.ids[atom] = index
         if len(atom) == 1 and ord(atom) < 0x10000:

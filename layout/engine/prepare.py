@@ -26,7 +26,6 @@ import numpy as np
 from layout.engine.chars import special_spans
 from layout.engine.fonts import FontChain
 from layout.engine.metrics import (
-    CLOSE,
     F_END_CUT,
     F_OFFSET0,
     F_SHRINK,
@@ -40,19 +39,20 @@ from layout.engine.metrics import (
     I_CLS,
     I_FLAGS,
     I_GLYPH0,
+    I_KIND,
     I_TIER,
     INT_COLUMNS,
+    K_NO_FIRST,
+    K_NO_FIRST_STRICT,
+    K_NO_LAST,
+    K_RIGHT,
+    KINDS,
     LATIN,
     MIDDLE,
-    NOT_FIRST,
-    NOT_FIRST_STRICT,
-    NOT_LAST,
     OPEN,
-    PAUSE,
     PLAIN,
     SIMPLE,
     SPACE,
-    STOP,
     AtomInfo,
     AtomTable,
     Tier,
@@ -281,31 +281,52 @@ def _previous(values: np.ndarray, fill: int | float) -> np.ndarray:
     return out
 
 
-def _compress_adjacent(a: dict[str, np.ndarray], same: np.ndarray, em: np.ndarray, punct: np.ndarray) -> None:
+GIVES_TRAILING, LEADING, GAP, BREAK, BREAK_STRICT = 1, 2, 4, 8, 16  # bits of PAIR_RULES
+
+
+def _pair_rules() -> np.ndarray:
+    """What each pair of kinds (the atom before, the atom; see metrics' kind column) means
+    for the atom, as bits: the atom before gives up its trailing space (two adjacent marks,
+    the first with space on its right), it gives up its leading space (an opening mark
+    after another mark or a word space), a Han–Latin gap goes before it, a line may
+    start at it (basic and strict rules: not before a no-start mark nor after a no-end
+    mark; between Latin atoms and around spaces only after a space)."""
+    before, kind = np.divmod(np.arange(KINDS * KINDS), KINDS)
+    cls, prev = kind & 15, before & 15
+    punct, prev_punct = (cls >= OPEN) & (cls <= MIDDLE), (prev >= OPEN) & (prev <= MIDDLE)
+    prev_right = (before & K_RIGHT) != 0
+    gives = punct & prev_punct & prev_right
+    leading = (cls == OPEN) & ((prev == SPACE) | (prev_punct & ~prev_right))
+    gap = ((cls == LATIN) & (prev == HAN)) | ((cls == HAN) & (prev == LATIN))
+    word = (cls == SPACE) | (prev == SPACE) | ((cls == LATIN) & (prev == LATIN))
+    after_end = (before & K_NO_LAST) != 0
+    basic = np.where(word, prev == SPACE, ((kind & K_NO_FIRST) == 0) & ~after_end)
+    strict = np.where(word, prev == SPACE, ((kind & K_NO_FIRST_STRICT) == 0) & ~after_end)
+    return (gives * GIVES_TRAILING | leading * LEADING | gap * GAP | basic * BREAK | strict * BREAK_STRICT).astype(
+        np.uint8)
+
+
+PAIR_RULES = _pair_rules()
+
+
+def _compress_adjacent(a: dict[str, np.ndarray], rules: np.ndarray, em: np.ndarray) -> None:
     """Two adjacent marks (2 em) take 1.5 em: the first gives up its trailing space,
     else the second its leading space (clreq: adjustment of adjacent punctuation).
     An opening mark after a word space gives up its leading space too."""
-    cls, width, shrink = a["cls"], a["width"], a["shrink"]
-    half = HALF * em
-    opening = cls == OPEN
-    after_space = same & opening & (_previous(cls, -1) == SPACE)
-    pair = same & punct & _previous(punct, False)
-    right = ((cls == CLOSE) | (cls == PAUSE) | (cls == STOP)) & (shrink > 0)
-    gives_trailing = pair & _previous(right, False)
-    before = gives_trailing.nonzero()[0] - 1
-    width[before] -= half[before]
+    width, shrink = a["width"], a["shrink"]
+    before = (rules & GIVES_TRAILING).nonzero()[0] - 1
+    width[before] -= HALF * em[before]
     shrink[before] = a["end_cut"][before] = 0.0
-    leading = (after_space | (pair & ~gives_trailing & opening)).nonzero()[0]
-    width[leading] -= half[leading]
-    a["lead"][leading] = half[leading]
+    leading = (rules & LEADING).nonzero()[0]
+    half = HALF * em[leading]
+    width[leading] -= half
+    a["lead"][leading] = half
     shrink[leading] = a["start_cut"][leading] = 0.0
 
 
-def _gaps(a: dict[str, np.ndarray], same: np.ndarray, em: np.ndarray) -> None:
+def _gaps(a: dict[str, np.ndarray], rules: np.ndarray, em: np.ndarray) -> None:
     """A quarter em between Han and Latin atoms; it can shrink to 1/8 em."""
-    cls = a["cls"]
-    latin, han = cls == LATIN, cls == HAN
-    at = (same & ((latin & _previous(han, False)) | (han & _previous(latin, False)))).nonzero()[0]
+    at = (rules & GAP).nonzero()[0]
     if not len(at):
         return
     em_pair = np.minimum(em[at], em[at - 1])
@@ -313,19 +334,6 @@ def _gaps(a: dict[str, np.ndarray], same: np.ndarray, em: np.ndarray) -> None:
     loose = a["tier"][at] == Tier.NONE
     a["tier"][at[loose]] = Tier.HAN_LATIN
     a["shrink"][at[loose]] = (HAN_LATIN_SPACE - HAN_LATIN_MIN) * em_pair[loose]
-
-
-def _breakable(a: dict[str, np.ndarray], same: np.ndarray, ints: np.ndarray, strict: bool) -> np.ndarray:
-    """May a line start at atom i? Not before a no-start mark nor after a no-end mark;
-    between Latin atoms and around spaces only after a space."""
-    cls = a["cls"]
-    flags = ints[I_FLAGS]
-    no_start = (flags & (NOT_FIRST_STRICT if strict else NOT_FIRST)) != 0
-    allowed = same & ~no_start & ~_previous((flags & NOT_LAST) != 0, False)
-    space, latin = cls == SPACE, cls == LATIN
-    space_before = _previous(space, False)
-    word = space | space_before | (latin & _previous(latin, False))
-    return np.where(word, space_before, allowed) & same
 
 
 def _prefix_sums(steps: np.ndarray, bounds: list[tuple[int, int]], para_of: np.ndarray,
@@ -369,10 +377,12 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
          "end_cut": floats[F_END_CUT], "start_cut": floats[F_START_CUT], "lead": np.zeros(count),
          "gap": np.zeros(count), "id": ids, "run": atom_run, "glyph0": ints[I_GLYPH0], "char_at": char_at}
     punct = (a["cls"] >= OPEN) & (a["cls"] <= MIDDLE)  # the marks
-    _compress_adjacent(a, same, em, punct)
-    _gaps(a, same, em)
+    kind = ints[I_KIND].astype(np.intp)
+    rules = PAIR_RULES[_previous(kind, 0) * KINDS + kind] * same  # nothing across paragraphs
+    _compress_adjacent(a, rules, em)
+    _gaps(a, rules, em)
     a["draw"] = floats[F_OFFSET0] - a["lead"]
-    a["breakable"] = _breakable(a, same, ints, strict)
+    a["breakable"] = (rules & (BREAK_STRICT if strict else BREAK)) != 0
     cum = _prefix_sums(a["gap"] + a["width"], bounds, para_of, np.arange(count) - firsts[para_of])
     a["open_at"] = np.where(same, _previous(cum, 0.0), 0.0) + a["gap"]
     a["open_cut"] = a["open_at"] + a["start_cut"]
