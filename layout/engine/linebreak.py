@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from layout.engine.prepare import Batch, PreparedParagraph, count_in, next_break, prev_break
+from layout.engine.prepare import Batch, PreparedParagraph, next_break, prev_break
 
 EPSILON = 1e-6
 PUSH_IN_LOOKAHEAD = 3
@@ -141,10 +141,17 @@ def _resolve(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, par
     too_wide = exists & (widest > measure[:, None] + EPSILON)
     allowed = exists & ~too_wide & ((candidate == stop) | a["breakable"][np.minimum(candidate, last)])
     decided = ~exists | too_wide | allowed  # the search ends at the first of these
-    row, column = np.arange(len(starts)), decided.argmax(axis=1)
-    found = np.where(decided.any(axis=1) & allowed[row, column], candidate[row, column], -1)
-    pushed_out = prev_break(a, ends - 1)
-    return np.where(found >= 0, found, np.where(pushed_out > starts, pushed_out, next_break(a, ends)))
+    found = np.full(len(starts), -1)
+    open_ = np.ones(len(starts), bool)  # no candidate before decided the search
+    for column in range(PUSH_IN_LOOKAHEAD):
+        taken = open_ & allowed[:, column]
+        found[taken] = candidate[taken, column]
+        open_ &= ~decided[:, column]
+    rest = (found < 0).nonzero()[0]
+    if len(rest):
+        pushed_out = prev_break(a, ends[rest] - 1)
+        found[rest] = np.where(pushed_out > starts[rest], pushed_out, next_break(a, ends[rest]))
+    return found
 
 
 def _avoid_orphans(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
@@ -152,9 +159,8 @@ def _avoid_orphans(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarra
     """Where a paragraph's last line would hold one character, end this line at the break
     before, if that leaves the line no looser than ORPHAN_MAX_SPACING em between characters.
     ``line``: the lines' measures and where their first boxes start."""
-    near = ((ends < para_end) & (para_end - ends <= ORPHAN_WINDOW)).nonzero()[0]
-    rest = (ends[near], para_end[near])
-    near = near[(count_in(a["counted_at"], *rest) == 1) & (count_in(a["single_at"], *rest) == 1)]
+    chars = a["chars"]
+    near = ((ends < para_end) & (para_end - ends <= ORPHAN_WINDOW) & (chars[para_end] - chars[ends] == 1)).nonzero()[0]
     if not len(near):
         return
     measure, left = line[0][near], line[1][near]

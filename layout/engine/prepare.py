@@ -92,8 +92,8 @@ class StyledRun:
 PER_ATOM = ("cls", "breakable", "width", "shrink", "tier", "lead", "draw", "gap", "start_cut", "end_cut", "id",
             "run", "glyph0", "open_at", "open_cut", "close_at", "para_end", "para_first", "em",
             "punct_end", "fit_shift", "fit_key")
-PREFIX_SUMS = ("shrunk", "char_at")
-POSITIONS = ("fancy_at", "complex_at", "flex_at", "counted_at", "single_at")
+PREFIX_SUMS = ("shrunk", "chars", "char_at")
+POSITIONS = ("fancy_at", "complex_at", "flex_at")
 
 
 class Batch:
@@ -113,12 +113,13 @@ class Batch:
     ``para_first`` and ``para_end``, its
     paragraph's bounds; ``em``, its run's size; ``punct_end``, a mark that gives
     up space at a line's end. Prefix sums, one entry longer: ``shrunk`` (the space
-    atoms can give up) and ``char_at``, where each atom starts in ``text``.
+    atoms can give up), ``chars`` (characters that count against a lone last one:
+    none for marks and spaces, one for a Latin word or number, else the atom's
+    length) and ``char_at``, where each atom starts in ``text``.
     Positions (sorted atom indices) of the few atoms of some kinds: ``fancy_at``
     (not one glyph of the chain's first face), ``complex_at`` (a glyph from another
     face, a missing one, or a scaled one), ``flex_at`` (word spaces, and atoms with
-    Han–Latin space before them), ``counted_at`` (characters that count against a
-    lone last one) and ``single_at`` (those counting one); ``breaks``, where a line
+    Han–Latin space before them); ``breaks``, where a line
     may start, after a -1; ``stops``, where one may start or a paragraph starts,
     then the number of atoms (see :func:`prev_break`, :func:`next_break`).
     """
@@ -398,9 +399,8 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     flags, cls = ints[I_FLAGS], a["cls"]
     a["fancy_at"], a["complex_at"] = (flags & PLAIN == 0).nonzero()[0], (flags & SIMPLE == 0).nonzero()[0]
     a["flex_at"] = ((cls == SPACE) | (a["gap"] != 0)).nonzero()[0]
-    counts = ~punct & (cls != SPACE)  # a Latin word or number counts one character, anything else its length
-    a["counted_at"] = counts.nonzero()[0]
-    a["single_at"] = (counts & ((cls == LATIN) | (char_at[1:] - char_at[:-1] == 1))).nonzero()[0]
+    counted = np.where(cls == LATIN, 1, char_at[1:] - char_at[:-1]) * (~punct & (cls != SPACE))
+    a["chars"] = np.concatenate(([0], counted.cumsum()))
     a["breaks"] = np.concatenate(([-1], a["breakable"].nonzero()[0]))
     a["stops"] = np.concatenate(((a["breakable"] | ~same).nonzero()[0], [count]))
     a["punct_end"] = punct & (a["end_cut"] != 0)
