@@ -10,7 +10,6 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import partial
 from typing import NamedTuple
 
 from layout.model.colour import Colour
@@ -57,11 +56,6 @@ def pack_glyphs(values: Iterable[int]) -> bytes:
 def pack_xs(values: Iterable[float]) -> bytes:
     """x positions packed as a run holds them."""
     return array(X_TYPE, values).tobytes()
-
-
-# A GlyphRun from a tuple of its eight fields in order, made without the generated
-# constructor's argument handling (runs are made by the thousand on every layout).
-glyph_run = partial(tuple.__new__, GlyphRun)
 
 
 @dataclass(frozen=True, slots=True)

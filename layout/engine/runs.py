@@ -14,7 +14,6 @@ from layout.engine.displaylist import (
     GlyphRun,
     Item,
     MissingGlyph,
-    glyph_run,
     pack_glyphs,
     pack_xs,
 )
@@ -166,30 +165,37 @@ def _batch_items(spans: list[LineSpan]) -> tuple[list[GlyphRun | list], list[int
     last); and the numbers of the lines that take those: lines of paragraphs of several
     runs, and lines with a glyph from another face, a missing one or a scaled one."""
     table, baselines, counts = _span_table(spans)
-    batch = spans[0].p.batch
-    a, text = batch.arrays, batch.text
+    a = spans[0].p.batch.arrays
     geo = geometry(a, table)
-    glyphs, xs, line_glyphs = _line_glyphs(batch, geo)
-    glyphs, xs = glyphs.tobytes(), xs.tobytes()
-    glyph_at, x_at = (line_glyphs * GLYPH_SIZE).tolist(), (line_glyphs * X_SIZE).tolist()
-    first_atom, end_atom = table.start, table.end
-    chars = map(slice, a["char_at"][first_atom].tolist(), a["char_at"][end_atom].tolist())
     looks = [span.p.look or _NO_LOOK for span in spans]
-    fonts, sizes, colours = (chain.from_iterable(map(repeat, column, counts)) for column in zip(*looks))
-    made: list[GlyphRun | list] = list(map(glyph_run, zip(
-        fonts, sizes, colours, baselines, map(text.__getitem__, chars),
-        map(glyphs.__getitem__, map(slice, glyph_at, glyph_at[1:])), map(xs.__getitem__, map(slice, x_at, x_at[1:])),
-        repeat(1.0))))
+    made: list[GlyphRun | list] = _line_runs(spans[0].p.batch, geo, table, (looks, counts, baselines))
     one_run = np.array([look is not _NO_LOOK for look in looks]).repeat(counts)
-    general = ((count_in(a["complex_at"], first_atom, end_atom) > 0) | ~one_run).nonzero()[0].tolist()
+    general = ((count_in(a["complex_at"], table.start, table.end) > 0) | ~one_run).nonzero()[0].tolist()
     if general:
         begin = geo.begin.tolist()
         span_begins = list(accumulate(counts, initial=0))
         for number in general:
             p = spans[bisect_right(span_begins, number) - 1].p
-            made[number] = [p, int(first_atom[number]) - p.first, int(end_atom[number]) - p.first,
+            made[number] = [p, int(table.start[number]) - p.first, int(table.end[number]) - p.first,
                             geo.x[begin[number]:begin[number + 1]].tolist(), baselines[number]]
     return made, general
+
+
+def _line_runs(batch: Batch, geo: Geometry, table: LineTable, lines: tuple) -> list[GlyphRun]:
+    """Each line's glyph run, made as if the line were one run from its chain's first face
+    (``lines``: the spans' looks, how many lines each has, and every line's baseline)."""
+    looks, counts, baselines = lines
+    a, text = batch.arrays, batch.text
+    glyphs, xs, line_glyphs = _line_glyphs(batch, geo)
+    glyphs, xs = glyphs.tobytes(), xs.tobytes()
+    glyph_at, x_at = (line_glyphs * GLYPH_SIZE).tolist(), (line_glyphs * X_SIZE).tolist()
+    fonts, sizes, colours = (chain.from_iterable(map(repeat, column, counts)) for column in zip(*looks))
+    line_text = [text[c0:c1] for c0, c1 in zip(a["char_at"][table.start].tolist(), a["char_at"][table.end].tolist())]
+    line_glyph_ids = [glyphs[g0:g1] for g0, g1 in zip(glyph_at, glyph_at[1:])]
+    line_xs = [xs[x0:x1] for x0, x1 in zip(x_at, x_at[1:])]
+    # Made from zip's tuples without the constructor's argument handling (one tuple a line).
+    return list(map(tuple.__new__, repeat(GlyphRun), zip(
+        fonts, sizes, colours, baselines, line_text, line_glyph_ids, line_xs, repeat(1.0))))
 
 
 def _line_glyphs(batch: Batch, geo: Geometry) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
