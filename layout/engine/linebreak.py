@@ -60,40 +60,46 @@ def _plan(batch: Batch, measure: float, first_measure: float) -> tuple[Sequence[
     a = batch.arrays
     count = len(a["cls"])
     firsts = np.array([first for first, end in batch.bounds if end > first], np.int64)
-    starts = np.concatenate((np.arange(count), firsts))
-    measures, first_line = np.empty(len(starts)), np.zeros(len(starts), bool)
-    measures[:count], measures[count:], first_line[count:] = measure, first_measure, True
-    ends = _ends(a, starts, measures, first_line)
+    ends = _ends(a, firsts, measure, first_measure)
     first_ends = np.array([first for first, _ in batch.bounds], np.int64)
     first_ends[[end > first for first, end in batch.bounds]] = ends[count:]
     return array("q", ends[:count].astype(np.int64, copy=False).tobytes()), first_ends.tolist()
 
 
-def _ends(a: dict[str, np.ndarray], starts: np.ndarray, measure: np.ndarray, first_line: np.ndarray) -> np.ndarray:
-    """The ends of lines starting at ``starts`` (batch indices), each ``measure`` points
-    long, ``first_line`` where it begins a paragraph."""
-    if not len(starts):
+def _ends(a: dict[str, np.ndarray], firsts: np.ndarray, measure: float, first_measure: float) -> np.ndarray:
+    """The ends of lines starting at every atom of the batch, ``measure`` points long and
+    not a paragraph's first, then of the first lines of the paragraphs starting at
+    ``firsts``, ``first_measure`` points long."""
+    count = len(a["cls"])
+    if not count:
         return np.zeros(0, np.int64)
-    left = np.where(first_line, a["open_at"][starts], a["open_cut"][starts])
-    guess = starts + ((measure + EPSILON) / a["em"][starts]).astype(np.int64)  # a line of ideographs
-    ends = np.maximum(_fit(a, starts, left + measure + EPSILON, guess), starts + 1)
-    para_end = a["para_end"][starts]
-    blocked = ((ends < para_end) & ~a["breakable"][np.minimum(ends, len(a["cls"]) - 1)]).nonzero()[0]
+    starts = np.concatenate((np.arange(count), firsts))
+    measures = np.empty(len(starts))
+    measures[:count], measures[count:] = measure, first_measure
+    left = np.concatenate((a["open_cut"], a["open_at"][firsts]))
+    bounds = np.concatenate((a["para_first"], firsts)), np.concatenate((a["para_end"], a["para_end"][firsts]))
+    guess = starts + ((measures + EPSILON) / np.concatenate((a["em"], a["em"][firsts]))).astype(np.int64)
+    ends = np.maximum(_fit(a, starts, (left + measures + EPSILON, guess), bounds), starts + 1)
+    para_end = bounds[1]
+    blocked = ((ends < para_end) & ~a["breakable"][np.minimum(ends, count - 1)]).nonzero()[0]
     if len(blocked):
         ends[blocked] = _resolve(a, starts[blocked], ends[blocked], para_end[blocked],
-                                 (measure[blocked], left[blocked]))
-    _avoid_orphans(a, starts, ends, para_end, (measure, left))
+                                 (measures[blocked], left[blocked]))
+    _avoid_orphans(a, starts, ends, para_end, (measures, left))
     return ends
 
 
-def _fit(a: dict[str, np.ndarray], starts: np.ndarray, limit: np.ndarray, guess: np.ndarray) -> np.ndarray:
-    """First fit: the largest end whose line closes within the limit (``close_at`` never
-    decreases inside a paragraph). Each line starts from a ``guess`` of its end and steps
-    one atom at a time, the few still moving after GUESS_STEPS steps jump by a sorted
+def _fit(a: dict[str, np.ndarray], starts: np.ndarray, aim: tuple[np.ndarray, np.ndarray],
+         bounds: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """First fit: for lines from ``starts``, the largest end within their paragraph's
+    ``bounds`` (first atom, end) whose line closes within its limit (``aim``: the limits,
+    and a guess of each end; ``close_at`` never decreases inside a paragraph). Each line
+    starts from its guess and steps one atom at a time, the few still moving after
+    GUESS_STEPS steps jump by a sorted
     search: ``fit_key`` lifts each paragraph above the one before, so one search over the
     batch finds every end, which the steps then correct where rounding put it one off."""
     close_at, last = a["close_at"], len(a["close_at"]) - 1
-    first, end = a["para_first"][starts], a["para_end"][starts]
+    (limit, guess), (first, end) = aim, bounds
     ends = np.minimum(np.maximum(guess, first), end)
     todo = None
     for step in range(GUESS_STEPS + 2):
