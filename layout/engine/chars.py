@@ -71,8 +71,9 @@ SPECIAL_RE = re.compile(
 
 @cache
 def _may_start() -> np.ndarray:
-    """For each code point of the Basic Multilingual Plane, whether a match may start there."""
-    table = np.zeros(0x10000, bool)
+    """For each code point, whether a match may start there (none is above the Basic
+    Multilingual Plane)."""
+    table = np.zeros(0x110000, bool)
     every = "".join(map(chr, range(0x10000)))
     table[[match.start() for match in re.finditer(_SPECIAL_START, every)]] = True
     return table
@@ -82,8 +83,8 @@ def special_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each match of SPECIAL_RE in ``text``, as ``finditer`` finds them:
     the regex is tried only where a match may start, found with one array lookup
     (much quicker than the regex engine's own scan over Chinese text)."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
-    may = _may_start()[np.minimum(codes, 0xFFFF)] & (codes < 0x10000)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.intp)
+    may = _may_start()[codes]
     spans: list[tuple[int, int]] = []
     reached, match = 0, SPECIAL_RE.match
     for at in may.nonzero()[0].tolist():
