@@ -77,7 +77,7 @@ def _ends(a: dict[str, np.ndarray], firsts: np.ndarray, measure: float, first_me
     measures = np.empty(len(starts))
     measures[:count], measures[count:] = measure, first_measure
     left = np.concatenate((a["open_cut"], a["open_at"][firsts]))
-    bounds = np.concatenate((a["para_first"], firsts)), np.concatenate((a["para_end"], a["para_end"][firsts]))
+    bounds = starts, np.concatenate((a["para_end"], a["para_end"][firsts]))  # a line ends at or after its start
     guess = starts + ((measures + EPSILON) / np.concatenate((a["em"], a["em"][firsts]))).astype(np.int64)
     ends = np.maximum(_fit(a, starts, (left + measures + EPSILON, guess), bounds), starts + 1)
     para_end = bounds[1]
@@ -91,13 +91,13 @@ def _ends(a: dict[str, np.ndarray], firsts: np.ndarray, measure: float, first_me
 
 def _fit(a: dict[str, np.ndarray], starts: np.ndarray, aim: tuple[np.ndarray, np.ndarray],
          bounds: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    """First fit: for lines from ``starts``, the largest end within their paragraph's
-    ``bounds`` (first atom, end) whose line closes within its limit (``aim``: the limits,
+    """First fit: for lines from ``starts``, the largest end within ``bounds`` (the line's
+    start, its paragraph's end) whose line closes within its limit (``aim``: the limits,
     and a guess of each end; ``close_at`` never decreases inside a paragraph). Each line
     starts from its guess and steps one atom at a time, the few still moving after
-    GUESS_STEPS steps jump by a sorted
-    search: ``fit_key`` lifts each paragraph above the one before, so one search over the
-    batch finds every end, which the steps then correct where rounding put it one off."""
+    GUESS_STEPS steps jump by a sorted search: ``fit_key`` lifts each paragraph above
+    the one before, so one search over the batch finds every end, which the steps then
+    correct where rounding put it one off."""
     close_at, last = a["close_at"], len(a["close_at"]) - 1
     (limit, guess), (first, end) = aim, bounds
     ends = np.minimum(np.maximum(guess, first), end)

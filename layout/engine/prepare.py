@@ -90,7 +90,7 @@ class StyledRun:
 
 
 PER_ATOM = ("cls", "breakable", "width", "shrink", "tier", "lead", "draw", "gap", "start_cut", "end_cut", "id",
-            "run", "glyph0", "open_at", "open_cut", "close_at", "para_end", "para_first", "em",
+            "run", "glyph0", "open_at", "open_cut", "close_at", "para_end", "em",
             "punct_end", "fit_shift", "fit_key")
 PREFIX_SUMS = ("shrunk", "chars", "char_at")
 POSITIONS = ("fancy_at", "complex_at", "flex_at")
@@ -110,9 +110,8 @@ class Batch:
     ``close_at`` where a line that ends with it ends (less its end cut);
     ``fit_key``, ``close_at`` raised by ``fit_shift`` so that it grows through
     the whole batch (a paragraph starts above where the one before it ends);
-    ``para_first`` and ``para_end``, its
-    paragraph's bounds; ``em``, its run's size; ``punct_end``, a mark that gives
-    up space at a line's end. Prefix sums, one entry longer: ``shrunk`` (the space
+    ``para_end``, where its paragraph ends; ``em``, its run's size; ``punct_end``,
+    a mark that gives up space at a line's end. Prefix sums, one entry longer: ``shrunk`` (the space
     atoms can give up), ``chars`` (characters that count against a lone last one:
     none for marks and spaces, one for a Latin word or number, else the atom's
     length) and ``char_at``, where each atom starts in ``text``.
@@ -393,7 +392,6 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     a["fit_shift"] = (lifts.cumsum() - lifts)[para_of]
     a["fit_key"] = a["close_at"] + a["fit_shift"]
     a["para_end"] = ends[para_of]
-    a["para_first"] = firsts[para_of]
     a["em"] = em
     a["shrunk"] = np.concatenate(([0.0], a["shrink"].cumsum()))
     flags, cls = ints[I_FLAGS], a["cls"]
