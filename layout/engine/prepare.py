@@ -64,7 +64,7 @@ CACHE_SIZE = 8192
 SCATTERED = 4
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StyledRun:
     """Text in one font chain, size, colour and tracking (em)."""
 

@@ -18,7 +18,7 @@ from layout.engine.prepare import PreparedParagraph
 from layout.engine.runs import LineSpan, spans_items
 
 
-@dataclass
+@dataclass(slots=True)
 class FlowParagraph:
     """A prepared paragraph and how it is set: alignment and first-line indent (points)."""
 
