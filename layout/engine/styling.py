@@ -21,8 +21,9 @@ def flow_paragraphs(parts: list[tuple[tuple[StyledRun, ...], TextStyle]], strict
     """Paragraphs ready to flow, each from its runs and the style that sets it (alignment,
     first-line indent, space above), prepared together."""
     prepared = prepared_many([runs for runs, _ in parts], strict)
-    return [FlowParagraph(p, style.align, style.indent * style.size_pt, style.space_before)
-            for p, (_, style) in zip(prepared, parts)]
+    styles = {id(style): style for _, style in parts}  # an article has few styles and many paragraphs
+    setting = {key: (style.align, style.indent * style.size_pt, style.space_before) for key, style in styles.items()}
+    return [FlowParagraph(p, *setting[id(style)]) for p, (_, style) in zip(prepared, parts)]
 
 
 def paragraph_for(text: str, style: TextStyle, strict: bool = False) -> FlowParagraph:
