@@ -13,6 +13,7 @@ Lines are set many at once, with array arithmetic over all their atoms
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -206,8 +207,9 @@ def set_lines(lines: list[Line]) -> list[SetLine]:
     return out
 
 
-def by_batch(lines: list[Line]) -> dict[int, list[int]]:
-    """The lines' indices grouped by the batch their paragraphs were prepared in."""
+def by_batch(lines: Sequence[tuple]) -> dict[int, list[int]]:
+    """The indices of lines (or of anything whose first field is a prepared paragraph,
+    such as a flow's line spans) grouped by the batch their paragraphs were prepared in."""
     if len({id(p.batch) for p in {line[0] for line in lines}}) == 1:
         return {0: list(range(len(lines)))}
     groups: dict[int, list[int]] = {}

@@ -95,8 +95,7 @@ def _fit(a: dict[str, np.ndarray], starts: np.ndarray, aim: tuple[np.ndarray, np
     start, its paragraph's end) whose line closes within its limit (``aim``: the limits,
     and a guess of each end; ``close_at`` never decreases inside a paragraph). Each line
     starts from its guess and steps one atom at a time, the few still moving after
-    GUESS_STEPS steps jump by a sorted search: ``fit_key`` lifts each paragraph above
-    the one before, so one search over the batch finds every end, which the steps then
+    GUESS_STEPS steps jump by a sorted search (see :func:`_search`), which the steps then
     correct where rounding put it one off."""
     close_at, last = a["close_at"], len(a["close_at"]) - 1
     (limit, guess), (first, end) = aim, bounds
@@ -104,8 +103,7 @@ def _fit(a: dict[str, np.ndarray], starts: np.ndarray, aim: tuple[np.ndarray, np
     todo = None
     for step in range(GUESS_STEPS + 2):
         if step == GUESS_STEPS:  # far from the guess: search
-            ends[todo] = a["fit_key"].searchsorted(limit[todo] + a["fit_shift"][starts[todo]], "right")
-            ends[todo] = np.minimum(np.maximum(ends[todo], first[todo]), end[todo])
+            ends[todo] = np.minimum(np.maximum(_search(a, starts[todo], limit[todo]), first[todo]), end[todo])
         at, low, high, most = (ends, first, end, limit) if todo is None else \
             (ends[todo], first[todo], end[todo], limit[todo])
         up = (at < high) & (close_at[np.minimum(at, last)] <= most)
@@ -121,6 +119,17 @@ def _fit(a: dict[str, np.ndarray], starts: np.ndarray, aim: tuple[np.ndarray, np
         if not (up.any() or down.any()):
             return ends
         ends += up.astype(np.int64) - down.astype(np.int64)
+
+
+def _search(a: dict[str, np.ndarray], starts: np.ndarray, limit: np.ndarray) -> np.ndarray:
+    """First fit for a few lines by one sorted search over the batch: ``close_at`` lifted
+    so that each paragraph starts above where the one before ends grows through the
+    whole batch, and each line's limit is lifted as its paragraph is."""
+    close_at, para_end = a["close_at"], a["para_end"]
+    last_atom = (np.arange(len(close_at)) == para_end - 1)  # the last atom of each paragraph
+    lifts = np.where(last_atom, close_at + 1.0, 0.0)
+    shift = lifts.cumsum() - lifts
+    return (close_at + shift).searchsorted(limit + shift[starts], "right")
 
 
 def _min_width(a: dict[str, np.ndarray], left: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:

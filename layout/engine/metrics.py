@@ -34,9 +34,8 @@ FLOAT_COLUMNS = ("width", "shrink", "end_cut", "start_cut", "offset0")
 F_WIDTH, F_SHRINK, F_END_CUT, F_START_CUT, F_OFFSET0 = range(len(FLOAT_COLUMNS))
 INT_COLUMNS = ("cls", "tier", "glyph0", "flags", "kind")
 I_CLS, I_TIER, I_GLYPH0, I_FLAGS, I_KIND = range(len(INT_COLUMNS))
-# Bits of the flags column: one glyph of the chain's first face; every glyph from the first face,
-# unscaled; no line may start with it (basic, strict); no line may end with it.
-PLAIN, SIMPLE, NOT_FIRST, NOT_FIRST_STRICT, NOT_LAST = 1, 2, 4, 8, 16
+# Bits of the flags column: one glyph of the chain's first face; every glyph from the first face, unscaled.
+PLAIN, SIMPLE = 1, 2
 # The kind column: the class (below 16) and what the rules for neighbours need to know, as bits:
 # a mark with space on its right that it can give up; no line may start with it (basic, strict);
 # no line may end with it.
@@ -126,9 +125,7 @@ class AtomTable:
             self.floats = np.concatenate([self.floats, np.zeros_like(self.floats)], axis=1)
             self.ints = np.concatenate([self.ints, np.zeros_like(self.ints)], axis=1)
         self.floats[:, index] = (info.width, info.shrink, info.end_cut, info.start_cut, info.offset0)
-        flags = ((PLAIN if info.plain else 0) | (SIMPLE if info.hscale == 1.0 and not any(info.faces) else 0)
-                 | (NOT_FIRST if atom in NO_START else 0) | (NOT_FIRST_STRICT if atom in NO_START_STRICT else 0)
-                 | (NOT_LAST if atom in NO_END else 0))
+        flags = (PLAIN if info.plain else 0) | (SIMPLE if info.hscale == 1.0 and not any(info.faces) else 0)
         kind = (info.cls | (K_RIGHT if info.cls in RIGHT_SPACED and info.shrink > 0 else 0)
                 | (K_NO_FIRST if atom in NO_START else 0) | (K_NO_FIRST_STRICT if atom in NO_START_STRICT else 0)
                 | (K_NO_LAST if atom in NO_END else 0))

@@ -91,7 +91,7 @@ class StyledRun:
 
 PER_ATOM = ("cls", "breakable", "width", "shrink", "tier", "lead", "draw", "gap", "start_cut", "end_cut", "id",
             "run", "glyph0", "open_at", "open_cut", "close_at", "para_end", "em",
-            "punct_end", "fit_shift", "fit_key")
+            "punct_end")
 PREFIX_SUMS = ("shrunk", "chars", "char_at")
 POSITIONS = ("fancy_at", "complex_at", "flex_at")
 
@@ -108,19 +108,17 @@ class Batch:
     ``open_at``, where its box starts when it starts a paragraph's first line
     (after its gap), ``open_cut`` the same on a later line (less its start cut),
     ``close_at`` where a line that ends with it ends (less its end cut);
-    ``fit_key``, ``close_at`` raised by ``fit_shift`` so that it grows through
-    the whole batch (a paragraph starts above where the one before it ends);
     ``para_end``, where its paragraph ends; ``em``, its run's size; ``punct_end``,
-    a mark that gives up space at a line's end. Prefix sums, one entry longer: ``shrunk`` (the space
-    atoms can give up), ``chars`` (characters that count against a lone last one:
-    none for marks and spaces, one for a Latin word or number, else the atom's
-    length) and ``char_at``, where each atom starts in ``text``.
-    Positions (sorted atom indices) of the few atoms of some kinds: ``fancy_at``
-    (not one glyph of the chain's first face), ``complex_at`` (a glyph from another
-    face, a missing one, or a scaled one), ``flex_at`` (word spaces, and atoms with
-    Han–Latin space before them); ``breaks``, where a line
-    may start, after a -1; ``stops``, where one may start or a paragraph starts,
-    then the number of atoms (see :func:`prev_break`, :func:`next_break`).
+    a mark that gives up space at a line's end. Prefix sums, one entry longer:
+    ``shrunk`` (the space atoms can give up), ``chars`` (characters that count
+    against a lone last one: none for marks and spaces, one for a Latin word or
+    number, else the atom's length) and ``char_at``, where each atom starts in
+    ``text``. Positions (sorted atom indices) of the few atoms of some kinds:
+    ``fancy_at`` (not one glyph of the chain's first face), ``complex_at`` (a glyph
+    from another face, a missing one, or a scaled one), ``flex_at`` (word spaces,
+    and atoms with Han–Latin space before them); ``breaks``, where a line may
+    start, after a -1; ``stops``, where one may start or a paragraph starts, then
+    the number of atoms (see :func:`prev_break`, :func:`next_break`).
     """
 
     def __init__(self, text: str, arrays: dict[str, np.ndarray], bounds: list[tuple[int, int]],
@@ -388,9 +386,6 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     a["open_cut"] = a["open_at"] + a["start_cut"]
     a["close_at"] = cum - a["end_cut"]
     ends = np.array([end for _, end in bounds], np.int64)
-    lifts = np.where(ends > firsts, a["close_at"][np.maximum(ends - 1, 0)] + 1.0, 0.0)
-    a["fit_shift"] = (lifts.cumsum() - lifts)[para_of]
-    a["fit_key"] = a["close_at"] + a["fit_shift"]
     a["para_end"] = ends[para_of]
     a["em"] = em
     a["shrunk"] = np.concatenate(([0.0], a["shrink"].cumsum()))

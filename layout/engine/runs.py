@@ -17,7 +17,7 @@ from layout.engine.displaylist import (
     pack_glyphs,
     pack_xs,
 )
-from layout.engine.justify import ALIGN_CODES, LEFT, Geometry, LineTable, SetLine, geometry
+from layout.engine.justify import ALIGN_CODES, LEFT, Geometry, LineTable, SetLine, by_batch, geometry
 from layout.engine.metrics import MISSING
 from layout.engine.prepare import Batch, PreparedParagraph, count_in
 
@@ -78,11 +78,13 @@ def glyph_runs(p: PreparedParagraph, start: int, end: int, atom_xs: list[float],
     return items
 
 
+FloatOrArray = float | np.ndarray
 EM_BOX_ASCENT = 0.88  # ideographic em box: 880/1000 above the baseline in Noto CJK
 
 
-def baseline_in_line(top: float, pitch: float, size: float) -> float:
-    """The baseline of text of ``size`` whose em box is centred in a grid line at ``top``."""
+def baseline_in_line(top: FloatOrArray, pitch: FloatOrArray, size: FloatOrArray) -> FloatOrArray:
+    """The baseline of text of ``size`` whose em box is centred in a grid line at ``top``
+    (numbers, or arrays of them)."""
     return top + (pitch - size) / 2 + EM_BOX_ASCENT * size
 
 
@@ -108,9 +110,7 @@ def spans_items(spans: list[LineSpan], missing: list[str]) -> list[Item]:
     """Display items of the spans' lines (from any batches), in order. A line of one run
     whose glyphs all come unscaled from the chain's first face becomes one glyph run
     straight from the arrays; any other goes through :func:`glyph_runs`."""
-    groups: dict[int, list[int]] = {}
-    for index, span in enumerate(spans):
-        groups.setdefault(id(span.p.batch), []).append(index)
+    groups = by_batch(spans)
     if len(groups) == 1:
         made, general = _batch_items(spans)
     else:
@@ -154,10 +154,8 @@ def _span_table(spans: list[LineSpan]) -> tuple[LineTable, list[float], list[int
     first = start == offset
     indent = np.where(first, indent, 0.0)
     table = LineTable(start, end, width - indent, first, end == a["para_end"][start], code, x + indent)
-    em = a["em"][start]
     line = line + (np.arange(total) - begins.repeat(repeats))
-    baselines = top + line * pitch + ((pitch - em) / 2 + EM_BOX_ASCENT * em)
-    return table, baselines.tolist(), counts
+    return table, baseline_in_line(top + line * pitch, pitch, a["em"][start]).tolist(), counts
 
 
 def _batch_items(spans: list[LineSpan]) -> tuple[list[GlyphRun | list], list[int]]:
