@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from layout.engine.displaylist import GlyphRun
+from layout.engine.displaylist import GlyphRun, line_by_line
 from layout.engine.page import LayoutEngine
+from layout.engine.prepare import forget_prepared
 from layout.engine.styling import flow_paragraphs, paragraph_for, run_for
 from layout.engine.textflow import Slot, flow
 from layout.model import Article, Paragraph, Rect, TextFrame
@@ -86,7 +87,7 @@ def test_strict_line_breaking_is_a_document_setting(tmp_path):
     assert strict == basic  # the same characters in the same order …
     def line_starts(document):
         lines = {}
-        for item in LayoutEngine().article(document, "a").items[1]:
+        for item in line_by_line(LayoutEngine().article(document, "a").items[1]):
             lines[item.y] = lines.get(item.y, "") + item.text
         return [text[:2] for text in lines.values()]
 
@@ -102,7 +103,7 @@ def test_subheads_take_a_line_of_space_above_them():
     issue.articles.append(Article("a", paragraphs=[
         Paragraph("一二三四五六七八九十一。"), Paragraph("小标题", "subhead"), Paragraph("一二三。"),
     ], flow=["f"]))
-    items = LayoutEngine().article(issue, "a").items[1]
+    items = line_by_line(LayoutEngine().article(issue, "a").items[1])
     ys = {item.text: item.y for item in items}
     pitch = page.grid.line_pitch
     assert ys["小标题"] - ys["一二三四五六七八九十"] == pytest.approx(3 * pitch)  # 一。 below it, then a gap
@@ -122,10 +123,13 @@ def test_a_paragraph_sets_alike_alone_or_prepared_with_others(texts, width):
     style = default_styles()["body"]
     together = flow(flow_paragraphs([((run_for(t, style),), style) for t in texts]),
                     [Slot(0, 0, width * 9.0, 10_000, 13.5)])
+    forget_prepared()  # else the cache hands back the paragraphs prepared together
     alone = [paragraph_for(t, style) for t in texts]
+    assert len({id(para.prepared.batch) for para in alone}) == len(set(texts))
     apart = flow(alone, [Slot(0, 0, width * 9.0, 10_000, 13.5)])
-    assert len(together.items) == len(apart.items)
-    for a, b in zip(together.items, apart.items):
+    together_items, apart_items = list(line_by_line(together.items)), list(line_by_line(apart.items))
+    assert len(together_items) == len(apart_items)
+    for a, b in zip(together_items, apart_items):
         assert type(a) is type(b)
         if isinstance(a, GlyphRun):
             assert (a.text, a.glyphs, a.font, a.y) == (b.text, b.glyphs, b.font, b.y)
@@ -148,3 +152,31 @@ def test_paragraphs_edited_one_by_one_are_prepared_together_again():
         now = flow_paragraphs([((run_for(t, style),), style) for t in texts])
         batches.append(len({id(p.prepared.batch) for p in now}))
     assert batches == [2, 3, 4, 1, 2, 3, 4, 1]
+
+
+def test_a_flow_hands_over_lines_alike_as_blocks_in_reading_order():
+    """Lines in one face come as GlyphLines; a line with a fallback glyph comes apart as
+    glyph runs, between the blocks, so that reading order is kept."""
+    style = default_styles()["body"]
+    texts = ["一二三四五六七八九十" * 3, "甲乙丙丁𠮷戊己庚辛壬", "一二三四五六七八九十" * 3]
+    paragraphs = flow_paragraphs([((run_for(t, style),), style) for t in texts])
+    result = flow(paragraphs, [Slot(0, 0, 10 * 9.0, 100, 13.5)])
+    assert [(type(item).__name__, item.text) for item in result.items] == [
+        ("GlyphLines", texts[0]), ("GlyphRun", "甲乙丙丁"), ("GlyphRun", "𠮷"), ("GlyphRun", "戊己庚"),
+        ("GlyphLines", "辛壬" + texts[2])]
+    runs = list(line_by_line(result.items))
+    assert "".join(run.text for run in runs) == "".join(texts)
+    assert [run.y for run in runs] == sorted(run.y for run in runs)
+    assert all(len(run.glyphs) == len(run.xs) == len(run.text) for run in runs)
+
+
+def test_a_block_joins_lines_of_paragraphs_prepared_apart_in_their_batch():
+    """Paragraphs cached from one batch, but not next to each other in it, still set in
+    flow order, each line with its own characters."""
+    style = default_styles()["body"]
+    texts = ["甲" * 25, "乙" * 25, "丙" * 25]
+    batch = flow_paragraphs([((run_for(t, style),), style) for t in texts])
+    result = flow([batch[2], batch[0]], [Slot(0, 0, 10 * 9.0, 100, 13.5)])
+    [block] = result.items
+    assert block.text == "丙" * 25 + "甲" * 25
+    assert [run.text for run in block.runs()] == ["丙" * 8, "丙" * 10, "丙" * 7, "甲" * 8, "甲" * 10, "甲" * 7]

@@ -125,11 +125,12 @@ def test_random_text_obeys_the_rules(pieces, measure):
 
 
 def test_flow_counts_every_line_it_sets():
+    from layout.engine.displaylist import line_by_line
     from layout.engine.styling import paragraph_for
     from layout.engine.textflow import Slot, flow
     from layout.model.styles import default_styles
 
     para = paragraph_for("一二三四五六七八九十" * 5, default_styles()["body"])
     result = flow([para], [Slot(0, 0, 13 * SIZE, 100, 13.5)])
-    lines = {item.y for item in result.items}
+    lines = {item.y for item in line_by_line(result.items)}
     assert result.lines == len(lines) == 4  # 2 em indent: 11 + 13 + 13 + 13 characters

@@ -8,7 +8,7 @@ writes a plain-text form for golden tests that diff well.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -16,6 +16,7 @@ from layout.model.colour import Colour
 from layout.model.geometry import Rect
 
 GLYPH_TYPE, X_TYPE = "i", "d"  # how runs pack glyph ids and x positions: native int32 and float64
+INDEX_TYPE = "q"  # how line blocks pack where each line starts: native int64
 GLYPH_SIZE, X_SIZE = array(GLYPH_TYPE).itemsize, array(X_TYPE).itemsize
 
 
@@ -46,6 +47,43 @@ class GlyphRun(NamedTuple):
     def xs(self) -> memoryview:
         """The x of each glyph's origin, in points."""
         return memoryview(self.packed_xs).cast(X_TYPE)
+
+
+class GlyphLines(NamedTuple):
+    """Lines of glyphs of one font file at one size and colour, one glyph run a line,
+    kept together: how a flow hands over its body text, so that a column of lines is a
+    few objects, not one a line. :meth:`runs` gives the lines as :class:`GlyphRun`.
+
+    ``text`` holds the lines' characters one after another, and line k's are
+    ``text[chars[k]:chars[k + 1]]``; its glyphs are ``starts[k]``..``starts[k + 1] - 1``
+    of the packed glyph ids and x positions; ``ys`` are the baselines. The offsets
+    and baselines are packed as bytes like a run's glyphs (``packed_chars``,
+    ``packed_starts``, ``packed_ys``).
+    """
+
+    font: str
+    size: float
+    colour: Colour
+    text: str
+    packed_chars: bytes
+    packed_starts: bytes
+    packed_ys: bytes
+    packed_glyphs: bytes
+    packed_xs: bytes
+
+    @property
+    def ys(self) -> memoryview:
+        """Each line's baseline."""
+        return memoryview(self.packed_ys).cast(X_TYPE)
+
+    def runs(self) -> list[GlyphRun]:
+        """Each line as a glyph run."""
+        chars = memoryview(self.packed_chars).cast(INDEX_TYPE).tolist()
+        starts = memoryview(self.packed_starts).cast(INDEX_TYPE).tolist()
+        glyphs, xs, text = self.packed_glyphs, self.packed_xs, self.text
+        return [GlyphRun(self.font, self.size, self.colour, y, text[c0:c1], glyphs[g0 * GLYPH_SIZE:g1 * GLYPH_SIZE],
+                         xs[g0 * X_SIZE:g1 * X_SIZE])
+                for y, c0, c1, g0, g1 in zip(self.ys.tolist(), chars, chars[1:], starts, starts[1:])]
 
 
 def pack_glyphs(values: Iterable[int]) -> bytes:
@@ -120,7 +158,16 @@ class BoxItem:
     dash: tuple[float, ...] = ()
 
 
-Item = GlyphRun | MissingGlyph | ImageItem | PlaceholderItem | RuleItem | BoxItem
+Item = GlyphRun | GlyphLines | MissingGlyph | ImageItem | PlaceholderItem | RuleItem | BoxItem
+
+
+def line_by_line(items: Iterable[Item]) -> Iterator[Item]:
+    """The items in order, with the lines of each :class:`GlyphLines` as glyph runs."""
+    for item in items:
+        if type(item) is GlyphLines:
+            yield from item.runs()
+        else:
+            yield item
 
 
 @dataclass
@@ -135,9 +182,9 @@ class PageDisplay:
     def text(self) -> str:
         """The page's characters in drawing order (missing ones included)."""
         return "".join(
-            item.text if isinstance(item, GlyphRun) else item.char
+            item.text if isinstance(item, (GlyphRun, GlyphLines)) else item.char
             for item in self.items
-            if isinstance(item, (GlyphRun, MissingGlyph))
+            if isinstance(item, (GlyphRun, GlyphLines, MissingGlyph))
         )
 
 
@@ -156,7 +203,9 @@ def _rect(rect: Rect) -> str:
 
 
 def dump_item(item: Item) -> str:
-    """One line of text for one item."""
+    """One line of text for one item (of a :class:`GlyphLines`, one a line)."""
+    if isinstance(item, GlyphLines):
+        return "\n".join(map(dump_item, item.runs()))
     if isinstance(item, GlyphRun):
         xs = " ".join(_f(x) for x in item.xs)
         scale = f" hscale={item.hscale:.3f}" if item.hscale != 1.0 else ""

@@ -1,9 +1,10 @@
-"""Turn set lines into glyph runs: one run per font file, size and colour."""
+"""Turn set lines into glyph runs: one run per font file, size and colour, and a flow's
+lines alike into blocks of them (:class:`GlyphLines`)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from itertools import accumulate, chain, repeat
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, chain, groupby
 from typing import NamedTuple
 
 import numpy as np
@@ -11,13 +12,14 @@ import numpy as np
 from layout.engine.displaylist import (
     GLYPH_SIZE,
     X_SIZE,
+    GlyphLines,
     GlyphRun,
     Item,
     MissingGlyph,
     pack_glyphs,
     pack_xs,
 )
-from layout.engine.justify import ALIGN_CODES, LEFT, Geometry, LineTable, SetLine, by_batch, geometry
+from layout.engine.justify import ALIGN_CODES, LEFT, Geometry, LineTable, SetLine, geometry
 from layout.engine.metrics import MISSING
 from layout.engine.prepare import Batch, PreparedParagraph, count_in
 
@@ -107,35 +109,17 @@ class LineSpan(NamedTuple):
 
 
 def spans_items(spans: list[LineSpan], missing: list[str]) -> list[Item]:
-    """Display items of the spans' lines (from any batches), in order. A line of one run
-    whose glyphs all come unscaled from the chain's first face becomes one glyph run
-    straight from the arrays; any other goes through :func:`glyph_runs`."""
-    groups = by_batch(spans)
-    if len(groups) == 1:
-        made, general = _batch_items(spans)
-    else:
-        parts: list[list] = [[]] * len(spans)
-        for indices in groups.values():
-            chosen = [spans[i] for i in indices]
-            done, _ = _batch_items(chosen)
-            bounds = list(accumulate((len(span.ends) for span in chosen), initial=0))
-            for index, low, high in zip(indices, bounds, bounds[1:]):
-                parts[index] = done[low:high]
-        made = [line for part in parts for line in part]
-        general = [number for number, done in enumerate(made) if type(done) is list]
+    """Display items of the spans' lines (from any batches), in order. Lines of one run
+    whose glyphs all come unscaled from the chain's first face are made straight from
+    the arrays, as :class:`GlyphLines` of consecutive lines alike; any other line goes
+    through :func:`glyph_runs`."""
     items: list[Item] = []
-    done = 0
-    for number in general:
-        items += made[done:number]
-        items += glyph_runs(*made[number], missing)
-        done = number + 1
-    return items + made[done:] if general else made
+    for _, same_batch in groupby(spans, lambda span: span.p.batch):
+        items += _batch_items(list(same_batch), missing)
+    return items
 
 
-_NO_LOOK = ("", 0.0, None)  # stands in for a paragraph of several runs, whose lines are made apart
-
-
-def _span_table(spans: list[LineSpan]) -> tuple[LineTable, list[float], list[int]]:
+def _span_table(spans: list[LineSpan]) -> tuple[LineTable, np.ndarray, list[int]]:
     """The lines of spans from one batch: their table, baselines, and how many each span has."""
     a = spans[0].p.batch.arrays
     counts = [len(span.ends) for span in spans]
@@ -155,45 +139,64 @@ def _span_table(spans: list[LineSpan]) -> tuple[LineTable, list[float], list[int
     indent = np.where(first, indent, 0.0)
     table = LineTable(start, end, width - indent, first, end == a["para_end"][start], code, x + indent)
     line = line + (np.arange(total) - begins.repeat(repeats))
-    return table, baseline_in_line(top + line * pitch, pitch, a["em"][start]).tolist(), counts
+    return table, baseline_in_line(top + line * pitch, pitch, a["em"][start]), counts
 
 
-def _batch_items(spans: list[LineSpan]) -> tuple[list[GlyphRun | list], list[int]]:
-    """Each line's glyph run, or the arguments of :func:`glyph_runs` for it (but the
-    last); and the numbers of the lines that take those: lines of paragraphs of several
-    runs, and lines with a glyph from another face, a missing one or a scaled one."""
+def _batch_items(spans: list[LineSpan], missing: list[str]) -> list[Item]:
+    """The display items of spans from one batch: :class:`GlyphLines` for stretches of
+    lines alike, and the general path's glyph runs for lines of paragraphs of several
+    runs and lines with a glyph from another face, a missing one or a scaled one."""
     table, baselines, counts = _span_table(spans)
-    a = spans[0].p.batch.arrays
-    geo = geometry(a, table)
-    looks = [span.p.look or _NO_LOOK for span in spans]
-    made: list[GlyphRun | list] = _line_runs(spans[0].p.batch, geo, table, (looks, counts, baselines))
-    one_run = np.array([look is not _NO_LOOK for look in looks]).repeat(counts)
-    general = ((count_in(a["complex_at"], table.start, table.end) > 0) | ~one_run).nonzero()[0].tolist()
-    if general:
-        begin = geo.begin.tolist()
-        span_begins = list(accumulate(counts, initial=0))
-        for number in general:
-            p = spans[bisect_right(span_begins, number) - 1].p
-            made[number] = [p, int(table.start[number]) - p.first, int(table.end[number]) - p.first,
-                            geo.x[begin[number]:begin[number + 1]].tolist(), baselines[number]]
-    return made, general
+    batch = spans[0].p.batch
+    geo = geometry(batch.arrays, table)
+    looks = [span.p.look for span in spans]
+    one_run = np.array([look is not None for look in looks]).repeat(counts)
+    general = ((count_in(batch.arrays["complex_at"], table.start, table.end) > 0) | ~one_run).nonzero()[0].tolist()
+    made = _LinesMade(batch, geo, table, baselines)
+    span_begins = list(accumulate(counts, initial=0))
+    items: list[Item] = []
+    alone = set(general)
+    for low, high in _stretches(general, looks, span_begins):
+        span = spans[bisect_right(span_begins, low) - 1]
+        if low in alone:
+            p, begin = span.p, geo.begin
+            items += glyph_runs(p, int(table.start[low]) - p.first, int(table.end[low]) - p.first,
+                                geo.x[begin[low]:begin[low + 1]].tolist(), float(baselines[low]), missing)
+        else:
+            items.append(made.lines(span.p.look, low, high))
+    return items
 
 
-def _line_runs(batch: Batch, geo: Geometry, table: LineTable, lines: tuple) -> list[GlyphRun]:
-    """Each line's glyph run, made as if the line were one run from its chain's first face
-    (``lines``: the spans' looks, how many lines each has, and every line's baseline)."""
-    looks, counts, baselines = lines
-    a, text = batch.arrays, batch.text
-    glyphs, xs, line_glyphs = _line_glyphs(batch, geo)
-    glyphs, xs = glyphs.tobytes(), xs.tobytes()
-    glyph_at, x_at = (line_glyphs * GLYPH_SIZE).tolist(), (line_glyphs * X_SIZE).tolist()
-    fonts, sizes, colours = (chain.from_iterable(map(repeat, column, counts)) for column in zip(*looks))
-    line_text = [text[c0:c1] for c0, c1 in zip(a["char_at"][table.start].tolist(), a["char_at"][table.end].tolist())]
-    line_glyph_ids = [glyphs[g0:g1] for g0, g1 in zip(glyph_at, glyph_at[1:])]
-    line_xs = [xs[x0:x1] for x0, x1 in zip(x_at, x_at[1:])]
-    # Made from zip's tuples without the constructor's argument handling (one tuple a line).
-    return list(map(tuple.__new__, repeat(GlyphRun), zip(
-        fonts, sizes, colours, baselines, line_text, line_glyph_ids, line_xs, repeat(1.0))))
+def _stretches(general: list[int], looks: list[tuple | None], span_begins: list[int]) -> list[tuple[int, int]]:
+    """The lines cut into stretches set alike: each line of the general path alone, and
+    runs of other lines in one look (font, size, colour)."""
+    cuts = {0, span_begins[-1], *general, *(number + 1 for number in general)}
+    cuts.update(begin for begin, look, before in zip(span_begins[1:], looks[1:], looks) if look != before)
+    ordered = sorted(cuts)
+    return list(zip(ordered, ordered[1:]))
+
+
+class _LinesMade:
+    """The glyphs of a batch's set lines, cut into :class:`GlyphLines` on demand."""
+
+    def __init__(self, batch: Batch, geo: Geometry, table: LineTable, baselines: np.ndarray) -> None:
+        glyphs, xs, line_glyphs = _line_glyphs(batch, geo)
+        self.glyphs, self.xs, self.line_glyphs = glyphs.tobytes(), xs.tobytes(), line_glyphs
+        char_at = batch.arrays["char_at"]
+        first, last = char_at[table.start], char_at[table.end]
+        self.chars = np.concatenate(([0], (last - first).cumsum()))  # where each line starts in a block's text
+        self.first, self.last = first.tolist(), last.tolist()
+        self.resumed = ((first[1:] != last[:-1]).nonzero()[0] + 1).tolist()  # lines not right after the one before
+        self.text, self.baselines = batch.text, baselines
+
+    def lines(self, look: tuple, low: int, high: int) -> GlyphLines:
+        """Lines low..high-1, all in ``look``, as one block."""
+        cuts = [low, *self.resumed[bisect_right(self.resumed, low):bisect_left(self.resumed, high)], high]
+        text = "".join(self.text[self.first[a]:self.last[b - 1]] for a, b in zip(cuts, cuts[1:]))
+        g0, g1 = int(self.line_glyphs[low]), int(self.line_glyphs[high])
+        return GlyphLines(*look, text, (self.chars[low:high + 1] - self.chars[low]).tobytes(),
+                          (self.line_glyphs[low:high + 1] - g0).tobytes(), self.baselines[low:high].tobytes(),
+                          self.glyphs[g0 * GLYPH_SIZE:g1 * GLYPH_SIZE], self.xs[g0 * X_SIZE:g1 * X_SIZE])
 
 
 def _line_glyphs(batch: Batch, geo: Geometry) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pikepdf
 from fontTools.ttLib import TTFont
 
-from layout.engine.displaylist import ImageItem
+from layout.engine.displaylist import GlyphLines, GlyphRun, ImageItem
 from layout.engine.fonts import chain_for, font_dir
 from layout.engine.frames import photos_of
 from layout.engine.page import IssueLayout, LayoutEngine
@@ -221,7 +221,7 @@ def font_findings(files: list[str]) -> list[Finding]:
 
 def fonts_used(laid: IssueLayout) -> list[str]:
     """The font files the layout draws with."""
-    return sorted({item.font for page in laid.pages for item in page.items if hasattr(item, "glyphs")})
+    return sorted({item.font for page in laid.pages for item in page.items if isinstance(item, (GlyphRun, GlyphLines))})
 
 
 def preflight(issue: Issue, settings: Settings | None = None, laid: IssueLayout | None = None) -> list[Finding]:

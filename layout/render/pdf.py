@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from layout.engine.displaylist import (
     BoxItem,
+    GlyphLines,
     GlyphRun,
     ImageItem,
     Item,
@@ -144,6 +145,9 @@ class PdfPainter:
         """Draw one display item."""
         if isinstance(item, GlyphRun):
             self.glyph_run(item)
+        elif isinstance(item, GlyphLines):
+            for run in item.runs():
+                self.glyph_run(run)
         elif isinstance(item, ImageItem):
             self.image(item)
         elif isinstance(item, RuleItem):

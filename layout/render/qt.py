@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QGlyphRun, QImage, QImageReader, QPain
 
 from layout.engine.displaylist import (
     BoxItem,
+    GlyphLines,
     GlyphRun,
     ImageItem,
     Item,
@@ -84,6 +85,9 @@ class QtPageRenderer:
         """Draw one display item."""
         if isinstance(item, GlyphRun):
             self._glyphs(painter, item)
+        elif isinstance(item, GlyphLines):
+            for run in item.runs():
+                self._glyphs(painter, run)
         elif isinstance(item, ImageItem):
             self._image(painter, item)
         elif isinstance(item, RuleItem):
