@@ -1,0 +1,39 @@
+"""Keep the memory that a layout frees for the next one (glibc's malloc).
+
+Laying out an article makes numpy arrays of a few megabytes and frees them all
+when it is done. By default glibc hands memory at the top of its heap back to the
+system as soon as more than a little is free, and serves large arrays with fresh
+``mmap`` pages; either way the next layout touches new pages, and the kernel
+faults each one in and zeroes it. Measured with ``getrusage`` on a 10,000-character
+page: 580 page faults a layout; a 40,000-character one: 2,600 faults, and 20 ms a
+layout against 12 ms without them.
+
+So, as the engine is imported, arrays of up to ``HEAP_UP_TO`` bytes come from the
+heap (M_MMAP_THRESHOLD) and the heap keeps up to ``KEEP_FREE`` bytes free before
+giving any back (M_TRIM_THRESHOLD). These are the allocator's documented settings
+(mallopt(3)); they change when memory goes back to the system, never what a
+program computes. Where the C library is not glibc, or where the user already set
+glibc's malloc tunables in the environment, nothing is changed.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sys
+
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc <malloc.h>
+HEAP_UP_TO = 16 * 2**20
+KEEP_FREE = 32 * 2**20
+USER_SETTINGS = ("GLIBC_TUNABLES", "MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TOP_PAD_")
+
+
+def keep_freed_memory() -> bool:
+    """Set glibc's trim and mmap thresholds (see the module); True if they were set."""
+    if not sys.platform.startswith("linux") or any(name in os.environ for name in USER_SETTINGS):
+        return False
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc (musl has no mallopt)
+        return False
+    return bool(mallopt(M_MMAP_THRESHOLD, HEAP_UP_TO)) and bool(mallopt(M_TRIM_THRESHOLD, KEEP_FREE))
