@@ -140,11 +140,14 @@ def reportlab_setter(texts: list[str], width: float) -> Callable[[], None]:
 def page_text(texts: list[str]) -> list[str]:
     """About 10,000 characters of the sample's text; repeated paragraphs are rotated so that
     no two are the same (the engine would otherwise reuse what it prepared)."""
-    out, total, turn = [], 0, 0
+    out: list[str] = []
+    total, turn = 0, 0
     while total < PAGE_CHARS:
-        for text in texts:
-            shift = turn % max(1, len(text))
-            out.append(text[shift:] + text[:shift])
+        for text in filter(None, texts):
+            shift = turn
+            while (rotated := text[shift % len(text):] + text[:shift % len(text)]) in out and shift < turn + len(text):
+                shift += 1  # a short paragraph comes round to where it started
+            out.append(rotated)
             total += len(text)
             if total >= PAGE_CHARS:
                 break
