@@ -64,10 +64,11 @@ class SetLine:
 
 class Geometry(NamedTuple):
     """Lines of one batch, set: for every atom of every line, line after line, its batch
-    index ``atom`` and the ``x`` of its box; ``begin[i]`` where line i's atoms start in
+    index (``atom``: an array of them, or a slice of the batch where the lines follow
+    one another) and the ``x`` of its box; ``begin[i]`` where line i's atoms start in
     those arrays (one more entry, the total); each line's set ``width``."""
 
-    atom: np.ndarray
+    atom: np.ndarray | slice
     x: np.ndarray
     begin: np.ndarray
     width: np.ndarray
@@ -109,14 +110,12 @@ def geometry(a: dict[str, np.ndarray], lines: LineTable) -> Geometry:
     stretch = (code == JUSTIFY) & ~last & (slack > TOLERANCE) & (lengths > 1)
     even = np.where(stretch, slack / np.maximum(lengths - 1, 1), 0.0)
     width = natural + even * (lengths - 1)
-    line_of = np.arange(len(s)).repeat(lengths)
-    k = np.arange(begin[-1]) - begin[line_of]
+    k = np.arange(begin[-1]) - begin[:-1].repeat(lengths)
     if s[0] + begin[-1] == e[-1] and (s[1:] == e[:-1]).all():  # the lines cover a stretch of the batch
-        atom, base = np.arange(s[0], e[-1]), a["open_at"][s[0]:e[-1]]
+        atom = slice(int(s[0]), int(e[-1]))
     else:
-        atom = s[line_of] + k
-        base = a["open_at"][atom]
-    x = base + even[line_of] * k
+        atom = s.repeat(lengths) + k
+    x = a["open_at"][atom] + even.repeat(lengths) * k
     flexible = stretch & (count_in(a["flex_at"], s + 1, e) > 0)
     chosen = (flexible | (slack < -TOLERANCE)).nonzero()[0]
     if len(chosen):
@@ -124,7 +123,7 @@ def geometry(a: dict[str, np.ndarray], lines: LineTable) -> Geometry:
     left = x0s - lead
     if (code >= CENTER).any():
         left += np.where(code == CENTER, (measure - width) / 2, 0.0) + np.where(code == RIGHT, measure - width, 0.0)
-    return Geometry(atom, x + left[line_of], begin, width)
+    return Geometry(atom, x + left.repeat(lengths), begin, width)
 
 
 def _some(lines: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

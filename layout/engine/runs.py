@@ -206,24 +206,26 @@ def _line_glyphs(batch: Batch, geo: Geometry) -> tuple[np.ndarray, np.ndarray, n
     measured metrics."""
     a, atoms = batch.arrays, geo.atom
     glyphs, xs = a["glyph0"][atoms].astype(np.int32, copy=False), geo.x + a["draw"][atoms]
-    is_fancy = np.zeros(len(a["cls"]), bool)
-    is_fancy[a["fancy_at"]] = True
-    fancy = is_fancy[atoms]
-    where = fancy.nonzero()[0]
+    fancy_at = a["fancy_at"]
+    if isinstance(atoms, slice):
+        low, high = fancy_at.searchsorted((atoms.start, atoms.stop)).tolist()
+        where = fancy_at[low:high] - atoms.start
+    else:
+        is_fancy = np.zeros(len(a["cls"]), bool)
+        is_fancy[fancy_at] = True
+        where = is_fancy[atoms].nonzero()[0]
     if not len(where):
         return glyphs, xs, geo.begin
-    infos = [batch.infos[run][atom_id] for run, atom_id in zip(a["run"][atoms[where]].tolist(),
-                                                                a["id"][atoms[where]].tolist())]
+    index = where + atoms.start if isinstance(atoms, slice) else atoms[where]
+    infos = [batch.infos[run][atom_id] for run, atom_id in zip(a["run"][index].tolist(), a["id"][index].tolist())]
     sizes = np.array([len(info.glyphs) for info in infos])
-    per_atom = np.ones(len(atoms), np.int64)
+    per_atom = np.ones(len(xs), np.int64)
     per_atom[where] = sizes
     first = np.concatenate(([0], per_atom.cumsum()))  # where each atom's glyphs start
-    out_glyphs, out_xs = np.empty(first[-1], np.int32), np.empty(first[-1])
-    plain = first[:-1][~fancy]
-    out_glyphs[plain], out_xs[plain] = glyphs[~fancy], xs[~fancy]
     total = int(sizes.sum())
     slots = first[where].repeat(sizes) + np.arange(total) - (sizes.cumsum() - sizes).repeat(sizes)
+    out_glyphs, out_xs = glyphs.repeat(per_atom), xs.repeat(per_atom)  # the fancy ones' glyphs are put in next
     out_glyphs[slots] = np.fromiter(chain.from_iterable(info.glyphs for info in infos), np.int32, total)
     offsets = np.fromiter(chain.from_iterable(info.offsets for info in infos), float, total)
-    out_xs[slots] = (geo.x[where] - a["lead"][atoms[where]]).repeat(sizes) + offsets
+    out_xs[slots] = (geo.x[where] - a["lead"][index]).repeat(sizes) + offsets
     return out_glyphs, out_xs, first[geo.begin]
