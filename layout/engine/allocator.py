@@ -1,14 +1,16 @@
 """Keep the memory that a layout frees for the next one (glibc's malloc).
 
 Laying out an article makes numpy arrays of a few megabytes and frees them all
-when it is done. By default glibc hands memory at the top of its heap back to the
-system as soon as more than a little is free, and serves large arrays with fresh
-``mmap`` pages; either way the next layout touches new pages, and the kernel
-faults each one in and zeroes it. Measured with ``getrusage`` on a 10,000-character
-page: 580 page faults a layout; a 40,000-character one: 2,600 faults, and 20 ms a
-layout against 12 ms without them.
+when it is done. glibc starts out serving blocks of 128 KB and more with fresh
+``mmap`` pages, and handing memory at the top of its heap back to the system as
+soon as 128 KB of it is free; it raises both limits only once the program frees a
+larger mmapped block, which depends on what ran before. While they stay low, every
+layout touches new pages, and the kernel faults each one in and zeroes it.
+Measured with ``getrusage``: a 10,000-character page made 580 page faults a layout
+in the typesetting benchmark (620–680 with glibc's defaults held); a
+40,000-character one 2,600, and took 20 ms a layout against 12 ms without them.
 
-So, as the engine is imported, arrays of up to ``HEAP_UP_TO`` bytes come from the
+So, as the engine is imported, blocks of up to ``HEAP_UP_TO`` bytes come from the
 heap (M_MMAP_THRESHOLD) and the heap keeps up to ``KEEP_FREE`` bytes free before
 giving any back (M_TRIM_THRESHOLD). These are the allocator's documented settings
 (mallopt(3)); they change when memory goes back to the system, never what a

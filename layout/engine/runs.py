@@ -181,18 +181,17 @@ class _LinesMade:
 
     def __init__(self, batch: Batch, geo: Geometry, table: LineTable, baselines: np.ndarray) -> None:
         glyphs, xs, line_glyphs = _line_glyphs(batch, geo)
-        self.glyphs, self.xs, self.line_glyphs = glyphs.tobytes(), xs.tobytes(), line_glyphs
+        self.glyphs, self.xs, self.line_glyphs = glyphs.tobytes(), xs.tobytes(), line_glyphs.astype(np.int64)
         char_at = batch.arrays["char_at"]
-        first, last = char_at[table.start], char_at[table.end]
-        self.chars = np.concatenate(([0], (last - first).cumsum()))  # where each line starts in a block's text
-        self.first, self.last = first.tolist(), last.tolist()
-        self.resumed = ((first[1:] != last[:-1]).nonzero()[0] + 1).tolist()  # lines not right after the one before
+        self.first, self.last = char_at[table.start], char_at[table.end]
+        self.chars = np.concatenate(([0], (self.last - self.first).cumsum())).astype(np.int64)  # in a block's text
+        self.resumed = ((self.first[1:] != self.last[:-1]).nonzero()[0] + 1).tolist()  # not right after the one before
         self.text, self.baselines = batch.text, baselines
 
     def lines(self, look: tuple, low: int, high: int) -> GlyphLines:
         """Lines low..high-1, all in ``look``, as one block."""
         cuts = [low, *self.resumed[bisect_right(self.resumed, low):bisect_left(self.resumed, high)], high]
-        text = "".join(self.text[self.first[a]:self.last[b - 1]] for a, b in zip(cuts, cuts[1:]))
+        text = "".join(self.text[int(self.first[a]):int(self.last[b - 1])] for a, b in zip(cuts, cuts[1:]))
         g0, g1 = int(self.line_glyphs[low]), int(self.line_glyphs[high])
         return GlyphLines(*look, text, (self.chars[low:high + 1] - self.chars[low]).tobytes(),
                           (self.line_glyphs[low:high + 1] - g0).tobytes(), self.baselines[low:high].tobytes(),
