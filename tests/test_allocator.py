@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from layout.engine.allocator import keep_freed_memory
+from layout.engine.allocator import USER_SETTINGS, keep_freed_memory
 
 glibc = pytest.mark.skipif(not sys.platform.startswith("linux") or not hasattr(ctypes.CDLL(None), "mallopt"),
                            reason="glibc's malloc only")
@@ -41,8 +41,10 @@ print((resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / 10)
 
 
 def faults_a_layout(sample: Path, **env: str) -> float:
+    """Page faults a layout in a fresh process, with no malloc settings but ``env``'s."""
+    clean = {name: value for name, value in os.environ.items() if name not in (*USER_SETTINGS, "GLIBC_TUNABLES")}
     done = subprocess.run([sys.executable, "-c", FAULTS_A_LAYOUT, str(sample)], capture_output=True, text=True,
-                          check=True, env={**os.environ, **env})
+                          check=True, env={**clean, **env})
     return float(done.stdout)
 
 
@@ -56,6 +58,13 @@ def test_layouts_after_the_first_fault_in_no_new_memory(sample_path):
 
 @glibc
 def test_the_users_own_malloc_settings_win(monkeypatch):
+    for name in (*USER_SETTINGS, "GLIBC_TUNABLES"):
+        monkeypatch.delenv(name, raising=False)
     assert keep_freed_memory()
+    monkeypatch.setenv("GLIBC_TUNABLES", "glibc.cpu.x86_shstk=permissive")  # not malloc's: ours still apply
+    assert keep_freed_memory()
+    monkeypatch.setenv("GLIBC_TUNABLES", "glibc.malloc.trim_threshold=131072")
+    assert not keep_freed_memory()
+    monkeypatch.delenv("GLIBC_TUNABLES")
     monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "131072")
     assert not keep_freed_memory()

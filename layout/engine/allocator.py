@@ -14,8 +14,9 @@ So, as the engine is imported, blocks of up to ``HEAP_UP_TO`` bytes come from th
 heap (M_MMAP_THRESHOLD) and the heap keeps up to ``KEEP_FREE`` bytes free before
 giving any back (M_TRIM_THRESHOLD). These are the allocator's documented settings
 (mallopt(3)); they change when memory goes back to the system, never what a
-program computes. Where the C library is not glibc, or where the user already set
-glibc's malloc tunables in the environment, nothing is changed.
+program computes (a thread's own arena keeps up to as much as well). Where the C
+library is not glibc, or where the user already tunes glibc's malloc in the
+environment, nothing is changed.
 """
 
 from __future__ import annotations
@@ -27,15 +28,22 @@ import sys
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc <malloc.h>
 HEAP_UP_TO = 16 * 2**20
 KEEP_FREE = 32 * 2**20
-USER_SETTINGS = ("GLIBC_TUNABLES", "MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TOP_PAD_")
+USER_SETTINGS = ("MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TOP_PAD_", "MALLOC_MMAP_MAX_")
+
+
+def user_set_malloc() -> bool:
+    """Whether the environment already tunes glibc's malloc (its variables, or a
+    ``glibc.malloc.`` tunable in GLIBC_TUNABLES)."""
+    return any(name in os.environ for name in USER_SETTINGS) or "glibc.malloc." in os.environ.get("GLIBC_TUNABLES", "")
 
 
 def keep_freed_memory() -> bool:
-    """Set glibc's trim and mmap thresholds (see the module); True if they were set."""
-    if not sys.platform.startswith("linux") or any(name in os.environ for name in USER_SETTINGS):
+    """Set glibc's trim and mmap thresholds (see the module); True if both were set."""
+    if not sys.platform.startswith("linux") or user_set_malloc():
         return False
     try:
         mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):  # not glibc (musl has no mallopt)
         return False
-    return bool(mallopt(M_MMAP_THRESHOLD, HEAP_UP_TO)) and bool(mallopt(M_TRIM_THRESHOLD, KEEP_FREE))
+    done = [mallopt(M_MMAP_THRESHOLD, HEAP_UP_TO), mallopt(M_TRIM_THRESHOLD, KEEP_FREE)]
+    return all(done)

@@ -19,7 +19,7 @@ from layout.engine.displaylist import (
     pack_glyphs,
     pack_xs,
 )
-from layout.engine.justify import ALIGN_CODES, LEFT, Geometry, LineTable, SetLine, geometry
+from layout.engine.justify import ALIGN_CODES, LEFT, Geometry, LineTable, SetLine, by_batch, geometry
 from layout.engine.metrics import MISSING
 from layout.engine.prepare import Batch, PreparedParagraph, count_in
 
@@ -112,10 +112,17 @@ def spans_items(spans: list[LineSpan], missing: list[str]) -> list[Item]:
     """Display items of the spans' lines (from any batches), in order. Lines of one run
     whose glyphs all come unscaled from the chain's first face are made straight from
     the arrays, as :class:`GlyphLines` of consecutive lines alike; any other line goes
-    through :func:`glyph_runs`."""
+    through :func:`glyph_runs`. The lines of each batch are set together."""
+    groups = by_batch(spans)
+    if len(groups) == 1:
+        return _BatchLines(spans).items(0, len(spans), missing)
+    sets = {key: _BatchLines([spans[i] for i in indices]) for key, indices in groups.items()}
+    done = dict.fromkeys(sets, 0)  # spans of each batch already turned into items
     items: list[Item] = []
-    for _, same_batch in groupby(spans, lambda span: span.p.batch):
-        items += _batch_items(list(same_batch), missing)
+    for batch, same_batch in groupby(spans, lambda span: span.p.batch):
+        key, count = id(batch), sum(1 for _ in same_batch)
+        items += sets[key].items(done[key], done[key] + count, missing)
+        done[key] += count
     return items
 
 
@@ -142,38 +149,51 @@ def _span_table(spans: list[LineSpan]) -> tuple[LineTable, np.ndarray, list[int]
     return table, baseline_in_line(top + line * pitch, pitch, a["em"][start]), counts
 
 
-def _batch_items(spans: list[LineSpan], missing: list[str]) -> list[Item]:
-    """The display items of spans from one batch: :class:`GlyphLines` for stretches of
-    lines alike, and the general path's glyph runs for lines of paragraphs of several
-    runs and lines with a glyph from another face, a missing one or a scaled one."""
-    table, baselines, counts = _span_table(spans)
-    batch = spans[0].p.batch
-    geo = geometry(batch.arrays, table)
-    looks = [span.p.look for span in spans]
-    one_run = np.array([look is not None for look in looks]).repeat(counts)
-    general = ((count_in(batch.arrays["complex_at"], table.start, table.end) > 0) | ~one_run).nonzero()[0].tolist()
-    made = _LinesMade(batch, geo, table, baselines)
-    span_begins = list(accumulate(counts, initial=0))
-    items: list[Item] = []
-    alone = set(general)
-    for low, high in _stretches(general, looks, span_begins):
-        span = spans[bisect_right(span_begins, low) - 1]
-        if low in alone:
-            p, begin = span.p, geo.begin
-            items += glyph_runs(p, int(table.start[low]) - p.first, int(table.end[low]) - p.first,
-                                geo.x[begin[low]:begin[low + 1]].tolist(), float(baselines[low]), missing)
-        else:
-            items.append(made.lines(span.p.look, low, high))
-    return items
+class _BatchLines:
+    """The lines of a flow's spans from one batch, justified and positioned together,
+    made into display items a run of consecutive spans at a time: :class:`GlyphLines`
+    for stretches of lines alike, and the general path's glyph runs for lines of
+    paragraphs of several runs and lines with a glyph from another face, a missing one
+    or a scaled one."""
 
+    def __init__(self, spans: list[LineSpan]) -> None:
+        table, baselines, counts = _span_table(spans)
+        batch = spans[0].p.batch
+        self.spans, self.table, self.baselines = spans, table, baselines
+        self.geo = geometry(batch.arrays, table)
+        self.looks = [span.p.look for span in spans]
+        one_run = np.array([look is not None for look in self.looks]).repeat(counts)
+        self.general = ((count_in(batch.arrays["complex_at"], table.start, table.end) > 0)
+                        | ~one_run).nonzero()[0].tolist()
+        self.made = _LinesMade(batch, self.geo, table, baselines)
+        self.span_begins = list(accumulate(counts, initial=0))
 
-def _stretches(general: list[int], looks: list[tuple | None], span_begins: list[int]) -> list[tuple[int, int]]:
-    """The lines cut into stretches set alike: each line of the general path alone, and
-    runs of other lines in one look (font, size, colour)."""
-    cuts = {0, span_begins[-1], *general, *(number + 1 for number in general)}
-    cuts.update(begin for begin, look, before in zip(span_begins[1:], looks[1:], looks) if look != before)
-    ordered = sorted(cuts)
-    return list(zip(ordered, ordered[1:]))
+    def items(self, first_span: int, end_span: int, missing: list[str]) -> list[Item]:
+        """The items of the lines of spans first_span..end_span-1."""
+        items: list[Item] = []
+        geo, table = self.geo, self.table
+        for low, high, alone in self._stretches(first_span, end_span):
+            span = self.spans[bisect_right(self.span_begins, low) - 1]
+            if alone:
+                p = span.p
+                items += glyph_runs(p, int(table.start[low]) - p.first, int(table.end[low]) - p.first,
+                                    geo.x[geo.begin[low]:geo.begin[low + 1]].tolist(), float(self.baselines[low]),
+                                    missing)
+            else:
+                items.append(self.made.lines(span.p.look, low, high))
+        return items
+
+    def _stretches(self, first_span: int, end_span: int) -> list[tuple[int, int, bool]]:
+        """The spans' lines cut into stretches set alike, (first, end, of the general
+        path): each line of the general path alone, and runs of other lines in one look."""
+        begins, looks = self.span_begins, self.looks
+        low, high = begins[first_span], begins[end_span]
+        general = self.general[bisect_left(self.general, low):bisect_left(self.general, high)]
+        cuts = {low, high, *general, *(number + 1 for number in general)}
+        cuts.update(begins[k] for k in range(first_span + 1, end_span) if looks[k] != looks[k - 1])
+        ordered = sorted(cuts)
+        alone = set(general)
+        return [(a, b, a in alone) for a, b in zip(ordered, ordered[1:])]
 
 
 class _LinesMade:
