@@ -225,17 +225,18 @@ def _line_glyphs(batch: Batch, geo: Geometry) -> tuple[np.ndarray, np.ndarray, n
     measured metrics."""
     a, atoms = batch.arrays, geo.atom
     glyphs, xs = a["glyph0"][atoms].astype(np.int32, copy=False), geo.x + a["draw"][atoms]
-    fancy_at = a["fancy_at"]
+    fancy_at = a["fancy_at"]  # ``index``: the fancy atoms set, in the batch; ``where``: among the set atoms
     if isinstance(atoms, slice):
         low, high = fancy_at.searchsorted((atoms.start, atoms.stop)).tolist()
-        where = fancy_at[low:high] - atoms.start
+        index = fancy_at[low:high]
+        where = index - atoms.start
     else:
         is_fancy = np.zeros(len(a["cls"]), bool)
         is_fancy[fancy_at] = True
         where = is_fancy[atoms].nonzero()[0]
+        index = atoms[where]
     if not len(where):
         return glyphs, xs, geo.begin
-    index = where + atoms.start if isinstance(atoms, slice) else atoms[where]
     infos = [batch.infos[run][atom_id] for run, atom_id in zip(a["run"][index].tolist(), a["id"][index].tolist())]
     sizes = np.array([len(info.glyphs) for info in infos])
     per_atom = np.ones(len(xs), np.int64)
