@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
-from layout import __version__
 from layout.engine.fonts import FontError
 from layout.engine.page import LayoutEngine
 from layout.export.package import make_package
@@ -34,6 +33,7 @@ from layout.model.errors import DocumentError
 from layout.model.fileformat import load, save
 from layout.model.templates import PAPER_SIZES, new_issue
 from layout.units import to_mm
+from layout.versions import version_lines
 
 EXIT_ERROR = 2
 
@@ -261,10 +261,25 @@ def _cmd_open(args: argparse.Namespace) -> int:
     return args.open_editor(args.document)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with its subcommands."""
+class _VersionAction(argparse.Action):
+    """``--version``: print the versions of layout, Python, Qt and the libraries, then exit."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str,
+                 qt_version: Callable[[], str] | None = None, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show the versions of layout, Python, PySide6, Qt, reportlab and Pillow")
+        self.qt_version = qt_version
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print("\n".join(version_lines(self.qt_version)))
+        parser.exit()
+
+
+def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser with its subcommands; ``qt_version`` tells ``--version`` the Qt library's."""
     parser = argparse.ArgumentParser(prog="layout", description="Chinese newspaper layout.")
-    parser.add_argument("--version", action="version", version=f"layout {__version__}")
+    parser.add_argument("--version", action=_VersionAction, qt_version=qt_version)
     sub = parser.add_subparsers(dest="command", required=True)
 
     new = sub.add_parser("new", help="a new, empty issue from a page template")
@@ -341,9 +356,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None,
-         open_editor: Callable[[str | None], int] | None = None) -> int:
+         open_editor: Callable[[str | None], int] | None = None,
+         qt_version: Callable[[], str] | None = None) -> int:
     """Run the command line; return the exit status. ``open_editor`` starts the GUI."""
-    args = build_parser().parse_args(argv)
+    args = build_parser(qt_version).parse_args(argv)
     args.open_editor = open_editor
     try:
         return args.func(args)

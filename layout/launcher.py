@@ -32,6 +32,15 @@ def open_editor(document: str | None) -> int:
     return run(document)
 
 
+def qt_version() -> str:
+    """The version of the Qt library PySide6 runs on, or why it cannot be loaded."""
+    try:
+        from PySide6.QtCore import qVersion
+    except ImportError as exc:
+        return f"cannot be loaded ({exc})"
+    return qVersion()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``layout`` command."""
-    return cli.main(argv, open_editor=open_editor)
+    return cli.main(argv, open_editor=open_editor, qt_version=qt_version)

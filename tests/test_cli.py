@@ -212,3 +212,13 @@ def test_placing_over_the_masthead_is_refused_with_a_way_out(tmp_path, capsys):
     assert main(["import-article", str(doc), str(SAMPLE_TEXT), "--page", "1", "--columns", "1-8",
                  "--top", "38"]) == 0
     assert main(["preflight", str(doc)]) == 0
+
+
+def test_version_names_python_qt_and_the_libraries():
+    result = run_cli("--version")
+    assert result.returncode == 0
+    names = [line.split()[0] for line in result.stdout.splitlines()]
+    for name in ("layout", "Python", "PySide6", "Qt", "reportlab", "Pillow"):
+        assert name in names, result.stdout
+    qt = next(line for line in result.stdout.splitlines() if line.startswith("Qt "))
+    assert qt.split()[1][0].isdigit(), qt
