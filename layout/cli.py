@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
+from layout.edit.operations import placed
 from layout.engine.fonts import FontError
 from layout.engine.page import LayoutEngine
 from layout.export.package import make_package
@@ -22,11 +23,11 @@ from layout.export.profiles import PROFILES, OutputCondition
 from layout.export.summary import format_summary, summary
 from layout.importer.place import (
     Placement,
-    add_photo_pair,
     find_page,
     import_file,
-    place_article,
-    place_lines,
+    plan_article,
+    plan_lines,
+    plan_photo_pair,
     rect_mm,
 )
 from layout.model.errors import DocumentError
@@ -219,8 +220,10 @@ def _cmd_import_article(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.file}: found no article in it")
     engine = LayoutEngine()
     top = args.top
-    for article in imported.articles:
-        placement = place_article(issue, article, args.page, args.columns, top, args.height, args.force)
+    for imported_article in imported.articles:
+        placement = plan_article(issue, imported_article, args.page, args.columns, top, args.height, args.force)
+        placed(placement, issue, "import article").apply(issue)
+        article = placement.article
         laid = engine.article(issue, article.id)
         placement.overset = laid.overset
         print(f"placed article {article.id} 《{article.headline.title}》: {article.char_count} characters, "
@@ -229,7 +232,8 @@ def _cmd_import_article(args: argparse.Namespace) -> int:
         top += to_mm(placement.lines * find_page(issue, args.page).grid.line_pitch) + to_mm(13.5)
     extras = [(label, "section") for label in imported.labels] + [(c, "credit") for c in imported.credits]
     if extras:
-        placement = place_lines(issue, extras, args.page, args.columns, top, args.force)
+        placement = plan_lines(issue, extras, args.page, args.columns, top, args.force)
+        placed(placement, issue, "import labels").apply(issue)
         print(f"placed {len(placement.frames)} labels and credit lines")
         _report_placement("the labels and credit lines", placement)
     save(issue, args.document)
@@ -238,8 +242,9 @@ def _cmd_import_article(args: argparse.Namespace) -> int:
 
 def _cmd_add_photo_pair(args: argparse.Namespace) -> int:
     issue = load(args.document)
-    placement = add_photo_pair(issue, args.before, args.after, args.page, args.columns, args.top,
-                               args.caption, args.height, args.force)
+    placement = plan_photo_pair(issue, args.before, args.after, args.page, args.columns, args.top,
+                                args.caption, args.height, args.force)
+    placed(placement, issue, "add photo pair").apply(issue)
     print(f"placed photo pair {placement.frames[0].id}: {placement.lines} lines")
     _report_placement("the photo pair", placement)
     save(issue, args.document)

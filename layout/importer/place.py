@@ -1,7 +1,9 @@
-"""Put imported articles and photo pairs on a page, on the grid.
+"""Plan where imported articles and photo pairs go on a page, on the grid.
 
-The command line's import-article and add-photo-pair call these, and so will
-the editor. Positions are given as grid columns ("1-3") and a top in mm from
+These work out the frames (and the article) to add without changing the issue:
+the edit operations in ``layout.edit`` add them, so that the command line's
+import-article and add-photo-pair and the editor make the same, undoable change.
+Positions are given as grid columns ("1-3") and a top in mm from
 the top of the type area, snapped to the line grid; a height in mm is
 optional: without it, an article gets the lines its text needs (copy-fitting)
 and a pair the height its photos' shape asks for.
@@ -9,6 +11,7 @@ and a pair the height its photos' shape asks for.
 
 from __future__ import annotations
 
+import copy
 import math
 import os
 from dataclasses import dataclass, field
@@ -37,9 +40,12 @@ LABEL_AND_CAPTION_LINES = 4
 
 @dataclass
 class Placement:
-    """What was placed, how many grid lines it took, what did not fit, what it covers."""
+    """What to place (frames on a page, and the article they belong to), how many grid
+    lines it takes, what did not fit, what it covers."""
 
+    page: Page | None = None
     frames: list[Frame] = field(default_factory=list)
+    article: Article | None = None
     lines: int = 0
     overset: int = 0
     overlaps: list[str] = field(default_factory=list)
@@ -90,9 +96,9 @@ def top_line(page: Page, top_mm: float) -> int:
     return line
 
 
-def unique_id(issue: Issue, base: str) -> str:
-    """``base``, or ``base-2``, ``base-3``… whichever no frame or article uses yet."""
-    taken = {f.id for p in issue.pages for f in p.frames} | {a.id for a in issue.articles}
+def unique_id(issue: Issue, base: str, planned: set[str] | frozenset[str] = frozenset()) -> str:
+    """``base``, or ``base-2``, ``base-3``… whichever no frame or article uses yet (nor ``planned``)."""
+    taken = {f.id for p in issue.pages for f in p.frames} | {a.id for a in issue.articles} | set(planned)
     candidate, number = base, 1
     while candidate in taken:
         number += 1
@@ -121,18 +127,27 @@ def _lines_left(page: Page, top: int) -> int:
     return page.grid.line_count(page.type_area) - top
 
 
-def place_article(issue: Issue, article: Article, page_number: int, columns: str, top_mm: float,
-                  height_mm: float | None = None, allow_overlap: bool = False) -> Placement:
-    """Add the article with its headline frame and text frame at a grid position."""
+def plan_article(issue: Issue, article: Article, page_number: int, columns: str, top_mm: float,
+                 height_mm: float | None = None, allow_overlap: bool = False) -> Placement:
+    """The article (with a new id) and its headline and text frames at a grid position."""
     page = find_page(issue, page_number)
     first, last = parse_columns(columns, page)
-    top = top_line(page, top_mm)
+    return plan_article_at(issue, article, page, first, last, top_line(page, top_mm),
+                           None if height_mm is None else math.floor(mm(height_mm) / page.grid.line_pitch + 1e-6),
+                           allow_overlap)
+
+
+def plan_article_at(issue: Issue, article: Article, page: Page, first: int, last: int, top: int,
+                    lines: int | None = None, allow_overlap: bool = False) -> Placement:
+    """The article over grid columns first..last from grid line ``top``, ``lines`` high
+    (None: as many as its text needs), with its headline frame above its text frame."""
+    article = copy.deepcopy(article)
     article.id = unique_id(issue, "a1" if not issue.articles else f"a{len(issue.articles) + 1}")
     head_lines = copyfit.headline_lines(issue, article, page, first, last)
-    if height_mm is None:
+    if lines is None:
         lines = head_lines + copyfit.body_lines(issue, article, page, first, last)
     else:
-        lines = max(head_lines + 1, math.floor(mm(height_mm) / page.grid.line_pitch + 1e-6))
+        lines = max(head_lines + 1, lines)
     lines = min(lines, _lines_left(page, top))
     frames: list[Frame] = []
     area = page.type_area
@@ -144,26 +159,32 @@ def place_article(issue: Issue, article: Article, page_number: int, columns: str
                      columns=last - first + 1)
     frames.append(body)
     covered = _refuse_overlaps(page, frames, allow_overlap)
-    issue.articles.append(article)
     article.flow = [body.id]
-    page.frames.extend(frames)
-    return Placement(frames=frames, lines=lines, overlaps=covered)
+    return Placement(page=page, frames=frames, article=article, lines=lines, overlaps=covered)
 
 
-def _relative(issue: Issue, photo: str | Path) -> str:
+def relative_path(issue: Issue, photo: str | Path) -> str:
     """A photo path as the document stores it: relative to the document's folder."""
     photo = Path(photo).resolve()
     base = issue.source.parent if issue.source else Path.cwd()
     return Path(os.path.relpath(photo, base)).as_posix()
 
 
-def add_photo_pair(issue: Issue, before: str | Path, after: str | Path, page_number: int, columns: str,
-                   top_mm: float, caption: str = "", height_mm: float | None = None,
-                   allow_overlap: bool = False) -> Placement:
-    """Add a before-and-after pair (整治前/整治后) at a grid position."""
+def plan_photo_pair(issue: Issue, before: str | Path, after: str | Path, page_number: int, columns: str,
+                    top_mm: float, caption: str = "", height_mm: float | None = None,
+                    allow_overlap: bool = False) -> Placement:
+    """A before-and-after pair (整治前/整治后) at a grid position."""
     page = find_page(issue, page_number)
     first, last = parse_columns(columns, page)
-    top = top_line(page, top_mm)
+    lines = None if height_mm is None else math.floor(mm(height_mm) / page.grid.line_pitch + 1e-6)
+    return plan_photo_pair_at(issue, before, after, page, first, last, top_line(page, top_mm), caption, lines,
+                              allow_overlap)
+
+
+def plan_photo_pair_at(issue: Issue, before: str | Path, after: str | Path, page: Page, first: int, last: int,
+                       top: int, caption: str = "", lines: int | None = None,
+                       allow_overlap: bool = False) -> Placement:
+    """A pair over grid columns first..last from grid line ``top``; ``lines`` None: as its photos need."""
     shapes = []
     for photo in (before, after):
         try:
@@ -171,27 +192,24 @@ def add_photo_pair(issue: Issue, before: str | Path, after: str | Path, page_num
         except PhotoProblem as problem:
             raise ValueError(f"{photo}: {problem}") from None
         shapes.append(height / width)
-    if height_mm is None:
+    if lines is None:
         _, span = page.grid.column_span(page.type_area, first, last)
         photo_height = (span - page.grid.gutter / 2) / 2 * max(shapes)
         lines = math.ceil(photo_height / page.grid.line_pitch) + LABEL_AND_CAPTION_LINES
-    else:
-        lines = math.floor(mm(height_mm) / page.grid.line_pitch + 1e-6)
     lines = min(max(lines, LABEL_AND_CAPTION_LINES + 2), _lines_left(page, top))
-    pair = PhotoPair(Photo(_relative(issue, before)), Photo(_relative(issue, after)), caption=caption)
+    pair = PhotoPair(Photo(relative_path(issue, before)), Photo(relative_path(issue, after)), caption=caption)
     frame = PhotoPairFrame(unique_id(issue, "pair"), page.grid.area(page.type_area, first, last, top, lines), pair=pair)
     covered = _refuse_overlaps(page, [frame], allow_overlap)
-    page.frames.append(frame)
-    return Placement(frames=[frame], lines=lines, overlaps=covered)
+    return Placement(page=page, frames=[frame], lines=lines, overlaps=covered)
 
 
-def place_lines(issue: Issue, texts: list[tuple[str, str]], page_number: int, columns: str,
+def plan_lines(issue: Issue, texts: list[tuple[str, str]], page_number: int, columns: str,
                 top_mm: float, allow_overlap: bool = False) -> Placement:
     """Short texts (labels such as 挂账督办, credit lines) one under another, in their styles."""
     page = find_page(issue, page_number)
     first, last = parse_columns(columns, page)
     top = top_line(page, top_mm)
-    placement = Placement()
+    placement = Placement(page=page)
     for text, style in texts:
         lines = 2 if style == "section" else max(1, math.ceil(len(text) / (13 * (last - first + 1))))
         lines = min(lines, _lines_left(page, top))
@@ -199,10 +217,10 @@ def place_lines(issue: Issue, texts: list[tuple[str, str]], page_number: int, co
             placement.overset += len(text)
             continue
         rect = page.grid.area(page.type_area, first, last, top, lines)
-        frame = CaptionFrame(unique_id(issue, "caption"), rect, text=text, style=style)
+        frame = CaptionFrame(unique_id(issue, "caption", {f.id for f in placement.frames}), rect,
+                             text=text, style=style)
         placement.overlaps += _refuse_overlaps(page, [frame], allow_overlap)
         placement.frames.append(frame)
-        page.frames.append(frame)
         top += lines
         placement.lines += lines
     return placement

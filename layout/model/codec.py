@@ -94,8 +94,10 @@ def frame_to_json(frame: Frame) -> dict[str, Any]:
     """A frame with its kind, id, rectangle and kind-specific fields."""
     out: dict[str, Any] = {"id": frame.id, "kind": frame.kind, "rect": rect_to_json(frame.rect)}
     for field in dataclasses.fields(frame):
-        if field.name not in ("id", "rect"):
+        if field.name not in ("id", "rect", "locked"):
             out[field.name] = _to_json(getattr(frame, field.name))
+    if frame.locked:
+        out["locked"] = True
     return out
 
 

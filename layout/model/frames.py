@@ -20,11 +20,12 @@ PAIR_LABELS = ("整治前", "整治后")
 
 @dataclass
 class Frame:
-    """A rectangle on a page that holds something."""
+    """A rectangle on a page that holds something; a ``locked`` frame stays where it is in the editor."""
 
     kind: ClassVar[str] = "frame"
     id: str
     rect: Rect
+    locked: bool = field(default=False, kw_only=True)
 
 
 @dataclass

@@ -1,0 +1,310 @@
+"""The designer's edits, each planned against the issue as it is and returned as a Change.
+
+Nothing here changes the issue: apply the returned change (``change.apply(issue)``),
+which gives back its inverse. Frames are named by id, pages by their position in
+the issue (0 for the first).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from layout.edit.change import (
+    Batch,
+    Change,
+    EditError,
+    InsertArticle,
+    InsertFrame,
+    InsertPage,
+    MoveFrame,
+    MovePage,
+    RemoveArticle,
+    RemoveFrame,
+    RemovePage,
+    SetFields,
+)
+from layout.importer.place import Placement, relative_path, unique_id
+from layout.model.colour import Colour
+from layout.model.document import Issue, Page
+from layout.model.frames import BoxFrame, Frame, HeadlineFrame, PhotoFrame, PhotoPairFrame, RuleFrame
+from layout.model.geometry import Rect
+
+MIN_SIZE = 1.0  # points: the smallest frame side a resize leaves
+
+
+def page_index_of(issue: Issue, frame_id: str) -> int:
+    """The position in the issue of the page that holds a frame."""
+    for index, page in enumerate(issue.pages):
+        if page.frame(frame_id) is not None:
+            return index
+    raise EditError(f"no frame {frame_id!r} in the issue")
+
+
+def frame(issue: Issue, frame_id: str) -> Frame:
+    """The frame with this id."""
+    found = issue.find_frame(frame_id)
+    if found is None:
+        raise EditError(f"no frame {frame_id!r} in the issue")
+    return found[1]
+
+
+def article_of(issue: Issue, frame_id: str) -> str | None:
+    """The id of the article a headline or text frame belongs to, if any."""
+    for article in issue.articles:
+        if frame_id in article.flow:
+            return article.id
+    found = issue.find_frame(frame_id)
+    if found and isinstance(found[1], HeadlineFrame) and issue.article(found[1].article):
+        return found[1].article
+    return None
+
+
+def article_frames(issue: Issue, article_id: str, page: Page | None = None) -> list[str]:
+    """The ids of an article's headline and text frames (on one page, if given), in stacking order."""
+    article = issue.article(article_id)
+    if article is None:
+        return []
+    pages = [page] if page is not None else issue.pages
+    return [f.id for p in pages for f in p.frames
+            if f.id in article.flow or (isinstance(f, HeadlineFrame) and f.article == article_id)]
+
+
+def _unlocked(issue: Issue, frame_ids: Iterable[str]) -> list[str]:
+    return [i for i in frame_ids if not frame(issue, i).locked]
+
+
+def set_rects(issue: Issue, rects: Mapping[str, Rect], label: str = "move") -> Batch:
+    """Give frames new rectangles (locked frames stay)."""
+    return Batch([SetFields(("frame", i), {"rect": rects[i]}, label) for i in _unlocked(issue, rects)], label)
+
+
+def move_frames(issue: Issue, frame_ids: Iterable[str], dx: float, dy: float) -> Batch:
+    """Move frames by dx, dy points."""
+    rects = {}
+    for i in frame_ids:
+        r = frame(issue, i).rect
+        rects[i] = Rect(r.x + dx, r.y + dy, r.w, r.h)
+    return set_rects(issue, rects, "move")
+
+
+def resize_frame(issue: Issue, frame_id: str, rect: Rect) -> Batch:
+    """Give one frame a new rectangle, no smaller than MIN_SIZE a side (rules may be 0 high)."""
+    current = frame(issue, frame_id)
+    minimum_h = 0.0 if isinstance(current, RuleFrame) else MIN_SIZE
+    rect = Rect(rect.x, rect.y, max(MIN_SIZE, rect.w), max(minimum_h, rect.h))
+    return set_rects(issue, {frame_id: rect}, "resize")
+
+
+def _article_changes(issue: Issue, doomed: set[str]) -> list[Change]:
+    """What deleting these frames does to articles: text frames leave their flow, and an
+    article left with no frame at all is deleted with them."""
+    changes: list[Change] = []
+    for article in issue.articles:
+        mine = set(article_frames(issue, article.id))
+        if not mine & doomed:
+            continue
+        if not mine - doomed:
+            changes.append(RemoveArticle(article.id, "delete"))
+        else:
+            changes.append(SetFields(("article", article.id),
+                                     {"flow": [i for i in article.flow if i not in doomed]}, "delete"))
+    return changes
+
+
+def delete_frames(issue: Issue, frame_ids: Iterable[str]) -> Batch:
+    """Delete frames (not locked ones); undo brings back the frames and what their articles lost."""
+    doomed = _unlocked(issue, dict.fromkeys(frame_ids))
+    removes: list[Change] = [RemoveFrame(i, "delete") for i in doomed]
+    return Batch(removes + _article_changes(issue, set(doomed)), "delete")
+
+
+def restack(issue: Issue, frame_ids: Iterable[str], step: int) -> Batch:
+    """Bring frames forward (step > 0: drawn later, over others) or send them backward
+    (step < 0) among their page's frames; a large step goes to the front or the back."""
+    chosen = set(frame_ids)
+    changes: list[Change] = []
+    for page_index, page in enumerate(issue.pages):
+        order = [f.id for f in page.frames]
+        for frame_id in sorted((i for i in order if i in chosen), key=order.index, reverse=step > 0):
+            position = order.index(frame_id)
+            order.insert(max(0, min(len(order) - 1, position + step)), order.pop(position))
+        if order != [f.id for f in page.frames]:
+            changes += [MoveFrame(i, page_index, position, "restack") for position, i in enumerate(order)]
+    return Batch(changes, "restack")
+
+
+def set_locked(issue: Issue, frame_ids: Iterable[str], locked: bool) -> Batch:
+    """Lock or unlock frames."""
+    label = "lock" if locked else "unlock"
+    return Batch([SetFields(("frame", i), {"locked": locked}, label) for i in frame_ids], label)
+
+
+def set_frame_fields(issue: Issue, frame_id: str, label: str = "change frame", **values: Any) -> SetFields:
+    """Change fields of one frame (a photo's fit, zoom, focus, caption; a pair's labels …)."""
+    frame(issue, frame_id)
+    return SetFields(("frame", frame_id), values, label)
+
+
+def set_headline(issue: Issue, article_id: str, **parts: str) -> SetFields:
+    """Change an article's 引题 (kicker), 主题 (title) or 副题 (subtitle)."""
+    return SetFields(("article", article_id), {f"headline.{k}": v for k, v in parts.items()}, "headline")
+
+
+def set_style(issue: Issue, name: str, **values: Any) -> SetFields:
+    """Change fields of a named style (size, leading, tracking, font, colour, alignment …)."""
+    if name not in issue.styles:
+        raise EditError(f"no style {name!r} in the issue")
+    return SetFields(("style", name), values, "style")
+
+
+def add_frame(issue: Issue, page_index: int, new: Frame, label: str = "add frame") -> InsertFrame:
+    """Put a new frame on top of a page's frames, with an id no other frame has."""
+    new = dataclasses.replace(copy.deepcopy(new), id=unique_id(issue, new.id))
+    return InsertFrame(page_index, new, -1, label)
+
+
+def add_rule(issue: Issue, page_index: int, rect: Rect, weight: float = 0.5) -> InsertFrame:
+    """A straight rule along the long side of ``rect``."""
+    return add_frame(issue, page_index, RuleFrame("rule", rect, weight=weight), "add rule")
+
+
+def add_box(issue: Issue, page_index: int, rect: Rect, fill: Colour | None = None,
+            stroke: Colour | None = None) -> InsertFrame:
+    """A box, a tint (``fill``), or both, behind what is on the page."""
+    box = BoxFrame("box", rect, colour=stroke, fill=fill, weight=0.5 if stroke else 0.0)
+    insert = add_frame(issue, page_index, box, "add box")
+    insert.position = 0
+    return insert
+
+
+def place_photo(issue: Issue, page_index: int, image: str | Path, rect: Rect) -> InsertFrame:
+    """A new photo frame showing an image file (stored relative to the document)."""
+    return add_frame(issue, page_index, PhotoFrame("photo", rect, image=relative_path(issue, image)), "place photo")
+
+
+def fill_photo(issue: Issue, frame_id: str, image: str | Path, side: str | None = None) -> SetFields:
+    """Put an image into an existing photo frame, or one side (before/after) of a pair."""
+    target = frame(issue, frame_id)
+    path = relative_path(issue, image)
+    if isinstance(target, PhotoFrame):
+        return SetFields(("frame", frame_id), {"image": path}, "fill photo")
+    if isinstance(target, PhotoPairFrame):
+        side = side or ("before" if target.pair.before.image is None or target.pair.after.image else "after")
+        return SetFields(("frame", frame_id), {f"pair.{side}.image": path}, "fill photo")
+    raise EditError(f"frame {frame_id} holds no photo")
+
+
+def swap_pair(issue: Issue, frame_id: str) -> SetFields:
+    """Swap the before and after photos of a pair."""
+    pair = frame(issue, frame_id)
+    if not isinstance(pair, PhotoPairFrame):
+        raise EditError(f"frame {frame_id} is not a photo pair")
+    return SetFields(("frame", frame_id), {"pair.before": pair.pair.after, "pair.after": pair.pair.before},
+                     "swap photos")
+
+
+def placed(placement: Placement, issue: Issue, label: str) -> Batch:
+    """The change that adds what a placement planned: its article, then its frames on top."""
+    page_index = issue.pages.index(placement.page)
+    changes: list[Change] = []
+    if placement.article is not None:
+        changes.append(InsertArticle(placement.article, -1, label))
+    changes += [InsertFrame(page_index, f, -1, label) for f in placement.frames]
+    return Batch(changes, label)
+
+
+def _page_copy(issue: Issue, page: Page, number: int, planned: set[str]) -> tuple[Page, dict[str, str]]:
+    """A page with new frame ids (``p<number>-…``), and the old ids mapped to the new."""
+    new = copy.deepcopy(page)
+    new.number = number
+    renamed: dict[str, str] = {}
+    for f in new.frames:
+        base = f"p{number}-{f.id.split('-', 1)[1]}" if f.id.startswith(f"p{page.number}-") else f"{f.id}-copy"
+        renamed[f.id] = f.id = unique_id(issue, base, planned | set(renamed.values()))
+    return new, renamed
+
+
+def add_page(issue: Issue, template: str, position: int | None = None, section: str = "") -> Batch:
+    """A page from one of the issue's templates, at ``position`` (None: at the end); pages
+    after it are numbered on."""
+    try:
+        chosen = issue.templates[template]
+    except KeyError:
+        known = ", ".join(sorted(issue.templates)) or "none"
+        raise EditError(f"the issue has no template {template!r} (it has: {known})") from None
+    position = len(issue.pages) if position is None else position
+    number = _number_at(issue, position)
+    page = chosen.new_page(number, section)
+    for f in page.frames:
+        f.id = unique_id(issue, f.id, {g.id for g in page.frames if g is not f})
+    return Batch([InsertPage(page, position, "add page"), *_renumber_after(issue, position, number)], "add page")
+
+
+def _number_at(issue: Issue, position: int) -> int:
+    if position == 0:
+        return issue.pages[0].number if issue.pages else 1
+    return issue.pages[position - 1].number + 1
+
+
+def _renumber_after(issue: Issue, position: int, number: int) -> list[Change]:
+    """Number the pages from ``position`` on (in the issue before the new page goes in) after ``number``."""
+    return [SetFields(("page", str(i + 1)), {"number": number + 1 + k}, "renumber")
+            for k, i in enumerate(range(position, len(issue.pages)))
+            if issue.pages[i].number != number + 1 + k]
+
+
+def duplicate_page(issue: Issue, index: int) -> Batch:
+    """A copy of a page after it, with copies of the articles set on it."""
+    page = issue.pages[index]
+    number = page.number + 1
+    new, renamed = _page_copy(issue, page, number, set())
+    changes: list[Change] = [InsertPage(new, index + 1, "duplicate page")]
+    taken = set(renamed.values())
+    for article in issue.articles:
+        flow = [renamed[i] for i in article.flow if i in renamed]
+        heads = [f for f in new.frames if isinstance(f, HeadlineFrame) and f.article == article.id]
+        if not flow and not heads:
+            continue
+        twin = copy.deepcopy(article)
+        twin.id = unique_id(issue, f"{article.id}-copy", taken)
+        taken.add(twin.id)
+        twin.flow = flow
+        for head in heads:
+            head.article = twin.id
+        changes.append(InsertArticle(twin, -1, "duplicate page"))
+    return Batch(changes + _renumber_after(issue, index + 1, number), "duplicate page")
+
+
+def delete_page(issue: Issue, index: int) -> Batch:
+    """Delete a page with its frames (articles set only there go too); later pages are numbered back."""
+    if len(issue.pages) <= 1:
+        raise EditError("an issue keeps at least one page")
+    page = issue.pages[index]
+    article_changes = _article_changes(issue, {f.id for f in page.frames})
+    renumber = [SetFields(("page", str(i)), {"number": issue.pages[i].number - 1}, "renumber")
+                for i in range(index + 1, len(issue.pages))]
+    return Batch([*article_changes, RemovePage(index, "delete page"), *_shift(renumber, -1)], "delete page")
+
+
+def _shift(changes: list[SetFields], by: int) -> list[SetFields]:
+    """Page-addressed changes re-aimed after pages before them moved by ``by`` places."""
+    return [SetFields((c.target[0], str(int(c.target[1]) + by)), c.values, c.label) for c in changes]
+
+
+def move_page(issue: Issue, source: int, destination: int) -> Batch:
+    """Move a page to another position; the pages keep the numbers of the positions (版次)."""
+    numbers = [p.number for p in issue.pages]
+    order = list(range(len(issue.pages)))
+    order.insert(destination, order.pop(source))
+    renumber = [SetFields(("page", str(new)), {"number": numbers[new]}, "renumber")
+                for new, old in enumerate(order) if issue.pages[old].number != numbers[new]]
+    return Batch([MovePage(source, destination, "move page"), *renumber], "move page")
+
+
+def set_page(issue: Issue, index: int, **values: Any) -> SetFields:
+    """Change a page's number, section (版名) or editors."""
+    return SetFields(("page", str(index)), values, "page")

@@ -1,0 +1,188 @@
+"""Edit operations without Qt: each applies, undoes to the document as it was, and redoes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from layout.edit import operations as ops
+from layout.edit.change import Batch, EditError
+from layout.importer.place import plan_article_at
+from layout.importer.plaintext import read
+from layout.model.fileformat import dumps, load
+from layout.model.frames import PhotoPairFrame
+from layout.model.geometry import Rect
+from tests.conftest import SAMPLE, SAMPLE_TEXT
+
+PHOTOS = SAMPLE.parent / "photos"
+
+
+@pytest.fixture(scope="module")
+def story():
+    return read(SAMPLE_TEXT).articles[0]
+
+
+def round_trip(issue, change) -> str:
+    """Apply, undo, redo; the document must be as before after undo and as after after redo."""
+    before = dumps(issue)
+    inverse = change.apply(issue)
+    after = dumps(issue)
+    assert after != before, f"{change.label} changed nothing"
+    redo = inverse.apply(issue)
+    assert dumps(issue) == before
+    redo.apply(issue)
+    assert dumps(issue) == after
+    return after
+
+
+def sample():
+    return load(SAMPLE)
+
+
+def test_move_resize_delete_restack_lock():
+    issue = sample()
+    round_trip(issue, ops.move_frames(issue, ["a1-head", "a1-body"], 30.0, -9.0))
+    round_trip(issue, ops.resize_frame(issue, "a1-body", Rect(53.256, 198.354, 300.0, 40.0)))
+    round_trip(issue, ops.delete_frames(issue, ["a2-body"]))
+    round_trip(issue, ops.restack(issue, ["a1-head"], 1))
+    round_trip(issue, ops.restack(issue, ["city-series", "road-photo"], -100))
+    round_trip(issue, ops.set_locked(issue, ["a1-body"], True))
+
+
+def test_deleting_an_articles_frames_deletes_the_article_and_undo_brings_it_back():
+    issue = sample()
+    change = ops.delete_frames(issue, ops.article_frames(issue, "a3"))
+    inverse = change.apply(issue)
+    assert issue.article("a3") is None
+    inverse.apply(issue)
+    assert issue.article("a3").flow == ["a3-body"]
+
+
+def test_locked_frames_do_not_move_or_go():
+    issue = sample()
+    ops.set_locked(issue, ["a1-body"], True).apply(issue)
+    ops.move_frames(issue, ["a1-body"], 50, 50).apply(issue)
+    ops.delete_frames(issue, ["a1-body"]).apply(issue)
+    assert ops.frame(issue, "a1-body").rect == load(SAMPLE).find_frame("a1-body")[1].rect
+
+
+def test_restack_moves_one_place_and_to_the_back():
+    issue = sample()
+    ids = [f.id for f in issue.pages[0].frames]
+    ops.restack(issue, ["a1-head"], 1).apply(issue)
+    after = [f.id for f in issue.pages[0].frames]
+    assert after.index("a1-head") == ids.index("a1-head") + 1
+    ops.restack(issue, ["city-series"], -100).apply(issue)
+    assert issue.pages[0].frames[0].id == "city-series"
+
+
+def test_headline_style_photo_and_pair_fields(story):
+    issue = sample()
+    round_trip(issue, ops.set_headline(issue, "a1", title="新的主题", kicker="引题"))
+    round_trip(issue, ops.set_style(issue, "title", size="小初"))
+    round_trip(issue, ops.set_frame_fields(issue, "road-photo", focus=(0.2, 0.7), zoom=1.5, fit="fit"))
+    pair_issue = sample()
+    page = pair_issue.pages[0]
+    round_trip(pair_issue, ops.placed(plan_article_at(pair_issue, story, page, 1, 4, 10, allow_overlap=True),
+                                      pair_issue, "place"))
+
+
+def test_place_photo_pair_swap_rule_box(tmp_path):
+    issue = sample()
+    issue.source = SAMPLE
+    rect = Rect(60, 700, 200, 150)
+    round_trip(issue, ops.place_photo(issue, 0, PHOTOS / "road.jpg", rect))
+    round_trip(issue, ops.add_rule(issue, 0, Rect(60, 690, 200, 0), 1.0))
+    round_trip(issue, ops.add_box(issue, 0, rect, stroke=None))
+    pair = PhotoPairFrame("pair", rect)
+    ops.add_frame(issue, 0, pair).apply(issue)
+    round_trip(issue, ops.fill_photo(issue, "pair", PHOTOS / "pair1-before.jpg"))
+    round_trip(issue, ops.fill_photo(issue, "pair", PHOTOS / "pair1-after.jpg", side="after"))
+    round_trip(issue, ops.swap_pair(issue, "pair"))
+    assert ops.frame(issue, "pair").pair.before.image == "photos/pair1-after.jpg"
+
+
+def test_page_operations():
+    issue = sample()
+    round_trip(issue, ops.add_page(issue, "broadsheet"))
+    assert [p.number for p in issue.pages] == [2, 3]
+    round_trip(issue, ops.duplicate_page(issue, 0))
+    assert [p.number for p in issue.pages] == [2, 3, 4]
+    copies = [a for a in issue.articles if a.id.endswith("-copy")]
+    assert len(copies) == 5 and all(a.flow for a in copies)
+    ids = [f.id for p in issue.pages for f in p.frames]
+    assert len(ids) == len(set(ids)) and issue.pages[1].frame("p3-folio-2") is not None
+    round_trip(issue, ops.move_page(issue, 2, 0))
+    assert [p.number for p in issue.pages] == [2, 3, 4] and issue.pages[0].template == "broadsheet"
+    round_trip(issue, ops.set_page(issue, 0, section="要闻", number=1))
+    round_trip(issue, ops.delete_page(issue, 2))
+    assert [p.number for p in issue.pages] == [1, 3]
+    assert not [a for a in issue.articles if a.id.endswith("-copy")]
+
+
+def test_an_edit_on_something_missing_is_an_edit_error_and_changes_nothing():
+    issue = sample()
+    before = dumps(issue)
+    with pytest.raises(EditError):
+        Batch([ops.move_frames(issue, ["a1-body"], 5, 5), ops.set_headline(issue, "nope", title="x")]).apply(issue)
+    assert dumps(issue) == before
+
+
+def _operation(issue, draw):
+    """One random edit that the issue allows."""
+    frames = [f.id for p in issue.pages for f in p.frames]
+    kind = draw(st.sampled_from(["move", "resize", "delete", "restack", "lock", "headline", "style",
+                                 "add_page", "duplicate", "move_page", "delete_page", "photo", "rule"]))
+    some = draw(st.lists(st.sampled_from(frames), min_size=1, max_size=3, unique=True)) if frames else []
+    page = draw(st.integers(0, len(issue.pages) - 1))
+    amount = draw(st.floats(-60, 60, allow_nan=False))
+    if kind == "move" and some:
+        return ops.move_frames(issue, some, amount, -amount / 2)
+    if kind == "resize" and some:
+        r = ops.frame(issue, some[0]).rect
+        return ops.resize_frame(issue, some[0], Rect(r.x, r.y, r.w + amount, r.h - amount))
+    if kind == "delete" and some:
+        return ops.delete_frames(issue, some)
+    if kind == "restack" and some:
+        return ops.restack(issue, some, draw(st.sampled_from([-100, -1, 1, 100])))
+    if kind == "lock" and some:
+        return ops.set_locked(issue, some, draw(st.booleans()))
+    if kind == "headline" and issue.articles:
+        return ops.set_headline(issue, draw(st.sampled_from([a.id for a in issue.articles])),
+                                title=draw(st.text("城市副中心通州整治", min_size=1, max_size=12)))
+    if kind == "style":
+        return ops.set_style(issue, "title", size=draw(st.sampled_from(["小初", "一号", "二号", "30pt"])))
+    if kind == "add_page":
+        return ops.add_page(issue, "broadsheet", draw(st.integers(0, len(issue.pages))))
+    if kind == "duplicate" and len(issue.pages) < 4:
+        return ops.duplicate_page(issue, page)
+    if kind == "move_page" and len(issue.pages) > 1:
+        return ops.move_page(issue, page, draw(st.integers(0, len(issue.pages) - 1)))
+    if kind == "delete_page" and len(issue.pages) > 1:
+        return ops.delete_page(issue, page)
+    if kind == "photo":
+        return ops.set_frame_fields(issue, "road-photo", zoom=1 + abs(amount) / 30) if issue.find_frame(
+            "road-photo") else ops.add_rule(issue, page, Rect(60, 100, 100, 0))
+    return ops.add_rule(issue, page, Rect(60 + amount, 300, 120, 0), 0.75)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_random_sequences_undo_and_redo_exactly(data):
+    issue = sample()
+    states = [dumps(issue)]
+    inverses = []
+    for _ in range(data.draw(st.integers(1, 8))):
+        change = _operation(issue, data.draw)
+        inverses.append(change.apply(issue))
+        states.append(dumps(issue))
+    redos = []
+    for inverse, state in zip(reversed(inverses), reversed(states[:-1]), strict=True):
+        redos.append(inverse.apply(issue))
+        assert dumps(issue) == state
+    for redo, state in zip(reversed(redos), states[1:], strict=True):
+        redo.apply(issue)
+        assert dumps(issue) == state
+    load_again = dumps(issue)
+    assert load_again == states[-1]
