@@ -263,7 +263,25 @@ def _cmd_open(args: argparse.Namespace) -> int:
         load(args.document)  # fail here, in the terminal, on a broken file
     if args.open_editor is None:
         raise CommandError("the editor is not available from here; run the layout command")
-    return args.open_editor(args.document)
+    if args.screenshot:
+        _check_output(Path(args.screenshot))
+        shot = {"path": args.screenshot, "page": args.page, "zoom": args.zoom, "overlay": args.overlay,
+                "select": [i for i in (args.select or "").split(",") if i]}
+        return args.open_editor(args.document, shot)
+    return args.open_editor(args.document, None)
+
+
+def _zoom(text: str) -> str:
+    """An argparse type: fit, width, or a percentage such as 100."""
+    if text in ("fit", "width"):
+        return text
+    try:
+        value = float(text.rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: give fit, width or a percentage such as 100") from None
+    if not 5 <= value <= 800:
+        raise argparse.ArgumentTypeError(f"{text!r}: the zoom goes from 5 to 800 %")
+    return str(value)
 
 
 class _VersionAction(argparse.Action):
@@ -356,12 +374,17 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
 
     open_ = sub.add_parser("open", help="open the editor")
     open_.add_argument("document", nargs="?")
+    open_.add_argument("--screenshot", metavar="PNG", help="show the window offscreen, save it as PNG and exit")
+    open_.add_argument("--page", type=_positive, help="with --screenshot: the page number to show")
+    open_.add_argument("--zoom", type=_zoom, default="fit", help="with --screenshot: fit, width or a percentage")
+    open_.add_argument("--overlay", action="store_true", help="with --screenshot: show the grid and frames")
+    open_.add_argument("--select", help="with --screenshot: frame ids to show selected, comma-separated")
     open_.set_defaults(func=_cmd_open)
     return parser
 
 
 def main(argv: Sequence[str] | None = None,
-         open_editor: Callable[[str | None], int] | None = None,
+         open_editor: Callable[[str | None, dict | None], int] | None = None,
          qt_version: Callable[[], str] | None = None) -> int:
     """Run the command line; return the exit status. ``open_editor`` starts the GUI."""
     args = build_parser(qt_version).parse_args(argv)

@@ -22,14 +22,17 @@ def display_problem() -> str | None:
     return "there is no display to open the editor on; run it as: xvfb-run -a layout open …"
 
 
-def open_editor(document: str | None) -> int:
-    """Start the editor (Qt is imported only now)."""
+def open_editor(document: str | None, screenshot: dict | None = None) -> int:
+    """Start the editor (Qt is imported only now); with ``screenshot``, offscreen, to take a picture."""
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     problem = display_problem()
     if problem:
         raise cli.CommandError(problem)
     from layout.gui.app import run
+    from layout.gui.screenshot import Screenshot
 
-    return run(document)
+    return run(document, Screenshot(**screenshot) if screenshot is not None else None)
 
 
 def qt_version() -> str:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from layout.engine.fonts import ROLE_FILES, font_dir
 from layout.engine.headline import warm_up
 from layout.gui.main_window import MainWindow
+from layout.gui.screenshot import Screenshot, take_screenshot
 
 UI_FONT_SIZE = 10
 
@@ -40,15 +41,19 @@ def install_translation(app: QApplication, language: str | None = None) -> QTran
     return None
 
 
-def run(document: str | None = None) -> int:
-    """Open the editor on a document (or empty) and run until it is closed."""
+def run(document: str | None = None, screenshot: Screenshot | None = None) -> int:
+    """Open the editor on a document (or a new broadsheet issue) and run until it is closed;
+    with ``screenshot``, write a picture of the window instead and return."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("layout")
+    app.setOrganizationName("layout")
     warm_up()  # jieba's dictionary loads in the background, ready for the first headline
     install_ui_font(app)
     install_translation(app)
     window = MainWindow()
-    if document:
-        window.open_document(document)
+    if not document or not window.open_document(document):
+        window.new_document()
     window.show()
+    if screenshot is not None:
+        return take_screenshot(app, window, screenshot)
     return app.exec()

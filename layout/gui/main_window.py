@@ -1,75 +1,237 @@
-"""The main window: a page view in a scroll area, menus, and the layout report."""
+"""The main window: the page canvas with rulers, the inspector, pages and undo history
+docks, and the menus and tool bar a designer builds pages with."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QScrollArea, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QGridLayout,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QUndoView,
+    QWidget,
+)
 
+from layout.edit import operations as ops
 from layout.engine.page import IssueLayout, LayoutEngine
+from layout.gui.canvas import ZOOM_STEP, PageCanvas
+from layout.gui.document import EditorDocument
 from layout.gui.exporting import export, press_allowed
-from layout.gui.page_view import PageView
+from layout.gui.inspector import Inspector
+from layout.gui.pages_dock import PagesDock
+from layout.gui.placing import Placing
+from layout.gui.rulers import Ruler
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
 from layout.model.fileformat import load
-from layout.render.qt import QtPageRenderer
+from layout.model.templates import PAPER_SIZES, new_issue
 
-ZOOM_STEP = 1.25
+RECENT_FILES = 8
+DOCUMENT_FILTER = "*.layout.json"
 
 
 class MainWindow(QMainWindow):
-    """Shows an issue's first page as the engine lays it out."""
+    """The editor's window for one issue at a time."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.engine = LayoutEngine()
-        self.issue: Issue | None = None
-        self.layout_result: IssueLayout | None = None
-        self.page_index = 0
-        self.view = PageView(QtPageRenderer())
-        scroll = QScrollArea()
-        scroll.setWidget(self.view)
-        scroll.setAlignment(Qt.AlignCenter)
-        scroll.setBackgroundRole(self.backgroundRole())
-        self.setCentralWidget(scroll)
+        self.document: EditorDocument | None = None
+        self.canvas = PageCanvas()
+        self.placing = Placing(self.canvas)
+        self.canvas.placing = self.placing
+        self.setCentralWidget(self._with_rulers())
+        self.inspector = Inspector(self.canvas)
+        self.pages = PagesDock(self.canvas)
+        self.history = QUndoView()
+        self._docks()
         self._build_menus()
-        self.resize(1200, 900)
+        self._build_tool_bar()
+        self.canvas.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.canvas.selection_changed.connect(self._update_title)
+        self.resize(1400, 950)
         self._update_title()
 
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+    # the old window's names, kept for the export and test code that reads them
+
+    @property
+    def issue(self) -> Issue | None:
+        """The issue being edited."""
+        return self.document.issue if self.document else None
+
+    @property
+    def engine(self) -> LayoutEngine | None:
+        """The document's layout engine."""
+        return self.document.engine if self.document else None
+
+    @property
+    def layout_result(self) -> IssueLayout | None:
+        """The current layout of every page."""
+        return self.document.layout if self.document else None
+
+    @property
+    def page_index(self) -> int:
+        """The position of the page shown."""
+        return self.canvas.page_index
+
+    # building
+
+    def _with_rulers(self) -> QWidget:
+        holder = QWidget()
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(0)
+        grid.addWidget(Ruler(self.canvas, "x"), 0, 1)
+        grid.addWidget(Ruler(self.canvas, "y"), 1, 0)
+        grid.addWidget(self.canvas, 1, 1)
+        return holder
+
+    def _docks(self) -> None:
+        scroll = QScrollArea()
+        scroll.setWidget(self.inspector)
+        scroll.setWidgetResizable(True)
+        for title, widget, area, name in ((self.tr("Inspector"), scroll, Qt.RightDockWidgetArea, "inspector"),
+                                          (self.tr("Pages"), self.pages, Qt.LeftDockWidgetArea, "pages"),
+                                          (self.tr("History"), self.history, Qt.RightDockWidgetArea, "history")):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(name)
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            setattr(self, f"{name}_dock", dock)
+
+    def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        action.setCheckable(checkable)
         action.triggered.connect(slot)
         return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self._action(self.tr("&Open…"), self.choose_file, QKeySequence.Open))
-        file_menu.addAction(self._action(self.tr("&Export PDF…"), self.choose_export, "Ctrl+E"))
-        file_menu.addAction(self._action(self.tr("Export &Proof (校样)…"), self.choose_proof))
-        file_menu.addAction(self._action(self.tr("Export P&ress PDFs…"), self.choose_press))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.Quit))
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        view_menu.addAction(self._action(self.tr("Zoom &In"), self.zoom_in, QKeySequence.ZoomIn))
-        view_menu.addAction(self._action(self.tr("Zoom &Out"), self.zoom_out, QKeySequence.ZoomOut))
-        view_menu.addAction(self._action(self.tr("&Actual Size"), lambda: self.view.set_zoom(1.0), "Ctrl+0"))
-        view_menu.addSeparator()
-        view_menu.addAction(self._action(self.tr("&Next Page"), lambda: self.show_page(self.page_index + 1),
-                                         QKeySequence.MoveToNextPage))
-        view_menu.addAction(self._action(self.tr("&Previous Page"), lambda: self.show_page(self.page_index - 1),
-                                         QKeySequence.MoveToPreviousPage))
+        self._file_menu()
+        self._edit_menu()
+        self._view_menu()
+        page = self.menuBar().addMenu(self.tr("&Page"))
+        for name in sorted(PAPER_SIZES):
+            for template in (name, f"{name}-front"):
+                page.addAction(self._action(self.tr("Add page: %1").replace("%1", template),
+                                            lambda _=False, t=template: self._add_page(t)))
+        page.addAction(self._action(self.tr("&Duplicate Page"), self.pages.duplicate_page))
+        page.addAction(self._action(self.tr("D&elete Page"), self.pages.delete_page))
+        page.addSeparator()
+        page.addAction(self._action(self.tr("&Next Page"), lambda: self.show_page(self.canvas.page_index + 1),
+                                    QKeySequence.MoveToNextPage))
+        page.addAction(self._action(self.tr("&Previous Page"), lambda: self.show_page(self.canvas.page_index - 1),
+                                    QKeySequence.MoveToPreviousPage))
 
-    def zoom_in(self) -> None:
-        """Enlarge the page."""
-        self.view.set_zoom(self.view.zoom * ZOOM_STEP)
+    def _file_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        new = menu.addMenu(self.tr("&New from Template"))
+        for name, size in sorted(PAPER_SIZES.items()):
+            new.addAction(self._action(f"{size.title} ({name})", lambda _=False, n=name: self.new_document(n)))
+        menu.addAction(self._action(self.tr("&Open…"), self.choose_file, QKeySequence.Open))
+        self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.save_action = self._action(self.tr("&Save"), self.save, QKeySequence.Save)
+        menu.addAction(self.save_action)
+        menu.addAction(self._action(self.tr("Save &As…"), self.save_as, QKeySequence.SaveAs))
+        menu.addSeparator()
+        self.import_action = self._action(self.tr("&Import Article…"), self.choose_article, "Ctrl+I")
+        menu.addAction(self.import_action)
+        self.pair_action = self._action(self.tr("Place Photo &Pair…"), self.choose_pair)
+        menu.addAction(self.pair_action)
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("&Export PDF…"), self.choose_export, "Ctrl+E"))
+        menu.addAction(self._action(self.tr("Export &Proof (校样)…"), self.choose_proof))
+        menu.addAction(self._action(self.tr("Export P&ress PDFs…"), self.choose_press))
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.Quit))
 
-    def zoom_out(self) -> None:
-        """Shrink the page."""
-        self.view.set_zoom(self.view.zoom / ZOOM_STEP)
+    def _edit_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(self.tr("&Undo"), self.undo, QKeySequence.Undo)
+        self.redo_action = self._action(self.tr("&Redo"), self.redo,
+                                        [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        menu.addAction(self.undo_action)
+        menu.addAction(self.redo_action)
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("&Delete"), self.canvas.delete_selection))
+        menu.addAction(self._action(self.tr("Bring &Forward"), lambda: self._selection_edit(ops.restack, 1),
+                                    "Ctrl+]"))
+        menu.addAction(self._action(self.tr("Send &Backward"), lambda: self._selection_edit(ops.restack, -1),
+                                    "Ctrl+["))
+        menu.addAction(self._action(self.tr("&Lock"), lambda: self._selection_edit(ops.set_locked, True), "Ctrl+L"))
+        menu.addAction(self._action(self.tr("U&nlock"), lambda: self._selection_edit(ops.set_locked, False),
+                                    "Ctrl+Shift+L"))
+
+    def _view_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        menu.addAction(self._action(self.tr("Fit &Page"), self.canvas.fit_page, "Ctrl+0"))
+        menu.addAction(self._action(self.tr("Fit &Width"), self.canvas.fit_width, "Ctrl+2"))
+        menu.addAction(self._action(self.tr("&Actual Size"), lambda: self.canvas.set_zoom(1.0), "Ctrl+1"))
+        menu.addAction(self._action(self.tr("Zoom &In"), self.zoom_in,
+                                    [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")]))
+        menu.addAction(self._action(self.tr("Zoom &Out"), self.zoom_out, QKeySequence("Ctrl+-")))
+        menu.addSeparator()
+        overlay = self._action(self.tr("&Grid and Frames"), self._toggle_overlay, "Ctrl+;", checkable=True)
+        overlay.setChecked(self.canvas.overlay)
+        menu.addAction(overlay)
+        snapping = self._action(self.tr("&Snap"), self._toggle_snapping, "Ctrl+Shift+;", checkable=True)
+        snapping.setChecked(self.canvas.snapping)
+        menu.addAction(snapping)
+        menu.addSeparator()
+        for dock in (self.inspector_dock, self.pages_dock, self.history_dock):
+            menu.addAction(dock.toggleViewAction())
+
+    def _build_tool_bar(self) -> None:
+        bar = self.addToolBar(self.tr("Tools"))
+        bar.setObjectName("tools")
+        group = QActionGroup(self)
+        select = self._action(self.tr("Select"), lambda: self.canvas.set_tool(None), "V", checkable=True)
+        select.setChecked(True)
+        for action in (select,
+                       self._action(self.tr("Rule"), self.placing.draw_rule, "R", checkable=True),
+                       self._action(self.tr("Box"), lambda: self.placing.draw_box(False), "B", checkable=True),
+                       self._action(self.tr("Tint"), lambda: self.placing.draw_box(True), "T", checkable=True)):
+            group.addAction(action)
+            bar.addAction(action)
+        bar.addSeparator()
+        bar.addAction(self.import_action)
+        bar.addAction(self.pair_action)
+
+    # documents
+
+    def set_document(self, document: EditorDocument | None) -> None:
+        """Edit another document (its undo history starts empty)."""
+        self.document = document
+        self.canvas.set_document(document)
+        self.history.setStack(document.undo_stack if document else None)
+        if document is not None:
+            document.laid_out.connect(self._laid_out)
+            document.undo_stack.cleanChanged.connect(self._update_title)
+            document.undo_stack.indexChanged.connect(self._update_title)
+        self.pages.rebuild()
+        self.inspector.refresh()
+        self.canvas.fit_page()
+        self._report()
+        self._update_title()
+
+    def _laid_out(self) -> None:
+        self.inspector.refresh()
+        self.pages.changed()
+        self._report()
+
+    def new_document(self, template: str = "broadsheet") -> bool:
+        """A new, empty issue from a page template (asks about unsaved changes first)."""
+        if not self.maybe_save():
+            return False
+        self.set_document(EditorDocument(new_issue(template)))
+        return True
 
     def open_document(self, path: str | Path) -> bool:
         """Load and show a document; a broken file is reported, nothing else changes."""
@@ -78,26 +240,137 @@ class MainWindow(QMainWindow):
         except DocumentError as exc:
             QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
             return False
-        self.show_issue(issue)
+        self.set_document(EditorDocument(issue, Path(path)))
+        self._remember(Path(path))
         return True
 
     def show_issue(self, issue: Issue) -> None:
-        """Lay out the issue and show its first page."""
-        self.issue = issue
-        self.layout_result = self.engine.layout(issue)
-        self.page_index = 0
-        self.show_page(0)
-        self._report()
+        """Edit an issue that has no file yet."""
+        self.set_document(EditorDocument(issue, issue.source))
 
     def show_page(self, index: int) -> None:
         """Show the page at ``index`` (kept within the issue's pages)."""
-        pages = self.layout_result.pages if self.layout_result else []
-        if not pages:
-            self.view.set_page(None)
-            return
-        self.page_index = max(0, min(index, len(pages) - 1))
-        self.view.set_page(pages[self.page_index])
+        self.canvas.show_page(index)
+        self.pages.mark_current()
         self._update_title()
+
+    def save(self) -> bool:
+        """Save to the document's file (Save As when it has none)."""
+        if self.document is None:
+            return False
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        """Ask for a file name and save there."""
+        if self.document is None:
+            return False
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save As"), str(self.document.path or ""),
+                                              self.tr("Layout documents (*.layout.json)"))
+        if not path:
+            return False
+        if not path.endswith(".layout.json"):
+            path += ".layout.json"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except (OSError, DocumentError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
+            return False
+        self._remember(path)
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
+        self._update_title()
+        return True
+
+    def maybe_save(self) -> bool:
+        """With unsaved changes, ask to save, discard or cancel; True when it may go on."""
+        if self.document is None or not self.document.modified:
+            return True
+        answer = QMessageBox.question(self, self.tr("Unsaved changes"),
+                                      self.tr("The issue has changes that are not saved. Save them?"),
+                                      QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
+        """Closing with unsaved changes asks first."""
+        if self.maybe_save():
+            event.accept()
+        else:
+            event.ignore()
+
+    def _remember(self, path: Path) -> None:
+        settings = QSettings()
+        recent = [str(path.resolve())] + [p for p in settings.value("recent", [], list) if p != str(path.resolve())]
+        settings.setValue("recent", recent[:RECENT_FILES])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in QSettings().value("recent", [], list):
+            self.recent_menu.addAction(path, lambda p=path: self.maybe_save() and self.open_document(p))
+
+    # edits
+
+    def undo(self) -> None:
+        """Undo the last edit."""
+        if self.document is not None:
+            self.document.undo_stack.undo()
+
+    def redo(self) -> None:
+        """Redo the last undone edit."""
+        if self.document is not None:
+            self.document.undo_stack.redo()
+
+    def _selection_edit(self, operation, argument) -> None:
+        if self.document is not None and self.canvas.selection:
+            change = operation(self.document.issue, self.canvas.selection, argument)
+            self.document.do(change)
+
+    def _add_page(self, template: str) -> None:
+        if self.document is not None:
+            self.pages.add_page(template)
+
+    def choose_article(self) -> None:
+        """Ask for an article file; the pointer then carries its articles."""
+        if self.document is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import article"), "",
+                                              self.tr("Articles (*.txt *.docx)"))
+        if path:
+            self.placing.import_article(path)
+            self.canvas.setFocus()
+
+    def choose_pair(self) -> None:
+        """Ask for the before and the after photo; the pointer then carries the pair."""
+        if self.document is None:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Before and after photos"), "",
+                                                self.tr("Photos (*.jpg *.jpeg *.png *.tif *.tiff)"))
+        if len(paths) == 2:
+            self.placing.carry_pair(*sorted(paths))
+        elif paths:
+            self.statusBar().showMessage(self.tr("Choose two photos: before and after"), 5000)
+
+    # view
+
+    def zoom_in(self) -> None:
+        """Enlarge the page."""
+        self.canvas.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        """Shrink the page."""
+        self.canvas.zoom_by(1 / ZOOM_STEP)
+
+    def _toggle_overlay(self, on: bool) -> None:
+        self.canvas.overlay = on
+        self.canvas.viewport().update()
+
+    def _toggle_snapping(self, on: bool) -> None:
+        self.canvas.snapping = on
 
     def _report(self) -> None:
         report = self.layout_result.report if self.layout_result else None
@@ -112,16 +385,25 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("；".join(parts) if parts else self.tr("Layout OK"))
 
     def _update_title(self) -> None:
-        name = self.issue.source.name if self.issue and self.issue.source else self.tr("No document")
+        document = self.document
+        name = document.path.name if document and document.path else self.tr("Untitled")
+        if document is None:
+            name = self.tr("No document")
         app_name = self.tr("Newspaper Layout")
         page = ""
-        if self.layout_result and self.layout_result.pages:
-            number = self.layout_result.pages[self.page_index].number
+        if document and document.issue.pages:
+            number = document.issue.pages[self.canvas.page_index].number
             page = " " + self.tr("page %1").replace("%1", str(number))
-        self.setWindowTitle(f"{name}{page} — {app_name}")
+        star = "*" if document is not None and document.modified else ""
+        self.setWindowModified(bool(star))
+        self.setWindowTitle(f"{star}{name}{page} — {app_name}")
+
+    # export
 
     def choose_file(self) -> None:
         """Ask for a document and open it."""
+        if not self.maybe_save():
+            return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), "", self.tr("Layout documents (*.layout.json)"))
         if path:
             self.open_document(path)

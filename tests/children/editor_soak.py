@@ -24,7 +24,7 @@ def main(sample: str, redraws: int = REDRAWS) -> None:
     window.open_document(sample)
     window.show()
     app.processEvents()
-    view = window.view
+    view = window.canvas
     steps = [window.zoom_in, window.zoom_out, window.zoom_out, window.zoom_in,
              lambda: window.show_page(window.page_index + 1), lambda: window.show_page(window.page_index - 1)]
     start = view.renders
@@ -32,7 +32,7 @@ def main(sample: str, redraws: int = REDRAWS) -> None:
     while view.renders - start < redraws:
         steps[step % len(steps)]()
         view.set_zoom(view.zoom)  # a new zoom or page, and this, make the next paint a full redraw
-        view.repaint()
+        view.viewport().repaint()
         app.processEvents()
         step += 1
     print(json.dumps({"redraws": view.renders - start, "steps": step}))

@@ -1,0 +1,447 @@
+"""The page canvas: the engine's display list of one page on a pasteboard, with zoom,
+panning, the grid overlay, the selection, and the current tool's mouse handling.
+
+The canvas never lays out text: it draws the display list the document's engine
+made, and every change it makes goes through the document as an edit operation.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+from layout.edit import operations as ops
+from layout.edit.snap import Guide, bounds
+from layout.gui.document import EditorDocument
+from layout.gui.overlay import draw_frames, draw_grid, draw_guides, draw_selection, view_rect
+from layout.model.document import Page
+from layout.model.frames import Frame
+from layout.render.qt import QtPageRenderer
+from layout.units import mm
+
+SCREEN_DPI = 96.0
+PASTEBOARD = 120.0  # points of pasteboard around the page, where frames may be parked
+PASTEBOARD_COLOUR = QColor(200, 200, 204)
+CACHE_PIXELS = 40_000_000  # a page image larger than this is drawn straight onto the screen
+ZOOM_STEP = 1.25
+MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
+SNAP_PIXELS = 6.0
+
+
+class PageCanvas(QAbstractScrollArea):
+    """Shows one page of an EditorDocument; ``zoom`` 1.0 is the page's real size on a 96 dpi screen."""
+
+    selection_changed = Signal()
+    view_changed = Signal()
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from layout.gui.tools import SelectTool
+
+        self.document: EditorDocument | None = None
+        self.page_index = 0
+        self.zoom = 0.5
+        self.overlay = True
+        self.snapping = True
+        self.selection: list[str] = []
+        self.guides: list[Guide] = []
+        self.renderer = QtPageRenderer()
+        self.renders = 0
+        self._image: QImage | None = None
+        self._pan_from: QPoint | None = None
+        self._space = False
+        self.placing = None  # set by the window: what dropped files become
+        self.default_tool = SelectTool(self)
+        self.tool = self.default_tool
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
+        self.setAcceptDrops(True)
+        self.horizontalScrollBar().valueChanged.connect(self._scrolled)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+
+    # the document and its page
+
+    def set_document(self, document: EditorDocument | None) -> None:
+        """Show another document (from its first page)."""
+        if self.document is not None:
+            self.document.laid_out.disconnect(self.refresh)
+        self.document = document
+        self.page_index = 0
+        self.selection = []
+        if document is not None:
+            document.laid_out.connect(self.refresh)
+        self.set_tool(None)
+        self.refresh()
+        self.selection_changed.emit()
+
+    @property
+    def page(self) -> Page | None:
+        """The page shown (the model's)."""
+        if self.document is None or not self.document.issue.pages:
+            return None
+        self.page_index = max(0, min(self.page_index, len(self.document.issue.pages) - 1))
+        return self.document.issue.pages[self.page_index]
+
+    def page_display(self):
+        """The engine's display list of the page shown."""
+        pages = self.document.layout.pages if self.document else []
+        return pages[self.page_index] if 0 <= self.page_index < len(pages) else None
+
+    def show_page(self, index: int) -> None:
+        """Show the page at ``index`` (kept within the issue's pages)."""
+        self.page_index = index
+        self.selection = []
+        self.refresh()
+        self.selection_changed.emit()
+
+    def refresh(self) -> None:
+        """The layout changed: draw the page again, and drop selected frames that are gone."""
+        self._image = None
+        page = self.page
+        if page is not None and self.selection:
+            kept = [i for i in self.selection if page.frame(i) is not None]
+            if kept != self.selection:
+                self.selection = kept
+                self.selection_changed.emit()
+        self._update_scroll_range()
+        self.viewport().update()
+
+    # zoom and coordinates
+
+    def scale(self) -> float:
+        """Pixels per point."""
+        return self.zoom * SCREEN_DPI / 72.0
+
+    def _content_size(self) -> tuple[float, float]:
+        page = self.page
+        if page is None:
+            return 0.0, 0.0
+        s = self.scale()
+        return (page.width + 2 * PASTEBOARD) * s, (page.height + 2 * PASTEBOARD) * s
+
+    def _origin(self) -> QPointF:
+        """Where the pasteboard's top-left corner is on the viewport."""
+        width, height = self._content_size()
+        view = self.viewport().size()
+        x = (view.width() - width) / 2 if width < view.width() else -self.horizontalScrollBar().value()
+        y = (view.height() - height) / 2 if height < view.height() else -self.verticalScrollBar().value()
+        return QPointF(x, y)
+
+    def to_view(self, x: float, y: float) -> QPointF:
+        """A point on the page (points) on the viewport (pixels)."""
+        s, origin = self.scale(), self._origin()
+        return QPointF(origin.x() + (x + PASTEBOARD) * s, origin.y() + (y + PASTEBOARD) * s)
+
+    def to_page(self, point: QPointF) -> tuple[float, float]:
+        """A viewport point in page points."""
+        s, origin = self.scale(), self._origin()
+        return (point.x() - origin.x()) / s - PASTEBOARD, (point.y() - origin.y()) / s - PASTEBOARD
+
+    def set_zoom(self, zoom: float, anchor: QPointF | None = None) -> None:
+        """Zoom (5 % to 800 %), keeping the page point under ``anchor`` (default: the centre) in place."""
+        anchor = anchor if anchor is not None else QPointF(self.viewport().width() / 2, self.viewport().height() / 2)
+        fixed = self.to_page(anchor)
+        self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        self._image = None
+        self._update_scroll_range()
+        moved = self.to_view(*fixed)
+        self.horizontalScrollBar().setValue(round(self.horizontalScrollBar().value() + moved.x() - anchor.x()))
+        self.verticalScrollBar().setValue(round(self.verticalScrollBar().value() + moved.y() - anchor.y()))
+        self.viewport().update()
+        self.view_changed.emit()
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom in (factor > 1) or out."""
+        self.set_zoom(self.zoom * factor, anchor)
+
+    def fit_page(self) -> None:
+        """The whole page in the window."""
+        page = self.page
+        if page is not None:
+            view = self.viewport().size()
+            s = min(view.width() / (page.width + 20), view.height() / (page.height + 20))
+            self.set_zoom(s * 72.0 / SCREEN_DPI)
+            self.centre_on(page.width / 2, page.height / 2)
+
+    def fit_width(self) -> None:
+        """The page's width in the window, from its top."""
+        page = self.page
+        if page is not None:
+            s = self.viewport().width() / (page.width + 20)
+            self.set_zoom(s * 72.0 / SCREEN_DPI)
+            self.centre_on(page.width / 2, self.viewport().height() / 2 / self.scale() - 10)
+
+    def centre_on(self, x: float, y: float) -> None:
+        """Scroll so that a page point is in the middle of the window."""
+        point = self.to_view(x, y)
+        centre = QPointF(self.viewport().width() / 2, self.viewport().height() / 2)
+        self.horizontalScrollBar().setValue(round(self.horizontalScrollBar().value() + point.x() - centre.x()))
+        self.verticalScrollBar().setValue(round(self.verticalScrollBar().value() + point.y() - centre.y()))
+
+    def _update_scroll_range(self) -> None:
+        width, height = self._content_size()
+        view = self.viewport().size()
+        for bar, content, extent in ((self.horizontalScrollBar(), width, view.width()),
+                                     (self.verticalScrollBar(), height, view.height())):
+            bar.setRange(0, max(0, round(content - extent)))
+            bar.setPageStep(extent)
+            bar.setSingleStep(20)
+
+    def _scrolled(self) -> None:
+        self.viewport().update()
+        self.view_changed.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        """Keep the scroll range in step with the window."""
+        super().resizeEvent(event)
+        self._update_scroll_range()
+        self.view_changed.emit()
+
+    # painting
+
+    def _page_image(self) -> QImage | None:
+        """The page drawn at the current zoom, made once a layout and zoom; None when too big."""
+        display = self.page_display()
+        if display is None:
+            return None
+        s = self.scale()
+        width, height = round(display.width * s), round(display.height * s)
+        if width * height > CACHE_PIXELS:
+            return None
+        if self._image is None:
+            image = QImage(max(1, width), max(1, height), QImage.Format_RGB32)
+            image.fill(Qt.white)
+            painter = QPainter(image)
+            painter.scale(s, s)
+            self.renderer.draw_page(painter, display)
+            painter.end()
+            self._image = image
+            self.renders += 1
+        return self._image
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
+        """Pasteboard, page, overlay, selection, guides and the tool's own marks."""
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), PASTEBOARD_COLOUR)
+        page = self.page
+        if page is not None:
+            self._paint_page(painter, event)
+            if self.overlay:
+                draw_grid(painter, page, self.to_view, self.scale())
+                draw_frames(painter, page, self.to_view)
+            self._paint_selection(painter)
+            draw_guides(painter, self.guides, page, self.to_view)
+            self.tool.paint(painter)
+        painter.end()
+
+    def _paint_page(self, painter: QPainter, event: QPaintEvent) -> None:
+        image = self._page_image()
+        top_left = self.to_view(0, 0)
+        if image is not None:
+            painter.drawImage(top_left, image)
+            return
+        painter.save()
+        painter.setClipRect(event.rect())
+        painter.translate(top_left)
+        painter.scale(self.scale(), self.scale())
+        self.renderer.draw_page(painter, self.page_display())
+        self.renders += 1
+        painter.restore()
+
+    def _paint_selection(self, painter: QPainter) -> None:
+        frames = self.selected_frames()
+        if not frames:
+            return
+        rects = [view_rect(self.to_view, f.rect) for f in frames]
+        movable = not any(f.locked for f in frames)
+        draw_selection(painter, rects, self.selection_box(), movable)
+
+    # the selection
+
+    def selected_frames(self) -> list[Frame]:
+        """The selected frames on the page shown."""
+        page = self.page
+        if page is None:
+            return []
+        return [f for f in (page.frame(i) for i in self.selection) if f is not None]
+
+    def selection_box(self) -> QRectF | None:
+        """The bounding box of the selection on screen."""
+        frames = self.selected_frames()
+        return view_rect(self.to_view, bounds([f.rect for f in frames])) if frames else None
+
+    def set_selection(self, frame_ids: list[str]) -> None:
+        """Select these frames."""
+        if frame_ids != self.selection:
+            self.selection = list(dict.fromkeys(frame_ids))
+            self.selection_changed.emit()
+        self.viewport().update()
+
+    def group_of(self, frame: Frame) -> list[str]:
+        """A click selects a frame with the rest of its article on this page (headline and text)."""
+        article = ops.article_of(self.document.issue, frame.id)
+        return ops.article_frames(self.document.issue, article, self.page) if article else [frame.id]
+
+    def frame_at(self, point: QPointF) -> Frame | None:
+        """The topmost frame under a viewport point (rules are easy to hit)."""
+        page = self.page
+        if page is None:
+            return None
+        x, y = self.to_page(point)
+        slack = 3.0 / self.scale()
+        for frame in reversed(page.frames):
+            r = frame.rect
+            if r.x - slack <= x <= r.right + slack and r.y - slack <= y <= r.bottom + slack:
+                return frame
+        return None
+
+    def grid_cell(self, point: QPointF) -> tuple[int, int]:
+        """The grid column (1-based) and grid line (0-based) nearest a viewport point."""
+        page = self.page
+        area, grid = page.type_area, page.grid
+        x, y = self.to_page(point)
+        column = 1 + math.floor((x - area.x) / (grid.column_width(area) + grid.gutter))
+        line = round((y - area.y) / grid.line_pitch)
+        return max(1, min(grid.columns, column)), max(0, min(grid.line_count(area) - 1, line))
+
+    def tolerance(self) -> float:
+        """The snapping distance in points."""
+        return SNAP_PIXELS / self.scale()
+
+    def set_tool(self, tool) -> None:
+        """Use a tool for the mouse (None: the selection tool)."""
+        if self.tool is not None and self.tool is not tool:
+            self.tool.cancel()
+        self.tool = tool or self.default_tool
+        self.viewport().setCursor(self.tool.cursor)
+        self.viewport().update()
+
+    # input
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
+        """Pan with the middle button or with the space bar held; else the tool's."""
+        self.setFocus()
+        if event.button() == Qt.MiddleButton or (event.button() == Qt.LeftButton and self._space):
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.ClosedHandCursor)
+            return
+        if event.button() == Qt.LeftButton and self.page is not None:
+            self.tool.press(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
+        """Pan, or hand the move to the tool."""
+        if self._pan_from is not None:
+            delta = event.position().toPoint() - self._pan_from
+            self._pan_from = event.position().toPoint()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            return
+        if self.page is not None:
+            self.tool.move(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
+        """End a pan, or hand the release to the tool."""
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().setCursor(Qt.OpenHandCursor if self._space else self.tool.cursor)
+            return
+        if event.button() == Qt.LeftButton and self.page is not None:
+            self.tool.release(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
+        """A double click is a click here (part 2 opens editors on it)."""
+        self.mousePressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt naming)
+        """Ctrl+wheel zooms around the pointer; the wheel alone scrolls."""
+        if event.modifiers() & Qt.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.zoom_by(ZOOM_STEP ** steps, event.position())
+            return
+        super().wheelEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt naming)
+        """Photos and article files may be dropped on the page."""
+        if self.placing is not None and self.page is not None and self.placing.accepts(event):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """Keep accepting while the files are dragged over the page."""
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt naming)
+        """Place what was dropped."""
+        event.acceptProposedAction()
+        self.placing.drop(event)
+
+    def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 (Qt naming)
+        """Tab moves through the frames of the page, not out of the canvas."""
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
+        """Space pans; Tab, Esc, arrows and Delete act on the selection."""
+        key = event.key()
+        if key == Qt.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.OpenHandCursor)
+        elif key in (Qt.Key_Tab, Qt.Key_Backtab):
+            self._cycle(-1 if key == Qt.Key_Backtab or event.modifiers() & Qt.ShiftModifier else 1)
+        elif key == Qt.Key_Escape:
+            self.set_tool(None)
+            self.set_selection([])
+        elif key in (Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down):
+            self._nudge(key, bool(event.modifiers() & Qt.ShiftModifier))
+        elif key in (Qt.Key_Delete, Qt.Key_Backspace):
+            self.delete_selection()
+        else:
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
+        """Letting go of the space bar ends panning."""
+        if event.key() == Qt.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().setCursor(self.tool.cursor)
+        else:
+            super().keyReleaseEvent(event)
+
+    def _cycle(self, step: int) -> None:
+        page = self.page
+        if page is None or not page.frames:
+            return
+        ids = [f.id for f in page.frames]
+        current = ids.index(self.selection[0]) if self.selection and self.selection[0] in ids else -step
+        self.set_selection([ids[(current + step) % len(ids)]])
+
+    def _nudge(self, key: int, big: bool) -> None:
+        """Arrows move by 1 mm across and one grid line down or up; with Shift by a column
+        across and by five lines down or up."""
+        page = self.page
+        if page is None or not self.selection or self.document is None:
+            return
+        across = page.grid.column_width(page.type_area) + page.grid.gutter if big else mm(1)
+        down = page.grid.line_pitch * (5 if big else 1)
+        dx = {Qt.Key_Left: -across, Qt.Key_Right: across}.get(key, 0.0)
+        dy = {Qt.Key_Up: -down, Qt.Key_Down: down}.get(key, 0.0)
+        self.document.do(ops.move_frames(self.document.issue, self.selection, dx, dy), self.tr("Nudge"))
+
+    def delete_selection(self) -> None:
+        """Delete the selected frames (one undo step)."""
+        if self.document is not None and self.selection:
+            self.document.do(ops.delete_frames(self.document.issue, self.selection), self.tr("Delete"))

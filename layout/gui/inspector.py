@@ -1,0 +1,299 @@
+"""The inspector: the selection's position and size (mm, and columns × lines), and what
+its kind of frame has to set — a headline group's texts and sizes, the body style, a
+photo's crop and caption, a pair's labels and arrangement. Every change is one undo step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from layout.edit import operations as ops
+from layout.edit.change import Change
+from layout.edit.snap import bounds
+from layout.model.frames import HeadlineFrame, PhotoFrame, PhotoPairFrame, TextFrame
+from layout.model.geometry import Rect
+from layout.model.styles import ALIGNMENTS, FONT_ROLES
+from layout.units import HAO_SIZES_PT, UnitError, length, mm, to_mm
+
+SIZE_CHOICES = [name for name, pt in HAO_SIZES_PT.items() if pt >= 6.5]
+
+
+def _spin(low: float, high: float, decimals: int = 1, step: float = 1.0) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(low, high)
+    box.setDecimals(decimals)
+    box.setSingleStep(step)
+    box.setKeyboardTracking(False)
+    return box
+
+
+def _size_box() -> QComboBox:
+    box = QComboBox()
+    box.setEditable(True)
+    box.addItems(SIZE_CHOICES)
+    return box
+
+
+def _set_text(widget: QLineEdit | QComboBox, text: str) -> None:
+    widget.blockSignals(True)
+    if isinstance(widget, QComboBox):
+        widget.setCurrentText(text)
+    else:
+        widget.setText(text)
+    widget.blockSignals(False)
+
+
+def _set_value(widget: QDoubleSpinBox, value: float) -> None:
+    widget.blockSignals(True)
+    widget.setValue(value)
+    widget.blockSignals(False)
+
+
+class Inspector(QWidget):
+    """Shows and changes what is selected on the canvas."""
+
+    def __init__(self, canvas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        layout = QVBoxLayout(self)
+        self.geometry = self._geometry_group()
+        self.headline = self._headline_group()
+        self.text = self._text_group()
+        self.photo = self._photo_group()
+        self.pair = self._pair_group()
+        for group in (self.geometry, self.headline, self.text, self.photo, self.pair):
+            layout.addWidget(group)
+        layout.addStretch(1)
+        canvas.selection_changed.connect(self.refresh)
+        self.refresh()
+
+    # building
+
+    def _geometry_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Position and size"))
+        form = QFormLayout(group)
+        self.x, self.y, self.w, self.h = (_spin(-200, 2000) for _ in range(4))
+        for label, box in ((self.tr("X (mm)"), self.x), (self.tr("Y (mm)"), self.y),
+                           (self.tr("Width (mm)"), self.w), (self.tr("Height (mm)"), self.h)):
+            form.addRow(label, box)
+            box.valueChanged.connect(self._geometry_changed)
+        self.grid_size = QLabel()
+        form.addRow(self.tr("Grid"), self.grid_size)
+        return group
+
+    def _headline_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Headline group"))
+        form = QFormLayout(group)
+        self.parts: dict[str, tuple[QLineEdit, QComboBox]] = {}
+        for part, style, label in (("kicker", "kicker", self.tr("Kicker (引题)")),
+                                   ("title", "title", self.tr("Title (主题)")),
+                                   ("subtitle", "subtitle", self.tr("Subtitle (副题)"))):
+            text, size = QLineEdit(), _size_box()
+            text.editingFinished.connect(lambda p=part, t=text: self._headline_changed(p, t.text()))
+            self._on_size(size, lambda value, s=style: self._style_changed(s, size=value))
+            form.addRow(label, text)
+            form.addRow(self.tr("%1 size").replace("%1", label), size)
+            self.parts[part] = (text, size)
+        return group
+
+    def _on_size(self, box: QComboBox, apply: Callable[[str], None]) -> None:
+        box.activated.connect(lambda _=0: apply(box.currentText()))
+        box.lineEdit().editingFinished.connect(lambda: apply(box.currentText()))
+
+    def _text_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Body text style"))
+        form = QFormLayout(group)
+        self.font_role = QComboBox()
+        self.font_role.addItems(FONT_ROLES)
+        self.font_role.activated.connect(lambda _: self._style_changed("body", font=self.font_role.currentText()))
+        self.body_size = _size_box()
+        self._on_size(self.body_size, lambda value: self._style_changed("body", size=value))
+        self.tracking = _spin(-0.5, 1.0, 2, 0.01)
+        self.tracking.valueChanged.connect(lambda v: self._style_changed("body", tracking=round(v, 2)))
+        self.align = QComboBox()
+        self.align.addItems(ALIGNMENTS)
+        self.align.activated.connect(lambda _: self._style_changed("body", align=self.align.currentText()))
+        for label, widget in ((self.tr("Face"), self.font_role), (self.tr("Size"), self.body_size),
+                              (self.tr("Tracking (em)"), self.tracking), (self.tr("Alignment"), self.align)):
+            form.addRow(label, widget)
+        return group
+
+    def _photo_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Photo"))
+        form = QFormLayout(group)
+        self.fit = QComboBox()
+        self.fit.addItems(["fill", "fit"])
+        self.fit.activated.connect(lambda _: self._photo_changed(fit=self.fit.currentText()))
+        self.photo_zoom = _spin(1.0, 8.0, 2, 0.05)
+        self.photo_zoom.valueChanged.connect(lambda v: self._photo_changed(zoom=round(v, 3)))
+        self.focus_x, self.focus_y = _spin(0, 1, 2, 0.05), _spin(0, 1, 2, 0.05)
+        for box in (self.focus_x, self.focus_y):
+            box.valueChanged.connect(lambda _: self._photo_changed(
+                focus=(round(self.focus_x.value(), 3), round(self.focus_y.value(), 3))))
+        self.caption, self.credit = QLineEdit(), QLineEdit()
+        self.caption.editingFinished.connect(lambda: self._photo_changed(caption=self.caption.text()))
+        self.credit.editingFinished.connect(lambda: self._photo_changed(credit=self.credit.text()))
+        for label, widget in ((self.tr("Fit"), self.fit), (self.tr("Zoom"), self.photo_zoom),
+                              (self.tr("Focus across"), self.focus_x), (self.tr("Focus down"), self.focus_y),
+                              (self.tr("Caption"), self.caption), (self.tr("Credit"), self.credit)):
+            form.addRow(label, widget)
+        return group
+
+    def _pair_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Before and after"))
+        form = QFormLayout(group)
+        self.before_label, self.after_label, self.pair_caption = QLineEdit(), QLineEdit(), QLineEdit()
+        for box in (self.before_label, self.after_label):
+            box.editingFinished.connect(lambda: self._pair_changed(
+                labels=(self.before_label.text(), self.after_label.text())))
+        self.pair_caption.editingFinished.connect(lambda: self._pair_changed(caption=self.pair_caption.text()))
+        self.arrangement = QComboBox()
+        self.arrangement.addItems(["side", "stacked"])
+        self.arrangement.activated.connect(lambda _: self._pair_changed(arrangement=self.arrangement.currentText()))
+        swap = QPushButton(self.tr("Swap photos"))
+        swap.clicked.connect(self._swap)
+        for label, widget in ((self.tr("Before label"), self.before_label), (self.tr("After label"), self.after_label),
+                              (self.tr("Caption"), self.pair_caption), (self.tr("Arrangement"), self.arrangement)):
+            form.addRow(label, widget)
+        form.addRow(swap)
+        return group
+
+    # showing
+
+    def refresh(self) -> None:
+        """Show the groups the selection needs, with its current values."""
+        frames = self.canvas.selected_frames()
+        document = self.canvas.document
+        kinds = {type(f) for f in frames}
+        self.geometry.setVisible(bool(frames))
+        self.headline.setVisible(bool(kinds & {HeadlineFrame, TextFrame}) and self._article() is not None)
+        self.text.setVisible(TextFrame in kinds)
+        self.photo.setVisible(kinds == {PhotoFrame})
+        self.pair.setVisible(kinds == {PhotoPairFrame})
+        if not frames or document is None:
+            return
+        self._show_geometry(frames)
+        if self.headline.isVisible():
+            article = document.issue.article(self._article())
+            for part, (text, size) in self.parts.items():
+                _set_text(text, getattr(article.headline, part))
+                _set_text(size, str(document.issue.style(part).size))
+        if self.text.isVisible():
+            body = document.issue.style("body")
+            _set_text(self.font_role, body.font)
+            _set_text(self.body_size, str(body.size))
+            _set_value(self.tracking, body.tracking)
+            _set_text(self.align, body.align)
+        if self.photo.isVisible():
+            self._show_photo(frames[0])
+        if self.pair.isVisible():
+            pair = frames[0].pair
+            _set_text(self.before_label, pair.labels[0])
+            _set_text(self.after_label, pair.labels[1])
+            _set_text(self.pair_caption, pair.caption)
+            _set_text(self.arrangement, pair.arrangement)
+
+    def _show_geometry(self, frames: list) -> None:
+        box = bounds([f.rect for f in frames])
+        for widget, value in ((self.x, box.x), (self.y, box.y), (self.w, box.w), (self.h, box.h)):
+            _set_value(widget, to_mm(value))
+        single = len(frames) == 1
+        self.w.setEnabled(single)
+        self.h.setEnabled(single)
+        page = self.canvas.page
+        grid = page.grid
+        columns = (box.w + grid.gutter) / (grid.column_width(page.type_area) + grid.gutter)
+        self.grid_size.setText(self.tr("%1 columns × %2 lines").replace("%1", f"{columns:.4g}")
+                               .replace("%2", f"{box.h / grid.line_pitch:.4g}"))
+
+    def _show_photo(self, frame: PhotoFrame) -> None:
+        _set_text(self.fit, frame.fit)
+        _set_value(self.photo_zoom, frame.zoom)
+        _set_value(self.focus_x, frame.focus[0])
+        _set_value(self.focus_y, frame.focus[1])
+        _set_text(self.caption, frame.caption)
+        _set_text(self.credit, frame.credit)
+
+    def _article(self) -> str | None:
+        document = self.canvas.document
+        for frame in self.canvas.selected_frames():
+            article = ops.article_of(document.issue, frame.id)
+            if article:
+                return article
+        return None
+
+    # changing
+
+    def _do(self, change: Change, text: str) -> None:
+        try:
+            self.canvas.document.do(change, text)
+        except ValueError as problem:
+            self.canvas.message.emit(str(problem))
+        self.refresh()
+
+    def _geometry_changed(self) -> None:
+        frames = self.canvas.selected_frames()
+        if not frames:
+            return
+        issue = self.canvas.document.issue
+        if len(frames) == 1:
+            rect = Rect(mm(self.x.value()), mm(self.y.value()), mm(self.w.value()), mm(self.h.value()))
+            self._do(ops.set_rects(issue, {frames[0].id: rect}, "resize"), self.tr("Position and size"))
+            return
+        box = bounds([f.rect for f in frames])
+        dx, dy = mm(self.x.value()) - box.x, mm(self.y.value()) - box.y
+        self._do(ops.move_frames(issue, [f.id for f in frames], dx, dy), self.tr("Move"))
+
+    def _headline_changed(self, part: str, text: str) -> None:
+        article_id = self._article()
+        issue = self.canvas.document.issue
+        if article_id and getattr(issue.article(article_id).headline, part) != text:
+            self._do(ops.set_headline(issue, article_id, **{part: text}), self.tr("Headline"))
+
+    def _style_changed(self, style: str, **values) -> None:
+        issue = self.canvas.document.issue
+        if "size" in values:
+            try:
+                length(values["size"])
+            except UnitError as problem:
+                self.canvas.message.emit(str(problem))
+                self.refresh()
+                return
+        current = issue.style(style)
+        if all(str(getattr(current, k)) == str(v) for k, v in values.items()):
+            return
+        self._do(ops.set_style(issue, style, **values), self.tr("Style"))
+
+    def _photo_changed(self, **values) -> None:
+        frames = self.canvas.selected_frames()
+        if len(frames) == 1 and isinstance(frames[0], PhotoFrame):
+            if all(getattr(frames[0], k) == v for k, v in values.items()):
+                return
+            self._do(ops.set_frame_fields(self.canvas.document.issue, frames[0].id, "photo", **values),
+                     self.tr("Photo"))
+
+    def _pair_changed(self, **values) -> None:
+        frames = self.canvas.selected_frames()
+        if len(frames) == 1 and isinstance(frames[0], PhotoPairFrame):
+            pair = frames[0].pair
+            if all(getattr(pair, k) == v for k, v in values.items()):
+                return
+            fields = {f"pair.{k}": v for k, v in values.items()}
+            self._do(ops.set_frame_fields(self.canvas.document.issue, frames[0].id, "pair", **fields),
+                     self.tr("Before and after"))
+
+    def _swap(self) -> None:
+        frames = self.canvas.selected_frames()
+        if len(frames) == 1 and isinstance(frames[0], PhotoPairFrame):
+            self._do(ops.swap_pair(self.canvas.document.issue, frames[0].id), self.tr("Swap photos"))

@@ -1,0 +1,102 @@
+"""What the canvas draws over the page: margins, columns and gutters, the line grid (行格),
+frame outlines coloured by kind, the selection with its handles, snap guides."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from layout.edit.snap import Guide
+from layout.model.document import Page
+from layout.model.geometry import Rect
+
+KIND_COLOURS = {
+    "text": QColor(30, 120, 220),
+    "headline": QColor(220, 60, 40),
+    "photo": QColor(40, 160, 70),
+    "photo_pair": QColor(20, 150, 140),
+    "series": QColor(150, 70, 190),
+}
+FURNITURE_COLOUR = QColor(140, 140, 140)
+MARGIN_COLOUR = QColor(230, 0, 160, 160)
+COLUMN_COLOUR = QColor(0, 170, 230, 110)
+GRID_COLOUR = QColor(0, 170, 230, 45)
+SELECTION_COLOUR = QColor(0, 100, 255)
+GUIDE_COLOUR = QColor(255, 0, 90)
+HANDLE_PIXELS = 7.0
+MIN_GRID_PIXELS = 3.0  # grid lines closer than this on screen are not drawn
+
+ToView = Callable[[float, float], QPointF]
+
+
+def view_rect(to_view: ToView, rect: Rect) -> QRectF:
+    """A page rectangle on screen."""
+    return QRectF(to_view(rect.x, rect.y), to_view(rect.right, rect.bottom))
+
+
+def draw_grid(painter: QPainter, page: Page, to_view: ToView, scale: float) -> None:
+    """Margins, column edges and, when they are far enough apart, the line-grid lines."""
+    area, grid = page.type_area, page.grid
+    painter.setBrush(Qt.NoBrush)
+    if grid.line_pitch * scale >= MIN_GRID_PIXELS:
+        painter.setPen(QPen(GRID_COLOUR, 0))
+        for k in range(1, grid.line_count(area)):
+            y = area.y + k * grid.line_pitch
+            painter.drawLine(to_view(area.x, y), to_view(area.right, y))
+    painter.setPen(QPen(COLUMN_COLOUR, 0))
+    for column in range(1, grid.columns + 1):
+        left, width = grid.column_span(area, column, column)
+        painter.drawRect(view_rect(to_view, Rect(left, area.y, width, area.h)))
+    painter.setPen(QPen(MARGIN_COLOUR, 0))
+    painter.drawRect(view_rect(to_view, area))
+
+
+def draw_frames(painter: QPainter, page: Page, to_view: ToView) -> None:
+    """Every frame's outline, in its kind's colour; locked frames dashed."""
+    painter.setBrush(Qt.NoBrush)
+    for frame in page.frames:
+        pen = QPen(KIND_COLOURS.get(frame.kind, FURNITURE_COLOUR), 0)
+        if frame.locked:
+            pen.setStyle(Qt.DashLine)
+        painter.setPen(pen)
+        painter.drawRect(view_rect(to_view, frame.rect))
+
+
+def handle_rects(box: QRectF) -> dict[str, QRectF]:
+    """The eight resize handles of a selection's bounding box, by compass point."""
+    half = HANDLE_PIXELS / 2
+    xs = {"w": box.left(), "": box.center().x(), "e": box.right()}
+    ys = {"n": box.top(), "": box.center().y(), "s": box.bottom()}
+    out = {}
+    for ny, y in ys.items():
+        for ex, x in xs.items():
+            name = ny + ex
+            if name:
+                out[name] = QRectF(x - half, y - half, HANDLE_PIXELS, HANDLE_PIXELS)
+    return out
+
+
+def draw_selection(painter: QPainter, rects: list[QRectF], box: QRectF | None, handles: bool) -> None:
+    """The selected frames' outlines, and the handles of their bounding box."""
+    painter.setPen(QPen(SELECTION_COLOUR, 1.5))
+    painter.setBrush(Qt.NoBrush)
+    for rect in rects:
+        painter.drawRect(rect)
+    if box is None or not handles:
+        return
+    painter.setBrush(Qt.white)
+    painter.setPen(QPen(SELECTION_COLOUR, 1))
+    for rect in handle_rects(box).values():
+        painter.drawRect(rect)
+
+
+def draw_guides(painter: QPainter, guides: list[Guide], page: Page, to_view: ToView) -> None:
+    """The lines edges snapped to, across the page."""
+    painter.setPen(QPen(GUIDE_COLOUR, 1, Qt.DashLine))
+    for guide in guides:
+        if guide.axis == "x":
+            painter.drawLine(to_view(guide.at, -20), to_view(guide.at, page.height + 20))
+        else:
+            painter.drawLine(to_view(-20, guide.at), to_view(page.width + 20, guide.at))

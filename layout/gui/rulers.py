@@ -1,0 +1,72 @@
+"""Rulers in millimetres along the top and left of the canvas, measured from the page's
+top-left corner; they follow the canvas's zoom and scroll."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from layout.units import mm
+
+RULER_PIXELS = 20
+STEPS_MM = (1, 2, 5, 10, 20, 50, 100, 200)
+MIN_TICK_PIXELS = 6.0
+
+
+class Ruler(QWidget):
+    """A ruler for one axis of a PageCanvas ("x" along the top, "y" down the side)."""
+
+    def __init__(self, canvas, axis: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.axis = axis
+        if axis == "x":
+            self.setFixedHeight(RULER_PIXELS)
+        else:
+            self.setFixedWidth(RULER_PIXELS)
+        canvas.view_changed.connect(self.update)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        """Thin along its axis."""
+        return QSize(RULER_PIXELS, RULER_PIXELS)
+
+    def _at(self, millimetres: float) -> float:
+        """Where a distance from the page's corner falls on this ruler, in pixels."""
+        point = self.canvas.to_view(mm(millimetres), mm(millimetres))
+        offset = self.mapFromGlobal(self.canvas.viewport().mapToGlobal(point))
+        return offset.x() if self.axis == "x" else offset.y()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
+        """Ticks every step that leaves room, labels every tenth step's worth."""
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(236, 236, 238))
+        per_mm = self._at(1) - self._at(0)
+        if self.canvas.page is None or per_mm <= 0:
+            painter.end()
+            return
+        step = next((s for s in STEPS_MM if s * per_mm >= MIN_TICK_PIXELS), STEPS_MM[-1])
+        label_every = next((s for s in STEPS_MM if s * per_mm >= 50), STEPS_MM[-1])
+        length = self.width() if self.axis == "x" else self.height()
+        first = int(-self._at(0) / per_mm // step) * step - step
+        painter.setPen(QColor(90, 90, 90))
+        font = painter.font()
+        font.setPixelSize(9)
+        painter.setFont(font)
+        value = first
+        while True:
+            at = self._at(value)
+            if at > length:
+                break
+            labelled = value % label_every == 0
+            tick = RULER_PIXELS * (0.6 if labelled else 0.25)
+            if self.axis == "x":
+                painter.drawLine(QPointF(at, RULER_PIXELS - tick), QPointF(at, RULER_PIXELS))
+                if labelled:
+                    painter.drawText(QRectF(at + 2, 0, 40, 11), Qt.AlignLeft, str(value))
+            else:
+                painter.drawLine(QPointF(RULER_PIXELS - tick, at), QPointF(RULER_PIXELS, at))
+                if labelled:
+                    painter.drawText(QRectF(0, at + 1, RULER_PIXELS, 11), Qt.AlignLeft, str(value))
+            value += step
+        painter.end()

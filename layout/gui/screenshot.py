@@ -1,0 +1,54 @@
+"""``layout open DOC --screenshot PNG``: the window rendered offscreen to a picture, for
+the README and for checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QApplication
+
+SIZE = (1600, 1000)
+
+
+@dataclass
+class Screenshot:
+    """Where to write the picture, and what the window shows in it.
+
+    ``zoom`` is "fit" (the page), "width", or a percentage; ``select`` names frames
+    to show selected (with their handles); ``centre`` a frame to centre on.
+    """
+
+    path: str
+    page: int | None = None
+    zoom: str = "fit"
+    overlay: bool = False
+    select: list[str] = field(default_factory=list)
+
+
+def take_screenshot(app: QApplication, window, shot: Screenshot) -> int:
+    """Show the page the screenshot asks for, at its zoom, and save the window as a PNG."""
+    window.resize(*SIZE)
+    app.processEvents()
+    canvas = window.canvas
+    if shot.page is not None and window.issue is not None:
+        numbers = [p.number for p in window.issue.pages]
+        window.show_page(numbers.index(shot.page) if shot.page in numbers else shot.page - 1)
+    canvas.overlay = shot.overlay
+    if shot.select:
+        canvas.set_selection(shot.select)
+    app.processEvents()
+    if shot.zoom == "fit":
+        canvas.fit_page()
+    elif shot.zoom == "width":
+        canvas.fit_width()
+    else:
+        canvas.set_zoom(float(shot.zoom.rstrip("%")) / 100)
+    selected = canvas.selected_frames()
+    if selected and shot.zoom not in ("fit", "width"):
+        rect = selected[0].rect
+        canvas.centre_on(rect.x + min(rect.w, 400) / 2, rect.y + min(rect.h, 300) / 2)
+    app.processEvents()
+    if not window.grab().save(shot.path):
+        raise OSError(f"cannot write {shot.path}")
+    window.document.undo_stack.setClean()
+    return 0
