@@ -8,7 +8,7 @@
         <translation>第 %1 / %2 版</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="43" />
+        <location filename="../exporting.py" line="45" />
         <source>Preflight</source>
         <translation>印前检查</translation>
     </message>
@@ -18,147 +18,651 @@
         <translation>印前检查发现 %1 个错误：</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="51" />
+        <location filename="../exporting.py" line="52" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
 </context>
 <context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../inspector.py" line="84" />
+        <location filename="../inspector.py" line="252" />
+        <source>Position and size</source>
+        <translation>位置和大小</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="87" />
+        <source>X (mm)</source>
+        <translation>X（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="87" />
+        <source>Y (mm)</source>
+        <translation>Y（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="88" />
+        <source>Width (mm)</source>
+        <translation>宽（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="88" />
+        <source>Height (mm)</source>
+        <translation>高（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="92" />
+        <source>Grid</source>
+        <translation>栏行</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="96" />
+        <source>Headline group</source>
+        <translation>标题组</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="99" />
+        <source>Kicker (引题)</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="100" />
+        <source>Title (主题)</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="101" />
+        <source>Subtitle (副题)</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="106" />
+        <source>%1 size</source>
+        <translation>%1字号</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="115" />
+        <source>Body text style</source>
+        <translation>正文样式</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="127" />
+        <source>Face</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="127" />
+        <source>Size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="128" />
+        <source>Tracking (em)</source>
+        <translation>字距（字）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="128" />
+        <source>Alignment</source>
+        <translation>对齐</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="133" />
+        <location filename="../inspector.py" line="284" />
+        <source>Photo</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="147" />
+        <source>Fit</source>
+        <translation>适配</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="147" />
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="148" />
+        <source>Focus across</source>
+        <translation>焦点（横）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="148" />
+        <source>Focus down</source>
+        <translation>焦点（纵）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="149" />
+        <location filename="../inspector.py" line="167" />
+        <source>Caption</source>
+        <translation>图说</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="149" />
+        <source>Credit</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="154" />
+        <location filename="../inspector.py" line="294" />
+        <source>Before and after</source>
+        <translation>整治前后对比</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="164" />
+        <location filename="../inspector.py" line="299" />
+        <source>Swap photos</source>
+        <translation>交换图片</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="166" />
+        <source>Before label</source>
+        <translation>前图标签</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="166" />
+        <source>After label</source>
+        <translation>后图标签</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="167" />
+        <source>Arrangement</source>
+        <translation>排列</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="217" />
+        <source>%1 columns × %2 lines</source>
+        <translation>%1 栏 × %2 行</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="256" />
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="262" />
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="276" />
+        <source>Style</source>
+        <translation>样式</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="49" />
+        <location filename="../main_window.py" line="133" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="50" />
+        <location filename="../main_window.py" line="137" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="51" />
+        <location filename="../main_window.py" line="149" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="52" />
+        <location filename="../main_window.py" line="150" />
         <source>Export &amp;Proof (校样)…</source>
         <translation>导出校样(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="53" />
+        <location filename="../main_window.py" line="151" />
         <source>Export P&amp;ress PDFs…</source>
         <translation>导出印刷文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="55" />
+        <location filename="../main_window.py" line="153" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="56" />
+        <location filename="../main_window.py" line="173" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="57" />
+        <location filename="../main_window.py" line="177" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="58" />
+        <location filename="../main_window.py" line="179" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="59" />
+        <location filename="../main_window.py" line="176" />
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="61" />
+        <location filename="../main_window.py" line="98" />
+        <source>Inspector</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="99" />
+        <source>Pages</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="100" />
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="119" />
+        <source>&amp;Page</source>
+        <translation>版面(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="122" />
+        <source>Add page: %1</source>
+        <translation>新增版面：%1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="124" />
+        <source>&amp;Duplicate Page</source>
+        <translation>复制本版(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="125" />
+        <source>D&amp;elete Page</source>
+        <translation>删除本版(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="127" />
         <source>&amp;Next Page</source>
         <translation>下一版(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="63" />
+        <location filename="../main_window.py" line="129" />
         <source>&amp;Previous Page</source>
         <translation>上一版(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="79" />
+        <location filename="../main_window.py" line="134" />
+        <source>&amp;New from Template</source>
+        <translation>从模板新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="138" />
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="140" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="142" />
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="144" />
+        <source>&amp;Import Article…</source>
+        <translation>导入稿件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="146" />
+        <source>Place Photo &amp;Pair…</source>
+        <translation>放置前后对比图(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="156" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="157" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="158" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="163" />
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="164" />
+        <source>Bring &amp;Forward</source>
+        <translation>上移一层(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="166" />
+        <source>Send &amp;Backward</source>
+        <translation>下移一层(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="168" />
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="169" />
+        <source>U&amp;nlock</source>
+        <translation>解锁(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="174" />
+        <source>Fit &amp;Page</source>
+        <translation>适合整版(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="175" />
+        <source>Fit &amp;Width</source>
+        <translation>适合宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="181" />
+        <source>&amp;Grid and Frames</source>
+        <translation>版心网格和图文框(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="184" />
+        <source>&amp;Snap</source>
+        <translation>吸附(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="192" />
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="195" />
+        <source>Select</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="198" />
+        <source>Rule</source>
+        <translation>线条</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="199" />
+        <source>Box</source>
+        <translation>边框</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="200" />
+        <source>Tint</source>
+        <translation>底纹</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="241" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106" />
+        <location filename="../main_window.py" line="269" />
+        <source>Save As</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="281" />
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="284" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="292" />
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="293" />
+        <source>The issue has changes that are not saved. Save them?</source>
+        <translation>本期有尚未保存的修改。是否保存？</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="341" />
+        <source>Import article</source>
+        <translation>导入稿件</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="342" />
+        <source>Articles (*.txt *.docx)</source>
+        <translation>稿件 (*.txt *.docx)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="351" />
+        <source>Before and after photos</source>
+        <translation>整治前后图片</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="352" />
+        <source>Photos (*.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="356" />
+        <source>Choose two photos: before and after</source>
+        <translation>请选两张图片：整治前和整治后</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="379" />
         <source>Overset: %1 characters in %2</source>
         <translation>超版：%2 有 %1 字排不下</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109" />
+        <location filename="../main_window.py" line="382" />
         <source>Missing from every font: %1</source>
         <translation>所有字体都缺的字：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111" />
+        <location filename="../main_window.py" line="384" />
         <source>%1 problems with frames</source>
         <translation>%1 个图文框有问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112" />
+        <location filename="../main_window.py" line="385" />
         <source>Layout OK</source>
         <translation>排版正常</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115" />
+        <location filename="../main_window.py" line="389" />
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="391" />
         <source>No document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116" />
+        <location filename="../main_window.py" line="392" />
         <source>Newspaper Layout</source>
         <translation>报纸排版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120" />
+        <location filename="../main_window.py" line="396" />
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125" />
+        <location filename="../main_window.py" line="407" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125" />
+        <location filename="../main_window.py" line="270" />
+        <location filename="../main_window.py" line="407" />
         <source>Layout documents (*.layout.json)</source>
         <translation>版面文档 (*.layout.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131" />
+        <location filename="../main_window.py" line="413" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136" />
+        <location filename="../main_window.py" line="418" />
         <source>Export Proof</source>
         <translation>导出校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141" />
+        <location filename="../main_window.py" line="423" />
         <source>Folder for the press PDFs</source>
         <translation>印刷文件存放文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152" />
+        <location filename="../main_window.py" line="434" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154" />
+        <location filename="../main_window.py" line="436" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PageCanvas</name>
+    <message>
+        <location filename="../canvas.py" line="442" />
+        <source>Nudge</source>
+        <translation>微移</translation>
+    </message>
+    <message>
+        <location filename="../canvas.py" line="447" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>PagesDock</name>
+    <message>
+        <location filename="../pages_dock.py" line="68" />
+        <location filename="../pages_dock.py" line="150" />
+        <source>Add page</source>
+        <translation>新增版面</translation>
+    </message>
+    <message>
+        <location filename="../pages_dock.py" line="73" />
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../pages_dock.py" line="73" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../pages_dock.py" line="80" />
+        <source>Page number</source>
+        <translation>版次</translation>
+    </message>
+    <message>
+        <location filename="../pages_dock.py" line="81" />
+        <source>Section</source>
+        <translation>版名</translation>
+    </message>
+    <message>
+        <location filename="../pages_dock.py" line="102" />
+        <source>Page %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message>
+        <location filename="../pages_dock.py" line="156" />
+        <source>Duplicate page</source>
+        <translation>复制版面</translation>
+    </message>
+    <message>
+        <location filename="../pages_dock.py" line="162" />
+        <source>Delete page</source>
+        <translation>删除版面</translation>
+    </message>
+    <message>
+        <location filename="../pages_dock.py" line="167" />
+        <source>Move page</source>
+        <translation>移动版面</translation>
+    </message>
+    <message>
+        <location filename="../pages_dock.py" line="173" />
+        <source>Page</source>
+        <translation>版面</translation>
+    </message>
+</context>
+<context>
+    <name>self.canvas</name>
+    <message>
+        <location filename="../placing.py" line="51" />
+        <source>No article found in %1</source>
+        <translation>%1 中没有找到稿件</translation>
+    </message>
+    <message>
+        <location filename="../placing.py" line="61" />
+        <source>Drag across columns to place 《%1》; a click places it in one column</source>
+        <translation>拖过若干栏放置《%1》；单击则放在一栏</translation>
+    </message>
+    <message>
+        <location filename="../placing.py" line="64" />
+        <source>Place article</source>
+        <translation>放置稿件</translation>
+    </message>
+    <message>
+        <location filename="../placing.py" line="70" />
+        <source>The article covers %1</source>
+        <translation>稿件压住了 %1</translation>
+    </message>
+    <message>
+        <location filename="../placing.py" line="77" />
+        <source>Drag across columns to place the before-and-after pair</source>
+        <translation>拖过若干栏放置整治前后对比图</translation>
+    </message>
+    <message>
+        <location filename="../placing.py" line="79" />
+        <source>Place photo pair</source>
+        <translation>放置前后对比图</translation>
+    </message>
+    <message>
+        <location filename="../placing.py" line="133" />
+        <source>Place photo</source>
+        <translation>放置图片</translation>
+    </message>
+    <message>
+        <location filename="../placing.py" line="143" />
+        <source>Add rule</source>
+        <translation>添加线条</translation>
+    </message>
+    <message>
+        <location filename="../placing.py" line="152" />
+        <source>Add tint</source>
+        <translation>添加底纹</translation>
+    </message>
+    <message>
+        <location filename="../placing.py" line="152" />
+        <source>Add box</source>
+        <translation>添加边框</translation>
+    </message>
+    <message>
+        <location filename="../tools.py" line="145" />
+        <source>Resize</source>
+        <translation>调整大小</translation>
+    </message>
+    <message>
+        <location filename="../tools.py" line="145" />
+        <source>Move</source>
+        <translation>移动</translation>
     </message>
 </context>
 </TS>
