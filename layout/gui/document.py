@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from shiboken6 import isValid
 
 from layout.edit.change import Change
 from layout.engine.page import IssueLayout, LayoutEngine
@@ -80,8 +81,9 @@ class EditorDocument(QObject):
 
     @property
     def modified(self) -> bool:
-        """True when the issue has changes that are not saved."""
-        return not self.undo_stack.isClean()
+        """True when the issue has changes that are not saved (False once the stack is gone,
+        as it is while the window closes)."""
+        return isValid(self.undo_stack) and not self.undo_stack.isClean()
 
     def save(self, path: Path | None = None) -> None:
         """Save (atomically) to ``path`` or the document's own file, and mark the stack clean."""

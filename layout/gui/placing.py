@@ -67,7 +67,8 @@ class Placing:
         issue = self.canvas.document.issue
         placement = plan_article_at(issue, article, self.canvas.page, first, last, top, allow_overlap=True)
         if placement.overlaps:
-            self.canvas.message.emit(self.canvas.tr("The article covers %1").replace("%1", ", ".join(placement.overlaps)))
+            covered = ", ".join(placement.overlaps)
+            self.canvas.message.emit(self.canvas.tr("The article covers %1").replace("%1", covered))
         return ops.placed(placement, issue, "place article")
 
     # photos
@@ -149,4 +150,5 @@ class Placing:
             if tint:
                 return ops.add_box(issue, self.canvas.page_index, rect, fill=TINT)
             return ops.add_box(issue, self.canvas.page_index, rect, stroke=Colour(0, 0, 0, 1))
-        self.canvas.set_tool(DrawTool(self.canvas, box, self.canvas.tr("Add tint") if tint else self.canvas.tr("Add box")))
+        label = self.canvas.tr("Add tint") if tint else self.canvas.tr("Add box")
+        self.canvas.set_tool(DrawTool(self.canvas, box, label))

@@ -620,37 +620,37 @@
         <translation>放置稿件</translation>
     </message>
     <message>
-        <location filename="../placing.py" line="70" />
+        <location filename="../placing.py" line="71" />
         <source>The article covers %1</source>
         <translation>稿件压住了 %1</translation>
     </message>
     <message>
-        <location filename="../placing.py" line="77" />
+        <location filename="../placing.py" line="78" />
         <source>Drag across columns to place the before-and-after pair</source>
         <translation>拖过若干栏放置整治前后对比图</translation>
     </message>
     <message>
-        <location filename="../placing.py" line="79" />
+        <location filename="../placing.py" line="80" />
         <source>Place photo pair</source>
         <translation>放置前后对比图</translation>
     </message>
     <message>
-        <location filename="../placing.py" line="133" />
+        <location filename="../placing.py" line="134" />
         <source>Place photo</source>
         <translation>放置图片</translation>
     </message>
     <message>
-        <location filename="../placing.py" line="143" />
+        <location filename="../placing.py" line="144" />
         <source>Add rule</source>
         <translation>添加线条</translation>
     </message>
     <message>
-        <location filename="../placing.py" line="152" />
+        <location filename="../placing.py" line="153" />
         <source>Add tint</source>
         <translation>添加底纹</translation>
     </message>
     <message>
-        <location filename="../placing.py" line="152" />
+        <location filename="../placing.py" line="153" />
         <source>Add box</source>
         <translation>添加边框</translation>
     </message>

@@ -1,0 +1,170 @@
+"""A designer's session, driven with real mouse and key events on the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from layout.gui.main_window import MainWindow
+from layout.model.fileformat import dumps, load
+from layout.model.frames import PhotoPairFrame
+from tests.conftest import SAMPLE
+
+ARTICLE = Path(__file__).parent / "data" / "street_article.txt"
+PHOTOS = SAMPLE.parent / "photos"
+
+
+def _point(canvas, x: float, y: float) -> QPoint:
+    return canvas.to_view(x, y).toPoint()
+
+
+def drag(qtbot, canvas, start: QPoint, end: QPoint, steps: int = 6, modifier=Qt.NoModifier) -> None:
+    """Press, move in steps and release the left button on the canvas."""
+    viewport = canvas.viewport()
+    qtbot.mousePress(viewport, Qt.LeftButton, modifier, start)
+    for k in range(1, steps + 1):
+        at = start + (end - start) * (k / steps)
+        qtbot.mouseMove(viewport, at)
+    qtbot.mouseRelease(viewport, Qt.LeftButton, modifier, end)
+
+
+def column_left(page, column: int) -> float:
+    return page.grid.column_span(page.type_area, column, column)[0]
+
+
+def line_y(page, line: int) -> float:
+    return page.type_area.y + line * page.grid.line_pitch
+
+
+def action(window, text: str):
+    for menu_action in window.menuBar().actions():
+        for item in menu_action.menu().actions():
+            if item.text().replace("&", "") == text:
+                return item
+            if item.menu():
+                found = next((a for a in item.menu().actions() if text in a.text()), None)
+                if found:
+                    return found
+    raise LookupError(text)
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    monkeypatch.setattr("layout.gui.main_window.QMessageBox.question", lambda *a: QMessageBox.Discard)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1400, 950)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def type_chinese(widget, text: str) -> None:
+    """Type Chinese as an input method does: a commit string (QTest types only Latin-1 keys)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def drop_files(canvas, paths: list[Path], at: QPoint) -> None:
+    """Drop files on the canvas as a file manager would."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(at, Qt.CopyAction, data, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(canvas.viewport(), enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(at), Qt.CopyAction, data, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(canvas.viewport(), drop)
+
+
+def test_a_designers_session(qtbot, window, monkeypatch, tmp_path):
+    canvas = window.canvas
+    action(window, "broadsheet").trigger()  # File ▸ New from Template ▸ broadsheet
+    states = [dumps(window.issue)]
+    page = window.issue.pages[0]
+
+    # import a .txt article (Ctrl+I) and drag it across columns 1-4
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(ARTICLE), ""))
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key_I, Qt.ControlModifier)
+    top = 12
+    drag(qtbot, canvas, _point(canvas, column_left(page, 1) + 8, line_y(page, top) + 2),
+         _point(canvas, column_left(page, 4) + 20, line_y(page, top + 20)))
+    article = window.issue.articles[0]
+    frames = [window.issue.find_frame(i)[1] for i in canvas.selection]
+    assert {f.kind for f in frames} == {"headline", "text"}
+    assert all(abs(f.rect.x - column_left(page, 1)) < 0.01 for f in frames)
+    assert min(f.rect.y for f in frames) == pytest.approx(line_y(page, top))
+    assert frames[-1].rect.right == pytest.approx(sum(page.grid.column_span(page.type_area, 1, 4)))
+    assert window.issue.article(article.id).flow and not window.layout_result.report.overset
+    states.append(dumps(window.issue))
+
+    # drag it to columns 5-8: three pixels off, it snaps onto the column edge
+    body = next(f for f in frames if f.kind == "text")
+    start = _point(canvas, body.rect.x + 40, body.rect.y + 30)
+    shift = (column_left(page, 5) - column_left(page, 1)) * canvas.scale()
+    drag(qtbot, canvas, start, start + QPoint(round(shift) + 3, 2))
+    moved = [window.issue.find_frame(f.id)[1] for f in frames]
+    assert all(abs(f.rect.x - column_left(page, 5)) < 0.01 for f in moved)
+    assert window.document.undo_stack.count() == 2  # the drag is one step
+    states.append(dumps(window.issue))
+
+    # resize it by its bottom handle until its text no longer fits
+    height_before = window.issue.find_frame(body.id)[1].rect.h
+    box = canvas.selection_box()
+    handle = QPoint(round(box.center().x()), round(box.bottom()))
+    drag(qtbot, canvas, handle, handle - QPoint(0, round(box.height() * 0.6)))
+    body_now = window.issue.find_frame(body.id)[1]
+    assert body_now.rect.h < height_before
+    assert (body_now.rect.h / page.grid.line_pitch) % 1 == pytest.approx(0, abs=1e-6)  # whole lines
+    assert window.layout_result.report.overset.get(article.id, 0) > 0
+    states.append(dumps(window.issue))
+
+    # add page 2 from the template; the canvas shows it
+    action(window, "Add page: broadsheet").trigger()
+    assert [p.number for p in window.issue.pages] == [1, 2] and canvas.page_index == 1
+    states.append(dumps(window.issue))
+
+    # drop two photos at once on page 2: a before-and-after pair
+    page2 = window.issue.pages[1]
+    drop_files(canvas, [PHOTOS / "pair1-before.jpg", PHOTOS / "pair1-after.jpg"],
+               _point(canvas, column_left(page2, 2) + 10, line_y(page2, 20)))
+    pairs = [f for f in page2.frames if isinstance(f, PhotoPairFrame)]
+    assert len(pairs) == 1 and pairs[0].pair.before.image.endswith("pair1-before.jpg")
+    assert abs(pairs[0].rect.x - column_left(page2, 2)) < 0.01
+    states.append(dumps(window.issue))
+
+    # back to page 1 (Page Up), click the article, set the title's size to 小初 in the inspector
+    qtbot.keyClick(canvas, Qt.Key_PageUp)
+    assert canvas.page_index == 0
+    qtbot.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
+                     _point(canvas, body_now.rect.x + 30, body_now.rect.y + 10))
+    assert set(canvas.selection) == {f.id for f in frames}
+    size_box = window.inspector.parts["title"][1]
+    assert size_box.isVisible()
+    qtbot.mouseClick(size_box.lineEdit(), Qt.LeftButton)
+    size_box.lineEdit().selectAll()
+    type_chinese(size_box.lineEdit(), "小初")
+    qtbot.keyClick(size_box.lineEdit(), Qt.Key_Return)
+    assert window.issue.styles["title"].size == "小初"
+    states.append(dumps(window.issue))
+
+    # undo three times and redo once, checked against each step
+    canvas.setFocus()
+    for expected in (states[5], states[4], states[3]):
+        qtbot.keyClick(canvas, Qt.Key_Z, Qt.ControlModifier)
+        assert dumps(window.issue) == expected
+    qtbot.keyClick(canvas, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert dumps(window.issue) == states[4]
+    assert window.windowTitle().startswith("*")
+
+    # save (Ctrl+S asks for a name the first time) and open the file again
+    out = tmp_path / "session.layout.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    qtbot.keyClick(canvas, Qt.Key_S, Qt.ControlModifier)
+    assert out.exists() and not window.windowTitle().startswith("*")
+    assert dumps(load(out)) == dumps(window.issue)
