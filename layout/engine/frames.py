@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import time
+from pathlib import Path
 
 from layout.engine.block import set_block
 from layout.engine.displaylist import BoxItem, RuleItem
@@ -36,6 +38,8 @@ from layout.model.geometry import Rect
 WEEKDAYS = "一二三四五六日"
 COLUMN_RULE_WEIGHT = 0.3
 DASH = (3.0, 2.0)
+STAT_SECONDS = 1.0  # how long a photo file's looked-up state is trusted
+_STATES: dict[Path, tuple[float, tuple[int, int] | None]] = {}
 
 
 def date_text(issue: Issue) -> str:
@@ -151,14 +155,24 @@ def set_frame(issue: Issue, page: Page, frame: Frame) -> FrameResult:
 
 
 def _file_state(issue: Issue, photo: Photo) -> tuple[str | None, tuple[int, int] | None]:
-    """A photo file and its modification time and size (a replaced file is read again)."""
+    """A photo file and its modification time and size (a replaced file is read again).
+
+    A file's state is looked up at most once every STAT_SECONDS, so that an editor
+    laying a page out at every mouse move does not ask the file system each time."""
     if not photo.image:
         return None, None
+    path = issue.resolve(photo.image)
+    now = time.monotonic()
+    known = _STATES.get(path)
+    if known is not None and now - known[0] < STAT_SECONDS:
+        return photo.image, known[1]
     try:
-        stat = os.stat(issue.resolve(photo.image))
+        stat = os.stat(path)
+        state = (stat.st_mtime_ns, stat.st_size)
     except OSError:
-        return photo.image, None
-    return photo.image, (stat.st_mtime_ns, stat.st_size)
+        state = None
+    _STATES[path] = (now, state)
+    return photo.image, state
 
 
 def photos_of(frame: Frame) -> list[Photo]:
@@ -172,9 +186,15 @@ def photos_of(frame: Frame) -> list[Photo]:
     return []
 
 
-def frame_key(issue: Issue, page: Page, frame: Frame) -> str:
-    """Everything a frame's result depends on, as one string."""
-    depends: tuple = (frame, page.number, page.grid, page.margins, issue.styles, issue.line_breaking)
+def page_key(issue: Issue, page: Page) -> str:
+    """What every frame on a page depends on (the page's grid, the issue's styles), as one string."""
+    return repr((page.number, page.grid, page.margins, issue.styles, issue.line_breaking))
+
+
+def frame_key(issue: Issue, page: Page, frame: Frame, shared: str | None = None) -> str:
+    """Everything a frame's result depends on, as one string; ``shared`` is the page's
+    ``page_key`` when the caller has it already."""
+    depends: tuple = (frame, shared if shared is not None else page_key(issue, page))
     if isinstance(frame, HeadlineFrame):
         article = issue.article(frame.article)
         depends += (article.headline if article else None,)

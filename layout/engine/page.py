@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from layout.engine.article import ArticleLayout, layout_article
 from layout.engine.displaylist import BoxItem, ImageItem, Item, PageDisplay, PlaceholderItem, RuleItem
-from layout.engine.frames import frame_key, set_frame
+from layout.engine.frames import frame_key, page_key, set_frame
 from layout.engine.result import FrameResult
 from layout.model.document import Issue, Page
 from layout.model.frames import Frame, HeadlineFrame
@@ -108,8 +108,9 @@ class LayoutEngine:
         PDF's content order is the reading order of each article."""
         items: list[Item] = []
         headlines: dict[str, list[Item]] = {}
+        shared = page_key(issue, page)
         for frame in page.frames:
-            drawn = self._frame(issue, page, frame, report)
+            drawn = self._frame(issue, page, frame, report, shared)
             if isinstance(frame, HeadlineFrame):
                 headlines.setdefault(frame.article, []).extend(drawn)
             else:
@@ -120,9 +121,9 @@ class LayoutEngine:
         items.sort(key=_layer)
         return PageDisplay(page.number, page.width, page.height, items)
 
-    def _frame(self, issue: Issue, page: Page, frame: Frame, report: LayoutReport) -> list[Item]:
+    def _frame(self, issue: Issue, page: Page, frame: Frame, report: LayoutReport, shared: str) -> list[Item]:
         """A frame's items, set again only when something it depends on changed."""
-        key = frame_key(issue, page, frame)
+        key = frame_key(issue, page, frame, shared)
         cached = self._frames.get(frame.id)
         if cached is None or cached[0] != key:
             cached = (key, set_frame(issue, page, frame))

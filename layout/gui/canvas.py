@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -36,7 +36,8 @@ from layout.units import mm
 SCREEN_DPI = 96.0
 PASTEBOARD = 120.0  # points of pasteboard around the page, where frames may be parked
 PASTEBOARD_COLOUR = QColor(200, 200, 204)
-CACHE_PIXELS = 40_000_000  # a page image larger than this is drawn straight onto the screen
+CACHE_PIXELS = 6_000_000  # a page drawn larger than this is drawn only where the window shows it
+TILE_MARGIN = 400  # pixels drawn round what the window shows, so that a short scroll draws nothing
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 SNAP_PIXELS = 6.0
@@ -62,7 +63,7 @@ class PageCanvas(QAbstractScrollArea):
         self.guides: list[Guide] = []
         self.renderer = QtPageRenderer()
         self.renders = 0
-        self._image: QImage | None = None
+        self._image: tuple[QImage, QRect] | None = None
         self._pan_from: QPoint | None = None
         self._space = False
         self.placing = None  # set by the window: what dropped files become
@@ -215,24 +216,40 @@ class PageCanvas(QAbstractScrollArea):
 
     # painting
 
-    def _page_image(self) -> QImage | None:
-        """The page drawn at the current zoom, made once a layout and zoom; None when too big."""
+    def _visible_page(self) -> QRect:
+        """The part of the page (in pixels at this zoom, from its corner) that the window shows."""
+        display = self.page_display()
+        s = self.scale()
+        corner = self.to_view(0, 0)
+        page = QRect(0, 0, round(display.width * s), round(display.height * s))
+        shown = QRect(round(-corner.x()), round(-corner.y()), self.viewport().width(), self.viewport().height())
+        return page.intersected(shown)
+
+    def _page_image(self) -> tuple[QImage, QRect] | None:
+        """The page drawn at the current zoom: all of it when small enough, else the part
+        shown and a margin round it; made again only for a new layout, zoom or a scroll
+        past what it holds. None when nothing of the page shows."""
         display = self.page_display()
         if display is None:
             return None
-        s = self.scale()
-        width, height = round(display.width * s), round(display.height * s)
-        if width * height > CACHE_PIXELS:
+        visible = self._visible_page()
+        if visible.isEmpty():
             return None
-        if self._image is None:
-            image = QImage(max(1, width), max(1, height), QImage.Format_RGB32)
-            image.fill(Qt.white)
-            painter = QPainter(image)
-            painter.scale(s, s)
-            self.renderer.draw_page(painter, display)
-            painter.end()
-            self._image = image
-            self.renders += 1
+        if self._image is not None and self._image[1].contains(visible):
+            return self._image
+        s = self.scale()
+        whole = QRect(0, 0, round(display.width * s), round(display.height * s))
+        region = whole if whole.width() * whole.height() <= CACHE_PIXELS else \
+            visible.adjusted(-TILE_MARGIN, -TILE_MARGIN, TILE_MARGIN, TILE_MARGIN).intersected(whole)
+        image = QImage(max(1, region.width()), max(1, region.height()), QImage.Format_RGB32)
+        image.fill(Qt.white)
+        painter = QPainter(image)
+        painter.translate(-region.x(), -region.y())
+        painter.scale(s, s)
+        self.renderer.draw_page(painter, display)
+        painter.end()
+        self._image = (image, region)
+        self.renders += 1
         return self._image
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
@@ -241,28 +258,25 @@ class PageCanvas(QAbstractScrollArea):
         painter.fillRect(event.rect(), PASTEBOARD_COLOUR)
         page = self.page
         if page is not None:
-            self._paint_page(painter, event)
+            self._paint_page(painter)
             if self.overlay:
-                draw_grid(painter, page, self.to_view, self.scale())
-                draw_frames(painter, page, self.to_view)
+                painter.save()
+                painter.translate(self.to_view(0, 0))
+                painter.scale(self.scale(), self.scale())
+                draw_grid(painter, page, self.scale())
+                draw_frames(painter, page)
+                painter.restore()
             self._paint_selection(painter)
             draw_guides(painter, self.guides, page, self.to_view)
             self.tool.paint(painter)
         painter.end()
 
-    def _paint_page(self, painter: QPainter, event: QPaintEvent) -> None:
-        image = self._page_image()
-        top_left = self.to_view(0, 0)
-        if image is not None:
-            painter.drawImage(top_left, image)
-            return
-        painter.save()
-        painter.setClipRect(event.rect())
-        painter.translate(top_left)
-        painter.scale(self.scale(), self.scale())
-        self.renderer.draw_page(painter, self.page_display())
-        self.renders += 1
-        painter.restore()
+    def _paint_page(self, painter: QPainter) -> None:
+        cached = self._page_image()
+        if cached is not None:
+            image, region = cached
+            corner = self.to_view(0, 0)
+            painter.drawImage(QPointF(corner.x() + region.x(), corner.y() + region.y()), image)
 
     def _paint_selection(self, painter: QPainter) -> None:
         frames = self.selected_frames()

@@ -22,7 +22,6 @@ from layout.edit import operations as ops
 from layout.engine.page import IssueLayout, LayoutEngine
 from layout.gui.canvas import ZOOM_STEP, PageCanvas
 from layout.gui.document import EditorDocument
-from layout.gui.exporting import export, press_allowed
 from layout.gui.inspector import Inspector
 from layout.gui.pages_dock import PagesDock
 from layout.gui.placing import Placing
@@ -215,7 +214,7 @@ class MainWindow(QMainWindow):
             document.laid_out.connect(self._laid_out)
             document.undo_stack.cleanChanged.connect(self._update_title)
             document.undo_stack.indexChanged.connect(self._update_title)
-        self.pages.rebuild()
+        self.pages.changed()
         self.inspector.refresh()
         self.canvas.fit_page()
         self._report()
@@ -395,7 +394,6 @@ class MainWindow(QMainWindow):
             number = document.issue.pages[self.canvas.page_index].number
             page = " " + self.tr("page %1").replace("%1", str(number))
         star = "*" if document is not None and document.modified else ""
-        self.setWindowModified(bool(star))
         self.setWindowTitle(f"{star}{name}{page} — {app_name}")
 
     # export
@@ -420,12 +418,16 @@ class MainWindow(QMainWindow):
 
     def choose_press(self) -> None:
         """Ask for a folder and export the press PDFs, one a page, after preflight."""
+        from layout.gui.exporting import press_allowed  # reportlab loads at the first export
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the press PDFs"))
         if folder and self.issue is not None and press_allowed(self, self.issue, self.engine):
             self.export_to("press", folder)
 
     def export_to(self, profile: str, target: str) -> list[Path]:
         """Export in a profile with a progress bar; problems are shown, not raised."""
+        from layout.gui.exporting import export  # reportlab loads at the first export
+
         if self.issue is None or not target:
             return []
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from layout.edit.snap import Guide
@@ -20,9 +20,10 @@ KIND_COLOURS = {
     "series": QColor(150, 70, 190),
 }
 FURNITURE_COLOUR = QColor(140, 140, 140)
-MARGIN_COLOUR = QColor(230, 0, 160, 160)
-COLUMN_COLOUR = QColor(0, 170, 230, 110)
-GRID_COLOUR = QColor(0, 170, 230, 45)
+# the grid is drawn in opaque colours: translucent lines cost ten to twenty times as much to draw
+MARGIN_COLOUR = QColor(236, 110, 200)
+COLUMN_COLOUR = QColor(120, 200, 240)
+GRID_COLOUR = QColor(214, 238, 250)
 SELECTION_COLOUR = QColor(0, 100, 255)
 GUIDE_COLOUR = QColor(255, 0, 90)
 HANDLE_PIXELS = 7.0
@@ -36,32 +37,34 @@ def view_rect(to_view: ToView, rect: Rect) -> QRectF:
     return QRectF(to_view(rect.x, rect.y), to_view(rect.right, rect.bottom))
 
 
-def draw_grid(painter: QPainter, page: Page, to_view: ToView, scale: float) -> None:
-    """Margins, column edges and, when they are far enough apart, the line-grid lines."""
+def draw_grid(painter: QPainter, page: Page, scale: float) -> None:
+    """Margins, column edges and, when they are far enough apart, the line-grid lines;
+    the painter maps page points to the screen (``scale`` pixels a point)."""
     area, grid = page.type_area, page.grid
     painter.setBrush(Qt.NoBrush)
     if grid.line_pitch * scale >= MIN_GRID_PIXELS:
         painter.setPen(QPen(GRID_COLOUR, 0))
-        for k in range(1, grid.line_count(area)):
-            y = area.y + k * grid.line_pitch
-            painter.drawLine(to_view(area.x, y), to_view(area.right, y))
+        ys = [area.y + k * grid.line_pitch for k in range(1, grid.line_count(area))]
+        painter.drawLines([QLineF(area.x, y, area.right, y) for y in ys])
     painter.setPen(QPen(COLUMN_COLOUR, 0))
     for column in range(1, grid.columns + 1):
         left, width = grid.column_span(area, column, column)
-        painter.drawRect(view_rect(to_view, Rect(left, area.y, width, area.h)))
+        painter.drawRect(QRectF(left, area.y, width, area.h))
     painter.setPen(QPen(MARGIN_COLOUR, 0))
-    painter.drawRect(view_rect(to_view, area))
+    painter.drawRect(QRectF(area.x, area.y, area.w, area.h))
 
 
-def draw_frames(painter: QPainter, page: Page, to_view: ToView) -> None:
-    """Every frame's outline, in its kind's colour; locked frames dashed."""
+def draw_frames(painter: QPainter, page: Page) -> None:
+    """Every frame's outline, in its kind's colour; locked frames dashed (the painter maps
+    page points to the screen)."""
     painter.setBrush(Qt.NoBrush)
     for frame in page.frames:
         pen = QPen(KIND_COLOURS.get(frame.kind, FURNITURE_COLOUR), 0)
         if frame.locked:
             pen.setStyle(Qt.DashLine)
         painter.setPen(pen)
-        painter.drawRect(view_rect(to_view, frame.rect))
+        r = frame.rect
+        painter.drawRect(QRectF(r.x, r.y, r.w, r.h))
 
 
 def handle_rects(box: QRectF) -> dict[str, QRectF]:

@@ -19,7 +19,6 @@ from pathlib import Path
 
 from layout.engine import copyfit
 from layout.engine.photo import PhotoProblem, image_info
-from layout.importer.docx import read_docx
 from layout.importer.plaintext import ImportedText, read
 from layout.model.document import Article, Issue, Page
 from layout.model.frames import (
@@ -57,6 +56,8 @@ def import_file(path: str | Path, quotes: str = "curly") -> ImportedText:
     if not path.is_file():
         raise ValueError(f"{path}: no such file")
     if path.suffix.lower() == ".docx":
+        from layout.importer.docx import read_docx  # python-docx and lxml load only when needed
+
         return read_docx(path, quotes)
     if path.suffix.lower() in (".txt", ".text", ""):
         try:

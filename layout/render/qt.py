@@ -6,10 +6,11 @@ at the engine's positions, so the screen shows exactly what the PDF prints.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QGlyphRun, QImage, QImageReader, QPainter, QPen, QRawFont
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QGlyphRun, QImage, QImageReader, QPainter, QPen, QRawFont, QTransform
 
 from layout.engine.displaylist import (
     BoxItem,
@@ -26,6 +27,9 @@ from layout.engine.fonts import font_dir
 from layout.model.colour import Colour
 
 PREVIEW_MAX_PIXELS = 1600  # photos are kept at most this wide or high for the screen
+SCALED_PHOTOS = 128  # photos kept ready at the size they were last drawn at
+# a text item, its Qt glyph runs with their colours, and its stretched runs (drawn glyph by glyph)
+Prepared = tuple[Item, list[tuple[QGlyphRun, QColor]], list[GlyphRun]]
 
 
 def qcolour(colour: Colour) -> QColor:
@@ -46,15 +50,24 @@ class QtPageRenderer:
     """Replays display lists on a QPainter; keeps fonts and scaled photos between paints."""
 
     def __init__(self) -> None:
-        self._fonts: dict[tuple[str, float], QRawFont] = {}
+        self._fonts: dict[tuple[str, float | None], QRawFont] = {}
         self._images: dict[str, QImage] = {}
+        self._scaled: OrderedDict[tuple, QImage] = OrderedDict()
+        self._runs: dict[int, Prepared] = {}
+        self._used: dict[int, Prepared] = {}
 
     def raw_font(self, name: str, size: float) -> QRawFont:
-        """The font file at a size (in page points, the painter scales it)."""
+        """The font file at a size (in page points, the painter scales it); each file is
+        read once, other sizes are copies of it set to their size."""
         key = (name, size)
         font = self._fonts.get(key)
         if font is None:
-            font = QRawFont(str(font_dir() / name), size)
+            base = self._fonts.get((name, None))
+            if base is None:
+                base = QRawFont(str(font_dir() / name), size)
+                self._fonts[(name, None)] = base
+            font = QRawFont(base)
+            font.setPixelSize(size)
             self._fonts[key] = font
         return font
 
@@ -78,16 +91,15 @@ class QtPageRenderer:
         painter.fillRect(QRectF(0, 0, page.width, page.height), Qt.white)
         painter.setRenderHint(QPainter.Antialiasing, True)
         painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+        self._used = {}
         for item in page.items:
             self.draw(painter, item)
+        self._runs = self._used  # glyph runs of items no longer shown are let go
 
     def draw(self, painter: QPainter, item: Item) -> None:
         """Draw one display item."""
-        if isinstance(item, GlyphRun):
-            self._glyphs(painter, item)
-        elif isinstance(item, GlyphLines):
-            for run in item.runs():
-                self._glyphs(painter, run)
+        if isinstance(item, (GlyphRun, GlyphLines)):
+            self._text(painter, item)
         elif isinstance(item, ImageItem):
             self._image(painter, item)
         elif isinstance(item, RuleItem):
@@ -100,16 +112,34 @@ class QtPageRenderer:
         elif isinstance(item, MissingGlyph):
             self._missing(painter, item)
 
-    def _glyphs(self, painter: QPainter, item: GlyphRun) -> None:
+    def _text(self, painter: QPainter, item: GlyphRun | GlyphLines) -> None:
+        """Draw a glyph run or a block of lines, from Qt glyph runs made once for the item."""
+        key = id(item)
+        prepared = self._used.get(key) or self._runs.get(key)
+        if prepared is None or prepared[0] is not item:
+            runs = [item] if isinstance(item, GlyphRun) else item.runs()
+            prepared = (item, [self._prepare(run) for run in runs if run.hscale == 1.0],
+                        [run for run in runs if run.hscale != 1.0])
+        self._used[key] = prepared
+        for run, colour in prepared[1]:
+            painter.setPen(colour)
+            painter.drawGlyphRun(QPointF(0, 0), run)
+        for run in prepared[2]:
+            self._stretched(painter, run)
+
+    def _prepare(self, item: GlyphRun) -> tuple[QGlyphRun, QColor]:
+        run = QGlyphRun()
+        run.setRawFont(self.raw_font(item.font, item.size))
+        run.setGlyphIndexes(list(item.glyphs))
+        run.setPositions([QPointF(x, item.y) for x in item.xs])
+        return run, qcolour(item.colour)
+
+    def _stretched(self, painter: QPainter, item: GlyphRun) -> None:
+        """A stretched dash, glyph by glyph."""
         run = QGlyphRun()
         run.setRawFont(self.raw_font(item.font, item.size))
         painter.setPen(qcolour(item.colour))
-        if item.hscale == 1.0:
-            run.setGlyphIndexes(list(item.glyphs))
-            run.setPositions([QPointF(x, item.y) for x in item.xs])
-            painter.drawGlyphRun(QPointF(0, 0), run)
-            return
-        for glyph, x in zip(item.glyphs, item.xs):  # a stretched dash, glyph by glyph
+        for glyph, x in zip(item.glyphs, item.xs):
             run.setGlyphIndexes([glyph])
             run.setPositions([QPointF(0, 0)])
             painter.save()
@@ -126,7 +156,32 @@ class QtPageRenderer:
             return
         source = QRectF(crop.x * image.width(), crop.y * image.height(),
                         crop.w * image.width(), crop.h * image.height())
-        painter.drawImage(QRectF(r.x, r.y, r.w, r.h), image, source)
+        target = QRectF(r.x, r.y, r.w, r.h)
+        if painter.transform().type().value > QTransform.TxScale.value:
+            painter.drawImage(target, image, source)
+            return
+        device = painter.transform().mapRect(target).toAlignedRect()
+        if not device.intersects(QRect(0, 0, painter.device().width(), painter.device().height())):
+            return  # off the image being drawn (a part of a page at a large zoom)
+        scaled = self._scaled_photo(item.path, image, source, device.size())
+        painter.save()
+        painter.resetTransform()
+        painter.drawImage(device.topLeft(), scaled)  # pixel for pixel: no scaling at paint time
+        painter.restore()
+
+    def _scaled_photo(self, path: str, image: QImage, source: QRectF, size: QSize) -> QImage:
+        """The photo's crop scaled once to the size it is drawn at (scaling at every paint is slow)."""
+        key = (path, source.x(), source.y(), source.width(), source.height(), size.width(), size.height())
+        scaled = self._scaled.get(key)
+        if scaled is None:
+            crop = image.copy(source.toAlignedRect())
+            scaled = crop.scaled(size.expandedTo(QSize(1, 1)), Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
+            self._scaled[key] = scaled
+            if len(self._scaled) > SCALED_PHOTOS:
+                self._scaled.popitem(last=False)
+        else:
+            self._scaled.move_to_end(key)
+        return scaled
 
     def _box(self, painter: QPainter, item: BoxItem) -> None:
         painter.setPen(_pen(item.stroke, item.weight, item.dash) if item.stroke else Qt.NoPen)

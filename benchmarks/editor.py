@@ -1,0 +1,133 @@
+"""The editor's speed on the sample issue, offscreen; prints one JSON object.
+
+- open_to_first_paint_s: from starting a Python process to the canvas having painted
+  the page (imports, fonts, layout and the first render included), median of 3 runs.
+- repaint_ms: a full repaint at fit-page (the page drawn again from its display list).
+- drag_frame_ms: per mouse move while the lead article is dragged across columns with
+  real mouse events (snapping, reflow of the article and repaint included).
+- zoom_ms: per Ctrl+wheel step (new zoom, page drawn again, repaint).
+- undo_ms: per Ctrl+Z of a move and Ctrl+Shift+Z of it again (reflow and repaint).
+Timings are the 95th percentile unless named _median. Goals (issue 11): first paint
+≤ 1.0 s, repaint ≤ 16 ms, drag ≤ 16 ms, zoom ≤ 50 ms, undo ≤ 16 ms.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="layout-bench-cache-"))
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "assets" / "sample" / "tongzhou.layout.json"
+FIRST_PAINT = """
+import sys, time
+from PySide6.QtWidgets import QApplication
+from layout.gui.main_window import MainWindow
+app = QApplication(sys.argv[:1])
+window = MainWindow()
+window.open_document(sys.argv[1])
+window.show()
+while window.canvas.renders == 0:
+    app.processEvents()
+print(time.time())
+"""
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile, in the values' unit."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def open_to_first_paint() -> float:
+    """Seconds from a new process to the first painted page (median of three)."""
+    runs = []
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    for _ in range(3):
+        start = time.time()
+        done = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(SAMPLE)], capture_output=True, text=True,
+                              env=env, check=True)
+        runs.append(float(done.stdout.strip().splitlines()[-1]) - start)
+    return statistics.median(runs)
+
+
+def timed_ms(work) -> float:
+    start = time.perf_counter()
+    work()
+    return (time.perf_counter() - start) * 1000
+
+
+def measure(window, qtest, qt) -> dict[str, float]:
+    """Repaint, drag, zoom and undo timings on an open window."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    canvas = window.canvas
+    viewport = canvas.viewport()
+    canvas.fit_page()
+    QApplication.processEvents()
+
+    def full_repaint() -> None:
+        canvas.refresh()
+        viewport.repaint()
+
+    repaint = [timed_ms(full_repaint) for _ in range(30)]
+    page = canvas.page
+    body = page.frame(window.issue.article("a1").flow[0]).rect
+    start = canvas.to_view(body.x + 40, body.y + 40).toPoint()
+    step = (page.grid.column_width(page.type_area) + page.grid.gutter) * canvas.scale() / 4
+    qtest.mousePress(viewport, qt.LeftButton, qt.NoModifier, start)
+    drag = []
+    for k in range(1, 25):
+        at = start + QPoint(round(step * k), 0)
+        drag.append(timed_ms(lambda at=at: (qtest.mouseMove(viewport, at), viewport.repaint())))
+    qtest.mouseRelease(viewport, qt.LeftButton, qt.NoModifier, start + QPoint(round(step * 24), 0))
+    undo = []
+    for _ in range(10):
+        undo.append(timed_ms(lambda: (qtest.keyClick(canvas, qt.Key_Z, qt.ControlModifier), viewport.repaint())))
+        undo.append(timed_ms(lambda: (qtest.keyClick(canvas, qt.Key_Z, qt.ControlModifier | qt.ShiftModifier),
+                                      viewport.repaint())))
+    zoom = []
+    centre = QPointF(viewport.width() / 2, viewport.height() / 2)
+    for k in range(16):
+        delta = 120 if k % 8 < 4 else -120
+        event = QWheelEvent(centre, viewport.mapToGlobal(centre), QPoint(), QPoint(0, delta), qt.NoButton,
+                            qt.ControlModifier, qt.NoScrollPhase, False)
+        zoom.append(timed_ms(lambda e=event: (QApplication.sendEvent(viewport, e), viewport.repaint())))
+    return {"repaint_ms": round(statistics.median(repaint), 2), "repaint_p95_ms": round(p95(repaint), 2),
+            "drag_frame_ms": round(p95(drag), 2), "drag_frame_median_ms": round(statistics.median(drag), 2),
+            "zoom_ms": round(p95(zoom), 2), "undo_ms": round(p95(undo), 2)}
+
+
+def main() -> int:
+    """Run the measurements and print them as JSON."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from layout.gui.main_window import MainWindow
+
+    result = {"open_to_first_paint_s": round(open_to_first_paint(), 3)}
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = MainWindow()
+    window.resize(1400, 950)
+    window.open_document(SAMPLE)
+    window.show()
+    app.processEvents()
+    result.update(measure(window, QTest, Qt))
+    window.document.undo_stack.setClean()
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
