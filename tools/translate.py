@@ -145,6 +145,20 @@ ZH = {
     "Add tint": "添加底纹",
     "Add box": "添加边框",
     "Resize": "调整大小",
+    "Opened": "打开时",
+    "Song (宋)": "宋体",
+    "Bold Song (标宋)": "标宋",
+    "Hei (黑)": "黑体",
+    "Bold Hei (大黑)": "大黑",
+    "Kai (楷)": "楷体",
+    "Justified": "两端对齐",
+    "Left": "左对齐",
+    "Centred": "居中",
+    "Right": "右对齐",
+    "Fill the frame": "裁切填满",
+    "Whole photo": "完整显示",
+    "Side by side": "左右并排",
+    "One above the other": "上下排列",
 }
 
 

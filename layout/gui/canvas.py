@@ -246,7 +246,9 @@ class PageCanvas(QAbstractScrollArea):
         painter = QPainter(image)
         painter.translate(-region.x(), -region.y())
         painter.scale(s, s)
-        self.renderer.draw_page(painter, display)
+        page = self.page
+        underlay = (lambda p: draw_grid(p, page, s)) if self.overlay else None
+        self.renderer.draw_page(painter, display, underlay)
         painter.end()
         self._image = (image, region)
         self.renders += 1
@@ -263,7 +265,6 @@ class PageCanvas(QAbstractScrollArea):
                 painter.save()
                 painter.translate(self.to_view(0, 0))
                 painter.scale(self.scale(), self.scale())
-                draw_grid(painter, page, self.scale())
                 draw_frames(painter, page)
                 painter.restore()
             self._paint_selection(painter)
@@ -337,6 +338,11 @@ class PageCanvas(QAbstractScrollArea):
     def tolerance(self) -> float:
         """The snapping distance in points."""
         return SNAP_PIXELS / self.scale()
+
+    def set_overlay(self, on: bool) -> None:
+        """Show or hide the grid (drawn under the page's content) and the frame outlines."""
+        self.overlay = on
+        self.refresh()
 
     def set_tool(self, tool) -> None:
         """Use a tool for the mouse (None: the selection tool)."""

@@ -48,10 +48,22 @@ def _size_box() -> QComboBox:
 def _set_text(widget: QLineEdit | QComboBox, text: str) -> None:
     widget.blockSignals(True)
     if isinstance(widget, QComboBox):
-        widget.setCurrentText(text)
+        index = widget.findData(text)
+        if index >= 0:
+            widget.setCurrentIndex(index)
+        else:
+            widget.setCurrentText(text)
     else:
         widget.setText(text)
     widget.blockSignals(False)
+
+
+def _choices(names: dict[str, str]) -> QComboBox:
+    """A list of values shown by their names; ``currentData()`` is the value."""
+    box = QComboBox()
+    for value, name in names.items():
+        box.addItem(name, value)
+    return box
 
 
 def _set_value(widget: QDoubleSpinBox, value: float) -> None:
@@ -114,16 +126,17 @@ class Inspector(QWidget):
     def _text_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Body text style"))
         form = QFormLayout(group)
-        self.font_role = QComboBox()
-        self.font_role.addItems(FONT_ROLES)
-        self.font_role.activated.connect(lambda _: self._style_changed("body", font=self.font_role.currentText()))
+        self.font_role = _choices(dict(zip(FONT_ROLES, (self.tr("Song (宋)"), self.tr("Bold Song (标宋)"),
+                                                        self.tr("Hei (黑)"), self.tr("Bold Hei (大黑)"),
+                                                        self.tr("Kai (楷)")), strict=True)))
+        self.font_role.activated.connect(lambda _: self._style_changed("body", font=self.font_role.currentData()))
         self.body_size = _size_box()
         self._on_size(self.body_size, lambda value: self._style_changed("body", size=value))
         self.tracking = _spin(-0.5, 1.0, 2, 0.01)
         self.tracking.valueChanged.connect(lambda v: self._style_changed("body", tracking=round(v, 2)))
-        self.align = QComboBox()
-        self.align.addItems(ALIGNMENTS)
-        self.align.activated.connect(lambda _: self._style_changed("body", align=self.align.currentText()))
+        self.align = _choices(dict(zip(ALIGNMENTS, (self.tr("Justified"), self.tr("Left"), self.tr("Centred"),
+                                                    self.tr("Right")), strict=True)))
+        self.align.activated.connect(lambda _: self._style_changed("body", align=self.align.currentData()))
         for label, widget in ((self.tr("Face"), self.font_role), (self.tr("Size"), self.body_size),
                               (self.tr("Tracking (em)"), self.tracking), (self.tr("Alignment"), self.align)):
             form.addRow(label, widget)
@@ -132,9 +145,8 @@ class Inspector(QWidget):
     def _photo_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Photo"))
         form = QFormLayout(group)
-        self.fit = QComboBox()
-        self.fit.addItems(["fill", "fit"])
-        self.fit.activated.connect(lambda _: self._photo_changed(fit=self.fit.currentText()))
+        self.fit = _choices({"fill": self.tr("Fill the frame"), "fit": self.tr("Whole photo")})
+        self.fit.activated.connect(lambda _: self._photo_changed(fit=self.fit.currentData()))
         self.photo_zoom = _spin(1.0, 8.0, 2, 0.05)
         self.photo_zoom.valueChanged.connect(lambda v: self._photo_changed(zoom=round(v, 3)))
         self.focus_x, self.focus_y = _spin(0, 1, 2, 0.05), _spin(0, 1, 2, 0.05)
@@ -158,9 +170,8 @@ class Inspector(QWidget):
             box.editingFinished.connect(lambda: self._pair_changed(
                 labels=(self.before_label.text(), self.after_label.text())))
         self.pair_caption.editingFinished.connect(lambda: self._pair_changed(caption=self.pair_caption.text()))
-        self.arrangement = QComboBox()
-        self.arrangement.addItems(["side", "stacked"])
-        self.arrangement.activated.connect(lambda _: self._pair_changed(arrangement=self.arrangement.currentText()))
+        self.arrangement = _choices({"side": self.tr("Side by side"), "stacked": self.tr("One above the other")})
+        self.arrangement.activated.connect(lambda _: self._pair_changed(arrangement=self.arrangement.currentData()))
         swap = QPushButton(self.tr("Swap photos"))
         swap.clicked.connect(self._swap)
         for label, widget in ((self.tr("Before label"), self.before_label), (self.tr("After label"), self.after_label),

@@ -32,6 +32,7 @@ from layout.model.fileformat import load
 from layout.model.templates import PAPER_SIZES, new_issue
 
 RECENT_FILES = 8
+INSPECTOR_WIDTH = 290
 DOCUMENT_FILTER = "*.layout.json"
 
 
@@ -94,9 +95,11 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidget(self.inspector)
         scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(INSPECTOR_WIDTH)
+        self.history.setEmptyLabel(self.tr("Opened"))
         for title, widget, area, name in ((self.tr("Inspector"), scroll, Qt.RightDockWidgetArea, "inspector"),
                                           (self.tr("Pages"), self.pages, Qt.LeftDockWidgetArea, "pages"),
-                                          (self.tr("History"), self.history, Qt.RightDockWidgetArea, "history")):
+                                          (self.tr("History"), self.history, Qt.LeftDockWidgetArea, "history")):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
             dock.setWidget(widget)
@@ -365,8 +368,7 @@ class MainWindow(QMainWindow):
         self.canvas.zoom_by(1 / ZOOM_STEP)
 
     def _toggle_overlay(self, on: bool) -> None:
-        self.canvas.overlay = on
-        self.canvas.viewport().update()
+        self.canvas.set_overlay(on)
 
     def _toggle_snapping(self, on: bool) -> None:
         self.canvas.snapping = on

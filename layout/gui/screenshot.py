@@ -33,7 +33,7 @@ def take_screenshot(app: QApplication, window, shot: Screenshot) -> int:
     if shot.page is not None and window.issue is not None:
         numbers = [p.number for p in window.issue.pages]
         window.show_page(numbers.index(shot.page) if shot.page in numbers else shot.page - 1)
-    canvas.overlay = shot.overlay
+    canvas.set_overlay(shot.overlay)
     if shot.select:
         canvas.set_selection(shot.select)
     app.processEvents()

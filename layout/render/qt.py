@@ -7,6 +7,7 @@ at the engine's positions, so the screen shows exactly what the PDF prints.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
@@ -86,9 +87,13 @@ class QtPageRenderer:
             self._images[path] = image
         return image
 
-    def draw_page(self, painter: QPainter, page: PageDisplay) -> None:
-        """Draw a white page and its items; the painter maps points to the device."""
+    def draw_page(self, painter: QPainter, page: PageDisplay,
+                  underlay: Callable[[QPainter], None] | None = None) -> None:
+        """Draw a white page and its items; the painter maps points to the device.
+        ``underlay`` draws on the white page before the items (the editor's grid)."""
         painter.fillRect(QRectF(0, 0, page.width, page.height), Qt.white)
+        if underlay is not None:
+            underlay(painter)
         painter.setRenderHint(QPainter.Antialiasing, True)
         painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
         self._used = {}

@@ -26,167 +26,232 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../inspector.py" line="84" />
-        <location filename="../inspector.py" line="252" />
+        <location filename="../inspector.py" line="96" />
+        <location filename="../inspector.py" line="263" />
         <source>Position and size</source>
         <translation>位置和大小</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="87" />
+        <location filename="../inspector.py" line="99" />
         <source>X (mm)</source>
         <translation>X（毫米）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="87" />
+        <location filename="../inspector.py" line="99" />
         <source>Y (mm)</source>
         <translation>Y（毫米）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="88" />
+        <location filename="../inspector.py" line="100" />
         <source>Width (mm)</source>
         <translation>宽（毫米）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="88" />
+        <location filename="../inspector.py" line="100" />
         <source>Height (mm)</source>
         <translation>高（毫米）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="92" />
+        <location filename="../inspector.py" line="104" />
         <source>Grid</source>
         <translation>栏行</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="96" />
+        <location filename="../inspector.py" line="108" />
         <source>Headline group</source>
         <translation>标题组</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="99" />
+        <location filename="../inspector.py" line="111" />
         <source>Kicker (引题)</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="100" />
+        <location filename="../inspector.py" line="112" />
         <source>Title (主题)</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="101" />
+        <location filename="../inspector.py" line="113" />
         <source>Subtitle (副题)</source>
         <translation>副题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="106" />
+        <location filename="../inspector.py" line="118" />
         <source>%1 size</source>
         <translation>%1字号</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="115" />
+        <location filename="../inspector.py" line="127" />
         <source>Body text style</source>
         <translation>正文样式</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="127" />
+        <location filename="../inspector.py" line="129" />
+        <source>Song (宋)</source>
+        <translation>宋体</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="129" />
+        <source>Bold Song (标宋)</source>
+        <translation>标宋</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="130" />
+        <source>Hei (黑)</source>
+        <translation>黑体</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="130" />
+        <source>Bold Hei (大黑)</source>
+        <translation>大黑</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="131" />
+        <source>Kai (楷)</source>
+        <translation>楷体</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="137" />
+        <source>Justified</source>
+        <translation>两端对齐</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="137" />
+        <source>Left</source>
+        <translation>左对齐</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="137" />
+        <source>Centred</source>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="138" />
+        <source>Right</source>
+        <translation>右对齐</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="140" />
         <source>Face</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="127" />
+        <location filename="../inspector.py" line="140" />
         <source>Size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="128" />
+        <location filename="../inspector.py" line="141" />
         <source>Tracking (em)</source>
         <translation>字距（字）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="128" />
+        <location filename="../inspector.py" line="141" />
         <source>Alignment</source>
         <translation>对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="133" />
-        <location filename="../inspector.py" line="284" />
+        <location filename="../inspector.py" line="146" />
+        <location filename="../inspector.py" line="295" />
         <source>Photo</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="147" />
+        <location filename="../inspector.py" line="148" />
+        <source>Fill the frame</source>
+        <translation>裁切填满</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="148" />
+        <source>Whole photo</source>
+        <translation>完整显示</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="159" />
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="147" />
+        <location filename="../inspector.py" line="159" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="148" />
+        <location filename="../inspector.py" line="160" />
         <source>Focus across</source>
         <translation>焦点（横）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="148" />
+        <location filename="../inspector.py" line="160" />
         <source>Focus down</source>
         <translation>焦点（纵）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="149" />
-        <location filename="../inspector.py" line="167" />
+        <location filename="../inspector.py" line="161" />
+        <location filename="../inspector.py" line="178" />
         <source>Caption</source>
         <translation>图说</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="149" />
+        <location filename="../inspector.py" line="161" />
         <source>Credit</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="154" />
-        <location filename="../inspector.py" line="294" />
+        <location filename="../inspector.py" line="166" />
+        <location filename="../inspector.py" line="305" />
         <source>Before and after</source>
         <translation>整治前后对比</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="164" />
-        <location filename="../inspector.py" line="299" />
+        <location filename="../inspector.py" line="173" />
+        <source>Side by side</source>
+        <translation>左右并排</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="173" />
+        <source>One above the other</source>
+        <translation>上下排列</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="175" />
+        <location filename="../inspector.py" line="310" />
         <source>Swap photos</source>
         <translation>交换图片</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="166" />
+        <location filename="../inspector.py" line="177" />
         <source>Before label</source>
         <translation>前图标签</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="166" />
+        <location filename="../inspector.py" line="177" />
         <source>After label</source>
         <translation>后图标签</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="167" />
+        <location filename="../inspector.py" line="178" />
         <source>Arrangement</source>
         <translation>排列</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="217" />
+        <location filename="../inspector.py" line="228" />
         <source>%1 columns × %2 lines</source>
         <translation>%1 栏 × %2 行</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="256" />
+        <location filename="../inspector.py" line="267" />
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="262" />
+        <location filename="../inspector.py" line="273" />
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="276" />
+        <location filename="../inspector.py" line="287" />
         <source>Style</source>
         <translation>样式</translation>
     </message>
@@ -194,307 +259,312 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="133" />
+        <location filename="../main_window.py" line="135" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137" />
+        <location filename="../main_window.py" line="139" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149" />
+        <location filename="../main_window.py" line="151" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150" />
+        <location filename="../main_window.py" line="152" />
         <source>Export &amp;Proof (校样)…</source>
         <translation>导出校样(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="153" />
         <source>Export P&amp;ress PDFs…</source>
         <translation>导出印刷文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153" />
+        <location filename="../main_window.py" line="155" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="175" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="179" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="181" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="178" />
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98" />
+        <location filename="../main_window.py" line="99" />
+        <source>Opened</source>
+        <translation>打开时</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="100" />
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99" />
+        <location filename="../main_window.py" line="101" />
         <source>Pages</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="100" />
+        <location filename="../main_window.py" line="102" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119" />
+        <location filename="../main_window.py" line="121" />
         <source>&amp;Page</source>
         <translation>版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122" />
+        <location filename="../main_window.py" line="124" />
         <source>Add page: %1</source>
         <translation>新增版面：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124" />
+        <location filename="../main_window.py" line="126" />
         <source>&amp;Duplicate Page</source>
         <translation>复制本版(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125" />
+        <location filename="../main_window.py" line="127" />
         <source>D&amp;elete Page</source>
         <translation>删除本版(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127" />
+        <location filename="../main_window.py" line="129" />
         <source>&amp;Next Page</source>
         <translation>下一版(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129" />
+        <location filename="../main_window.py" line="131" />
         <source>&amp;Previous Page</source>
         <translation>上一版(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="134" />
+        <location filename="../main_window.py" line="136" />
         <source>&amp;New from Template</source>
         <translation>从模板新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138" />
+        <location filename="../main_window.py" line="140" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140" />
+        <location filename="../main_window.py" line="142" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142" />
+        <location filename="../main_window.py" line="144" />
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144" />
+        <location filename="../main_window.py" line="146" />
         <source>&amp;Import Article…</source>
         <translation>导入稿件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146" />
+        <location filename="../main_window.py" line="148" />
         <source>Place Photo &amp;Pair…</source>
         <translation>放置前后对比图(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156" />
+        <location filename="../main_window.py" line="158" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157" />
+        <location filename="../main_window.py" line="159" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158" />
+        <location filename="../main_window.py" line="160" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="165" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="166" />
         <source>Bring &amp;Forward</source>
         <translation>上移一层(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="168" />
         <source>Send &amp;Backward</source>
         <translation>下移一层(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="170" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="171" />
         <source>U&amp;nlock</source>
         <translation>解锁(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="176" />
         <source>Fit &amp;Page</source>
         <translation>适合整版(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="177" />
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="183" />
         <source>&amp;Grid and Frames</source>
         <translation>版心网格和图文框(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184" />
+        <location filename="../main_window.py" line="186" />
         <source>&amp;Snap</source>
         <translation>吸附(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="194" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="197" />
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="200" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199" />
+        <location filename="../main_window.py" line="201" />
         <source>Box</source>
         <translation>边框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="202" />
         <source>Tint</source>
         <translation>底纹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241" />
+        <location filename="../main_window.py" line="243" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269" />
+        <location filename="../main_window.py" line="271" />
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281" />
+        <location filename="../main_window.py" line="283" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284" />
+        <location filename="../main_window.py" line="286" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292" />
+        <location filename="../main_window.py" line="294" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293" />
+        <location filename="../main_window.py" line="295" />
         <source>The issue has changes that are not saved. Save them?</source>
         <translation>本期有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341" />
+        <location filename="../main_window.py" line="343" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342" />
+        <location filename="../main_window.py" line="344" />
         <source>Articles (*.txt *.docx)</source>
         <translation>稿件 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351" />
+        <location filename="../main_window.py" line="353" />
         <source>Before and after photos</source>
         <translation>整治前后图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352" />
+        <location filename="../main_window.py" line="354" />
         <source>Photos (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356" />
+        <location filename="../main_window.py" line="358" />
         <source>Choose two photos: before and after</source>
         <translation>请选两张图片：整治前和整治后</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379" />
+        <location filename="../main_window.py" line="380" />
         <source>Overset: %1 characters in %2</source>
         <translation>超版：%2 有 %1 字排不下</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="382" />
+        <location filename="../main_window.py" line="383" />
         <source>Missing from every font: %1</source>
         <translation>所有字体都缺的字：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384" />
+        <location filename="../main_window.py" line="385" />
         <source>%1 problems with frames</source>
         <translation>%1 个图文框有问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385" />
+        <location filename="../main_window.py" line="386" />
         <source>Layout OK</source>
         <translation>排版正常</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389" />
+        <location filename="../main_window.py" line="390" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391" />
+        <location filename="../main_window.py" line="392" />
         <source>No document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392" />
+        <location filename="../main_window.py" line="393" />
         <source>Newspaper Layout</source>
         <translation>报纸排版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396" />
+        <location filename="../main_window.py" line="397" />
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
@@ -504,7 +574,7 @@
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270" />
+        <location filename="../main_window.py" line="272" />
         <location filename="../main_window.py" line="407" />
         <source>Layout documents (*.layout.json)</source>
         <translation>版面文档 (*.layout.json)</translation>
@@ -520,17 +590,17 @@
         <translation>导出校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="423" />
+        <location filename="../main_window.py" line="425" />
         <source>Folder for the press PDFs</source>
         <translation>印刷文件存放文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434" />
+        <location filename="../main_window.py" line="438" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="436" />
+        <location filename="../main_window.py" line="440" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -538,12 +608,12 @@
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../canvas.py" line="442" />
+        <location filename="../canvas.py" line="462" />
         <source>Nudge</source>
         <translation>微移</translation>
     </message>
     <message>
-        <location filename="../canvas.py" line="447" />
+        <location filename="../canvas.py" line="467" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
