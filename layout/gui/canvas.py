@@ -216,33 +216,37 @@ class PageCanvas(QAbstractScrollArea):
 
     # painting
 
-    def _visible_page(self) -> QRect:
-        """The part of the page (in pixels at this zoom, from its corner) that the window shows."""
+    def _content_rect(self) -> QRect:
+        """The page and its pasteboard in pixels at this zoom, from the page's corner."""
         display = self.page_display()
         s = self.scale()
+        margin = round(PASTEBOARD * s)
+        return QRect(-margin, -margin, round(display.width * s) + 2 * margin, round(display.height * s) + 2 * margin)
+
+    def _visible_content(self) -> QRect:
+        """The part of the page and pasteboard the window shows (pixels from the page's corner)."""
         corner = self.to_view(0, 0)
-        page = QRect(0, 0, round(display.width * s), round(display.height * s))
         shown = QRect(round(-corner.x()), round(-corner.y()), self.viewport().width(), self.viewport().height())
-        return page.intersected(shown)
+        return self._content_rect().intersected(shown)
 
     def _page_image(self) -> tuple[QImage, QRect] | None:
-        """The page drawn at the current zoom: all of it when small enough, else the part
-        shown and a margin round it; made again only for a new layout, zoom or a scroll
-        past what it holds. None when nothing of the page shows."""
+        """The page and its pasteboard (where frames may be parked) drawn at the current zoom:
+        all of it when small enough, else the part shown and a margin round it; made again
+        only for a new layout, zoom or a scroll past what it holds."""
         display = self.page_display()
         if display is None:
             return None
-        visible = self._visible_page()
+        visible = self._visible_content()
         if visible.isEmpty():
             return None
         if self._image is not None and self._image[1].contains(visible):
             return self._image
         s = self.scale()
-        whole = QRect(0, 0, round(display.width * s), round(display.height * s))
+        whole = self._content_rect()
         region = whole if whole.width() * whole.height() <= CACHE_PIXELS else \
             visible.adjusted(-TILE_MARGIN, -TILE_MARGIN, TILE_MARGIN, TILE_MARGIN).intersected(whole)
         image = QImage(max(1, region.width()), max(1, region.height()), QImage.Format_RGB32)
-        image.fill(Qt.white)
+        image.fill(PASTEBOARD_COLOUR)
         painter = QPainter(image)
         painter.translate(-region.x(), -region.y())
         painter.scale(s, s)
