@@ -1,10 +1,12 @@
 """Reading and writing issue documents (``*.layout.json``).
 
-Reads check the file against the JSON Schema and the cross-references between
-articles and frames, and raise :class:`DocumentError` naming the file and the
-problem. Writes are atomic: a temporary file is written and synced, the
-previous version is kept as ``<name>.bak``, then the new file is renamed into
-place, so a crash never leaves a half-written document.
+Reads check the whole file: every value finite and within what a newspaper can
+use (:mod:`layout.model.limits`), the JSON Schema, and the cross-references
+between articles and frames; they raise :class:`DocumentError` naming the file,
+the place and the rule. A UTF-8 byte order mark is accepted. Writes are atomic:
+a temporary file is written and synced, the previous version is kept as
+``<name>.bak``, then the new file is renamed into place, so a crash never
+leaves a half-written document.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import errno
 import json
 import os
 import re
+import stat
 import tempfile
 from functools import cache
 from importlib import resources
@@ -25,10 +28,12 @@ from layout.model.codec import issue_from_json, issue_to_json
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
 from layout.model.frames import HeadlineFrame, TextFrame
+from layout.model.limits import LimitError, check_ranges, check_values, describe
 from layout.model.migrations import CURRENT_VERSION, MigrationError, migrate
 
 FORMAT_NAME = "layout-issue"
 SUFFIX = ".layout.json"
+MAX_FILE_BYTES = 256_000_000  # 20 million characters of text, three bytes each, and the rest
 
 
 @cache
@@ -54,7 +59,7 @@ def dumps(issue: Issue) -> str:
 
 def _read_text(path: Path) -> str:
     try:
-        data = path.read_bytes()
+        data = _read_bytes(path)
     except FileNotFoundError:
         raise DocumentError(path, "no such file") from None
     except IsADirectoryError:
@@ -64,11 +69,24 @@ def _read_text(path: Path) -> str:
     if data.startswith(b"%PDF"):
         raise DocumentError(path, "is a PDF, not a layout document")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         if exc.start >= len(data) - 3:
             raise DocumentError(path, "the file is cut off in the middle of a character (truncated)") from None
         raise DocumentError(path, f"not UTF-8 text (byte {exc.start})") from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file of a sensible size (a FIFO or a device
+    would block or never end)."""
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise DocumentError(path, "is not a regular file (a device, a pipe or a socket)")
+    if info.st_size > MAX_FILE_BYTES:
+        raise DocumentError(path, f"is {info.st_size:,} bytes; a document is at most {MAX_FILE_BYTES:,}")
+    return path.read_bytes()
 
 
 def _parse(path: Path, text: str) -> dict[str, Any]:
@@ -81,6 +99,10 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
         raise DocumentError(
             path, f"not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}{hint}"
         ) from None
+    except ValueError:
+        raise DocumentError(path, "holds a number with too many digits") from None
+    except RecursionError:
+        raise DocumentError(path, "its JSON is nested too deeply") from None
     if not isinstance(data, dict) or "format" not in data:
         raise DocumentError(path, f"not a layout document (no \"format\": \"{FORMAT_NAME}\")")
     if data["format"] != FORMAT_NAME:
@@ -88,19 +110,23 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
     return data
 
 
-def _where(error: jsonschema.ValidationError) -> str:
-    parts = []
-    for item in error.absolute_path:
-        parts.append(f"[{item}]" if isinstance(item, int) else f".{item}")
-    return "".join(parts).lstrip(".") or "the document"
-
-
 def validate(data: dict[str, Any], path: Path | None = None) -> None:
-    """Raise DocumentError for the first place where ``data`` breaks the schema."""
+    """Raise DocumentError for the first value that is not finite or out of range,
+    or the first place where ``data`` breaks the schema."""
+    try:
+        check_values(data)
+    except LimitError as exc:
+        raise DocumentError(path, str(exc)) from None
     validator = jsonschema.Draft202012Validator(schema())
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
-        raise DocumentError(path, f"does not match the file format at {_where(error)}: {error.message}")
+        where = describe(data, tuple(error.absolute_path))
+        message = error.message if len(error.message) <= 200 else error.message[:200] + "…"
+        raise DocumentError(path, f"does not match the file format at {where}: {message}")
+    try:
+        check_ranges(data)
+    except LimitError as exc:
+        raise DocumentError(path, str(exc)) from None
 
 
 def check_references(issue: Issue, path: Path | None = None) -> None:
