@@ -1,6 +1,8 @@
 """The ``layout`` command: new, export, info, open.
 
-Every failure ends in one clear line on stderr and a non-zero exit, never a traceback.
+Every failure ends in one clear line on stderr and a non-zero exit, never a traceback:
+exit 2 for a problem the user can fix, exit 3 for an unexpected error (a bug), whose
+traceback goes into a crash report named in the line.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
+from layout.engine.crashreport import crash_line, write_report
 from layout.engine.fonts import FontError
 from layout.engine.page import LayoutEngine
 from layout.export.package import make_package
@@ -36,6 +39,7 @@ from layout.units import to_mm
 from layout.versions import version_lines
 
 EXIT_ERROR = 2
+EXIT_CRASH = 3
 
 
 class CommandError(Exception):
@@ -370,4 +374,9 @@ def main(argv: Sequence[str] | None = None,
         print(f"layout: error: {where}{exc.strerror or exc}", file=sys.stderr)
     except KeyboardInterrupt:
         print("layout: interrupted", file=sys.stderr)
+    except Exception as exc:
+        command = " ".join(sys.argv[1:] if argv is None else argv)
+        print(f"layout: error: {args.command} failed with {crash_line(exc, write_report(exc, f'layout {command}'))}",
+              file=sys.stderr)
+        return EXIT_CRASH
     return EXIT_ERROR

@@ -6,6 +6,8 @@ into place); progress is reported page by page through a callback.
 
 from __future__ import annotations
 
+import re
+import string
 import tempfile
 from collections.abc import Callable
 from datetime import datetime
@@ -40,15 +42,41 @@ def document_title(issue: Issue) -> str:
     return f"{issue.paper} {issue.date.isoformat()}"
 
 
+_FIELD_SPECS = {  # what each field of a press file name may say after its colon
+    "date": re.compile(r"(%[aAbBdmyYjUWu]|[^%{}/\\]){0,24}"),
+    "page": re.compile(r"0?[1-4]?d?"),
+    "paper": re.compile(r""),
+}
+
+
 def file_name(pattern: str, issue: Issue, page: int) -> str:
-    """A press file name from a pattern such as ``{date:%Y%m%d}-{page:02d}.pdf``."""
+    """A press file name from a pattern such as ``{date:%Y%m%d}-{page:02d}.pdf``.
+
+    The fields are ``date`` (with strftime codes), ``page`` (a width of at most 4)
+    and ``paper``; anything else is refused before it is formatted."""
+    _check_pattern(pattern)
     try:
         name = pattern.format(date=issue.date, page=page, paper=issue.paper)
     except (KeyError, ValueError, IndexError) as exc:
         raise ValueError(f"file name pattern {pattern!r}: {exc}") from None
-    if "/" in name or not name.strip():
+    if "/" in name or "\\" in name or name.strip() in ("", ".", "..") or len(name) > 255:
         raise ValueError(f"file name pattern {pattern!r} gives {name!r}")
     return name
+
+
+def _check_pattern(pattern: str) -> None:
+    """Refuse fields other than date, page and paper, and widths or codes they do not take."""
+    try:
+        fields = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(pattern) if f is not None]
+    except ValueError as exc:
+        raise ValueError(f"file name pattern {pattern!r}: {exc}") from None
+    for field, spec, conversion in fields:
+        rule = _FIELD_SPECS.get(field)
+        if rule is None or conversion:
+            raise ValueError(f"file name pattern {pattern!r}: {{{field}}} is not one of "
+                             f"{{date}}, {{page}}, {{paper}}")
+        if not rule.fullmatch(spec or ""):
+            raise ValueError(f"file name pattern {pattern!r}: {{{field}:{spec}}} is not a format it takes")
 
 
 def proof_items(issue: Issue, page: PageDisplay, exported: datetime) -> tuple[list[Item], list[Item]]:

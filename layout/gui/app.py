@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from layout.engine.fonts import ROLE_FILES, font_dir
 from layout.engine.headline import warm_up
+from layout.gui import crash
 from layout.gui.main_window import MainWindow
 
 UI_FONT_SIZE = 10
@@ -44,11 +45,12 @@ def run(document: str | None = None) -> int:
     """Open the editor on a document (or empty) and run until it is closed."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("layout")
+    crash.install()
     warm_up()  # jieba's dictionary loads in the background, ready for the first headline
     install_ui_font(app)
     install_translation(app)
     window = MainWindow()
     if document:
-        window.open_document(document)
+        crash.guarded(window.open_document, document)
     window.show()
     return app.exec()
