@@ -18,7 +18,7 @@ from pathlib import Path
 from layout.engine.crashreport import crash_line, write_report
 from layout.engine.fonts import FontError
 from layout.engine.page import LayoutEngine
-from layout.export.package import make_package
+from layout.export.package import MANIFEST, check_manifest, make_package
 from layout.export.pdf_export import DEFAULT_NAME, export_pages, export_pdf
 from layout.export.preflight import ERROR, Settings, as_json, pdf_colour_findings, preflight
 from layout.export.profiles import PROFILES, OutputCondition
@@ -32,6 +32,7 @@ from layout.importer.place import (
     place_lines,
     rect_mm,
 )
+from layout.model.document import Issue
 from layout.model.errors import DocumentError
 from layout.model.fileformat import load, save
 from layout.model.templates import PAPER_SIZES, new_issue
@@ -148,7 +149,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.resolve() == Path(args.document).resolve():
         raise CommandError(f"{out} is the document itself; choose another name for the PDF")
-    issue = load(args.document)
+    issue = _load(args.document)
     if not issue.pages:
         raise CommandError(f"{args.document}: the issue has no pages to export")
     profile = PROFILES[args.profile]
@@ -182,11 +183,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load(document: str) -> Issue:
+    """The document; when it lies in a package, first a warning for each file that
+    differs from the package's manifest."""
+    folder = Path(document).parent
+    if (folder / MANIFEST).is_file():
+        for problem in check_manifest(folder):
+            print(f"warning: package {folder}: {problem}", file=sys.stderr)
+    return load(document)
+
+
 def _cmd_package(args: argparse.Namespace) -> int:
-    issue = load(args.document)
+    issue = _load(args.document)
     _preflight_press(issue, args)
     try:
-        manifest = make_package(issue, args.output, progress=None if args.quiet else _print_progress)
+        manifest = make_package(issue, args.output, progress=None if args.quiet else _print_progress,
+                                allow_outside=args.allow_outside)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     total = sum(f["size"] for f in manifest["files"])
@@ -195,7 +207,7 @@ def _cmd_package(args: argparse.Namespace) -> int:
 
 
 def _cmd_preflight(args: argparse.Namespace) -> int:
-    issue = load(args.document)
+    issue = _load(args.document)
     findings = preflight(issue, Settings(min_ppi=args.min_ppi, ink_limit=args.ink_limit))
     if args.json:
         print(json.dumps(as_json(findings), ensure_ascii=False, indent=1))
@@ -251,7 +263,7 @@ def _cmd_add_photo_pair(args: argparse.Namespace) -> int:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    issue = load(args.document)
+    issue = _load(args.document)
     data = summary(issue, LayoutEngine().layout(issue))
     print(json.dumps(data, ensure_ascii=False, indent=1) if args.json else format_summary(data))
     return 0
@@ -316,6 +328,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     package.add_argument("-o", "--output", required=True, help="a new folder for the package")
     package.add_argument("--min-ppi", type=float, default=200.0, help="preflight: lowest photo resolution")
     package.add_argument("--force", action="store_true", help="package even when preflight finds errors")
+    package.add_argument("--allow-outside", action="store_true",
+                         help="also package photos whose path leaves the document's folder (regular files only)")
     package.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     package.set_defaults(func=_cmd_package)
 

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path, PurePath
+
+from layout.model.document import Issue
+from layout.model.frames import Frame, Photo, PhotoFrame, PhotoPairFrame, SeriesFrame
 
 MAX_PHOTO_BYTES = 1_000_000_000
 SYSTEM_FOLDERS = (Path("/proc"), Path("/sys"), Path("/dev"))
@@ -45,3 +49,39 @@ def leaves_folder(relative: str) -> bool:
 def outside_folder(path: Path, folder: Path) -> bool:
     """True when ``path``, with its links followed, does not lie inside ``folder``."""
     return not Path(os.path.realpath(path)).is_relative_to(Path(os.path.realpath(folder)))
+
+
+def image_holders(frame: Frame) -> list[Photo | PhotoFrame]:
+    """The objects of a frame that carry an ``image`` path: a photo frame itself, a
+    pair's two photos, a series block's singles and pairs."""
+    if isinstance(frame, PhotoFrame):
+        return [frame]
+    if isinstance(frame, PhotoPairFrame):
+        return [frame.pair.before, frame.pair.after]
+    if isinstance(frame, SeriesFrame):
+        return [*frame.singles, *(p for pair in frame.pairs for p in (pair.before, pair.after))]
+    return []
+
+
+@dataclass(frozen=True)
+class PhotoPlace:
+    """A photo path as the document writes it, and where it is used."""
+
+    page: int
+    frame: str
+    image: str
+
+
+def photo_places(issue: Issue) -> list[PhotoPlace]:
+    """Every photo path of the issue with its page and frame, in page order."""
+    return [PhotoPlace(page.number, frame.id, holder.image)
+            for page in issue.pages for frame in page.frames
+            for holder in image_holders(frame) if holder.image]
+
+
+def outside_photos(issue: Issue) -> list[PhotoPlace]:
+    """The photos whose path leaves the document's folder: absolute, with ``..``, or
+    through a link to somewhere else."""
+    folder = issue.source.parent if issue.source else Path.cwd()
+    return [place for place in photo_places(issue)
+            if leaves_folder(place.image) or outside_folder(folder / place.image, folder)]
