@@ -35,12 +35,14 @@ from layout.importer.place import (
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
 from layout.model.fileformat import load, save
+from layout.model.lock import LockedError, acquire
 from layout.model.templates import PAPER_SIZES, new_issue
 from layout.units import to_mm
 from layout.versions import version_lines
 
 EXIT_ERROR = 2
 EXIT_CRASH = 3
+LOCK_WAIT = 60.0  # seconds a writing command waits for another command's lock
 
 
 class CommandError(Exception):
@@ -77,6 +79,18 @@ def _output_folder(folder: Path) -> Iterator[None]:
         if made and not any(folder.iterdir()):
             folder.rmdir()
         raise
+
+
+def _lock(args: argparse.Namespace) -> contextlib.AbstractContextManager:
+    """The document's lock for a writing command (its ``writes`` names the argument
+    holding the file): another command's is waited for, an editor's refused unless --force."""
+    name = getattr(args, "writes", None)
+    if name is None or not Path(getattr(args, name)).is_file():
+        return contextlib.nullcontext()
+    try:
+        return acquire(getattr(args, name), args.command, force=args.force, wait=LOCK_WAIT)
+    except LockedError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def _positive(text: str) -> int:
@@ -304,8 +318,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     new.add_argument("--paper", default="新报纸", help="the paper's name")
     new.add_argument("--date", type=_iso_date, help="issue date, YYYY-MM-DD (default today)")
     new.add_argument("--pages", type=_positive, default=1, help="number of pages")
-    new.add_argument("--force", action="store_true", help="replace an existing file")
-    new.set_defaults(func=_cmd_new)
+    new.add_argument("--force", action="store_true", help="replace an existing file (even one open in the editor)")
+    new.set_defaults(func=_cmd_new, writes="output")
 
     export = sub.add_parser("export", help="export the issue as PDF, without a window")
     export.add_argument("document")
@@ -352,20 +366,21 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     place.add_argument("--top", type=_millimetres, required=True,
                        help="mm from the top of the type area (snapped to the line grid)")
     place.add_argument("--height", type=_millimetres, help="mm (default: as much as the content needs)")
-    place.add_argument("--force", action="store_true", help="place it even over frames already there")
+    place.add_argument("--force", action="store_true",
+                       help="place it even over frames already there, and write even when the editor has it open")
 
     imp = sub.add_parser("import-article", parents=[place],
                          help="import articles from a .txt or .docx file and place them")
     imp.add_argument("file", help="the article file (.txt as the newsroom sends it, or .docx)")
     imp.add_argument("--quotes", choices=("curly", "corner"), default="curly",
                      help="house style for straight quotes: “ ” or 「 」")
-    imp.set_defaults(func=_cmd_import_article)
+    imp.set_defaults(func=_cmd_import_article, writes="document")
 
     pair = sub.add_parser("add-photo-pair", parents=[place], help="place a before-and-after photo pair")
     pair.add_argument("before", help="the photo before (整治前)")
     pair.add_argument("after", help="the photo after (整治后)")
     pair.add_argument("--caption", default="", help="place, problem and what was done")
-    pair.set_defaults(func=_cmd_add_photo_pair)
+    pair.set_defaults(func=_cmd_add_photo_pair, writes="document")
 
     open_ = sub.add_parser("open", help="open the editor")
     open_.add_argument("document", nargs="?")
@@ -380,7 +395,8 @@ def main(argv: Sequence[str] | None = None,
     args = build_parser(qt_version).parse_args(argv)
     args.open_editor = open_editor
     try:
-        return args.func(args)
+        with _lock(args):
+            return args.func(args)
     except (DocumentError, CommandError, FontError, ValueError) as exc:
         print(f"layout: error: {exc}", file=sys.stderr)
     except OSError as exc:

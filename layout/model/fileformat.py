@@ -11,7 +11,9 @@ leaves a half-written document.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import hashlib
 import json
 import os
 import re
@@ -57,15 +59,18 @@ def dumps(issue: Issue) -> str:
     return _NUMBER_LIST.sub(lambda m: "[" + re.sub(r",\s+", ", ", m.group(1)) + "]", text) + "\n"
 
 
-def _read_text(path: Path) -> str:
+def _read_file(path: Path) -> bytes:
     try:
-        data = _read_bytes(path)
+        return _read_bytes(path)
     except FileNotFoundError:
         raise DocumentError(path, "no such file") from None
     except IsADirectoryError:
         raise DocumentError(path, "is a folder, not a document") from None
     except OSError as exc:
         raise DocumentError(path, f"cannot be read ({exc.strerror})") from None
+
+
+def _decode(path: Path, data: bytes) -> str:
     if data.startswith(b"%PDF"):
         raise DocumentError(path, "is a PDF, not a layout document")
     try:
@@ -173,8 +178,10 @@ def from_dict(data: dict[str, Any], path: Path | None = None) -> Issue:
 def load(path: str | Path) -> Issue:
     """Read an issue document, raising DocumentError with a clear message on any problem."""
     path = Path(path)
-    issue = from_dict(_parse(path, _read_text(path)), path)
+    data = _read_file(path)
+    issue = from_dict(_parse(path, _decode(path, data)), path)
     issue.source = path.resolve()
+    issue.disk_digest = hashlib.sha256(data).hexdigest()
     return issue
 
 
@@ -194,7 +201,7 @@ def _keep_backup(path: Path) -> None:
     if not path.exists():
         return
     backup = path.with_name(path.name + ".bak")
-    staging = path.with_name(f".{path.name}.bak.tmp")
+    staging = path.with_name(f".{path.name}.bak.{os.getpid()}.tmp")
     staging.unlink(missing_ok=True)
     try:
         try:
@@ -207,14 +214,15 @@ def _keep_backup(path: Path) -> None:
 
 
 def _write_temporary(path: Path, data: bytes) -> Path:
-    """A synced temporary file beside ``path`` holding ``data``, with the usual permissions."""
+    """A synced temporary file beside ``path`` holding ``data``, with the mode and owner of
+    the file it will replace (or the usual permissions)."""
     if path.is_dir():
         raise OSError(errno.EISDIR, "is a folder", str(path))
     if not path.parent.is_dir():
         raise OSError(errno.ENOENT, "the folder does not exist", str(path.parent))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())
+        _same_mode_and_owner(fd, path)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -223,6 +231,20 @@ def _write_temporary(path: Path, data: bytes) -> Path:
         Path(tmp_name).unlink(missing_ok=True)
         raise
     return Path(tmp_name)
+
+
+def _same_mode_and_owner(fd: int, path: Path) -> None:
+    """Give the new file the mode and owner of the file it replaces (the usual mode
+    for a new file); an owner we may not give is left as it is."""
+    try:
+        old = os.stat(path)
+    except FileNotFoundError:
+        os.fchmod(fd, 0o666 & ~_umask())
+        return
+    os.fchmod(fd, stat.S_IMODE(old.st_mode))
+    if hasattr(os, "fchown") and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(PermissionError):
+            os.fchown(fd, old.st_uid, old.st_gid)
 
 
 def _umask() -> int:
@@ -248,11 +270,36 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
     _fsync_dir(path.parent)
 
 
-def save(issue: Issue, path: str | Path) -> None:
-    """Save atomically, keeping the previous version as a backup; the revision goes up by one."""
+def save(issue: Issue, path: str | Path, *, overwrite_changes: bool = False) -> None:
+    """Save atomically, keeping the previous version as a backup; the revision goes up by one.
+
+    Saving over the file the issue was read from refuses (DocumentError) when
+    another program changed that file since, unless ``overwrite_changes``.
+    A link is followed: its target is written, keeping its mode and owner.
+    """
     path = Path(path)
+    target = Path(os.path.realpath(path))
+    if not overwrite_changes:
+        _check_unchanged(issue, path, target)
     issue.revision += 1
     text = dumps(issue)
     validate(json.loads(text), path)
-    write_atomic(path, text.encode("utf-8"), backup=True)
+    data = text.encode("utf-8")
+    write_atomic(target, data, backup=True)
     issue.source = path.resolve()
+    issue.disk_digest = hashlib.sha256(data).hexdigest()
+
+
+def _check_unchanged(issue: Issue, path: Path, target: Path) -> None:
+    """Refuse to replace the issue's own file if it is no longer the bytes that were read."""
+    if issue.disk_digest is None or issue.source is None or Path(os.path.realpath(issue.source)) != target:
+        return
+    try:
+        current = hashlib.sha256(_read_bytes(target)).hexdigest()
+    except FileNotFoundError:
+        return  # moved or deleted meanwhile: nothing on disk to lose
+    except OSError as exc:
+        raise DocumentError(path, f"cannot be read before saving ({exc.strerror})") from None
+    if current != issue.disk_digest:
+        raise DocumentError(path, "changed by another program since it was opened; nothing was saved "
+                                  "(open it again, or save under another name)")
