@@ -18,8 +18,9 @@ from pathlib import Path
 from layout.engine.crashreport import crash_line, write_report
 from layout.engine.fonts import FontError
 from layout.engine.page import LayoutEngine
+from layout.export.outputs import check_replaceable
 from layout.export.package import MANIFEST, check_manifest, make_package
-from layout.export.pdf_export import DEFAULT_NAME, export_pages, export_pdf
+from layout.export.pdf_export import DEFAULT_NAME, export_pages, export_pdf, file_name
 from layout.export.preflight import ERROR, Settings, as_json, pdf_colour_findings, preflight
 from layout.export.profiles import PROFILES, OutputCondition
 from layout.export.summary import format_summary, summary
@@ -61,9 +62,12 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _check_output(out: Path) -> None:
-    """Refuse an output path that is a folder or lies in a folder that does not exist."""
+    """Refuse an output path that is a folder, a device or a pipe, or lies in a folder that
+    does not exist."""
     if out.is_dir():
         raise CommandError(f"{out} is a folder; give a file name")
+    if out.exists() and not out.is_file():
+        raise CommandError(f"{out} is a device, a pipe or a socket; it is never replaced")
     if not out.parent.is_dir():
         raise CommandError(f"{out.parent}: the folder does not exist")
 
@@ -176,6 +180,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if not out.parent.is_dir():
             raise CommandError(f"{out.parent}: the folder does not exist")
         condition = _condition(args)
+        _check_page_files(issue, out, args)
         with _output_folder(out):
             laid, files = export_pages(issue, out, profile=profile, condition=condition, name=args.name,
                                        progress=progress)
@@ -183,6 +188,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         _check_output(out)
         if args.single and out.suffix.lower() != ".pdf":
             raise CommandError(f"{out}: give the single file a .pdf name")
+        check_replaceable(out, args.force)
         laid = export_pdf(issue, out, profile=profile, condition=_condition(args), progress=progress)
         files = [out]
     _warn_report(laid)
@@ -205,6 +211,16 @@ def _load(document: str) -> Issue:
         for problem in check_manifest(folder):
             print(f"warning: package {folder}: {problem}", file=sys.stderr)
     return load(document)
+
+
+def _check_page_files(issue: Issue, folder: Path, args: argparse.Namespace) -> None:
+    """Refuse press file names that would replace the document or a file that is not a PDF."""
+    document = Path(args.document).resolve()
+    for page in issue.pages:
+        path = folder / file_name(args.name, issue, page.number)
+        if path.resolve() == document:
+            raise CommandError(f"{path} is the document itself; choose another --name")
+        check_replaceable(path, args.force)
 
 
 def _cmd_package(args: argparse.Namespace) -> int:
@@ -333,7 +349,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     export.add_argument("--icc", help="press: the plant's CMYK output profile (default ISO Coated v2 300%%)")
     export.add_argument("--condition", help="press: its OutputConditionIdentifier, e.g. IFRA26")
     export.add_argument("--min-ppi", type=float, default=200.0, help="preflight: lowest photo resolution")
-    export.add_argument("--force", action="store_true", help="press: export even when preflight finds errors")
+    export.add_argument("--force", action="store_true",
+                        help="export even when preflight finds errors, and replace a file that is not a PDF")
     export.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     export.set_defaults(func=_cmd_export)
 

@@ -60,7 +60,7 @@ def test_package_refuses_photos_outside_the_folder(image, sample_copy, tmp_path,
     assert main(["package", "-q", "--force", str(document), "-o", str(package)]) == 2
     err = capsys.readouterr().err
     assert f"photo {image} (page 2, frame " in err and "--allow-outside" in err
-    assert not package.exists() and not list(tmp_path.glob(".package.*"))
+    assert not package.exists() and not list(tmp_path.glob(".layout-scratch-*"))
 
 
 def test_package_never_copies_a_proc_file_even_when_allowed(sample_copy, tmp_path, capsys):

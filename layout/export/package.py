@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from layout.engine.fonts import font_dir
@@ -28,6 +27,7 @@ from layout.model.assets import AssetError, check_photo_file, image_holders, out
 from layout.model.document import Issue
 from layout.model.fileformat import save, write_atomic
 from layout.model.frames import Photo, PhotoFrame
+from layout.model.scratch import remove_debris, scratch_folder
 
 MANIFEST = "manifest.json"
 
@@ -115,7 +115,8 @@ def make_package(issue: Issue, folder: str | Path, *, progress: Progress | None 
         raise ValueError(f"{folder} is not empty; give a new folder for the package")
     if not folder.parent.is_dir():
         raise ValueError(f"{folder.parent}: the folder does not exist")
-    scratch = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    remove_debris(folder.parent)
+    scratch = scratch_folder(folder.parent)
     try:
         manifest = _build(issue, scratch, progress)
         os.replace(scratch, folder)

@@ -32,6 +32,7 @@ from layout.model.errors import DocumentError
 from layout.model.frames import HeadlineFrame, TextFrame
 from layout.model.limits import LimitError, check_ranges, check_values, describe
 from layout.model.migrations import CURRENT_VERSION, MigrationError, migrate
+from layout.model.scratch import remove_debris, temporary_prefix
 
 FORMAT_NAME = "layout-issue"
 SUFFIX = ".layout.json"
@@ -201,7 +202,7 @@ def _keep_backup(path: Path) -> None:
     if not path.exists():
         return
     backup = path.with_name(path.name + ".bak")
-    staging = path.with_name(f".{path.name}.bak.{os.getpid()}.tmp")
+    staging = path.with_name(f"{temporary_prefix(path)}bak.tmp")
     staging.unlink(missing_ok=True)
     try:
         try:
@@ -220,7 +221,7 @@ def _write_temporary(path: Path, data: bytes) -> Path:
         raise OSError(errno.EISDIR, "is a folder", str(path))
     if not path.parent.is_dir():
         raise OSError(errno.ENOENT, "the folder does not exist", str(path.parent))
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=".tmp", dir=path.parent)
     try:
         _same_mode_and_owner(fd, path)
         with os.fdopen(fd, "wb") as handle:
@@ -285,6 +286,7 @@ def save(issue: Issue, path: str | Path, *, overwrite_changes: bool = False) -> 
     text = dumps(issue)
     validate(json.loads(text), path)
     data = text.encode("utf-8")
+    remove_debris(target.parent)
     write_atomic(target, data, backup=True)
     issue.source = path.resolve()
     issue.disk_digest = hashlib.sha256(data).hexdigest()
