@@ -131,3 +131,15 @@ def test_describe_and_json_path():
     assert json_path(("pages", 0, "frames", 1, "rect")) == "pages[0].frames[1].rect"
     assert describe(data, ("pages", 0, "frames", 1, "rect")) == "page 2, frame a3-body (pages[0].frames[1].rect)"
     assert MAX_DEPTH > 9
+
+
+def test_the_longest_allowed_word_is_laid_out(sample_copy):
+    """A paragraph of one 200,000-character word (the most allowed) is laid out, not
+    refused and without a memory blow-up (about 1 s; a 50 MB one is refused above)."""
+    from layout.engine.page import LayoutEngine
+
+    data = json.loads(sample_copy.read_text("utf-8"))
+    data["articles"][0]["paragraphs"].append("a" * MAX_PARAGRAPH_CHARS)
+    sample_copy.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    issue = load(sample_copy)
+    assert LayoutEngine().layout(issue).pages

@@ -113,6 +113,13 @@ def test_saving_through_a_symlink_writes_the_target_and_keeps_its_mode(sample_co
     assert (sample_copy.stat().st_mode & 0o777) == 0o600
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root may give a file to another user")
+def test_saving_keeps_the_files_owner(sample_copy):
+    os.chown(sample_copy, 4321, 4321)
+    save(load(sample_copy), sample_copy)
+    assert (sample_copy.stat().st_uid, sample_copy.stat().st_gid) == (4321, 4321)
+
+
 WRITERS = 4
 
 
