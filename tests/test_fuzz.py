@@ -7,6 +7,8 @@ from __future__ import annotations
 import copy
 import json
 import math
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -89,3 +91,26 @@ def test_layout_export_of_every_mutation_is_a_pdf_or_one_line(changes, fuzz_fold
     assert status != EXIT_CRASH, err
     if status:
         assert "Traceback" not in err and err.count("layout: error:") == 1, err
+
+
+CHILD = """
+import sys
+from layout.cli import main
+status = main(sys.argv[1:])
+peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
+print(f"peak_kb={peak}", file=sys.stderr)
+sys.exit(status)
+"""
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(changes=MUTATIONS)
+def test_layout_export_in_a_process_of_its_own_ends_within_30_s_and_1_gb(changes, fuzz_folder):
+    document = fuzz_folder / "child.layout.json"
+    document.write_text(json.dumps(_mutate(changes), ensure_ascii=False), "utf-8")
+    result = subprocess.run([sys.executable, "-c", CHILD, "export", "-q", str(document), "-o",
+                             str(fuzz_folder / "child.pdf")], capture_output=True, text=True, timeout=30)
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode in (0, 2) and "Traceback" not in result.stderr, result.stderr
+    assert int(lines[-1].removeprefix("peak_kb=")) < 1024 * 1024
