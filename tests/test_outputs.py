@@ -89,6 +89,7 @@ def _dead_pid() -> int:
 def test_debris_is_recognised_by_name_process_and_age(tmp_path):
     dead, alive = _dead_pid(), 1
     cases = {f".D.layout.json.{dead}.abc123.tmp": True, f".D.layout.json.{dead}.bak.tmp": True,
+             f".D.2023.layout.json.{dead}.12345678.tmp": True,
              f"{SCRATCH_PREFIX}{dead}-x1": True, f".D.layout.json.{alive}.abc.tmp": False,
              f".D.layout.json.{dead}.abc": False, "D.layout.json": False, "notes.tmp": False}
     for name, debris in cases.items():

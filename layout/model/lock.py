@@ -35,6 +35,8 @@ import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from layout.model.processes import alive
+
 DEFAULT_MAX_AGE = 12 * 3600.0  # seconds: a lock from another host older than this is stale
 EDITOR = "editor"
 POLL = 0.05  # seconds between tries while waiting
@@ -86,16 +88,12 @@ def _read(path: Path) -> LockInfo | None:
 
 
 def is_stale(info: LockInfo, max_age: float = DEFAULT_MAX_AGE) -> bool:
-    """True when the holder is gone: its process ended (this host) or the lock is too old."""
-    if info.host != socket.gethostname():
+    """True when the holder is gone: its process ended (this host) or, where that cannot
+    be seen (another host, Windows), the lock is older than ``max_age`` seconds."""
+    running = alive(info.pid) if info.host == socket.gethostname() else None
+    if running is None:
         return time.time() - info.time > max_age
-    try:
-        os.kill(info.pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False  # alive, another user's
-    return False
+    return not running
 
 
 @dataclass

@@ -19,10 +19,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from layout.model.processes import alive
+
 SCRATCH_PREFIX = ".layout-scratch-"
 STALE_SECONDS = 600.0  # debris of a dead process is removed once it is this old
 OLD_SECONDS = 7 * 86400.0  # debris is removed after this, whoever made it (another host)
-_TMP = re.compile(r"^\..*\.(\d+)(\.[A-Za-z0-9_]+)?\.tmp$")
+_TMP = re.compile(r"^\..+\.(\d+)\.[A-Za-z0-9_]+\.tmp$")  # .NAME.PID.XXXX.tmp
 _SCRATCH = re.compile(rf"^{re.escape(SCRATCH_PREFIX)}(\d+)-")
 
 
@@ -48,16 +50,6 @@ def scratch(parent: Path) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError):
-        return True
-    return True
-
-
 def is_debris(entry: Path, now: float | None = None) -> bool:
     """True for a temporary file or scratch folder of this program whose process is gone
     and which is older than STALE_SECONDS, or any of them older than OLD_SECONDS."""
@@ -69,7 +61,7 @@ def is_debris(entry: Path, now: float | None = None) -> bool:
     except OSError:
         return False
     pid = int(match.group(1))
-    return age > OLD_SECONDS or (age > STALE_SECONDS and pid != os.getpid() and not _alive(pid))
+    return age > OLD_SECONDS or (age > STALE_SECONDS and pid != os.getpid() and alive(pid) is False)
 
 
 def remove_debris(folder: Path) -> list[Path]:
