@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,23 @@ def test_an_error_in_a_slot_is_a_dialog_and_the_editor_keeps_running(qtbot, dial
     qtbot.waitUntil(lambda: bool(dialogs), timeout=5000)
     assert "ZeroDivisionError" in dialogs[0] and str(crash_folder()) in dialogs[0]
     window.zoom_in()  # still alive
+
+
+def test_an_error_in_a_worker_thread_is_reported(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    crash.install()
+
+    def broken() -> None:
+        raise OverflowError("cannot convert float infinity to integer")
+
+    worker = threading.Thread(target=broken, name="warm-up")
+    worker.start()
+    worker.join()
+    err = capsys.readouterr().err
+    assert "OverflowError" in err and "the report is in" in err
+    report = Path(err.split("the report is in ")[1].strip())
+    assert "thread warm-up" in report.read_text("utf-8")
 
 
 def test_a_document_with_an_infinite_width_is_refused_in_a_dialog(qtbot, dialogs, sample_copy):

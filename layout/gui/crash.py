@@ -9,6 +9,7 @@ traceback) and says in a dialog what failed and where the report is.
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from types import TracebackType
 from typing import TypeVar
@@ -44,9 +45,19 @@ def _hook(kind: type[BaseException], error: BaseException, trace: TracebackType 
     report(error.with_traceback(trace))
 
 
+def _thread_hook(args: threading.ExceptHookArgs) -> None:
+    """An error in a worker thread: a crash report and a line on stderr (a dialog may
+    only be shown from the GUI thread)."""
+    if args.exc_value is not None:
+        where = f"the editor's thread {args.thread.name if args.thread else '?'}"
+        print(f"layout: error: {crash_line(args.exc_value, write_report(args.exc_value, where))}", file=sys.stderr)
+
+
 def install() -> None:
-    """Make every unexpected error in the editor a crash report and a dialog."""
+    """Make every unexpected error in the editor a crash report, with a dialog when it
+    happens in the GUI thread."""
     sys.excepthook = _hook
+    threading.excepthook = _thread_hook
 
 
 def guarded(action: Callable[..., T], *args: object) -> T | None:
