@@ -25,6 +25,8 @@ from tests.conftest import SAMPLE
 HOSTILE = [math.nan, math.inf, -math.inf, 1e308, -1e308, 1e-308, 0, -5, 0.0, 1e9, 10**400, 2**63, -1, 1,
            "", "a" * 300, "小五", "9" * 400 + "pt", "-3mm", None, True, [], {}, [[[[]]]], [0, 0, 0, 0],
            [1e308, 0, 1, 1], {"text": 5}, "../../etc/passwd", "/proc/self/environ", "photos/road.jpg"]
+# Values at the edges of what a newspaper may use: they pass the validator and reach the engine.
+EDGES = [1, 1.0001, 1000, -0.5, 5, 0.001, 14000, 28.35, 50, 0.5, 20, 24, "1000pt", "1pt", "初号", "八号"]
 BASE = json.loads(SAMPLE.read_text("utf-8"))
 
 
@@ -57,7 +59,8 @@ def _mutate(changes: list[tuple[int, Any]]) -> dict:
     return data
 
 
-MUTATIONS = st.lists(st.tuples(st.integers(0, len(PATHS) - 1), st.sampled_from(HOSTILE)), min_size=1, max_size=3)
+MUTATIONS = st.lists(st.tuples(st.integers(0, len(PATHS) - 1), st.sampled_from(HOSTILE + EDGES)),
+                     min_size=1, max_size=3)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
