@@ -131,3 +131,16 @@ def test_a_killed_press_export_leaves_no_partial_set_and_the_next_run_cleans_up(
     assert scratch.name.startswith(SCRATCH_PREFIX) and len(list((scratch / "pages").iterdir())) == 2
     _age(scratch, STALE_SECONDS + 60)
     assert remove_debris(out) == [scratch] and not scratch.exists()
+
+
+def test_the_next_export_removes_half_made_photos_from_the_store(tmp_path):
+    from layout.export.images import ImagePreparer
+    from layout.export.profiles import PROFILES, OutputCondition
+
+    store = tmp_path / "store"
+    store.mkdir()
+    debris = store / f".0123abcd.jpg.{_dead_pid()}.140000.tmp"
+    debris.write_bytes(b"\xff\xd8" * 1000)
+    _age(debris, STALE_SECONDS + 60)
+    ImagePreparer(PROFILES["press"], tmp_path, OutputCondition().profile_path(), store)
+    assert not debris.exists()

@@ -20,6 +20,7 @@ from layout.engine.cache import cache_root, prune
 from layout.engine.displaylist import ImageItem
 from layout.engine.photo import FULL, upright
 from layout.export.profiles import ExportProfile
+from layout.model.scratch import remove_debris, temporary_prefix
 
 JPEG_QUALITY = {"CMYK": 95, "RGB": 85}
 # JPEG's ringing at edges adds ink back: measured on the sample photos, limiting
@@ -43,6 +44,7 @@ class ImagePreparer:
         self._made: dict[tuple, Path] = {}
         self._to_cmyk: ImageCms.ImageCmsTransform | None = None
         self._to_rgb: ImageCms.ImageCmsTransform | None = None
+        remove_debris(self.store)  # copies a killed export left half made
 
     def __call__(self, item: ImageItem) -> tuple[str, ImageItem]:
         """The file to embed and the item redrawn for it (the crop is now the whole file)."""
@@ -88,7 +90,7 @@ class ImagePreparer:
         made = self._convert_file(item)
         try:
             self.store.mkdir(parents=True, exist_ok=True)
-            staging = kept.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+            staging = kept.with_name(f"{temporary_prefix(kept)}{threading.get_ident()}.tmp")
             shutil.copyfile(made, staging)
             os.replace(staging, kept)
             prune(self.store, STORE_LIMIT)
