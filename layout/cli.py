@@ -1,6 +1,8 @@
 """The ``layout`` command: new, export, info, open.
 
-Every failure ends in one clear line on stderr and a non-zero exit, never a traceback.
+Every failure ends in one clear line on stderr and a non-zero exit, never a traceback:
+exit 2 for a problem the user can fix, exit 3 for an unexpected error (a bug), whose
+traceback goes into a crash report named in the line.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from datetime import date
 from pathlib import Path
 
 from layout.edit.operations import placed
+from layout.engine.crashreport import crash_line, write_report
 from layout.engine.fonts import FontError
 from layout.engine.page import LayoutEngine
-from layout.export.package import make_package
-from layout.export.pdf_export import DEFAULT_NAME, export_pages, export_pdf
+from layout.export.outputs import check_replaceable
+from layout.export.package import MANIFEST, check_manifest, make_package
+from layout.export.pdf_export import DEFAULT_NAME, export_pages, export_pdf, file_name
 from layout.export.preflight import ERROR, Settings, as_json, pdf_colour_findings, preflight
 from layout.export.profiles import PROFILES, OutputCondition
 from layout.export.summary import format_summary, summary
@@ -30,13 +34,17 @@ from layout.importer.place import (
     plan_photo_pair,
     rect_mm,
 )
+from layout.model.document import Issue
 from layout.model.errors import DocumentError
 from layout.model.fileformat import load, save
+from layout.model.lock import LockedError, acquire
 from layout.model.templates import PAPER_SIZES, new_issue
 from layout.units import to_mm
 from layout.versions import version_lines
 
 EXIT_ERROR = 2
+EXIT_CRASH = 3
+LOCK_WAIT = 60.0  # seconds a writing command waits for another command's lock
 
 
 class CommandError(Exception):
@@ -55,9 +63,12 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _check_output(out: Path) -> None:
-    """Refuse an output path that is a folder or lies in a folder that does not exist."""
+    """Refuse an output path that is a folder, a device or a pipe, or lies in a folder that
+    does not exist."""
     if out.is_dir():
         raise CommandError(f"{out} is a folder; give a file name")
+    if out.exists() and not out.is_file():
+        raise CommandError(f"{out} is a device, a pipe or a socket; it is never replaced")
     if not out.parent.is_dir():
         raise CommandError(f"{out.parent}: the folder does not exist")
 
@@ -73,6 +84,18 @@ def _output_folder(folder: Path) -> Iterator[None]:
         if made and not any(folder.iterdir()):
             folder.rmdir()
         raise
+
+
+def _lock(args: argparse.Namespace) -> contextlib.AbstractContextManager:
+    """The document's lock for a writing command (its ``writes`` names the argument
+    holding the file): another command's is waited for, an editor's refused unless --force."""
+    name = getattr(args, "writes", None)
+    if name is None or not Path(getattr(args, name)).is_file():
+        return contextlib.nullcontext()
+    try:
+        return acquire(getattr(args, name), args.command, force=args.force, wait=LOCK_WAIT)
+    except LockedError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def _positive(text: str) -> int:
@@ -145,7 +168,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.resolve() == Path(args.document).resolve():
         raise CommandError(f"{out} is the document itself; choose another name for the PDF")
-    issue = load(args.document)
+    issue = _load(args.document)
     if not issue.pages:
         raise CommandError(f"{args.document}: the issue has no pages to export")
     profile = PROFILES[args.profile]
@@ -158,6 +181,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if not out.parent.is_dir():
             raise CommandError(f"{out.parent}: the folder does not exist")
         condition = _condition(args)
+        _check_page_files(issue, out, args)
         with _output_folder(out):
             laid, files = export_pages(issue, out, profile=profile, condition=condition, name=args.name,
                                        progress=progress)
@@ -165,6 +189,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         _check_output(out)
         if args.single and out.suffix.lower() != ".pdf":
             raise CommandError(f"{out}: give the single file a .pdf name")
+        check_replaceable(out, args.force)
         laid = export_pdf(issue, out, profile=profile, condition=_condition(args), progress=progress)
         files = [out]
     _warn_report(laid)
@@ -179,11 +204,32 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load(document: str) -> Issue:
+    """The document; when it lies in a package, first a warning for each file that
+    differs from the package's manifest."""
+    folder = Path(document).parent
+    if (folder / MANIFEST).is_file():
+        for problem in check_manifest(folder):
+            print(f"warning: package {folder}: {problem}", file=sys.stderr)
+    return load(document)
+
+
+def _check_page_files(issue: Issue, folder: Path, args: argparse.Namespace) -> None:
+    """Refuse press file names that would replace the document or a file that is not a PDF."""
+    document = Path(args.document).resolve()
+    for page in issue.pages:
+        path = folder / file_name(args.name, issue, page.number)
+        if path.resolve() == document:
+            raise CommandError(f"{path} is the document itself; choose another --name")
+        check_replaceable(path, args.force)
+
+
 def _cmd_package(args: argparse.Namespace) -> int:
-    issue = load(args.document)
+    issue = _load(args.document)
     _preflight_press(issue, args)
     try:
-        manifest = make_package(issue, args.output, progress=None if args.quiet else _print_progress)
+        manifest = make_package(issue, args.output, progress=None if args.quiet else _print_progress,
+                                allow_outside=args.allow_outside)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     total = sum(f["size"] for f in manifest["files"])
@@ -192,7 +238,7 @@ def _cmd_package(args: argparse.Namespace) -> int:
 
 
 def _cmd_preflight(args: argparse.Namespace) -> int:
-    issue = load(args.document)
+    issue = _load(args.document)
     findings = preflight(issue, Settings(min_ppi=args.min_ppi, ink_limit=args.ink_limit))
     if args.json:
         print(json.dumps(as_json(findings), ensure_ascii=False, indent=1))
@@ -252,7 +298,7 @@ def _cmd_add_photo_pair(args: argparse.Namespace) -> int:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    issue = load(args.document)
+    issue = _load(args.document)
     data = summary(issue, LayoutEngine().layout(issue))
     print(json.dumps(data, ensure_ascii=False, indent=1) if args.json else format_summary(data))
     return 0
@@ -311,8 +357,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     new.add_argument("--paper", default="新报纸", help="the paper's name")
     new.add_argument("--date", type=_iso_date, help="issue date, YYYY-MM-DD (default today)")
     new.add_argument("--pages", type=_positive, default=1, help="number of pages")
-    new.add_argument("--force", action="store_true", help="replace an existing file")
-    new.set_defaults(func=_cmd_new)
+    new.add_argument("--force", action="store_true", help="replace an existing file (even one open in the editor)")
+    new.set_defaults(func=_cmd_new, writes="output")
 
     export = sub.add_parser("export", help="export the issue as PDF, without a window")
     export.add_argument("document")
@@ -326,7 +372,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     export.add_argument("--icc", help="press: the plant's CMYK output profile (default ISO Coated v2 300%%)")
     export.add_argument("--condition", help="press: its OutputConditionIdentifier, e.g. IFRA26")
     export.add_argument("--min-ppi", type=float, default=200.0, help="preflight: lowest photo resolution")
-    export.add_argument("--force", action="store_true", help="press: export even when preflight finds errors")
+    export.add_argument("--force", action="store_true",
+                        help="export even when preflight finds errors, and replace a file that is not a PDF")
     export.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     export.set_defaults(func=_cmd_export)
 
@@ -335,6 +382,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     package.add_argument("-o", "--output", required=True, help="a new folder for the package")
     package.add_argument("--min-ppi", type=float, default=200.0, help="preflight: lowest photo resolution")
     package.add_argument("--force", action="store_true", help="package even when preflight finds errors")
+    package.add_argument("--allow-outside", action="store_true",
+                         help="also package photos whose path leaves the document's folder (regular files only)")
     package.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     package.set_defaults(func=_cmd_package)
 
@@ -357,20 +406,21 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     place.add_argument("--top", type=_millimetres, required=True,
                        help="mm from the top of the type area (snapped to the line grid)")
     place.add_argument("--height", type=_millimetres, help="mm (default: as much as the content needs)")
-    place.add_argument("--force", action="store_true", help="place it even over frames already there")
+    place.add_argument("--force", action="store_true",
+                       help="place it even over frames already there, and write even when the editor has it open")
 
     imp = sub.add_parser("import-article", parents=[place],
                          help="import articles from a .txt or .docx file and place them")
     imp.add_argument("file", help="the article file (.txt as the newsroom sends it, or .docx)")
     imp.add_argument("--quotes", choices=("curly", "corner"), default="curly",
                      help="house style for straight quotes: “ ” or 「 」")
-    imp.set_defaults(func=_cmd_import_article)
+    imp.set_defaults(func=_cmd_import_article, writes="document")
 
     pair = sub.add_parser("add-photo-pair", parents=[place], help="place a before-and-after photo pair")
     pair.add_argument("before", help="the photo before (整治前)")
     pair.add_argument("after", help="the photo after (整治后)")
     pair.add_argument("--caption", default="", help="place, problem and what was done")
-    pair.set_defaults(func=_cmd_add_photo_pair)
+    pair.set_defaults(func=_cmd_add_photo_pair, writes="document")
 
     open_ = sub.add_parser("open", help="open the editor")
     open_.add_argument("document", nargs="?")
@@ -390,7 +440,8 @@ def main(argv: Sequence[str] | None = None,
     args = build_parser(qt_version).parse_args(argv)
     args.open_editor = open_editor
     try:
-        return args.func(args)
+        with _lock(args):
+            return args.func(args)
     except (DocumentError, CommandError, FontError, ValueError) as exc:
         print(f"layout: error: {exc}", file=sys.stderr)
     except OSError as exc:
@@ -398,4 +449,9 @@ def main(argv: Sequence[str] | None = None,
         print(f"layout: error: {where}{exc.strerror or exc}", file=sys.stderr)
     except KeyboardInterrupt:
         print("layout: interrupted", file=sys.stderr)
+    except Exception as exc:
+        command = " ".join(sys.argv[1:] if argv is None else argv)
+        print(f"layout: error: {args.command} failed with {crash_line(exc, write_report(exc, f'layout {command}'))}",
+              file=sys.stderr)
+        return EXIT_CRASH
     return EXIT_ERROR

@@ -47,11 +47,13 @@ class FontError(RuntimeError):
 
 
 def font_dir() -> Path:
-    """The folder the fonts are read from."""
+    """The folder the fonts are read from: LAYOUT_FONT_DIR, else the package's own
+    (layout/fonts in an installed wheel), else fonts/ at the top of the repository."""
     override = os.environ.get("LAYOUT_FONT_DIR")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "fonts"
+    packaged = Path(__file__).resolve().parents[1] / "fonts"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "fonts"
 
 
 @dataclass

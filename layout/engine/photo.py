@@ -13,6 +13,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from layout.engine.displaylist import ImageItem, Item, PlaceholderItem
+from layout.model.assets import AssetError, check_photo_file
 from layout.model.frames import Photo
 from layout.model.geometry import Rect
 
@@ -29,6 +30,7 @@ class PhotoProblem(ValueError):
 def image_info(path: Path) -> tuple[tuple[int, int], int, str]:
     """(pixel size as seen, EXIF orientation, colour mode), reading only the header."""
     try:
+        check_photo_file(path)
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
@@ -38,6 +40,8 @@ def image_info(path: Path) -> tuple[tuple[int, int], int, str]:
             _check_complete(path)
     except FileNotFoundError:
         raise PhotoProblem("is missing") from None
+    except AssetError as exc:
+        raise PhotoProblem(str(exc)) from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise PhotoProblem(f"is too large to place ({_header_size(path)}; at most {MAX_PIXELS:,} pixels)") from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:

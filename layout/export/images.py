@@ -20,6 +20,7 @@ from layout.engine.cache import cache_root, prune
 from layout.engine.displaylist import ImageItem
 from layout.engine.photo import FULL, upright
 from layout.export.profiles import ExportProfile
+from layout.model.scratch import remove_debris, temporary_prefix
 
 JPEG_QUALITY = {"CMYK": 95, "RGB": 85}
 # JPEG's ringing at edges adds ink back: measured on the sample photos, limiting
@@ -27,6 +28,8 @@ JPEG_QUALITY = {"CMYK": 95, "RGB": 85}
 JPEG_INK_MARGIN = 10.0
 RECIPE_VERSION = 1  # raise when the way photos are made changes
 STORE_LIMIT = 2_000_000_000  # bytes of made photos kept between exports
+MEMORY_BUDGET = 600_000_000  # bytes of decoded photos in memory at once, whatever the CPU count
+BYTES_PER_PIXEL = 4  # the widest mode a photo is decoded in (RGBA, CMYK)
 
 
 class ImagePreparer:
@@ -41,6 +44,7 @@ class ImagePreparer:
         self._made: dict[tuple, Path] = {}
         self._to_cmyk: ImageCms.ImageCmsTransform | None = None
         self._to_rgb: ImageCms.ImageCmsTransform | None = None
+        remove_debris(self.store)  # copies a killed export left half made
 
     def __call__(self, item: ImageItem) -> tuple[str, ImageItem]:
         """The file to embed and the item redrawn for it (the crop is now the whole file)."""
@@ -57,7 +61,7 @@ class ImagePreparer:
         todo = {_key(i): i for i in items if _key(i) not in self._made}
         if not todo:
             return
-        with ThreadPoolExecutor(max_workers=min(len(todo), os.cpu_count() or 1)) as pool:
+        with ThreadPoolExecutor(max_workers=workers(list(todo.values()), self.profile.image_ppi)) as pool:
             for key, made in zip(todo, pool.map(self._make_or_fail, todo.values())):
                 self._made[key] = made
 
@@ -86,7 +90,7 @@ class ImagePreparer:
         made = self._convert_file(item)
         try:
             self.store.mkdir(parents=True, exist_ok=True)
-            staging = kept.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+            staging = kept.with_name(f"{temporary_prefix(kept)}{threading.get_ident()}.tmp")
             shutil.copyfile(made, staging)
             os.replace(staging, kept)
             prune(self.store, STORE_LIMIT)
@@ -98,7 +102,7 @@ class ImagePreparer:
         """Crop, turn upright, downsample and convert one placed photo into a scratch JPEG."""
         with Image.open(item.path) as original:
             self._draft(original, item)
-            image = upright(original)
+            image = upright(_reduced(original, item, self.profile.image_ppi))
             image = _crop(image, item)
             image = self._downsample(image, item)
             image = self._convert(image)
@@ -114,11 +118,7 @@ class ImagePreparer:
         (a 50-megapixel photo then never sits whole in memory)."""
         if image.format not in ("JPEG", "MPO") or not self.profile.image_ppi:
             return
-        need_w = item.rect.w / 72.0 * self.profile.image_ppi / item.crop.w
-        need_h = item.rect.h / 72.0 * self.profile.image_ppi / item.crop.h
-        if item.orientation in (5, 6, 7, 8):
-            need_w, need_h = need_h, need_w
-        image.draft(image.mode, (math.ceil(need_w), math.ceil(need_h)))
+        image.draft(image.mode, needed_pixels(item, self.profile.image_ppi))
 
     def _downsample(self, image: Image.Image, item: ImageItem) -> Image.Image:
         if not self.profile.image_ppi:
@@ -156,6 +156,47 @@ class ImagePreparer:
                 ImageCms.getOpenProfile(str(self.icc)), ImageCms.createProfile("sRGB"), "CMYK", "RGB",
                 ImageCms.Intent.RELATIVE_COLORIMETRIC)
         return ImageCms.applyTransform(image, self._to_rgb)
+
+
+def needed_pixels(item: ImageItem, ppi: float) -> tuple[int, int]:
+    """The whole file's size, as stored (before EXIF rotation), that gives ``ppi`` in the crop."""
+    need_w = item.rect.w / 72.0 * ppi / item.crop.w
+    need_h = item.rect.h / 72.0 * ppi / item.crop.h
+    if item.orientation in (5, 6, 7, 8):
+        need_w, need_h = need_h, need_w
+    return math.ceil(need_w), math.ceil(need_h)
+
+
+def _reduced(image: Image.Image, item: ImageItem, ppi: float | None) -> Image.Image:
+    """The decoded photo cut down by a whole factor when it has more than twice the pixels
+    needed each way, so that the copies made after it (rotation, crop, colour) are small.
+    The full decode is let go when the caller closes ``image``."""
+    if not ppi:
+        return image
+    need_w, need_h = needed_pixels(item, ppi)
+    factor = min(image.width // max(need_w, 1), image.height // max(need_h, 1))
+    return image.reduce(factor) if factor >= 2 else image
+
+
+def decoded_bytes(item: ImageItem, ppi: float | None) -> int:
+    """About how much memory a photo takes while it is made: its full decode, or for a
+    JPEG decoded in draft, at most twice the needed size each way."""
+    width, height = item.pixel_size
+    full = width * height * BYTES_PER_PIXEL
+    if ppi and item.path.lower().endswith((".jpg", ".jpeg")):
+        need_w, need_h = needed_pixels(item, ppi)
+        return min(full, 4 * need_w * need_h * BYTES_PER_PIXEL)
+    return full
+
+
+def workers(items: list[ImageItem], ppi: float | None, cpus: int | None = None,
+            budget: int | None = None) -> int:
+    """How many photos to make at once: no more than the CPUs, and few enough that the
+    largest photos decoded together stay within ``budget`` bytes (MEMORY_BUDGET)."""
+    cpus = cpus or os.cpu_count() or 1
+    budget = budget or MEMORY_BUDGET
+    largest = max((decoded_bytes(i, ppi) for i in items), default=1)
+    return max(1, min(len(items), cpus, budget // max(largest, 1)))
 
 
 def _crop(image: Image.Image, item: ImageItem) -> Image.Image:

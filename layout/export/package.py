@@ -4,6 +4,10 @@ licences, and the press PDFs, with a manifest (file, size, SHA-256).
 The packaged document refers to its photos inside the package, so the
 package opens and exports the same on another machine (with
 ``LAYOUT_FONT_DIR`` pointing at the package's fonts/ if need be).
+
+Only photos inside the document's folder are packaged unless the caller allows
+others, and only regular files are ever copied (never a device, a pipe or a
+/proc file). :func:`check_manifest` tells whether a package is still as written.
 """
 
 from __future__ import annotations
@@ -13,32 +17,24 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from layout.engine.fonts import font_dir
 from layout.engine.page import LayoutEngine
 from layout.export.pdf_export import Progress, export_pages
 from layout.export.preflight import fonts_used
+from layout.model.assets import AssetError, check_photo_file, image_holders, outside_photos
 from layout.model.document import Issue
 from layout.model.fileformat import save, write_atomic
-from layout.model.frames import Photo, PhotoFrame, PhotoPairFrame, SeriesFrame
+from layout.model.frames import Photo, PhotoFrame
+from layout.model.scratch import remove_debris, scratch_folder
 
 MANIFEST = "manifest.json"
 
 
 def _photos(issue: Issue) -> list[Photo | PhotoFrame]:
     """Every object with an ``image`` path: photo frames and the photos of pairs and series."""
-    found: list[Photo | PhotoFrame] = []
-    for page in issue.pages:
-        for frame in page.frames:
-            if isinstance(frame, PhotoFrame):
-                found.append(frame)
-            elif isinstance(frame, PhotoPairFrame):
-                found += [frame.pair.before, frame.pair.after]
-            elif isinstance(frame, SeriesFrame):
-                found += frame.singles + [p for pair in frame.pairs for p in (pair.before, pair.after)]
-    return [p for p in found if p.image]
+    return [h for page in issue.pages for frame in page.frames for h in image_holders(frame) if h.image]
 
 
 def _copy_photos(original: Issue, packaged: Issue, folder: Path) -> None:
@@ -51,10 +47,31 @@ def _copy_photos(original: Issue, packaged: Issue, folder: Path) -> None:
             name = path.name
             if name in names.values():
                 name = f"{len(names)}-{name}"
-            if path.is_file():
+            if _packable(path, source.image):
                 shutil.copy2(path, folder / "photos" / name)
             names[path] = name
         target.image = f"photos/{names[path]}"
+
+
+def _packable(path: Path, image: str) -> bool:
+    """True for a regular photo file; False when it is missing; ValueError for anything else."""
+    try:
+        check_photo_file(path)
+    except FileNotFoundError:
+        return False
+    except AssetError as exc:
+        raise ValueError(f"photo {image} {exc}; it is not packaged") from None
+    return True
+
+
+def _check_outside(issue: Issue) -> None:
+    """Refuse photos whose path leaves the document's folder."""
+    outside = outside_photos(issue)
+    if outside:
+        first = outside[0]
+        raise ValueError(f"photo {first.image} (page {first.page}, frame {first.frame}) lies outside the "
+                         f"document's folder ({len(outside)} such photos); package them anyway with "
+                         "--allow-outside")
 
 
 def _copy_fonts(files: list[str], folder: Path) -> None:
@@ -83,18 +100,23 @@ def write_manifest(folder: Path) -> dict:
     return manifest
 
 
-def make_package(issue: Issue, folder: str | Path, *, progress: Progress | None = None) -> dict:
+def make_package(issue: Issue, folder: str | Path, *, progress: Progress | None = None,
+                 allow_outside: bool = False) -> dict:
     """Write the package into ``folder`` (new or empty); return the manifest.
 
+    Photos outside the document's folder are refused unless ``allow_outside``.
     The package is built in a scratch folder beside it and renamed into place
     when complete, so a failure never leaves half a package.
     """
     folder = Path(folder)
+    if not allow_outside:
+        _check_outside(issue)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise ValueError(f"{folder} is not empty; give a new folder for the package")
     if not folder.parent.is_dir():
         raise ValueError(f"{folder.parent}: the folder does not exist")
-    scratch = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    remove_debris(folder.parent)
+    scratch = scratch_folder(folder.parent)
     try:
         manifest = _build(issue, scratch, progress)
         os.replace(scratch, folder)
@@ -115,3 +137,23 @@ def _build(issue: Issue, folder: Path, progress: Progress | None) -> dict:
     laid, _ = export_pages(packaged, folder / "press", engine=engine, progress=progress)
     _copy_fonts(fonts_used(laid), folder)
     return write_manifest(folder)
+
+
+def check_manifest(folder: Path) -> list[str]:
+    """What in a package differs from its manifest: files missing, of another size or
+    checksum, or listed outside the package; empty when all is as written."""
+    try:
+        entries = json.loads((folder / MANIFEST).read_text("utf-8"))["files"]
+        listed = [(str(e["path"]), int(e["size"]), str(e["sha256"])) for e in entries]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return [f"{folder / MANIFEST}: cannot be read ({exc})"]
+    problems = []
+    for name, size, digest in listed:
+        path = folder / name
+        if Path(name).is_absolute() or ".." in Path(name).parts:
+            problems.append(f"{name}: the manifest names a file outside the package")
+        elif not path.is_file():
+            problems.append(f"{name}: listed in the manifest but missing")
+        elif path.stat().st_size != size or _sha256(path) != digest:
+            problems.append(f"{name}: its checksum is not the one in the manifest (changed since it was packaged)")
+    return problems

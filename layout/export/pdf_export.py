@@ -6,7 +6,9 @@ into place); progress is reported page by page through a callback.
 
 from __future__ import annotations
 
-import tempfile
+import os
+import re
+import string
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +28,7 @@ from layout.model.colour import Colour
 from layout.model.document import Issue
 from layout.model.fileformat import write_atomic
 from layout.model.geometry import Rect
+from layout.model.scratch import scratch
 from layout.model.styles import TextStyle
 from layout.render.pdf import draw_page, register_font
 
@@ -40,15 +43,43 @@ def document_title(issue: Issue) -> str:
     return f"{issue.paper} {issue.date.isoformat()}"
 
 
+_FIELD_SPECS = {  # what each field of a press file name may say after its colon
+    "date": re.compile(r"(%[aAbBdmyYjUWu]|[^%{}/\\]){0,24}"),
+    "page": re.compile(r"0?[1-4]?d?"),
+    "paper": re.compile(r""),
+}
+
+
 def file_name(pattern: str, issue: Issue, page: int) -> str:
-    """A press file name from a pattern such as ``{date:%Y%m%d}-{page:02d}.pdf``."""
+    """A press file name from a pattern such as ``{date:%Y%m%d}-{page:02d}.pdf``.
+
+    The fields are ``date`` (with strftime codes), ``page`` (a width of at most 4)
+    and ``paper``; anything else is refused before it is formatted. The name
+    must end in ``.pdf`` and may not be hidden or name another folder."""
+    _check_pattern(pattern)
     try:
         name = pattern.format(date=issue.date, page=page, paper=issue.paper)
     except (KeyError, ValueError, IndexError) as exc:
         raise ValueError(f"file name pattern {pattern!r}: {exc}") from None
-    if "/" in name or not name.strip():
+    if "/" in name or "\\" in name or not name.lower().endswith(".pdf") or len(name) > 255 \
+            or name.startswith("."):
         raise ValueError(f"file name pattern {pattern!r} gives {name!r}")
     return name
+
+
+def _check_pattern(pattern: str) -> None:
+    """Refuse fields other than date, page and paper, and widths or codes they do not take."""
+    try:
+        fields = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(pattern) if f is not None]
+    except ValueError as exc:
+        raise ValueError(f"file name pattern {pattern!r}: {exc}") from None
+    for field, spec, conversion in fields:
+        rule = _FIELD_SPECS.get(field)
+        if rule is None or conversion:
+            raise ValueError(f"file name pattern {pattern!r}: {{{field}}} is not one of "
+                             f"{{date}}, {{page}}, {{paper}}")
+        if not rule.fullmatch(spec or ""):
+            raise ValueError(f"file name pattern {pattern!r}: {{{field}:{spec}}} is not a format it takes")
 
 
 def proof_items(issue: Issue, page: PageDisplay, exported: datetime) -> tuple[list[Item], list[Item]]:
@@ -134,8 +165,9 @@ def export_pdf(issue: Issue, out: str | Path, *, profile: ExportProfile | str = 
         if progress:
             progress(done[0], len(laid.pages))
 
-    with tempfile.TemporaryDirectory(prefix="layout-export-") as scratch:
-        PdfWriter(issue, profile, condition or OutputCondition(), Path(scratch)).write(laid.pages, Path(out), step)
+    out = Path(out)
+    with scratch(out.parent) as folder:
+        PdfWriter(issue, profile, condition or OutputCondition(), folder).write(laid.pages, out, step)
     return laid
 
 
@@ -143,18 +175,25 @@ def export_pages(issue: Issue, folder: str | Path, *, profile: ExportProfile | s
                  condition: OutputCondition | None = None, name: str = DEFAULT_NAME,
                  engine: LayoutEngine | None = None,
                  progress: Progress | None = None) -> tuple[IssueLayout, list[Path]]:
-    """One PDF a page into ``folder``, named for the print shop; return the layout and the files."""
+    """One PDF a page into ``folder``, named for the print shop; return the layout and the files.
+
+    The pages are written into a scratch folder inside ``folder`` and moved into
+    place together at the end, so a killed export leaves the previous set whole
+    (and a scratch folder the next run removes), never part of a new one."""
     profile = PROFILES[profile] if isinstance(profile, str) else profile
     folder = Path(folder)
     laid = (engine or LayoutEngine()).layout(issue)
     names = [folder / file_name(name, issue, page.number) for page in laid.pages]
     if len(set(names)) != len(names):
         raise ValueError(f"file name pattern {name!r} gives two pages the same name")
-    with tempfile.TemporaryDirectory(prefix="layout-export-") as scratch:
-        writer = PdfWriter(issue, profile, condition or OutputCondition(), Path(scratch))
+    with scratch(folder) as work:
+        writer = PdfWriter(issue, profile, condition or OutputCondition(), work)
+        (work / "pages").mkdir()
         for index, (page, path) in enumerate(zip(laid.pages, names), start=1):
-            writer.write([page], path)
+            writer.write([page], work / "pages" / path.name)
             if progress:
                 progress(index, len(laid.pages))
+        for path in names:
+            os.replace(work / "pages" / path.name, path)
     return laid, names
 

@@ -5,7 +5,8 @@ about, and a message. Errors stop a press export unless it is forced.
 Checks (the issue's list): overset text; characters missing from every font;
 photos missing, unreadable or under the resolution threshold; colours with
 more ink than the limit; objects that cross the trim without reaching the
-bleed; empty frames; fonts that may not be embedded; and, on a written press
+bleed; empty frames; fonts that may not be embedded; photos outside the
+document's folder; and, on a written press
 PDF, any RGB or spot colour.
 """
 
@@ -23,6 +24,7 @@ from layout.engine.fonts import chain_for, font_dir
 from layout.engine.frames import photos_of
 from layout.engine.page import IssueLayout, LayoutEngine
 from layout.export.profiles import PROFILES
+from layout.model.assets import outside_photos
 from layout.model.colour import Colour
 from layout.model.document import Issue, Page
 from layout.model.frames import (
@@ -224,13 +226,21 @@ def fonts_used(laid: IssueLayout) -> list[str]:
     return sorted({item.font for page in laid.pages for item in page.items if isinstance(item, (GlyphRun, GlyphLines))})
 
 
+def outside_findings(issue: Issue) -> list[Finding]:
+    """Photos whose path leaves the document's folder (a package refuses them)."""
+    return [Finding(WARNING, place.page, f"frame {place.frame}",
+                    f"photo {place.image} lies outside the document's folder "
+                    "(package refuses it without --allow-outside)")
+            for place in outside_photos(issue)]
+
+
 def preflight(issue: Issue, settings: Settings | None = None, laid: IssueLayout | None = None) -> list[Finding]:
     """Every finding for the issue, errors first."""
     settings = settings or Settings()
     laid = laid or LayoutEngine().layout(issue)
     findings = (layout_findings(issue, laid, settings) + character_findings(issue)
                 + colour_findings(issue, settings)
-                + frame_findings(issue, settings) + font_findings(fonts_used(laid)))
+                + frame_findings(issue, settings) + font_findings(fonts_used(laid)) + outside_findings(issue))
     return sorted(findings, key=lambda f: (f.severity != ERROR, f.page or 0))
 
 

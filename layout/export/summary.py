@@ -7,6 +7,7 @@ from typing import Any
 
 from layout.engine.displaylist import ImageItem
 from layout.engine.page import IssueLayout
+from layout.model.assets import outside_photos
 from layout.model.document import Issue
 from layout.model.frames import PhotoFrame, PhotoPairFrame, SeriesFrame
 from layout.units import to_mm
@@ -69,6 +70,7 @@ def summary(issue: Issue, laid: IssueLayout) -> dict[str, Any]:
         ],
         "missing_chars": {ch: places for ch, places in report.missing_chars.items()},
         "findings": [{"page": f.page, "frame": f.frame, "message": f.message} for f in report.findings],
+        "outside_photos": [{"page": p.page, "frame": p.frame, "path": p.image} for p in outside_photos(issue)],
     }
 
 
@@ -93,7 +95,10 @@ def format_summary(data: dict[str, Any]) -> str:
         lines.append(f"missing from every font: {ch} (U+{ord(ch):04X}) in {', '.join(places)}")
     for finding in data["findings"]:
         lines.append(f"page {finding['page']} frame {finding['frame']}: {finding['message']}")
+    for place in data["outside_photos"]:
+        lines.append(f"page {place['page']} frame {place['frame']}: photo {place['path']} lies outside "
+                     "the document's folder")
     if not any(a["overset_chars"] for a in data["articles"]) and not data["missing_chars"] \
-            and not data["findings"]:
+            and not data["findings"] and not data["outside_photos"]:
         lines.append("no overset, no missing characters, no problems")
     return "\n".join(lines)

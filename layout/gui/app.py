@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from layout.engine.fonts import ROLE_FILES, font_dir
 from layout.engine.headline import warm_up
+from layout.gui import crash
 from layout.gui.main_window import MainWindow
 from layout.gui.screenshot import Screenshot, take_screenshot
 
@@ -47,11 +48,12 @@ def run(document: str | None = None, screenshot: Screenshot | None = None) -> in
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("layout")
     app.setOrganizationName("layout")
+    crash.install()
     warm_up()  # jieba's dictionary loads in the background, ready for the first headline
     install_ui_font(app)
     install_translation(app)
     window = MainWindow()
-    if not document or not window.open_document(document):
+    if not document or not crash.guarded(window.open_document, document):
         window.new_document()
     window.show()
     if screenshot is not None:

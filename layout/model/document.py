@@ -80,6 +80,9 @@ class Issue:
     """An issue of the paper: the document a designer opens and saves.
 
     ``revision`` counts the saves (the proof's slug line shows it as the version).
+    ``source`` is the file it was read from or saved to, and ``disk_digest`` the
+    SHA-256 of that file's bytes then: a save refuses to replace a file that
+    another program has changed since.
     ``line_breaking`` is clreq's level of line-start and line-end rules:
     ``basic`` (the default, clreq's recommendation) or ``strict`` (—— and ……
     may not start a line either).
@@ -95,6 +98,7 @@ class Issue:
     pages: list[Page] = field(default_factory=list)
     templates: dict[str, Template] = field(default_factory=dict)
     source: Path | None = field(default=None, compare=False, repr=False)
+    disk_digest: str | None = field(default=None, compare=False, repr=False)
 
     def article(self, article_id: str) -> Article | None:
         """The article with this id, if any."""

@@ -1,18 +1,23 @@
 """Reading and writing issue documents (``*.layout.json``).
 
-Reads check the file against the JSON Schema and the cross-references between
-articles and frames, and raise :class:`DocumentError` naming the file and the
-problem. Writes are atomic: a temporary file is written and synced, the
-previous version is kept as ``<name>.bak``, then the new file is renamed into
-place, so a crash never leaves a half-written document.
+Reads check the whole file: every value finite and within what a newspaper can
+use (:mod:`layout.model.limits`), the JSON Schema, and the cross-references
+between articles and frames; they raise :class:`DocumentError` naming the file,
+the place and the rule. A UTF-8 byte order mark is accepted. Writes are atomic:
+a temporary file is written and synced, the previous version is kept as
+``<name>.bak``, then the new file is renamed into place, so a crash never
+leaves a half-written document.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 from functools import cache
 from importlib import resources
@@ -25,10 +30,13 @@ from layout.model.codec import issue_from_json, issue_to_json
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
 from layout.model.frames import HeadlineFrame, TextFrame
+from layout.model.limits import LimitError, check_ranges, check_values, describe
 from layout.model.migrations import CURRENT_VERSION, MigrationError, migrate
+from layout.model.scratch import remove_debris, temporary_prefix
 
 FORMAT_NAME = "layout-issue"
 SUFFIX = ".layout.json"
+MAX_FILE_BYTES = 256_000_000  # 20 million characters of text, three bytes each, and the rest
 
 
 @cache
@@ -52,23 +60,39 @@ def dumps(issue: Issue) -> str:
     return _NUMBER_LIST.sub(lambda m: "[" + re.sub(r",\s+", ", ", m.group(1)) + "]", text) + "\n"
 
 
-def _read_text(path: Path) -> str:
+def _read_file(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return _read_bytes(path)
     except FileNotFoundError:
         raise DocumentError(path, "no such file") from None
     except IsADirectoryError:
         raise DocumentError(path, "is a folder, not a document") from None
     except OSError as exc:
         raise DocumentError(path, f"cannot be read ({exc.strerror})") from None
+
+
+def _decode(path: Path, data: bytes) -> str:
     if data.startswith(b"%PDF"):
         raise DocumentError(path, "is a PDF, not a layout document")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         if exc.start >= len(data) - 3:
             raise DocumentError(path, "the file is cut off in the middle of a character (truncated)") from None
         raise DocumentError(path, f"not UTF-8 text (byte {exc.start})") from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file of a sensible size (a FIFO or a device
+    would block or never end)."""
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise DocumentError(path, "is not a regular file (a device, a pipe or a socket)")
+    if info.st_size > MAX_FILE_BYTES:
+        raise DocumentError(path, f"is {info.st_size:,} bytes; a document is at most {MAX_FILE_BYTES:,}")
+    return path.read_bytes()
 
 
 def _parse(path: Path, text: str) -> dict[str, Any]:
@@ -81,6 +105,10 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
         raise DocumentError(
             path, f"not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}{hint}"
         ) from None
+    except ValueError:
+        raise DocumentError(path, "holds a number with too many digits") from None
+    except RecursionError:
+        raise DocumentError(path, "its JSON is nested too deeply") from None
     if not isinstance(data, dict) or "format" not in data:
         raise DocumentError(path, f"not a layout document (no \"format\": \"{FORMAT_NAME}\")")
     if data["format"] != FORMAT_NAME:
@@ -88,19 +116,23 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
     return data
 
 
-def _where(error: jsonschema.ValidationError) -> str:
-    parts = []
-    for item in error.absolute_path:
-        parts.append(f"[{item}]" if isinstance(item, int) else f".{item}")
-    return "".join(parts).lstrip(".") or "the document"
-
-
 def validate(data: dict[str, Any], path: Path | None = None) -> None:
-    """Raise DocumentError for the first place where ``data`` breaks the schema."""
+    """Raise DocumentError for the first value that is not finite or out of range,
+    or the first place where ``data`` breaks the schema."""
+    try:
+        check_values(data)
+    except LimitError as exc:
+        raise DocumentError(path, str(exc)) from None
     validator = jsonschema.Draft202012Validator(schema())
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
-        raise DocumentError(path, f"does not match the file format at {_where(error)}: {error.message}")
+        where = describe(data, tuple(error.absolute_path))
+        message = error.message if len(error.message) <= 200 else error.message[:200] + "…"
+        raise DocumentError(path, f"does not match the file format at {where}: {message}")
+    try:
+        check_ranges(data)
+    except LimitError as exc:
+        raise DocumentError(path, str(exc)) from None
 
 
 def check_references(issue: Issue, path: Path | None = None) -> None:
@@ -147,8 +179,10 @@ def from_dict(data: dict[str, Any], path: Path | None = None) -> Issue:
 def load(path: str | Path) -> Issue:
     """Read an issue document, raising DocumentError with a clear message on any problem."""
     path = Path(path)
-    issue = from_dict(_parse(path, _read_text(path)), path)
+    data = _read_file(path)
+    issue = from_dict(_parse(path, _decode(path, data)), path)
     issue.source = path.resolve()
+    issue.disk_digest = hashlib.sha256(data).hexdigest()
     return issue
 
 
@@ -168,7 +202,7 @@ def _keep_backup(path: Path) -> None:
     if not path.exists():
         return
     backup = path.with_name(path.name + ".bak")
-    staging = path.with_name(f".{path.name}.bak.tmp")
+    staging = path.with_name(f"{temporary_prefix(path)}bak.tmp")
     staging.unlink(missing_ok=True)
     try:
         try:
@@ -181,14 +215,15 @@ def _keep_backup(path: Path) -> None:
 
 
 def _write_temporary(path: Path, data: bytes) -> Path:
-    """A synced temporary file beside ``path`` holding ``data``, with the usual permissions."""
+    """A synced temporary file beside ``path`` holding ``data``, with the mode and owner of
+    the file it will replace (or the usual permissions)."""
     if path.is_dir():
         raise OSError(errno.EISDIR, "is a folder", str(path))
     if not path.parent.is_dir():
         raise OSError(errno.ENOENT, "the folder does not exist", str(path.parent))
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())
+        _same_mode_and_owner(fd, path)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -197,6 +232,20 @@ def _write_temporary(path: Path, data: bytes) -> Path:
         Path(tmp_name).unlink(missing_ok=True)
         raise
     return Path(tmp_name)
+
+
+def _same_mode_and_owner(fd: int, path: Path) -> None:
+    """Give the new file the mode and owner of the file it replaces (the usual mode
+    for a new file); an owner we may not give is left as it is."""
+    try:
+        old = os.stat(path)
+    except FileNotFoundError:
+        os.fchmod(fd, 0o666 & ~_umask())
+        return
+    os.fchmod(fd, stat.S_IMODE(old.st_mode))
+    if hasattr(os, "fchown") and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(PermissionError):
+            os.fchown(fd, old.st_uid, old.st_gid)
 
 
 def _umask() -> int:
@@ -222,11 +271,37 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
     _fsync_dir(path.parent)
 
 
-def save(issue: Issue, path: str | Path) -> None:
-    """Save atomically, keeping the previous version as a backup; the revision goes up by one."""
+def save(issue: Issue, path: str | Path, *, overwrite_changes: bool = False) -> None:
+    """Save atomically, keeping the previous version as a backup; the revision goes up by one.
+
+    Saving over the file the issue was read from refuses (DocumentError) when
+    another program changed that file since, unless ``overwrite_changes``.
+    A link is followed: its target is written, keeping its mode and owner.
+    """
     path = Path(path)
+    target = Path(os.path.realpath(path))
+    if not overwrite_changes:
+        _check_unchanged(issue, path, target)
     issue.revision += 1
     text = dumps(issue)
     validate(json.loads(text), path)
-    write_atomic(path, text.encode("utf-8"), backup=True)
+    data = text.encode("utf-8")
+    remove_debris(target.parent)
+    write_atomic(target, data, backup=True)
     issue.source = path.resolve()
+    issue.disk_digest = hashlib.sha256(data).hexdigest()
+
+
+def _check_unchanged(issue: Issue, path: Path, target: Path) -> None:
+    """Refuse to replace the issue's own file if it is no longer the bytes that were read."""
+    if issue.disk_digest is None or issue.source is None or Path(os.path.realpath(issue.source)) != target:
+        return
+    try:
+        current = hashlib.sha256(_read_bytes(target)).hexdigest()
+    except FileNotFoundError:
+        return  # moved or deleted meanwhile: nothing on disk to lose
+    except OSError as exc:
+        raise DocumentError(path, f"cannot be read before saving ({exc.strerror})") from None
+    if current != issue.disk_digest:
+        raise DocumentError(path, "changed by another program since it was opened; nothing was saved "
+                                  "(open it again, or save under another name)")

@@ -1,0 +1,69 @@
+"""The editor's last line of defence: an unexpected error becomes a crash report and
+a dialog, and the editor keeps running with what it had.
+
+Qt calls ``sys.excepthook`` for an exception raised in a slot or an event handler
+and then carries on; the hook installed here writes the report (with the
+traceback) and says in a dialog what failed and where the report is.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from types import TracebackType
+from typing import TypeVar
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from layout.engine.crashreport import crash_line, write_report
+
+T = TypeVar("T")
+_showing = False  # an error while the dialog is up is reported, not shown again
+
+
+def report(error: BaseException, context: str = "the editor") -> str:
+    """Write the crash report of ``error`` and show it in a dialog; the line shown."""
+    global _showing
+    line = crash_line(error, write_report(error, context))
+    print(f"layout: error: {line}", file=sys.stderr)
+    if _showing or QApplication.instance() is None:
+        return line
+    _showing = True
+    try:
+        QMessageBox.critical(QApplication.activeWindow(), "layout", f"Something went wrong: {line}\n\n"
+                             "The editor keeps running; save your work under a new name to be safe.")
+    finally:
+        _showing = False
+    return line
+
+
+def _hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, trace)
+        return
+    report(error.with_traceback(trace))
+
+
+def _thread_hook(args: threading.ExceptHookArgs) -> None:
+    """An error in a worker thread: a crash report and a line on stderr (a dialog may
+    only be shown from the GUI thread)."""
+    if args.exc_value is not None:
+        where = f"the editor's thread {args.thread.name if args.thread else '?'}"
+        print(f"layout: error: {crash_line(args.exc_value, write_report(args.exc_value, where))}", file=sys.stderr)
+
+
+def install() -> None:
+    """Make every unexpected error in the editor a crash report, with a dialog when it
+    happens in the GUI thread."""
+    sys.excepthook = _hook
+    threading.excepthook = _thread_hook
+
+
+def guarded(action: Callable[..., T], *args: object) -> T | None:
+    """Run ``action``; an unexpected error is reported as by the hook, and gives None."""
+    try:
+        return action(*args)
+    except Exception as exc:
+        report(exc)
+        return None

@@ -1,0 +1,19 @@
+"""Whether a process of this machine still runs (for stale locks and debris)."""
+
+from __future__ import annotations
+
+import os
+
+
+def alive(pid: int) -> bool | None:
+    """True if process ``pid`` runs here, False if it does not, None where this cannot
+    be asked safely (on Windows, os.kill(pid, 0) would send it CTRL_C_EVENT)."""
+    if os.name != "posix":
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process, or a number no process has
+    return True
