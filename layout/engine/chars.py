@@ -17,7 +17,7 @@ import numpy as np
 class Cls(IntEnum):
     """What kind of thing an atom (unbreakable unit of text) is."""
 
-    HAN = 0  # an ideograph or any other full-width character
+    HAN = 0  # an ideograph, a full-width character or number (２０２３), a symbol set full width (℃ Ⅱ ① ★)
     OPEN = 1  # opening bracket or quote: ink in the right half, space on the left
     CLOSE = 2  # closing bracket or quote: ink in the left half, space on the right
     PAUSE = 3  # 、，；： ink lower left (mainland), space on the right
@@ -26,6 +26,7 @@ class Cls(IntEnum):
     LATIN = 6  # a Latin word, a number with its signs and units
     SPACE = 7  # a white-space character
     DASH = 8  # —— or …… (2 em, never split)
+    SOLIDUS = 9  # a solidus standing alone (公里/小时): no Han–Latin gap on either side
 
 
 OPENING = "“‘（〔【《〈「『［｛〖〘〝"
@@ -34,6 +35,7 @@ PAUSES = "、，；：．"
 STOPS = "。？！‼⁇⁈⁉"
 MIDDLES = "·・‧"
 DASHES = ("——", "……", "⋯⋯", "⸺", "⸻")
+FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 
 # Not at line start (GB法/basic): closing and pause/stop marks, interpuncts,
 # connectors and the solidus, plus units and ASCII closers.
@@ -51,7 +53,8 @@ for _chars, _cls in ((OPENING, Cls.OPEN), (CLOSING, Cls.CLOSE), (PAUSES, Cls.PAU
 
 # Atoms longer than one character, and white space (each a match):
 # - a standard number such as "GB/T 15834-2011" or "ISO 12647";
-# - a number with sign, currency prefix, separators and unit suffix ("-5", "¥100", "10.5%", "2023");
+# - a number with sign, currency prefix, separators and unit suffix ("-5", "¥100", "10.5%", "2023",
+#   "120㎡", "0.5 ℃": a space before a unit symbol stays inside the number);
 # - a Latin word with inner hyphens, apostrophes, slashes or digits ("5G", "COVID-19", "don't");
 # - a two-em dash or ellipsis; a white-space character.
 # Every other character is an atom by itself.
@@ -62,7 +65,7 @@ _SPECIAL_START = r"[A-Za-z0-9０-９¥$£￥＄+\-−\u00C0-\u024F—…⋯\s]"
 SPECIAL_RE = re.compile(
     rf"(?={_SPECIAL_START})"
     r"([A-Z]{2,}(?:/[A-Z])? \d+(?:[.\-]\d+)*[%％‰]?"
-    rf"|[¥$£￥＄]?[+\-−]?{_DIGIT}+(?:[.,:/]{_DIGIT}+)*(?:[%％‰℃°]|[A-Za-z]+)?"
+    rf"|[¥$£￥＄]?[+\-−]?{_DIGIT}+(?:[.,:/]{_DIGIT}+)*(?: ?(?:[%％‰℃℉\u3380-\u33df]|°[CF]?)|[A-Za-z]+)?"
     r"|[A-Za-z\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F]|[\-'’/.&](?=[A-Za-z0-9]))*"
     r"|——|……|⋯⋯"
     r"|\s)"
@@ -113,7 +116,9 @@ def atomize(text: str) -> list[str]:
 def classify(atom: str) -> Cls:
     """The class of an atom produced by :func:`atomize`."""
     if len(atom) > 1:
-        return Cls.DASH if atom in DASHES else Cls.LATIN
+        if atom in DASHES:
+            return Cls.DASH
+        return Cls.HAN if all(ch in FULL_WIDTH_DIGITS or ch in "％‰℃" for ch in atom) else Cls.LATIN
     found = _CLASS_OF_CHAR.get(atom)
     if found is not None:
         return found
@@ -121,7 +126,10 @@ def classify(atom: str) -> Cls:
         return Cls.SPACE
     if atom in "—…⋯⸺⸻":
         return Cls.DASH
-    if ord(atom) < 0x2E80 and not (0x2000 <= ord(atom) <= 0x206F):
+    if atom == "/":
+        return Cls.SOLIDUS
+    code = ord(atom)
+    if code < 0x2E80 and not (0x2000 <= code <= 0x206F or 0x2100 <= code <= 0x218F or 0x2460 <= code <= 0x27BF):
         return Cls.LATIN
     return Cls.HAN
 

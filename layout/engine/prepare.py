@@ -91,7 +91,7 @@ class StyledRun:
 
 PER_ATOM = ("cls", "breakable", "width", "shrink", "tier", "lead", "draw", "gap", "start_cut", "end_cut", "id",
             "run", "glyph0", "open_at", "open_cut", "close_at", "para_end", "em",
-            "punct_end")
+            "punct_end", "soft")
 PREFIX_SUMS = ("shrunk", "chars", "char_at")
 POSITIONS = ("fancy_at", "complex_at", "flex_at")
 
@@ -109,7 +109,8 @@ class Batch:
     (after its gap), ``open_cut`` the same on a later line (less its start cut),
     ``close_at`` where a line that ends with it ends (less its end cut);
     ``para_end``, where its paragraph ends; ``em``, its run's size; ``punct_end``,
-    a mark that gives up space at a line's end. Prefix sums, one entry longer:
+    a mark that gives up space at a line's end; ``soft``, a line may start at it only
+    at a cost (see :func:`_soft_breaks`). Prefix sums, one entry longer:
     ``shrunk`` (the space atoms can give up), ``chars`` (characters that count
     against a lone last one: none for marks and spaces, one for a Latin word or
     number, else the atom's length) and ``char_at``, where each atom starts in
@@ -334,6 +335,17 @@ def _gaps(a: dict[str, np.ndarray], rules: np.ndarray, em: np.ndarray) -> None:
     a["shrink"][at[loose]] = (HAN_LATIN_SPACE - HAN_LATIN_MIN) * em_pair[loose]
 
 
+def _soft_breaks(last_codes: np.ndarray, kind: np.ndarray, same: np.ndarray) -> np.ndarray:
+    """Where a line should start only when nothing better is at hand: a Han character
+    after a number (its unit or measure word: 186.4|公里, 42.7|万人; jlreq keeps numbers
+    and units together), and a dash or ellipsis, which the strict rules forbid at a
+    line's start (clreq). ``last_codes``: the code point of each atom's last character;
+    ``same``: in the same paragraph as the atom before."""
+    digit = ((last_codes >= 0x30) & (last_codes <= 0x39)) | ((last_codes >= 0xFF10) & (last_codes <= 0xFF19))
+    unit = _previous(digit, False) & same & ((kind & 15) == HAN)
+    return unit | ((kind & K_NO_FIRST_STRICT) != 0)
+
+
 def _prefix_sums(steps: np.ndarray, bounds: list[tuple[int, int]], para_of: np.ndarray,
                  column: np.ndarray) -> np.ndarray:
     """Running sums of steps within each paragraph (each from 0), inclusive: summed in the
@@ -381,6 +393,7 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     _gaps(a, rules, em)
     a["draw"] = floats[F_OFFSET0] - a["lead"]
     a["breakable"] = (rules & (BREAK_STRICT if strict else BREAK)) != 0
+    a["soft"] = a["breakable"] & _soft_breaks(codes[char_at[1:] - 1], kind, same)
     cum = _prefix_sums(a["gap"] + a["width"], bounds, para_of, np.arange(count) - firsts[para_of])
     a["open_at"] = np.where(same, _previous(cum, 0.0), 0.0) + a["gap"]
     a["open_cut"] = a["open_at"] + a["start_cut"]
