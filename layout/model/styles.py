@@ -18,7 +18,9 @@ class TextStyle:
     ``font`` names a font role (``song`` 宋, ``song-bold`` 标宋, ``hei`` 黑,
     ``hei-bold`` 大黑, ``kai`` 楷); the engine maps roles to font files.
     ``size`` and ``leading`` keep the designer's spelling (``"小五"``, ``"9pt"``,
-    ``"3.2mm"``); ``leading`` None means the page grid's line pitch.
+    ``"3.2mm"``); ``leading`` None means the page grid's line pitch (for a
+    headline, the distance between the lines of one multi-line headline;
+    None is 1.25 × the size, and the headline takes whole grid lines).
     ``tracking`` and ``indent`` are in em. ``fit_lines`` above 0 makes a
     headline in this style smaller until it fits in that many lines.
     ``space_before`` leaves that many empty grid lines above a paragraph in
