@@ -19,12 +19,14 @@ _BYLINE_SPLIT = re.compile(r"^([^（(]*)([（(].*)$")
 
 @dataclass
 class ArticleLayout:
-    """Items per page number, overset characters, and characters no font has."""
+    """Items per page number, overset characters, characters no font has, and problems
+    (page number, frame id, what)."""
 
     items: dict[int, list[Item]] = field(default_factory=dict)
     overset: int = 0
     lines: int = 0
     missing: list[str] = field(default_factory=list)
+    problems: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def split_byline(byline: str) -> tuple[str, str]:
@@ -117,6 +119,7 @@ def layout_article(issue: Issue, article: Article) -> ArticleLayout:
         items += flowed.items
         result.lines += flowed.lines
         result.missing.extend(flowed.missing)
+        result.problems += [(page.number, frame.id, message) for message in flowed.wide]
         state = flowed.state
     result.overset = remaining_chars(paragraphs, state)
     return result

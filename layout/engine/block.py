@@ -10,7 +10,7 @@ from layout.engine.displaylist import Item
 from layout.engine.headline import balanced_breaks, lines_needed
 from layout.engine.justify import Line, SetLine, set_lines
 from layout.engine.linebreak import ends_from
-from layout.engine.runs import baseline_in_line, line_items
+from layout.engine.runs import WIDE_TOLERANCE, baseline_in_line, line_items, overrun_message
 from layout.engine.styling import LINE_HEIGHT, grid_lines_for, paragraph_for
 from layout.engine.textflow import FlowParagraph
 from layout.model.geometry import Rect
@@ -23,12 +23,14 @@ HEADLINE_LEADING = 1.25  # em between the baselines of one headline's lines, unl
 
 @dataclass
 class Block:
-    """A set block: its items, how many pitch lines it takes, and what did not fit."""
+    """A set block: its items, how many pitch lines it takes, what did not fit, and lines
+    that run past the frame (described)."""
 
     items: list[Item] = field(default_factory=list)
     lines: int = 0
     overflow: int = 0
     missing: list[str] = field(default_factory=list)
+    wide: list[str] = field(default_factory=list)
 
 
 def break_paragraph(para: FlowParagraph, measure: float, x0: float = 0.0) -> list[SetLine]:
@@ -144,5 +146,7 @@ def set_block(parts: list[tuple[str, TextStyle]], rect: Rect, pitch: float, *,
         first = baseline_in_line(y, span * pitch - (len(lines) - 1) * leading, para.prepared.em(lines[0].start))
         for number, line in enumerate(lines):
             block.items.extend(line_items(line, first + number * leading, block.missing))
+            if line.width > rect.w + WIDE_TOLERANCE:
+                block.wide.append(overrun_message(line.width - rect.w, "".join(line.chars)))
         y += span * pitch
     return block

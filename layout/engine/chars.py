@@ -82,34 +82,67 @@ def _may_start() -> np.ndarray:
     return table
 
 
-def special_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each match of SPECIAL_RE in ``text``, as ``finditer`` finds them:
-    the regex is tried only where a match may start, found with one array lookup
-    (much quicker than the regex engine's own scan over Chinese text)."""
+# URLs and e-mail addresses: a line may break after / . _ - ? & = # inside them (a run of
+# these stays with the piece before it); marks that end a sentence stay outside.
+URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[!-~]*[A-Za-z0-9/#=_\-]|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+URL_PIECE = re.compile(r"[^/._\-?&=#]*[/._\-?&=#]*")
+LONG_WORD = 16  # a Latin word or number longer than this may break between characters, as a last resort
+WHOLE, PIECE, LETTER = 0, 1, 2  # a span starts a unit; continues a URL (a break); continues a long word (last resort)
+
+
+def special_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, kind) of each match of SPECIAL_RE in ``text``, as ``finditer`` finds
+    them, the regex tried only where a match may start, found with one array lookup
+    (much quicker than the regex engine's own scan over Chinese text). A URL or e-mail
+    address comes in pieces, and a word or number longer than LONG_WORD in characters:
+    the kind of each span after the first is PIECE or LETTER, of every other WHOLE."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.intp)
     may = _may_start()[codes]
-    spans: list[tuple[int, int]] = []
+    urls = _url_spans(text) if "@" in text or "://" in text or "www." in text else []
+    spans: list[tuple[int, int, int]] = []
     reached, match = 0, SPECIAL_RE.match
     for at in may.nonzero()[0].tolist():
-        if at >= reached:
-            found = match(text, at)
-            if found is not None:
-                spans.append(found.span())
-                reached = found.end()
+        if at < reached:
+            continue
+        if urls and at >= urls[0][0]:
+            start, end = urls.pop(0)
+            if at == start:
+                spans += _pieces(text, start, end)
+                reached = end
+                continue
+        found = match(text, at)
+        if found is not None:
+            start, reached = found.span()
+            if reached - start > LONG_WORD and not text[start].isspace():
+                spans += [(k, k + 1, LETTER if k > start else WHOLE) for k in range(start, reached)]
+            else:
+                spans.append((start, reached, WHOLE))
     return spans
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Where URLs and e-mail addresses stand in text."""
+    return [found.span() for found in URL_RE.finditer(text)]
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """A URL's pieces, each up to and with a run of the marks a line may break after."""
+    pieces = []
+    for found in URL_PIECE.finditer(text, start, end):
+        if found.end() > found.start():
+            pieces.append((found.start(), found.end(), PIECE if pieces else WHOLE))
+    return pieces
 
 
 def atomize(text: str) -> list[str]:
     """Split text into atoms: the units that are never broken across lines."""
-    parts = SPECIAL_RE.split(text)
-    if len(parts) == 1:
-        return list(text)
     atoms: list[str] = []
-    for index, part in enumerate(parts):
-        if index % 2:
-            atoms.append(part)
-        elif part:
-            atoms += part
+    at = 0
+    for start, end, _ in special_spans(text):
+        atoms += text[at:start]
+        atoms.append(text[start:end])
+        at = end
+    atoms += text[at:]
     return atoms
 
 

@@ -84,6 +84,8 @@ def _ends(a: dict[str, np.ndarray], firsts: np.ndarray, measure: float, first_me
     guess = starts + ((measures + EPSILON) / np.concatenate((a["em"], a["em"][firsts]))).astype(np.int64)
     ends = np.maximum(_fit(a, starts, (left + measures + EPSILON, guess), bounds), starts + 1)
     para_end = bounds[1]
+    if len(a["resort_at"]):
+        _last_resort(a, starts, ends, measures)
     blocked = ((ends < para_end) & ~a["breakable"][np.minimum(ends, count - 1)]).nonzero()[0]
     if len(blocked):
         ends[blocked] = _resolve(a, starts[blocked], ends[blocked], para_end[blocked],
@@ -136,6 +138,20 @@ def _search(a: dict[str, np.ndarray], starts: np.ndarray, limit: np.ndarray) -> 
     lifts = np.where(last_atom, close_at + 1.0, 0.0)
     shift = lifts.cumsum() - lifts
     return (close_at + shift).searchsorted(limit + shift[starts], "right")
+
+
+def _last_resort(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, measures: np.ndarray) -> None:
+    """Lines that would end inside a long word (see ``prepare``'s ``resort_at``) end before
+    the word instead where it fits on a line of its own."""
+    resort = a["resort_at"]
+    runs = np.concatenate(([0], (np.diff(resort) != 1).nonzero()[0] + 1))  # where each word's letters start
+    inside = np.isin(ends, resort).nonzero()[0]
+    word = runs.searchsorted(resort.searchsorted(ends[inside]), "right") - 1
+    first = resort[runs[word]] - 1  # the word's first atom
+    last = resort[np.append(runs[1:], len(resort))[word] - 1]
+    fits = a["close_at"][last] - a["open_cut"][first] <= measures[inside] + EPSILON
+    move = fits & (first > starts[inside])
+    ends[inside[move]] = first[move]
 
 
 def _min_width(a: dict[str, np.ndarray], left: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:

@@ -99,6 +99,7 @@ class LayoutEngine:
             if laid.overset:
                 report.overset[article_id] = laid.overset
             report.note_missing(laid.missing, f"article {article_id}")
+            report.findings += [Finding(page, frame, message) for page, frame, message in laid.problems]
         pages = [self._page(issue, page, articles, report) for page in issue.pages]
         return IssueLayout(pages, report)
 

@@ -49,12 +49,14 @@ class FlowState:
 
 @dataclass
 class FlowResult:
-    """What a run of slots received, where the flow stopped, and characters no font has."""
+    """What a run of slots received, where the flow stopped, characters no font has, and
+    lines that run past their column (described)."""
 
     items: list[Item] = field(default_factory=list)
     lines: int = 0
     state: FlowState = field(default_factory=FlowState)
     missing: list[str] = field(default_factory=list)
+    wide: list[str] = field(default_factory=list)
 
 
 def _skip_empty(paragraphs: list[FlowParagraph], state: FlowState) -> None:
@@ -88,7 +90,7 @@ def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | 
             break
     _skip_empty(paragraphs, pos)
     if spans:
-        result.items += spans_items(spans, result.missing)
+        result.items += spans_items(spans, result.missing, result.wide)
     return result
 
 
