@@ -46,18 +46,17 @@ def loose_line(p, start: int, end: int, measure: float, last: bool, align: str) 
 def figures(path: Path) -> dict:
     """Lay out ``path`` and count."""
     spans: list = []
-    original = textflow._fill
+    original = textflow._note_stranded
 
-    def recording(para, slot, start, line_no):
-        span = original(para, slot, start, line_no)
-        spans.append((para, slot, start, line_no, span.ends))
-        return span
+    def recording(para, span, slot, stranded):
+        spans.append((para, slot, span.start, span.line, span.ends))
+        return original(para, span, slot, stranded)
 
-    textflow._fill = recording
+    textflow._note_stranded = recording  # sees every span the flow sets, with its slot
     try:
         LayoutEngine().layout(load(path))
     finally:
-        textflow._fill = original
+        textflow._note_stranded = original
     lines = loose = widows = orphans = split = 0
     worst = 0.0
     per_para: dict[int, int] = {}

@@ -1,5 +1,7 @@
 """Flow through linked frames, across pages, with continuation lines and overset."""
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -180,3 +182,31 @@ def test_a_block_joins_lines_of_paragraphs_prepared_apart_in_their_batch():
     [block] = result.items
     assert block.text == "丙" * 25 + "甲" * 25
     assert [run.text for run in block.runs()] == ["丙" * 8, "丙" * 10, "丙" * 7, "甲" * 8, "甲" * 10, "甲" * 7]
+
+
+def _columns(texts, keep=True, lines=3):
+    """The characters set in each of two columns of ``lines`` grid lines, 10 em wide."""
+    style = dataclasses.replace(default_styles()["body"], indent=0.0, keep_lines=keep)
+    paragraphs = flow_paragraphs([((run_for(text, style),), style) for text in texts])
+    result = flow(paragraphs, [Slot(0, 0, 90, lines, 13.5), Slot(100, 0, 90, lines, 13.5)])
+    found = {0: [], 100: []}
+    for item in line_by_line(result.items):
+        found[0 if item.xs[0] < 95 else 100].append(item.text)
+    return found, result.stranded
+
+
+def test_a_column_ends_a_line_early_rather_than_leave_a_widow():
+    text = "一二三四五六七八九十" * 3 + "一二三"  # four lines of 10 em
+    found, stranded = _columns([text])
+    assert [len(line) for line in found[0]] == [10, 10] and [len(line) for line in found[100]] == [10, 3]
+    assert not stranded
+    found, stranded = _columns([text], keep=False)
+    assert [len(line) for line in found[100]] == [3] and stranded == ["a widow: 一二三"]
+
+
+def test_a_first_line_alone_at_the_bottom_goes_to_the_next_column():
+    texts = ["一二三四五六七八九十一二三", "四五六七八九十一二三四五六七八九十一二三四五六七八"]  # 2 lines, then 3
+    found, stranded = _columns(texts)
+    assert found[0] == ["一二三四五六七八九十", "一二三"] and found[100][0] == "四五六七八九十一二三"
+    found, stranded = _columns(texts, keep=False)
+    assert found[0][-1] == "四五六七八九十一二三" and stranded == ["an orphan: 四五六七八九十一二三"]

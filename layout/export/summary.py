@@ -69,6 +69,7 @@ def summary(issue: Issue, laid: IssueLayout) -> dict[str, Any]:
         ],
         "missing_chars": {ch: places for ch, places in report.missing_chars.items()},
         "findings": [{"page": f.page, "frame": f.frame, "message": f.message} for f in report.findings],
+        "notes": [{"page": f.page, "frame": f.frame, "message": f.message} for f in report.notes],
     }
 
 
@@ -93,6 +94,8 @@ def format_summary(data: dict[str, Any]) -> str:
         lines.append(f"missing from every font: {ch} (U+{ord(ch):04X}) in {', '.join(places)}")
     for finding in data["findings"]:
         lines.append(f"page {finding['page']} frame {finding['frame']}: {finding['message']}")
+    for note in data.get("notes", ()):
+        lines.append(f"note: page {note['page']} frame {note['frame']}: {note['message']}")
     if not any(a["overset_chars"] for a in data["articles"]) and not data["missing_chars"] \
             and not data["findings"]:
         lines.append("no overset, no missing characters, no problems")

@@ -25,6 +25,9 @@ class TextStyle:
     headline in this style smaller until it fits in that many lines.
     ``space_before`` leaves that many empty grid lines above a paragraph in
     this style (not at the top of a column): for subheads (小标题).
+    ``keep_lines`` makes the flow avoid a paragraph's first line alone at the
+    bottom of a column (an orphan) and its last line alone at the top of one
+    (a widow).
     """
 
     font: str = "song"
@@ -36,6 +39,7 @@ class TextStyle:
     colour: Colour = field(default_factory=lambda: BLACK)
     fit_lines: int = 0
     space_before: int = 0
+    keep_lines: bool = True
 
     @property
     def size_pt(self) -> float:
