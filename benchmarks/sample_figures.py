@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from layout.engine import textflow
+from layout.engine import article, textflow
 from layout.engine.justify import ALIGN_CODES, JUSTIFY, geometry, line_table
 from layout.engine.metrics import HAN, LATIN, SPACE
 from layout.engine.page import LayoutEngine
@@ -46,28 +46,33 @@ def loose_line(p, start: int, end: int, measure: float, last: bool, align: str) 
 def figures(path: Path) -> dict:
     """Lay out ``path`` and count."""
     spans: list = []
-    original = textflow._note_stranded
+    slots: dict[tuple[float, float], int] = {}
+    set_spans, flow_through = textflow.spans_items, article.flow
 
-    def recording(para, span, slot, stranded):
-        spans.append((para, slot, span.start, span.line, span.ends))
-        return original(para, span, slot, stranded)
+    def recording_spans(found, missing, wide=None):
+        spans.extend(found)
+        return set_spans(found, missing, *([] if wide is None else [wide]))
 
-    textflow._note_stranded = recording  # sees every span the flow sets, with its slot
+    def recording_slots(paragraphs, columns, state=None):
+        slots.update(((slot.x, slot.top), slot.lines) for slot in columns)
+        return flow_through(paragraphs, columns, state)
+
+    textflow.spans_items, article.flow = recording_spans, recording_slots  # every line set, and its column
     try:
         LayoutEngine().layout(load(path))
     finally:
-        textflow._note_stranded = original
+        textflow.spans_items, article.flow = set_spans, flow_through
     lines = loose = widows = orphans = split = 0
     worst = 0.0
     per_para: dict[int, int] = {}
-    for para, slot, start, line_no, ends in spans:
-        p = para.prepared
+    for span in spans:
+        p, line_no, ends = span.p, span.line, span.ends
         a, text = p.batch.arrays, p.text
-        s = start
+        s = span.start
         for number, e in enumerate(ends):
             last = e >= len(p)
-            measure = slot.width - (para.indent if s == 0 else 0.0)
-            spread = loose_line(p, s, e, measure, last, para.align)
+            measure = span.width - (span.indent if s == 0 else 0.0)
+            spread = loose_line(p, s, e, measure, last, span.align)
             lines += 1
             loose += spread > LOOSE_EM + 1e-9
             worst = max(worst, spread)
@@ -77,7 +82,7 @@ def figures(path: Path) -> dict:
             row = line_no + number
             if last and s > 0 and row == 0:
                 widows += 1
-            if s == 0 and not last and row == slot.lines - 1:
+            if s == 0 and not last and row == slots[span.x, span.top] - 1:
                 orphans += 1
             s = e
         per_para[id(p.batch)] = per_para.get(id(p.batch), 0) + len(ends)

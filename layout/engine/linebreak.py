@@ -86,13 +86,10 @@ def _ends(a: dict[str, np.ndarray], firsts: np.ndarray, measure: float, first_me
     para_end = bounds[1]
     if len(a["resort_at"]):
         _last_resort(a, starts, ends, measures)
-    blocked = ((ends < para_end) & ~a["breakable"][np.minimum(ends, count - 1)]).nonzero()[0]
-    if len(blocked):
-        ends[blocked] = _resolve(a, starts[blocked], ends[blocked], para_end[blocked],
-                                 (measures[blocked], left[blocked]))
-    soft = ((ends < para_end) & a["soft"][np.minimum(ends, count - 1)]).nonzero()[0]
-    if len(soft):
-        ends[soft] = _soften(a, starts[soft], ends[soft], para_end[soft], (measures[soft], left[soft]))
+    at = np.minimum(ends, count - 1)
+    todo = ((ends < para_end) & (~a["breakable"][at] | a["soft"][at])).nonzero()[0]
+    if len(todo):
+        ends[todo] = _resolve(a, starts[todo], ends[todo], para_end[todo], (measures[todo], left[todo]))
     _avoid_orphans(a, starts, ends, para_end, (measures, left))
     return ends
 
@@ -190,13 +187,20 @@ def _push_in(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, par
 
 def _resolve(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
              line: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    """Ends that would break a rule: pushed in (see :func:`_push_in`), else pushed out
-    (the last break before), else the next break."""
+    """Ends that would break a rule or fall on a soft break (a number split from its unit,
+    a dash starting a line): pushed in (see :func:`_push_in`), else pushed out (the last
+    break before), a soft one only where the line stays within SOFT_MAX_SPACING em between
+    atoms (else kept); a rule's where none is before, to the next break."""
     found = _push_in(a, starts, ends, para_end, line)
     rest = (found < 0).nonzero()[0]
     if len(rest):
-        pushed_out = prev_break(a, ends[rest] - 1)
-        found[rest] = np.where(pushed_out > starts[rest], pushed_out, next_break(a, ends[rest]))
+        s, e = starts[rest], ends[rest]
+        earlier = prev_break(a, e - 1)
+        soft = a["breakable"][e]
+        usable = earlier > s + soft  # a soft break keeps two atoms on the line
+        spacing = _spacing(a, s, np.where(usable, earlier, e), (line[0][rest], line[1][rest]))
+        rule = np.where(usable, earlier, next_break(a, e))
+        found[rest] = np.where(soft, np.where(usable & (spacing <= SOFT_MAX_SPACING), earlier, e), rule)
     return found
 
 
@@ -207,22 +211,6 @@ def _spacing(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray,
     measure, left = line
     slack = measure - (a["close_at"][ends - 1] - left)
     return slack / np.maximum(ends - starts - 1, 1) / a["em"][starts]
-
-
-def _soften(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
-            line: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    """Ends at soft breaks (a number split from its unit, a dash starting a line): pushed
-    in where it fits, else pushed out where the line stays within SOFT_MAX_SPACING em
-    between atoms, else kept."""
-    found = _push_in(a, starts, ends, para_end, line)
-    rest = (found < 0).nonzero()[0]
-    if len(rest):
-        s, e = starts[rest], ends[rest]
-        earlier = prev_break(a, e - 1)
-        usable = earlier > s + 1
-        spacing = _spacing(a, s, np.where(usable, earlier, e), (line[0][rest], line[1][rest]))
-        found[rest] = np.where(usable & (spacing <= SOFT_MAX_SPACING), earlier, e)
-    return found
 
 
 def _avoid_orphans(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,

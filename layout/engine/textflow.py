@@ -94,7 +94,8 @@ def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | 
             span = _fill(para, slot, pos.atom, line_no)
             kept = _keep_lines(para, span, slot, following) if para.keep_lines and following else span
             if kept.ends:
-                _note_stranded(para, kept, slot, result.stranded)
+                if line_no == 0 or line_no + len(kept.ends) == slot.lines:  # at the top or the bottom
+                    _note_stranded(para, kept, slot, result.stranded)
                 spans.append(kept)
                 pos.atom, line_no = kept.ends[-1], line_no + len(kept.ends)
             if kept is not span:
