@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
+from layout.engine.lookahead import look_ahead, spacing
 from layout.engine.prepare import Batch, PreparedParagraph, next_break, prev_break
 
 EPSILON = 1e-6
@@ -90,6 +91,7 @@ def _ends(a: dict[str, np.ndarray], firsts: np.ndarray, measure: float, first_me
     todo = ((ends < para_end) & (~a["breakable"][at] | a["soft"][at])).nonzero()[0]
     if len(todo):
         ends[todo] = _resolve(a, starts[todo], ends[todo], para_end[todo], (measures[todo], left[todo]))
+    look_ahead(a, starts, ends, para_end, (measures, left), todo)
     _avoid_orphans(a, starts, ends, para_end, (measures, left))
     return ends
 
@@ -198,19 +200,10 @@ def _resolve(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, par
         earlier = prev_break(a, e - 1)
         soft = a["breakable"][e]
         usable = earlier > s + soft  # a soft break keeps two atoms on the line
-        spacing = _spacing(a, s, np.where(usable, earlier, e), (line[0][rest], line[1][rest]))
+        spread = spacing(a, s, np.where(usable, earlier, e), (line[0][rest], line[1][rest]))
         rule = np.where(usable, earlier, next_break(a, e))
-        found[rest] = np.where(soft, np.where(usable & (spacing <= SOFT_MAX_SPACING), earlier, e), rule)
+        found[rest] = np.where(soft, np.where(usable & (spread <= SOFT_MAX_SPACING), earlier, e), rule)
     return found
-
-
-def _spacing(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray,
-             line: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    """The space (em) added between each two atoms of lines from ``starts`` to ``ends``
-    justified to their measures (``line``: the measures and where the first boxes start)."""
-    measure, left = line
-    slack = measure - (a["close_at"][ends - 1] - left)
-    return slack / np.maximum(ends - starts - 1, 1) / a["em"][starts]
 
 
 def _avoid_orphans(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
@@ -229,5 +222,5 @@ def _avoid_orphans(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarra
     whole = _min_width(a, left, s, stop) <= measure + EPSILON
     fits = _min_width(a, a["open_cut"][earlier], earlier, stop) <= measure
     usable = fits & (earlier > s + 1)
-    spacing = _spacing(a, s, np.where(usable, earlier, e), (measure, left))
-    ends[near] = np.where(whole, stop, np.where(usable & (spacing <= ORPHAN_MAX_SPACING), earlier, e))
+    spread = spacing(a, s, np.where(usable, earlier, e), (measure, left))
+    ends[near] = np.where(whole, stop, np.where(usable & (spread <= ORPHAN_MAX_SPACING), earlier, e))
