@@ -174,3 +174,27 @@ def test_a_dash_starts_a_line_under_the_basic_rules_only_when_moving_it_costs_mu
     assert line_texts(set_text("一二三四五六七八九十一二三——四五六", 13)) == ["一二三四五六七八九十一二", "三——四五六"]
     assert line_texts(set_text("一二三四五六——七八九", 6)) == ["一二三四五六", "——七八九"]
     assert line_texts(set_text("一二三四五六——七八九", 6, strict=True)) == ["一二三四五", "六——七八九"]
+
+
+def _widest_spacing(lines):
+    """The largest space (em) added between two atoms on any but the last line."""
+    found = 0.0
+    for line in lines[:-1]:
+        xs, width = line.atom_xs, line.p.width
+        found = max([found, *((xs[k + 1] - xs[k] - width[line.start + k]) / SIZE for k in range(len(xs) - 1))])
+    return found
+
+
+def test_look_ahead_spares_the_next_line_a_loose_setting(monkeypatch):
+    from layout.engine import linebreak
+    from layout.engine.prepare import forget_prepared
+
+    text = "六七八九十一二三四Beijing186.4公里CBD。"
+    forget_prepared()
+    chosen = set_text(text, 10)
+    monkeypatch.setattr(linebreak, "look_ahead", lambda *args: None)
+    forget_prepared()
+    first_fit = set_text(text, 10)
+    assert line_texts(first_fit)[0] == "六七八九十一二三四"
+    assert _widest_spacing(chosen) < _widest_spacing(first_fit) / 2
+    _check_rules(chosen)
