@@ -5,10 +5,12 @@ a no-start mark or end one with a no-end mark, first try to push the next
 atoms in by compressing punctuation on the line (挤进), then push the last
 atoms out to the next line (推出), as clreq orders it. A soft break (a number
 split from its unit, a dash or ellipsis starting a line under the basic rules)
-is pushed in or out where that costs little. A paragraph never ends with a
-single character alone on its last line where the line above can give one up
-without being spaced out by more than a quarter em.
-A word longer than the line overflows rather than break a rule.
+is pushed out where that costs little (punctuation is squeezed for the rules
+only), and a line's end is chosen looking one line ahead (see ``lookahead``).
+A paragraph never ends with a single character alone on its last line where
+the line above can give one up without being spaced out by more than a quarter
+em. A word longer than the line overflows rather than break a rule; one longer
+than any line, or a URL, breaks inside as ``prepare`` allows.
 
 The answer for a measure is worked out with array arithmetic for a line
 starting at every atom of a :class:`Batch` together, and remembered: breaking
@@ -190,10 +192,11 @@ def _push_in(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, par
 def _resolve(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
              line: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """Ends that would break a rule or fall on a soft break (a number split from its unit,
-    a dash starting a line): pushed in (see :func:`_push_in`), else pushed out (the last
-    break before), a soft one only where the line stays within SOFT_MAX_SPACING em between
-    atoms (else kept); a rule's where none is before, to the next break."""
+    a dash starting a line): a rule's pushed in (see :func:`_push_in`), else pushed out
+    (the last break before), else to the next break; a soft one pushed out only where the
+    line stays within SOFT_MAX_SPACING em between atoms, else kept."""
     found = _push_in(a, starts, ends, para_end, line)
+    found[a["breakable"][ends]] = -1  # punctuation is squeezed for the rules only
     rest = (found < 0).nonzero()[0]
     if len(rest):
         s, e = starts[rest], ends[rest]
