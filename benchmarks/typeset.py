@@ -12,7 +12,12 @@ as when a frame is resized); engine_break_chars_per_s and break_ratio (preparing
 and choosing breaks only, which is all reportlab's wrap does); page_ms (the
 10,000-character page from scratch in a warm process); edit_ms (re-layout of the
 sample page after a one-character edit in one article, with the engine's caches);
-and typst_page_ms where the PyPI package ``typst`` is installed.
+and typst_page_ms where the PyPI package ``typst`` is installed. Quality, side by
+side with Typst on the same text, fonts, size and width: loose_lines_per_1000, lines
+(not a paragraph's last) in which two adjacent Chinese characters stand more than
+0.1 em apart, per thousand such lines, over a news page of our own writing
+(news_page.txt) and the sample's body text; typst_loose_lines_per_1000 the same for
+Typst's PDF, where ``typst`` (and the dev dependency pdfplumber) is installed.
 """
 
 from __future__ import annotations
@@ -30,7 +35,8 @@ from pathlib import Path
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from layout.engine.fonts import ROLE_FILES, font_dir
+from layout.engine.displaylist import line_by_line
+from layout.engine.fonts import ROLE_FILES, font_dir, load_face
 from layout.engine.linebreak import ends_from
 from layout.engine.page import LayoutEngine
 from layout.engine.prepare import forget_prepared
@@ -42,7 +48,10 @@ from layout.render.pdf import register_font
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "assets" / "sample" / "tongzhou.layout.json"
+NEWS_PAGE = Path(__file__).with_name("news_page.txt")
 PAGE_CHARS = 10_000
+LOOSE_EM = 0.1
+SIZE = 9.0
 
 
 @dataclass
@@ -196,6 +205,76 @@ def typst_page_ms(texts: list[str], width: float) -> float | None:
     return best_of(3, lambda: typst.compile(str(path), font_paths=fonts)) * 1000
 
 
+Glyph = tuple[float, float, str]  # left, right (advance) and character of a glyph on a line
+
+
+def loose_per_1000(lines: list[list[Glyph]], width: float) -> float:
+    """Of the lines that reach the right edge (a paragraph's last line does not), how many
+    in a thousand have two adjacent Chinese characters more than LOOSE_EM apart."""
+    full = loose = 0
+    for glyphs in lines:
+        glyphs.sort()
+        if not glyphs or glyphs[-1][1] < width - SIZE / 2:
+            continue
+        full += 1
+        gaps = [b[0] - a[1] for a, b in zip(glyphs, glyphs[1:]) if _is_han(a[2]) and _is_han(b[2])]
+        loose += bool(gaps) and max(gaps) > LOOSE_EM * SIZE + 0.01
+    return round(1000 * loose / max(full, 1), 1)
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def news_texts() -> list[str]:
+    """The news page of our own writing and the sample's body paragraphs."""
+    page = [t for t in NEWS_PAGE.read_text("utf-8").split("\n") if t.strip()]
+    return page + [t for t in sample_paragraphs()[0] if t]
+
+
+def engine_lines(texts: list[str], width: float) -> list[list[Glyph]]:
+    """The glyphs of each line the engine sets, texts justified in one column."""
+    style = load(SAMPLE).style("body")
+    forget_prepared()
+    paragraphs = flow_paragraphs([((run_for(t, style),), style) for t in texts])
+    lines: dict[float, list[Glyph]] = {}
+    for run in line_by_line(flow(paragraphs, [Slot(0, 0, width, 10**6, 13.5)]).items):
+        advances = load_face(run.font).advances
+        lines.setdefault(run.y, []).extend((x, x + advances.get(ord(ch), 1.0) * run.size, ch)
+                                           for x, ch in zip(run.xs, run.text))
+    return list(lines.values())
+
+
+def typst_lines(texts: list[str], width: float) -> list[list[Glyph]] | None:
+    """The glyphs of each line Typst sets, from its PDF, where typst and pdfplumber are installed."""
+    try:
+        import pdfplumber
+        import typst
+    except ImportError:
+        return None
+    scratch = ROOT / "out"
+    scratch.mkdir(exist_ok=True)
+    source, pdf = scratch / "news-typst.typ", scratch / "news-typst.pdf"
+    source.write_text(typst_source(texts, width), "utf-8")
+    typst.compile(str(source), output=str(pdf), font_paths=[str(font_dir())])
+    lines: dict[tuple[int, float], list[Glyph]] = {}
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages):
+            for char in page.chars:
+                lines.setdefault((number, round(char["top"], 1)), []).append((char["x0"], char["x1"], char["text"]))
+    return list(lines.values())
+
+
+def quality(width: float) -> dict[str, float]:
+    """Loose lines per thousand, ours and (where installed) Typst's, on the same text."""
+    texts = news_texts()
+    result = {"loose_lines_per_1000": loose_per_1000(engine_lines(texts, width), width)}
+    theirs = typst_lines(texts, width)
+    if theirs is not None:
+        result["typst_loose_lines_per_1000"] = loose_per_1000(theirs, width)
+    return result
+
+
 def main() -> int:
     """Run the comparison and print one JSON object."""
     texts, width = sample_paragraphs()
@@ -221,6 +300,7 @@ def main() -> int:
         "page_ms": round(best_of(7, engine_setter(page, width)) * 1000, 2),
         "edit_ms": round(edit_ms(), 2),
     }
+    result.update(quality(width))
     typst_ms = typst_page_ms(page, width)
     if typst_ms is not None:
         result["typst_page_ms"] = round(typst_ms, 2)

@@ -264,6 +264,8 @@ def _cmd_import_article(args: argparse.Namespace) -> int:
     imported = import_file(args.file, args.quotes)
     if not imported.articles and not imported.labels and not imported.credits:
         raise CommandError(f"{args.file}: found no article in it")
+    for warning in imported.warnings:
+        print(f"warning: {args.file}: {warning}", file=sys.stderr)
     engine = LayoutEngine()
     top = args.top
     for imported_article in imported.articles:

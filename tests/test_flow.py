@@ -1,5 +1,7 @@
 """Flow through linked frames, across pages, with continuation lines and overset."""
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -74,8 +76,8 @@ def test_strict_line_breaking_is_a_document_setting(tmp_path):
 
     issue = new_issue()
     page = issue.pages[0]
-    page.frames.append(TextFrame("f", Rect(page.type_area.x, 200, 13 * 9, 200)))
-    issue.articles.append(Article("a", paragraphs=[Paragraph("一二三四五六七八九十一二三——四五六")], flow=["f"]))
+    page.frames.append(TextFrame("f", Rect(page.type_area.x, 200, 6 * 9, 200)))
+    issue.articles.append(Article("a", paragraphs=[Paragraph("一二三四五六——七八九")], flow=["f"]))
     issue.styles["body"].indent = 0
     basic = LayoutEngine().layout(issue).pages[0].text()
     issue.line_breaking = "strict"
@@ -83,7 +85,7 @@ def test_strict_line_breaking_is_a_document_setting(tmp_path):
     strict_issue = load(tmp_path / "strict.layout.json")
     assert strict_issue.line_breaking == "strict"
     strict = LayoutEngine().layout(strict_issue).pages[0].text()
-    assert basic.endswith("一二三四五六七八九十一二三——四五六")
+    assert basic.endswith("一二三四五六——七八九")
     assert strict == basic  # the same characters in the same order …
     def line_starts(document):
         lines = {}
@@ -92,7 +94,7 @@ def test_strict_line_breaking_is_a_document_setting(tmp_path):
         return [text[:2] for text in lines.values()]
 
     issue.line_breaking = "basic"
-    assert "——" in line_starts(issue)
+    assert "——" in line_starts(issue)  # pushing 六 down would space 一二三四五 a quarter em apart
     assert "——" not in line_starts(strict_issue)  # … but no line starts with ——
 
 
@@ -101,12 +103,12 @@ def test_subheads_take_a_line_of_space_above_them():
     page = issue.pages[0]
     page.frames.append(TextFrame("f", page.grid.area(page.type_area, 1, 1, 10, 30)))
     issue.articles.append(Article("a", paragraphs=[
-        Paragraph("一二三四五六七八九十一。"), Paragraph("小标题", "subhead"), Paragraph("一二三。"),
+        Paragraph("一二三四五六七八九十一二。"), Paragraph("小标题", "subhead"), Paragraph("一二三。"),
     ], flow=["f"]))
     items = line_by_line(LayoutEngine().article(issue, "a").items[1])
     ys = {item.text: item.y for item in items}
     pitch = page.grid.line_pitch
-    assert ys["小标题"] - ys["一二三四五六七八九十"] == pytest.approx(3 * pitch)  # 一。 below it, then a gap
+    assert ys["小标题"] - ys["一二三四五六七八九十"] == pytest.approx(3 * pitch)  # 一二。 below it, then a gap
     assert ys["一二三。"] - ys["小标题"] == pytest.approx(pitch)
 
 
@@ -180,3 +182,31 @@ def test_a_block_joins_lines_of_paragraphs_prepared_apart_in_their_batch():
     [block] = result.items
     assert block.text == "丙" * 25 + "甲" * 25
     assert [run.text for run in block.runs()] == ["丙" * 8, "丙" * 10, "丙" * 7, "甲" * 8, "甲" * 10, "甲" * 7]
+
+
+def _columns(texts, keep=True, lines=3):
+    """The characters set in each of two columns of ``lines`` grid lines, 10 em wide."""
+    style = dataclasses.replace(default_styles()["body"], indent=0.0, keep_lines=keep)
+    paragraphs = flow_paragraphs([((run_for(text, style),), style) for text in texts])
+    result = flow(paragraphs, [Slot(0, 0, 90, lines, 13.5), Slot(100, 0, 90, lines, 13.5)])
+    found = {0: [], 100: []}
+    for item in line_by_line(result.items):
+        found[0 if item.xs[0] < 95 else 100].append(item.text)
+    return found, result.stranded
+
+
+def test_a_column_ends_a_line_early_rather_than_leave_a_widow():
+    text = "一二三四五六七八九十" * 3 + "一二三"  # four lines of 10 em
+    found, stranded = _columns([text])
+    assert [len(line) for line in found[0]] == [10, 10] and [len(line) for line in found[100]] == [10, 3]
+    assert not stranded
+    found, stranded = _columns([text], keep=False)
+    assert [len(line) for line in found[100]] == [3] and stranded == ["a widow: 一二三"]
+
+
+def test_a_first_line_alone_at_the_bottom_goes_to_the_next_column():
+    texts = ["一二三四五六七八九十一二三", "四五六七八九十一二三四五六七八九十一二三四五六七八"]  # 2 lines, then 3
+    found, stranded = _columns(texts)
+    assert found[0] == ["一二三四五六七八九十", "一二三"] and found[100][0] == "四五六七八九十一二三"
+    found, stranded = _columns(texts, keep=False)
+    assert found[0][-1] == "四五六七八九十一二三" and stranded == ["an orphan: 四五六七八九十一二三"]

@@ -126,3 +126,38 @@ def test_docx_kicker_typed_as_a_normal_paragraph(tmp_path):
     assert article.headline.title == "畅通消防通道 实现人车分流"
     assert article.byline == "本报讯（记者 关一文）"
     assert [p.text for p in article.paragraphs] == ["狭窄的道路被拓宽，增设人行通道实现人车分流。"]
+
+
+_FIRST = "短标题\n\n本报讯（记者 甲）第一篇的正文。\n\n"
+_LONG_TITLE = "中国人民政治协商会议全国委员会常务委员会召开会议研究部署城市副中心生态环境保护和科技创新中心建设工作"
+
+
+def test_a_sixty_character_headline_imports_as_a_headline():
+    title = _LONG_TITLE[:60]
+    found = parse(_FIRST + f"{title}\n\n本报讯（记者 乙）第二篇的正文。\n")
+    assert [a.headline.title for a in found.articles] == ["短标题", title]
+    assert found.articles[1].byline == "本报讯（记者 乙）"
+    assert found.articles[0].paragraphs[-1].text == "第一篇的正文。"  # nothing merged into the first
+    assert not found.warnings
+
+
+def test_a_byline_without_a_headline_is_a_warning_with_its_line_number():
+    found = parse(_FIRST + "本报讯（记者 乙）第二篇的正文。\n")
+    assert [a.byline for a in found.articles] == ["本报讯（记者 甲）", "本报讯（记者 乙）"]
+    assert found.articles[1].headline.title == ""
+    assert found.warnings == ["line 5: a byline with no headline above it starts an article without a title: "
+                              "本报讯（记者 乙）第二篇的正文。"]
+
+
+def test_a_headline_longer_than_the_limit_above_a_byline_is_a_warning_not_body_text():
+    title = _LONG_TITLE + "，" + _LONG_TITLE[:20]
+    found = parse(_FIRST + f"{title}\n\n本报讯（记者 乙）第二篇的正文。\n")
+    assert [a.headline.title for a in found.articles] == ["短标题", title]
+    assert found.articles[0].paragraphs[-1].text == "第一篇的正文。"
+    assert found.warnings == [f"line 5: a headline of {len(title)} characters, more than 64: {title[:20]}"]
+
+
+def test_a_headline_without_body_is_a_warning():
+    found = parse(_FIRST + "城市副中心生态环境保护工作会议召开\n")
+    assert found.labels == ["城市副中心生态环境保护工作会议召开"]
+    assert found.warnings == ["line 5: no article body follows it, kept as a label: 城市副中心生态环境保护工作会议召开"]

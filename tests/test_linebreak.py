@@ -119,8 +119,8 @@ def test_random_text_obeys_the_rules(pieces, measure):
     for index, line in enumerate(lines[:-1]):
         if not any(p.breakable[line.start + 1:line.end]) and right_edge(line) > measure * SIZE:
             continue  # a word longer than the line: it overflows rather than break a rule
-        if line.end - line.start == 1:
-            continue  # one unbreakable word: space is never put between its letters
+        if set(range(line.start + 1, line.end)) <= set(p.batch.arrays["inner_at"].tolist()):
+            continue  # one word, or part of a long one: space is never put between its letters
         assert right_edge(line) == pytest.approx(measure * SIZE, abs=0.01), (line_texts(lines), index)
 
 
@@ -134,3 +134,67 @@ def test_flow_counts_every_line_it_sets():
     result = flow([para], [Slot(0, 0, 13 * SIZE, 100, 13.5)])
     lines = {item.y for item in line_by_line(result.items)}
     assert result.lines == len(lines) == 4  # 2 em indent: 11 + 13 + 13 + 13 characters
+
+
+def _gaps_after(text: str) -> list[float]:
+    """The space (pt) after each character of a one-line, unjustified setting of text,
+    beyond the advance of its atom's glyphs."""
+    line = set_text(text, 40, align="left")[0]
+    return [round(b - a, 2) for a, b in zip(line.xs, line.xs[1:])]
+
+
+def test_no_han_latin_gap_at_a_solidus_between_chinese_words():
+    gaps = _gaps_after("公里/小时")
+    assert gaps[1] == SIZE  # 里 then / at once
+    assert gaps[2] < SIZE / 2  # / (a narrow Latin glyph) then 小 at once
+
+
+def test_full_width_digits_are_set_as_ideographs():
+    assert _gaps_after("２０２３年") == [SIZE] * 4
+    assert atomize("２０２３年") == ["２０２３", "年"]  # never split
+
+
+@pytest.mark.parametrize("text", ["0.5℃", "0.5 ℃", "120㎡", "5°C", "10.5%", "3‰"])
+def test_a_number_and_its_unit_symbol_are_one_atom(text):
+    assert atomize("气温" + text) == ["气", "温", text]
+
+
+def test_symbols_set_full_width_take_no_han_latin_gap():
+    assert _gaps_after("Ⅱ期工程") == [SIZE] * 3
+    assert _gaps_after("五℃") == [SIZE]
+
+
+def test_a_number_keeps_its_unit_where_pushing_it_down_costs_little():
+    assert line_texts(set_text("一二三四五六七八九十一二5万人参加", 13)) == ["一二三四五六七八九十一二", "5万人参加"]
+    # Pushing 42.7 down would space the line by a quarter em: it stays (a cost, not a rule).
+    assert line_texts(set_text("一二三四五六七八九十42.7万人参加", 13)) == ["一二三四五六七八九十42.7", "万人参加"]
+
+
+def test_a_dash_starts_a_line_under_the_basic_rules_only_when_moving_it_costs_much():
+    assert line_texts(set_text("一二三四五六七八九十一二三——四五六", 13)) == ["一二三四五六七八九十一二", "三——四五六"]
+    assert line_texts(set_text("一二三四五六——七八九", 6)) == ["一二三四五六", "——七八九"]
+    assert line_texts(set_text("一二三四五六——七八九", 6, strict=True)) == ["一二三四五", "六——七八九"]
+
+
+def _widest_spacing(lines):
+    """The largest space (em) added between two atoms on any but the last line."""
+    found = 0.0
+    for line in lines[:-1]:
+        xs, width = line.atom_xs, line.p.width
+        found = max([found, *((xs[k + 1] - xs[k] - width[line.start + k]) / SIZE for k in range(len(xs) - 1))])
+    return found
+
+
+def test_look_ahead_spares_the_next_line_a_loose_setting(monkeypatch):
+    from layout.engine import linebreak
+    from layout.engine.prepare import forget_prepared
+
+    text = "六七八九十一二三四Beijing186.4公里CBD。"
+    forget_prepared()
+    chosen = set_text(text, 10)
+    monkeypatch.setattr(linebreak, "look_ahead", lambda *args: None)
+    forget_prepared()
+    first_fit = set_text(text, 10)
+    assert line_texts(first_fit)[0] == "六七八九十一二三四"
+    assert _widest_spacing(chosen) < _widest_spacing(first_fit) / 2
+    _check_rules(chosen)

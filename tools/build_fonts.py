@@ -61,6 +61,31 @@ LATIN_PUNCT: list[Range] = [
     (0x3000, 0x303F), (0xFF00, 0xFFEF),
 ]
 MAIN_RANGES: list[Range] = URO + LATIN_PUNCT
+# News symbols the main faces keep besides GB 2312 and GBK (issue 14).
+NEWS_SYMBOLS = ("㎡㎞㎏℃‰№" + "".join(map(chr, range(0x2460, 0x2474))) + "".join(map(chr, range(0x2474, 0x249C)))
+                + "".join(map(chr, range(0x3220, 0x322A))) + "".join(map(chr, range(0x2160, 0x216C)))
+                + "".join(map(chr, range(0x2170, 0x217A))) + "★☆※→←↑↓")
+SIZE_BEFORE_GB = 49_884_828  # bytes of fonts/*.ttf before the main faces kept GB 2312/GBK (commit a57773b)
+
+
+def codec_points(codec: str) -> set[int]:
+    """Every code point that a two-byte sequence of a legacy Chinese *codec* decodes to
+    (Python's ``gb2312`` or ``gbk`` codec; GBK contains GB 2312)."""
+    found = set()
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0xFF):
+            try:
+                text = bytes([lead, trail]).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            found.update(map(ord, text))
+    return found
+
+
+def main_points() -> frozenset[int]:
+    """Code points the main faces keep outside their ranges: all of GB 2312 and GBK (the
+    codecs differ: gb2312 decodes A1A4 to U+30FB ・, gbk to U+00B7 ·), and NEWS_SYMBOLS."""
+    return frozenset(codec_points("gbk") | codec_points("gb2312") | set(map(ord, NEWS_SYMBOLS)))
 EXT_RANGES: list[Range] = [
     (0x3400, 0x4DBF),    # CJK Unified Ideographs Extension A
     (0x20000, 0x2EBEF),  # Extensions B-F
@@ -89,6 +114,7 @@ class FaceSpec:
     family: str            # new nameID 1
     style: str             # nameID 2: "Regular" or "Bold"
     ranges: list[Range] = field(default_factory=lambda: MAIN_RANGES)
+    points: bool = True    # also keep main_points()
     licence: str = "LICENSE-NotoCJK-OFL.txt"
     role: str = ""
 
@@ -113,7 +139,7 @@ FACES: list[FaceSpec] = [
     FaceSpec("NotoSansSC-Bold", NOTO_PKG, f"{NOTO_DIR}/NotoSansCJK-Bold.ttc",
              "Noto Sans CJK SC", "Noto Sans SC", "Bold", role="heavy Hei (大黑), headlines"),
     FaceSpec("NotoSerifSC-Ext", NOTO_PKG, f"{NOTO_DIR}/NotoSerifCJK-Regular.ttc",
-             "Noto Serif CJK SC", "Noto Serif SC Ext", "Regular", ranges=EXT_RANGES,
+             "Noto Serif CJK SC", "Noto Serif SC Ext", "Regular", ranges=EXT_RANGES, points=False,
              role="fallback for rare ideographs (Ext A-F, compatibility)"),
     # Debian's copyright file declares the Reserved Font Names "霞鹜" and
     # "LXGW"; a subset is a Modified Version, so it must not use them.
@@ -194,10 +220,10 @@ def find_face_index(path: Path, family: str) -> int:
     raise LookupError(f"{family!r} not found in {path}")
 
 
-def wanted_codepoints(font: TTFont, ranges: list[Range]) -> list[int]:
-    """Code points inside *ranges* that the font's cmap maps."""
+def wanted_codepoints(font: TTFont, ranges: list[Range], points: frozenset[int] = frozenset()) -> list[int]:
+    """Code points inside *ranges*, or among *points*, that the font's cmap maps."""
     cmap = font.getBestCmap()
-    return sorted(cp for cp in cmap if any(lo <= cp <= hi for lo, hi in ranges))
+    return sorted(cp for cp in cmap if cp in points or any(lo <= cp <= hi for lo, hi in ranges))
 
 
 def subset_options() -> subset.Options:
@@ -393,7 +419,7 @@ def build_face(spec: FaceSpec, source: Path, package_version: str,
     # Keep head.modified from the source so rebuilds are byte-identical.
     font = TTFont(str(source), fontNumber=index, recalcTimestamp=False)
     t0 = time.perf_counter()
-    subset_font(font, wanted_codepoints(font, spec.ranges))
+    subset_font(font, wanted_codepoints(font, spec.ranges, main_points() if spec.points else frozenset()))
     t1 = time.perf_counter()
     if "CFF " in font:
         cff_to_truetype(font)
@@ -527,7 +553,7 @@ def readme_row(spec: FaceSpec, out_dir: Path) -> str | None:
     provenance = english_name(font, 10)
     source = re.search(r"from Debian (\S+ \S+), (\S+ face \d+)", provenance)
     upstream = english_name(font, 5).split(";")[0]
-    ranges = "Ext A–F + compatibility ideographs" if spec.ranges is EXT_RANGES else "URO + Latin/punct"
+    ranges = "Ext A–F + compatibility ideographs" if spec.ranges is EXT_RANGES else "URO + Latin/punct + GBK"
     return (f"| `{spec.filename}` | {spec.family} {spec.style} | {spec.role} | "
             f"{source.group(1) if source else '?'} (`{source.group(2) if source else '?'}`) | "
             f"{upstream} | {ranges} | {len(font.getBestCmap()):,} | "
@@ -556,8 +582,16 @@ format 3) so that reportlab can embed them, and renames the faces.
 README_TAIL = """
 ## Unicode ranges kept
 
-* **URO + Latin/punct** (main faces): CJK Unified Ideographs {uro}; {latin}.
-  Only characters the source face has are kept.
+* **URO + Latin/punct + GBK** (main faces): CJK Unified Ideographs {uro}; {latin};
+  and every other code point of GB 2312 and GBK (Greek, Cyrillic, pinyin with
+  tone marks, bopomofo, kana, box drawing, maths, ㈠, Ⅰ, ㎡, vertical forms; the
+  code points are those Python's `gb2312` and `gbk` codecs decode two-byte
+  sequences to)
+  and the news symbols {symbols}.
+  Only characters the source face has are kept; `tests/test_fonts.py` walks all
+  of GB 2312 and GBK through each role's fallback chain.
+
+Size of `fonts/*.ttf`: {before:.2f} MB before the main faces kept GBK, {after:.2f} MB now.
 * **Ext A–F + compatibility ideographs** (`NotoSerifSC-Ext.ttf`): {ext}.
 
 Every CJK ideograph has a 1000-unit advance (UPEM 1000).  The script
@@ -601,8 +635,12 @@ upstream version (nameID 5, suffixed `;layout-subset`).
 
 ## Known limitations
 
-* Symbols outside the kept ranges are not in the main faces, e.g. ★☆
-  (U+2600–26FF, which the Noto source has) or kana; they print as .notdef.
+* Emoji are in no bundled face: Debian's `fonts-noto-color-emoji` has only
+  colour bitmaps (no outlines reportlab can embed) and `fonts-symbola` is not
+  under the OFL.  An emoji prints as a box, and preflight and `layout info`
+  report it as missing from every font.
+* Other symbols outside the kept ranges and GBK may be missing; preflight
+  reports each one.
 * reportlab 5.1 writes its ToUnicode CMap entries as `<%04X>`, so characters
   above U+FFFF (Ext B–F, e.g. 𠮷) print correctly from `NotoSerifSC-Ext.ttf`
   but copy/extract as wrong characters unless the app patches
@@ -631,8 +669,10 @@ def write_readme(out_dir: Path) -> None:
     """Regenerate fonts/README.md from the files present in *out_dir*."""
     rows = [row for spec in FACES if (row := readme_row(spec, out_dir))]
     notes = [note for spec in FACES if (note := readme_note(spec, out_dir))]
+    after = sum(path.stat().st_size for path in out_dir.glob("*.ttf"))
     tail = README_TAIL.format(uro=fmt_ranges(URO), latin=fmt_ranges(LATIN_PUNCT),
-                              ext=fmt_ranges(EXT_RANGES))
+                              ext=fmt_ranges(EXT_RANGES), symbols=NEWS_SYMBOLS,
+                              before=SIZE_BEFORE_GB / 1e6, after=after / 1e6)
     text = (README_HEAD + "\n".join(rows) + "\n\n## How each file was made\n\n"
             + "\n".join(notes) + "\n" + tail)
     (out_dir / "README.md").write_text(text, encoding="utf-8")

@@ -19,12 +19,15 @@ _BYLINE_SPLIT = re.compile(r"^([^（(]*)([（(].*)$")
 
 @dataclass
 class ArticleLayout:
-    """Items per page number, overset characters, and characters no font has."""
+    """Items per page number, overset characters, characters no font has, problems
+    (page number, frame id, what), and widows and orphans left (the same)."""
 
     items: dict[int, list[Item]] = field(default_factory=dict)
     overset: int = 0
     lines: int = 0
     missing: list[str] = field(default_factory=list)
+    problems: list[tuple[int, str, str]] = field(default_factory=list)
+    stranded: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def split_byline(byline: str) -> tuple[str, str]:
@@ -117,6 +120,8 @@ def layout_article(issue: Issue, article: Article) -> ArticleLayout:
         items += flowed.items
         result.lines += flowed.lines
         result.missing.extend(flowed.missing)
+        result.problems += [(page.number, frame.id, message) for message in flowed.wide]
+        result.stranded += [(page.number, frame.id, message) for message in flowed.stranded]
         state = flowed.state
     result.overset = remaining_chars(paragraphs, state)
     return result

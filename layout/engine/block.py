@@ -3,30 +3,34 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass, field
 
 from layout.engine.displaylist import Item
 from layout.engine.headline import balanced_breaks, lines_needed
 from layout.engine.justify import Line, SetLine, set_lines
 from layout.engine.linebreak import ends_from
-from layout.engine.runs import baseline_in_line, line_items
-from layout.engine.styling import grid_lines_for, paragraph_for
+from layout.engine.runs import WIDE_TOLERANCE, baseline_in_line, line_items, overrun_message
+from layout.engine.styling import LINE_HEIGHT, grid_lines_for, paragraph_for
 from layout.engine.textflow import FlowParagraph
 from layout.model.geometry import Rect
 from layout.model.styles import TextStyle
 
 MIN_FIT = 0.6  # a headline shrinks to fit down to 60 % of its size
 FIT_STEP = 0.5  # points
+HEADLINE_LEADING = 1.25  # em between the baselines of one headline's lines, unless its style sets a leading
 
 
 @dataclass
 class Block:
-    """A set block: its items, how many pitch lines it takes, and what did not fit."""
+    """A set block: its items, how many pitch lines it takes, what did not fit, and lines
+    that run past the frame (described)."""
 
     items: list[Item] = field(default_factory=list)
     lines: int = 0
     overflow: int = 0
     missing: list[str] = field(default_factory=list)
+    wide: list[str] = field(default_factory=list)
 
 
 def break_paragraph(para: FlowParagraph, measure: float, x0: float = 0.0) -> list[SetLine]:
@@ -41,14 +45,42 @@ def break_paragraph(para: FlowParagraph, measure: float, x0: float = 0.0) -> lis
     return set_lines(lines)
 
 
-def headline_lines(para: FlowParagraph, measure: float, x0: float) -> list[SetLine] | None:
-    """A headline's lines broken between words and balanced, or None if words cannot fit."""
-    p = para.prepared
-    starts = balanced_breaks(p, measure)
+def headline_setting(text: str, style: TextStyle, measure: float,
+                     strict: bool = False) -> tuple[FlowParagraph, TextStyle, list[int] | None]:
+    """A headline's paragraph, its style, and where its lines start: whole words at the
+    style's size (in ``fit_lines`` lines when the style asks), else whole words at a
+    smaller size down to MIN_FIT of it, else broken at the joints inside words (see
+    ``headline.joints``) at the largest size that fits; None when nothing fits."""
+    fitted = fitted_style(text, style, measure)
+    for fine in (False, True):
+        for size in _sizes(fitted):
+            trial = fitted if size == fitted.size_pt else dataclasses.replace(fitted, size=size)
+            para = paragraph_for(text, trial, strict)
+            starts = balanced_breaks(para.prepared, measure, fine=fine)
+            if starts is not None:
+                return para, trial, starts
+    return paragraph_for(text, fitted, strict), fitted, None
+
+
+def _sizes(style: TextStyle) -> list[float]:
+    """The style's size, then half a point smaller at a time down to MIN_FIT of it."""
+    sizes, size = [], style.size_pt
+    while size >= style.size_pt * MIN_FIT - 1e-6:
+        sizes.append(size)
+        size -= FIT_STEP
+    return sizes
+
+
+def headline_lines(text: str, style: TextStyle, rect: Rect, strict: bool = False) -> tuple[FlowParagraph, TextStyle,
+                                                                                            list[SetLine]]:
+    """A headline set in lines (see :func:`headline_setting`; broken as body text when even
+    the joints inside words cannot fit), its paragraph and the style it is set in."""
+    para, style, starts = headline_setting(text, style, rect.w, strict)
     if starts is None:
-        return None
-    bounds = [*starts, len(p)]
-    return set_lines([(p, s, e, measure, True, True, para.align, x0) for s, e in zip(bounds, bounds[1:])])
+        return para, style, break_paragraph(para, rect.w, rect.x)
+    bounds = [*starts, len(para.prepared)]
+    return para, style, set_lines([(para.prepared, s, e, rect.w, True, True, para.align, rect.x)
+                                   for s, e in zip(bounds, bounds[1:])])
 
 
 def fitted_style(text: str, style: TextStyle, measure: float) -> TextStyle:
@@ -65,35 +97,56 @@ def fitted_style(text: str, style: TextStyle, measure: float) -> TextStyle:
     return dataclasses.replace(style, size=round(style.size_pt * MIN_FIT * 2) / 2)
 
 
-def set_block(parts: list[tuple[str, TextStyle]], rect: Rect, pitch: float, *,
-              top: float | None = None, centre: bool = False, headline: bool = False,
-              strict: bool = False) -> Block:
-    """Set each (text, style) part in ``rect``; every line takes whole pitch lines.
+def group_grid_lines(style: TextStyle, lines: int, leading: float, pitch: float) -> int:
+    """Whole grid lines taken by ``lines`` lines of a headline ``leading`` points apart."""
+    height = (lines - 1) * leading + style.size_pt * LINE_HEIGHT
+    return max(grid_lines_for(style, pitch), math.ceil(height / pitch - 1e-6))
 
-    With ``centre`` the block is centred vertically on whole lines of the frame;
-    ``headline`` breaks lines between words, balances them, and shrinks styles
-    that ask for it to fit their number of lines.
-    """
-    top = rect.y if top is None else top
-    planned: list[tuple[FlowParagraph, SetLine, int]] = []
+
+def _groups(parts: list[tuple[str, TextStyle]], rect: Rect, pitch: float, headline: bool,
+            strict: bool) -> list[tuple[FlowParagraph, list[SetLine], int, float]]:
+    """What to place, one under another: a paragraph, lines set together, the grid lines
+    they take, and the distance between their baselines."""
+    groups = []
     for text, style in parts:
         for paragraph_text in text.split("\n"):
             if not paragraph_text.strip():
                 continue
             if headline:
-                style = fitted_style(paragraph_text, style, rect.w)
+                para, style, lines = headline_lines(paragraph_text, style, rect, strict)
+                leading = style.leading_pt or HEADLINE_LEADING * style.size_pt
+                groups.append((para, lines, group_grid_lines(style, len(lines), leading, pitch), leading))
+                continue
             para = paragraph_for(paragraph_text, style, strict)
             span = grid_lines_for(style, pitch)
-            lines = headline_lines(para, rect.w, rect.x) if headline else None
-            planned.extend((para, line, span) for line in lines or break_paragraph(para, rect.w, rect.x))
-    block = Block(lines=sum(span for _, _, span in planned))
+            groups.extend((para, [line], span, span * pitch) for line in break_paragraph(para, rect.w, rect.x))
+    return groups
+
+
+def set_block(parts: list[tuple[str, TextStyle]], rect: Rect, pitch: float, *,
+              top: float | None = None, centre: bool = False, headline: bool = False,
+              strict: bool = False) -> Block:
+    """Set each (text, style) part in ``rect``; each part takes whole pitch lines.
+
+    With ``centre`` the block is centred vertically on whole lines of the frame;
+    ``headline`` breaks lines between words, balances them, shrinks styles that
+    ask for it to fit their number of lines, and sets a headline's lines its
+    style's leading apart (HEADLINE_LEADING em by default), centred in the whole
+    grid lines they take together.
+    """
+    top = rect.y if top is None else top
+    groups = _groups(parts, rect, pitch, headline, strict)
+    block = Block(lines=sum(span for _, _, span, _ in groups))
     room = max(0, int((rect.bottom - top) / pitch + 1e-6))
     y = top + (max(0, room - block.lines) // 2) * pitch if centre else top
-    for para, line, span in planned:
+    for para, lines, span, leading in groups:
         if y + span * pitch > rect.bottom + 1e-6:
-            block.overflow += sum(1 for ch in line.chars if not ch.isspace())
+            block.overflow += sum(1 for line in lines for ch in line.chars if not ch.isspace())
             continue
-        baseline = baseline_in_line(y, span * pitch, para.prepared.em(line.start))
-        block.items.extend(line_items(line, baseline, block.missing))
+        first = baseline_in_line(y, span * pitch - (len(lines) - 1) * leading, para.prepared.em(lines[0].start))
+        for number, line in enumerate(lines):
+            block.items.extend(line_items(line, first + number * leading, block.missing))
+            if line.width > rect.w + WIDE_TOLERANCE:
+                block.wide.append(overrun_message(line.width - rect.w, "".join(line.chars)))
         y += span * pitch
     return block

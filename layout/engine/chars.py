@@ -17,7 +17,7 @@ import numpy as np
 class Cls(IntEnum):
     """What kind of thing an atom (unbreakable unit of text) is."""
 
-    HAN = 0  # an ideograph or any other full-width character
+    HAN = 0  # an ideograph, a full-width character or number (２０２３), a symbol set full width (℃ Ⅱ ① ★)
     OPEN = 1  # opening bracket or quote: ink in the right half, space on the left
     CLOSE = 2  # closing bracket or quote: ink in the left half, space on the right
     PAUSE = 3  # 、，；： ink lower left (mainland), space on the right
@@ -26,6 +26,7 @@ class Cls(IntEnum):
     LATIN = 6  # a Latin word, a number with its signs and units
     SPACE = 7  # a white-space character
     DASH = 8  # —— or …… (2 em, never split)
+    SOLIDUS = 9  # a solidus standing alone (公里/小时): no Han–Latin gap on either side
 
 
 OPENING = "“‘（〔【《〈「『［｛〖〘〝"
@@ -34,6 +35,7 @@ PAUSES = "、，；：．"
 STOPS = "。？！‼⁇⁈⁉"
 MIDDLES = "·・‧"
 DASHES = ("——", "……", "⋯⋯", "⸺", "⸻")
+FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 
 # Not at line start (GB法/basic): closing and pause/stop marks, interpuncts,
 # connectors and the solidus, plus units and ASCII closers.
@@ -51,7 +53,8 @@ for _chars, _cls in ((OPENING, Cls.OPEN), (CLOSING, Cls.CLOSE), (PAUSES, Cls.PAU
 
 # Atoms longer than one character, and white space (each a match):
 # - a standard number such as "GB/T 15834-2011" or "ISO 12647";
-# - a number with sign, currency prefix, separators and unit suffix ("-5", "¥100", "10.5%", "2023");
+# - a number with sign, currency prefix, separators and unit suffix ("-5", "¥100", "10.5%", "2023",
+#   "120㎡", "0.5 ℃": a space before a unit symbol stays inside the number);
 # - a Latin word with inner hyphens, apostrophes, slashes or digits ("5G", "COVID-19", "don't");
 # - a two-em dash or ellipsis; a white-space character.
 # Every other character is an atom by itself.
@@ -62,7 +65,7 @@ _SPECIAL_START = r"[A-Za-z0-9０-９¥$£￥＄+\-−\u00C0-\u024F—…⋯\s]"
 SPECIAL_RE = re.compile(
     rf"(?={_SPECIAL_START})"
     r"([A-Z]{2,}(?:/[A-Z])? \d+(?:[.\-]\d+)*[%％‰]?"
-    rf"|[¥$£￥＄]?[+\-−]?{_DIGIT}+(?:[.,:/]{_DIGIT}+)*(?:[%％‰℃°]|[A-Za-z]+)?"
+    rf"|[¥$£￥＄]?[+\-−]?{_DIGIT}+(?:[.,:/]{_DIGIT}+)*(?: ?(?:[%％‰℃℉\u3380-\u33df]|°[CF]?)|[A-Za-z]+)?"
     r"|[A-Za-z\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F]|[\-'’/.&](?=[A-Za-z0-9]))*"
     r"|——|……|⋯⋯"
     r"|\s)"
@@ -79,41 +82,76 @@ def _may_start() -> np.ndarray:
     return table
 
 
-def special_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each match of SPECIAL_RE in ``text``, as ``finditer`` finds them:
-    the regex is tried only where a match may start, found with one array lookup
-    (much quicker than the regex engine's own scan over Chinese text)."""
+# URLs and e-mail addresses: a line may break after / . _ - ? & = # inside them (a run of
+# these stays with the piece before it); marks that end a sentence stay outside.
+URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[!-~]*[A-Za-z0-9/#=_\-]|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+URL_PIECE = re.compile(r"[^/._\-?&=#]*[/._\-?&=#]*")
+LONG_WORD = 16  # a Latin word or number longer than this may break between characters, as a last resort
+WHOLE, PIECE, LETTER = 0, 1, 2  # a span starts a unit; continues a URL (a break); continues a long word (last resort)
+
+
+def special_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, kind) of each match of SPECIAL_RE in ``text``, as ``finditer`` finds
+    them, the regex tried only where a match may start, found with one array lookup
+    (much quicker than the regex engine's own scan over Chinese text). A URL or e-mail
+    address comes in pieces, and a word or number longer than LONG_WORD in characters:
+    the kind of each span after the first is PIECE or LETTER, of every other WHOLE."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.intp)
     may = _may_start()[codes]
-    spans: list[tuple[int, int]] = []
+    urls = _url_spans(text) if "@" in text or "://" in text or "www." in text else []
+    spans: list[tuple[int, int, int]] = []
     reached, match = 0, SPECIAL_RE.match
     for at in may.nonzero()[0].tolist():
-        if at >= reached:
-            found = match(text, at)
-            if found is not None:
-                spans.append(found.span())
-                reached = found.end()
+        if at < reached:
+            continue
+        if urls and at >= urls[0][0]:
+            start, end = urls.pop(0)
+            if at == start:
+                spans += _pieces(text, start, end)
+                reached = end
+                continue
+        found = match(text, at)
+        if found is not None:
+            start, reached = found.span()
+            if reached - start > LONG_WORD and not text[start].isspace():
+                spans += [(k, k + 1, LETTER if k > start else WHOLE) for k in range(start, reached)]
+            else:
+                spans.append((start, reached, WHOLE))
     return spans
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Where URLs and e-mail addresses stand in text."""
+    return [found.span() for found in URL_RE.finditer(text)]
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """A URL's pieces, each up to and with a run of the marks a line may break after."""
+    pieces = []
+    for found in URL_PIECE.finditer(text, start, end):
+        if found.end() > found.start():
+            pieces.append((found.start(), found.end(), PIECE if pieces else WHOLE))
+    return pieces
 
 
 def atomize(text: str) -> list[str]:
     """Split text into atoms: the units that are never broken across lines."""
-    parts = SPECIAL_RE.split(text)
-    if len(parts) == 1:
-        return list(text)
     atoms: list[str] = []
-    for index, part in enumerate(parts):
-        if index % 2:
-            atoms.append(part)
-        elif part:
-            atoms += part
+    at = 0
+    for start, end, _ in special_spans(text):
+        atoms += text[at:start]
+        atoms.append(text[start:end])
+        at = end
+    atoms += text[at:]
     return atoms
 
 
 def classify(atom: str) -> Cls:
     """The class of an atom produced by :func:`atomize`."""
     if len(atom) > 1:
-        return Cls.DASH if atom in DASHES else Cls.LATIN
+        if atom in DASHES:
+            return Cls.DASH
+        return Cls.HAN if all(ch in FULL_WIDTH_DIGITS or ch in "％‰℃" for ch in atom) else Cls.LATIN
     found = _CLASS_OF_CHAR.get(atom)
     if found is not None:
         return found
@@ -121,7 +159,10 @@ def classify(atom: str) -> Cls:
         return Cls.SPACE
     if atom in "—…⋯⸺⸻":
         return Cls.DASH
-    if ord(atom) < 0x2E80 and not (0x2000 <= ord(atom) <= 0x206F):
+    if atom == "/":
+        return Cls.SOLIDUS
+    code = ord(atom)
+    if code < 0x2E80 and not (0x2000 <= code <= 0x206F or 0x2100 <= code <= 0x218F or 0x2460 <= code <= 0x27BF):
         return Cls.LATIN
     return Cls.HAN
 

@@ -107,15 +107,16 @@ def geometry(a: dict[str, np.ndarray], lines: LineTable) -> Geometry:
     lead = a["open_at"][s] + a["start_cut"][s] * ~first  # where the first box starts, before x0
     natural = a["close_at"][e - 1] - lead
     slack = measure - natural
-    stretch = (code == JUSTIFY) & ~last & (slack > TOLERANCE) & (lengths > 1)
-    even = np.where(stretch, slack / np.maximum(lengths - 1, 1), 0.0)
-    width = natural + even * (lengths - 1)
+    gaps = lengths - 1 - count_in(a["inner_at"], s + 1, e)
+    stretch = (code == JUSTIFY) & ~last & (slack > TOLERANCE) & (gaps > 0)
+    even = np.where(stretch, slack / np.maximum(gaps, 1), 0.0)
+    width = natural + even * gaps
     k = np.arange(begin[-1]) - begin[:-1].repeat(lengths)
     if s[0] + begin[-1] == e[-1] and (s[1:] == e[:-1]).all():  # the lines cover a stretch of the batch
         atom = slice(int(s[0]), int(e[-1]))
     else:
         atom = s.repeat(lengths) + k
-    x = a["open_at"][atom] + even.repeat(lengths) * k
+    x = a["open_at"][atom] + even.repeat(lengths) * _steps(a, atom, s.repeat(lengths), k)
     flexible = stretch & (count_in(a["flex_at"], s + 1, e) > 0)
     chosen = (flexible | (slack < -TOLERANCE)).nonzero()[0]
     if len(chosen):
@@ -124,6 +125,19 @@ def geometry(a: dict[str, np.ndarray], lines: LineTable) -> Geometry:
     if (code >= CENTER).any():
         left += np.where(code == CENTER, (measure - width) / 2, 0.0) + np.where(code == RIGHT, measure - width, 0.0)
     return Geometry(atom, x + left.repeat(lengths), begin, width)
+
+
+def _steps(a: dict[str, np.ndarray], atom: np.ndarray | slice, start: np.ndarray, k: np.ndarray) -> np.ndarray:
+    """How many gaps that take space stand before each atom (``k``-th of the line
+    starting at ``start``): all but those before the inner atoms of URLs and long words."""
+    inner = a["inner_at"]
+    if not len(inner):
+        return k
+    marks = np.zeros(len(a["cls"]) + 1, np.int64)
+    marks[inner + 1] = 1
+    before = marks.cumsum()  # inner atoms before each atom, and with it: before[i + 1]
+    index = np.arange(atom.start, atom.stop) if isinstance(atom, slice) else atom
+    return k - (before[index + 1] - before[start + 1])
 
 
 def _some(lines: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -157,14 +171,15 @@ def _adjust(a: dict[str, np.ndarray], lines: tuple, slack: np.ndarray, x: np.nda
     share = np.where(active, np.minimum(1.0, remaining / np.where(active, capacity, 1.0)), 0.0)
     moved = weight * share.ravel()[line_of * COLUMNS + column] * sign[line_of]
     after = squeeze[line_of] & (tier != Tier.HAN_LATIN) & (cls != OPEN)  # gives its share up after itself
-    gaps = begin[1:] - begin[:-1] - 1
+    s, e, chosen = lines[0][lines[3]], lines[1][lines[3]], lines[3]
+    gaps = begin[1:] - begin[:-1] - 1 - count_in(a["inner_at"], s + 1, e)
     left = amount - capacity.sum(axis=1)
     new_even = np.where(~squeeze & (left > TOLERANCE) & (gaps > 0), left / np.maximum(gaps, 1), 0.0)
-    change = new_even - even[lines[3]]
+    change = new_even - even[chosen]
     running = _line_sums(moved, begin, line_of)
-    x[where] += running - moved * after + change[line_of] * k
-    width[lines[3]] += running[begin[1:] - 1] + change * gaps
-    even[lines[3]] = new_even
+    x[where] += running - moved * after + change[line_of] * _steps(a, atom, s[line_of], k)
+    width[chosen] += running[begin[1:] - 1] + change * gaps
+    even[chosen] = new_even
 
 
 def _line_sums(values: np.ndarray, begin: np.ndarray, line_of: np.ndarray) -> np.ndarray:

@@ -3,10 +3,14 @@
 First fit on natural widths; where the natural break would start a line with
 a no-start mark or end one with a no-end mark, first try to push the next
 atoms in by compressing punctuation on the line (挤进), then push the last
-atoms out to the next line (推出), as clreq orders it. A paragraph never ends
-with a single character alone on its last line when the line above can give
-one up without being letter-spaced visibly. A word longer than the line
-overflows rather than break a rule.
+atoms out to the next line (推出), as clreq orders it. A soft break (a number
+split from its unit, a dash or ellipsis starting a line under the basic rules)
+is pushed out where that costs little (punctuation is squeezed for the rules
+only), and a line's end is chosen looking one line ahead (see ``lookahead``).
+A paragraph never ends with a single character alone on its last line where
+the line above can give one up without being spaced out by more than a quarter
+em. A word longer than the line overflows rather than break a rule; one longer
+than any line, or a URL, breaks inside as ``prepare`` allows.
 
 The answer for a measure is worked out with array arithmetic for a line
 starting at every atom of a :class:`Batch` together, and remembered: breaking
@@ -20,13 +24,15 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
+from layout.engine.lookahead import look_ahead, spacing
 from layout.engine.prepare import Batch, PreparedParagraph, next_break, prev_break
 
 EPSILON = 1e-6
 PUSH_IN_LOOKAHEAD = 3
 GUESS_STEPS = 3  # a line's end is sought this many atoms from its guess, then searched for
 ORPHAN_WINDOW = 8  # a remainder longer than this many atoms cannot be a lone character
-ORPHAN_MAX_SPACING = 0.15  # em added between characters at most, to avoid a lone last character
+ORPHAN_MAX_SPACING = 0.25  # em added between atoms at most, to avoid a lone last character
+SOFT_MAX_SPACING = 0.1  # em added between atoms at most, to avoid a soft break
 PLANS_KEPT = 8  # measures remembered per batch (a frame being resized makes many)
 
 
@@ -81,10 +87,13 @@ def _ends(a: dict[str, np.ndarray], firsts: np.ndarray, measure: float, first_me
     guess = starts + ((measures + EPSILON) / np.concatenate((a["em"], a["em"][firsts]))).astype(np.int64)
     ends = np.maximum(_fit(a, starts, (left + measures + EPSILON, guess), bounds), starts + 1)
     para_end = bounds[1]
-    blocked = ((ends < para_end) & ~a["breakable"][np.minimum(ends, count - 1)]).nonzero()[0]
-    if len(blocked):
-        ends[blocked] = _resolve(a, starts[blocked], ends[blocked], para_end[blocked],
-                                 (measures[blocked], left[blocked]))
+    if len(a["resort_at"]):
+        _last_resort(a, starts, ends, measures)
+    at = np.minimum(ends, count - 1)
+    todo = ((ends < para_end) & (~a["breakable"][at] | a["soft"][at])).nonzero()[0]
+    if len(todo):
+        ends[todo] = _resolve(a, starts[todo], ends[todo], para_end[todo], (measures[todo], left[todo]))
+    look_ahead(a, starts, ends, para_end, (measures, left), todo)
     _avoid_orphans(a, starts, ends, para_end, (measures, left))
     return ends
 
@@ -132,6 +141,20 @@ def _search(a: dict[str, np.ndarray], starts: np.ndarray, limit: np.ndarray) -> 
     return (close_at + shift).searchsorted(limit + shift[starts], "right")
 
 
+def _last_resort(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, measures: np.ndarray) -> None:
+    """Lines that would end inside a long word (see ``prepare``'s ``resort_at``) end before
+    the word instead where it fits on a line of its own."""
+    resort = a["resort_at"]
+    runs = np.concatenate(([0], (np.diff(resort) != 1).nonzero()[0] + 1))  # where each word's letters start
+    inside = np.isin(ends, resort).nonzero()[0]
+    word = runs.searchsorted(resort.searchsorted(ends[inside]), "right") - 1
+    first = resort[runs[word]] - 1  # the word's first atom
+    last = resort[np.append(runs[1:], len(resort))[word] - 1]
+    fits = a["close_at"][last] - a["open_cut"][first] <= measures[inside] + EPSILON
+    move = fits & (first > starts[inside])
+    ends[inside[move]] = first[move]
+
+
 def _min_width(a: dict[str, np.ndarray], left: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """The width of lines from ``starts`` (whose boxes start at ``left``) to ``ends`` with
     every shrinkable space given up (a line-end mark's space is cut, not shrunk). The
@@ -142,11 +165,11 @@ def _min_width(a: dict[str, np.ndarray], left: np.ndarray, starts: np.ndarray, e
     return a["close_at"][last] - left - np.maximum(0.0, shrink)
 
 
-def _resolve(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
+def _push_in(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
              line: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    """Ends that would break a rule: pushed in (a break up to three atoms on that fits once
-    punctuation is compressed), else pushed out (the last break before), else the next break.
-    ``line``: the lines' measures and where their first boxes start."""
+    """For each line, the first of the next three breaks that fits once punctuation is
+    compressed and is not a soft break, or -1 (a candidate too wide, or a rule's, ends
+    the search). ``line``: the lines' measures and where their first boxes start."""
     measure, left = line
     last = len(a["cls"]) - 1
     candidate = ends[:, None] + np.arange(1, PUSH_IN_LOOKAHEAD + 1)  # a row of candidates per line
@@ -154,7 +177,8 @@ def _resolve(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, par
     exists = candidate <= stop
     widest = _min_width(a, left[:, None], starts[:, None], np.minimum(candidate, stop))
     too_wide = exists & (widest > measure[:, None] + EPSILON)
-    allowed = exists & ~too_wide & ((candidate == stop) | a["breakable"][np.minimum(candidate, last)])
+    at = np.minimum(candidate, last)
+    allowed = exists & ~too_wide & ((candidate == stop) | (a["breakable"][at] & ~a["soft"][at]))
     decided = ~exists | too_wide | allowed  # the search ends at the first of these
     found = np.full(len(starts), -1)
     open_ = np.ones(len(starts), bool)  # no candidate before decided the search
@@ -162,18 +186,35 @@ def _resolve(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, par
         taken = open_ & allowed[:, column]
         found[taken] = candidate[taken, column]
         open_ &= ~decided[:, column]
+    return found
+
+
+def _resolve(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
+             line: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """Ends that would break a rule or fall on a soft break (a number split from its unit,
+    a dash starting a line): a rule's pushed in (see :func:`_push_in`), else pushed out
+    (the last break before), else to the next break; a soft one pushed out only where the
+    line stays within SOFT_MAX_SPACING em between atoms, else kept."""
+    found = _push_in(a, starts, ends, para_end, line)
+    found[a["breakable"][ends]] = -1  # punctuation is squeezed for the rules only
     rest = (found < 0).nonzero()[0]
     if len(rest):
-        pushed_out = prev_break(a, ends[rest] - 1)
-        found[rest] = np.where(pushed_out > starts[rest], pushed_out, next_break(a, ends[rest]))
+        s, e = starts[rest], ends[rest]
+        earlier = prev_break(a, e - 1)
+        soft = a["breakable"][e]
+        usable = earlier > s + soft  # a soft break keeps two atoms on the line
+        spread = spacing(a, s, np.where(usable, earlier, e), (line[0][rest], line[1][rest]))
+        rule = np.where(usable, earlier, next_break(a, e))
+        found[rest] = np.where(soft, np.where(usable & (spread <= SOFT_MAX_SPACING), earlier, e), rule)
     return found
 
 
 def _avoid_orphans(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
                    line: tuple[np.ndarray, np.ndarray]) -> None:
-    """Where a paragraph's last line would hold one character, end this line at the break
-    before, if that leaves the line no looser than ORPHAN_MAX_SPACING em between characters.
-    ``line``: the lines' measures and where their first boxes start."""
+    """Where a paragraph's last line would hold one character: the rest of the paragraph
+    pushed in where it fits once punctuation is compressed, else this line ended at the
+    break before (clreq: a character pulled down, the line spaced evenly) where that
+    spaces it by no more than ORPHAN_MAX_SPACING em. ``line``: the lines' measures and where their first boxes start."""
     chars = a["chars"]
     near = ((ends < para_end) & (para_end - ends <= ORPHAN_WINDOW) & (chars[para_end] - chars[ends] == 1)).nonzero()[0]
     if not len(near):
@@ -181,9 +222,8 @@ def _avoid_orphans(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarra
     measure, left = line[0][near], line[1][near]
     s, e, stop = starts[near], ends[near], para_end[near]
     earlier = prev_break(a, e - 1)
-    fits = _min_width(a, a["open_cut"][e], e, stop) <= measure
-    gaps = earlier - s - 1
+    whole = _min_width(a, left, s, stop) <= measure + EPSILON
+    fits = _min_width(a, a["open_cut"][earlier], earlier, stop) <= measure
     usable = fits & (earlier > s + 1)
-    slack = measure - (a["close_at"][np.where(usable, earlier, s + 1) - 1] - left)
-    loose_ok = usable & (slack / np.maximum(gaps, 1) <= ORPHAN_MAX_SPACING * a["em"][s])
-    ends[near] = np.where(loose_ok, earlier, e)
+    spread = spacing(a, s, np.where(usable, earlier, e), (measure, left))
+    ends[near] = np.where(whole, stop, np.where(usable & (spread <= ORPHAN_MAX_SPACING), earlier, e))

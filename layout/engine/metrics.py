@@ -24,7 +24,7 @@ HAN_LATIN_MIN = 0.125  # reduction step 6: no less than 1/8 em
 WORD_SPACE_MIN = 0.125
 TABLE_LIMIT = 50_000
 
-HAN, OPEN, CLOSE, PAUSE, STOP, MIDDLE, LATIN, SPACE, DASH = (int(c) for c in Cls)
+HAN, OPEN, CLOSE, PAUSE, STOP, MIDDLE, LATIN, SPACE, DASH, SOLIDUS = (int(c) for c in Cls)
 PUNCT = frozenset((OPEN, CLOSE, PAUSE, STOP, MIDDLE))
 RIGHT_SPACED = frozenset((CLOSE, PAUSE, STOP))
 MISSING = -1  # face index of a character that no font has

@@ -28,11 +28,13 @@ class Finding:
 
 @dataclass
 class LayoutReport:
-    """Overset per article (characters), characters no font has, and other findings."""
+    """Overset per article (characters), characters no font has, other findings, and
+    notes: what is worth a look but no error (widows and orphans the flow left)."""
 
     overset: dict[str, int] = field(default_factory=dict)
     missing_chars: dict[str, list[str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    notes: list[Finding] = field(default_factory=list)
 
     def note_missing(self, chars: list[str], where: str) -> None:
         """Record characters that no font has, and where they are."""
@@ -99,6 +101,8 @@ class LayoutEngine:
             if laid.overset:
                 report.overset[article_id] = laid.overset
             report.note_missing(laid.missing, f"article {article_id}")
+            report.findings += [Finding(page, frame, message) for page, frame, message in laid.problems]
+            report.notes += [Finding(page, frame, message) for page, frame, message in laid.stranded]
         pages = [self._page(issue, page, articles, report) for page in issue.pages]
         return IssueLayout(pages, report)
 

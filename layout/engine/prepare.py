@@ -23,7 +23,7 @@ from itertools import accumulate
 
 import numpy as np
 
-from layout.engine.chars import special_spans
+from layout.engine.chars import LETTER, special_spans
 from layout.engine.fonts import FontChain
 from layout.engine.metrics import (
     F_END_CUT,
@@ -91,9 +91,9 @@ class StyledRun:
 
 PER_ATOM = ("cls", "breakable", "width", "shrink", "tier", "lead", "draw", "gap", "start_cut", "end_cut", "id",
             "run", "glyph0", "open_at", "open_cut", "close_at", "para_end", "em",
-            "punct_end")
+            "punct_end", "soft", "lookout")
 PREFIX_SUMS = ("shrunk", "chars", "char_at")
-POSITIONS = ("fancy_at", "complex_at", "flex_at")
+POSITIONS = ("fancy_at", "complex_at", "flex_at", "inner_at", "resort_at")
 
 
 class Batch:
@@ -109,14 +109,18 @@ class Batch:
     (after its gap), ``open_cut`` the same on a later line (less its start cut),
     ``close_at`` where a line that ends with it ends (less its end cut);
     ``para_end``, where its paragraph ends; ``em``, its run's size; ``punct_end``,
-    a mark that gives up space at a line's end. Prefix sums, one entry longer:
+    a mark that gives up space at a line's end; ``soft``, a line may start at it only
+    at a cost (see :func:`_soft_breaks`). Prefix sums, one entry longer:
     ``shrunk`` (the space atoms can give up), ``chars`` (characters that count
     against a lone last one: none for marks and spaces, one for a Latin word or
     number, else the atom's length) and ``char_at``, where each atom starts in
     ``text``. Positions (sorted atom indices) of the few atoms of some kinds:
     ``fancy_at`` (not one glyph of the chain's first face), ``complex_at`` (a glyph
     from another face, a missing one, or a scaled one), ``flex_at`` (word spaces,
-    and atoms with Han–Latin space before them); ``breaks``, where a line may
+    and atoms with Han–Latin space before them), ``inner_at`` (the pieces of a URL
+    and the characters of a long word after the first: a line may start there, but
+    no space is added before them), ``resort_at`` (of those, a long word's: a line
+    starts there only when the word cannot fit on a line of its own); ``breaks``, where a line may
     start, after a -1; ``stops``, where one may start or a paragraph starts, then
     the number of atoms (see :func:`prev_break`, :func:`next_break`).
     """
@@ -220,19 +224,23 @@ class PreparedParagraph:
         return self.close_at[end - 1] - (self.open_at[start] if first_line else self.open_cut[start])
 
 
-def _atom_starts(runs: list[StyledRun], chars: int) -> np.ndarray:
+def _atom_starts(runs: list[StyledRun], chars: int) -> tuple[np.ndarray, list[tuple[int, int]]]:
     """The character offset of every atom: each character, except the inner ones of a
-    Latin word, a number or a dash. The runs are searched as one text with a character
-    between them that no such atom can hold, so that none runs across two."""
+    Latin word, a number or a dash; and (offset, kind) of the atoms that continue a URL
+    or a long word (see ``chars.special_spans``). The runs are searched as one text with
+    a character between them that no such atom can hold, so that none runs across two."""
     inner = None
+    joints = []
     ends = list(accumulate(len(run.text) + 1 for run in runs))  # where each separator stands
-    for a, b in special_spans("\x00".join(run.text for run in runs)):
+    for a, b, kind in special_spans("\x00".join(run.text for run in runs)):
+        shift = bisect_right(ends, a) if b - a > 1 or kind else 0  # separators before the match
         if b - a > 1:
             if inner is None:
                 inner = np.zeros(chars, bool)
-            shift = bisect_right(ends, a)  # separators before the match
             inner[a + 1 - shift:b - shift] = True
-    return np.arange(chars) if inner is None else (~inner).nonzero()[0]
+        if kind:
+            joints.append((a - shift, kind))
+    return np.arange(chars) if inner is None else (~inner).nonzero()[0], joints
 
 
 def _atom_ids(runs: list[StyledRun], text: str, char_at: np.ndarray, atom_run: np.ndarray,
@@ -334,6 +342,17 @@ def _gaps(a: dict[str, np.ndarray], rules: np.ndarray, em: np.ndarray) -> None:
     a["shrink"][at[loose]] = (HAN_LATIN_SPACE - HAN_LATIN_MIN) * em_pair[loose]
 
 
+def _soft_breaks(last_codes: np.ndarray, kind: np.ndarray, same: np.ndarray) -> np.ndarray:
+    """Where a line should start only when nothing better is at hand: a Han character
+    after a number (its unit or measure word: 186.4|公里, 42.7|万人; jlreq keeps numbers
+    and units together), and a dash or ellipsis, which the strict rules forbid at a
+    line's start (clreq). ``last_codes``: the code point of each atom's last character;
+    ``same``: in the same paragraph as the atom before."""
+    digit = ((last_codes >= 0x30) & (last_codes <= 0x39)) | ((last_codes >= 0xFF10) & (last_codes <= 0xFF19))
+    unit = _previous(digit, False) & same & ((kind & 15) == HAN)
+    return unit | ((kind & K_NO_FIRST_STRICT) != 0)
+
+
 def _prefix_sums(steps: np.ndarray, bounds: list[tuple[int, int]], para_of: np.ndarray,
                  column: np.ndarray) -> np.ndarray:
     """Running sums of steps within each paragraph (each from 0), inclusive: summed in the
@@ -358,9 +377,12 @@ def _empty_batch(paragraphs: Sequence[Sequence[StyledRun]]) -> Batch:
 
 
 def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], strict: bool,
-            atoms: tuple[np.ndarray, np.ndarray]) -> tuple[dict[str, np.ndarray], list[list[AtomInfo]]]:
-    """Every per-atom array of the batch (see :class:`Batch`)."""
-    char_at, atom_run = atoms
+            atoms: tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]
+            ) -> tuple[dict[str, np.ndarray], list[list[AtomInfo]]]:
+    """Every per-atom array of the batch (see :class:`Batch`); ``atoms``: where each
+    starts in the text, its run, and the atoms that continue a URL or a long word with
+    their kinds."""
+    char_at, atom_run, joints = atoms
     count = len(char_at) - 1
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.int64)
     ids, floats, ints, infos = _atom_ids(runs, text, char_at, atom_run, codes[char_at[:-1]])
@@ -381,6 +403,10 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     _gaps(a, rules, em)
     a["draw"] = floats[F_OFFSET0] - a["lead"]
     a["breakable"] = (rules & (BREAK_STRICT if strict else BREAK)) != 0
+    a["soft"] = a["breakable"] & _soft_breaks(codes[char_at[1:] - 1], kind, same)
+    a["inner_at"] = a["resort_at"] = np.zeros(0, np.int64)
+    if len(joints[0]):
+        _join(a, kind, joints)
     cum = _prefix_sums(a["gap"] + a["width"], bounds, para_of, np.arange(count) - firsts[para_of])
     a["open_at"] = np.where(same, _previous(cum, 0.0), 0.0) + a["gap"]
     a["open_cut"] = a["open_at"] + a["start_cut"]
@@ -397,7 +423,19 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     a["breaks"] = np.concatenate(([-1], a["breakable"].nonzero()[0]))
     a["stops"] = np.concatenate(((a["breakable"] | ~same).nonzero()[0], [count]))
     a["punct_end"] = punct & (a["end_cut"] != 0)
+    a["lookout"] = a["soft"] | (a["width"] > em)
     return a, infos
+
+
+def _join(a: dict[str, np.ndarray], kind: np.ndarray, joints: tuple[np.ndarray, np.ndarray]) -> None:
+    """Let lines start inside URLs (``joints``: atoms of kind PIECE, and their kinds) and
+    long words (LETTER: soft breaks) where the rules allow (``kind``: each atom's kind)."""
+    at, kinds = joints
+    allowed = (kind[at] & K_NO_FIRST) == 0
+    at, kinds = at[allowed], kinds[allowed]
+    a["breakable"][at] = True
+    a["soft"][at[kinds == LETTER]] = True
+    a["inner_at"], a["resort_at"] = at, at[kinds == LETTER]
 
 
 def count_in(positions: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
@@ -425,12 +463,15 @@ def prepare_many(paragraphs: Sequence[Sequence[StyledRun]], strict: bool = False
     if not text:
         batch = _empty_batch(paragraphs)
     else:
-        char_at = np.concatenate((_atom_starts(runs, len(text)), [len(text)]))
+        starts, joints = _atom_starts(runs, len(text))
+        char_at = np.concatenate((starts, [len(text)]))
         run_atom = char_at.searchsorted(np.cumsum([0] + [len(run.text) for run in runs]))
         atom_run = np.arange(len(runs)).repeat(run_atom[1:] - run_atom[:-1])
         para_atom = run_atom[para_runs].tolist()
         bounds = list(zip(para_atom, para_atom[1:]))
-        arrays, infos = _arrays(runs, text, bounds, strict, (char_at, atom_run))
+        joined = (char_at.searchsorted(np.array([at for at, _ in joints], np.int64)),
+                  np.array([kind for _, kind in joints], np.int64))
+        arrays, infos = _arrays(runs, text, bounds, strict, (char_at, atom_run, joined))
         batch = Batch(text, arrays, bounds, infos)
     chars = batch.arrays["char_at"][[first for first, _ in batch.bounds] + [len(batch.arrays["cls"])]].tolist()
     return [PreparedParagraph(list(para), batch, number, para_runs[number], text[chars[number]:chars[number + 1]])

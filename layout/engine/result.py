@@ -17,11 +17,12 @@ class FrameResult:
     missing: list[str] = field(default_factory=list)
 
     def add_block(self, block: Block) -> None:
-        """Take a set text block's items, and its overflow and missing characters."""
+        """Take a set text block's items, its overflow, lines past the frame and missing characters."""
         self.items += block.items
         self.missing += block.missing
         if block.overflow:
             self.problems.append(f"{block.overflow} characters do not fit in the frame")
+        self.problems += block.wide
 
     def merge(self, other: FrameResult) -> None:
         """Take another part's items, problems and missing characters."""

@@ -84,6 +84,14 @@ FloatOrArray = float | np.ndarray
 EM_BOX_ASCENT = 0.88  # ideographic em box: 880/1000 above the baseline in Noto CJK
 
 
+WIDE_TOLERANCE = 0.01  # points a line may end past its column unreported (rounding)
+
+
+def overrun_message(excess: float, text: str) -> str:
+    """A line that runs ``excess`` points past its column or frame, in words."""
+    return f"a line runs {excess:.1f} pt past its column: {text[:24]}"
+
+
 def baseline_in_line(top: FloatOrArray, pitch: FloatOrArray, size: FloatOrArray) -> FloatOrArray:
     """The baseline of text of ``size`` whose em box is centred in a grid line at ``top``
     (numbers, or arrays of them)."""
@@ -108,15 +116,21 @@ class LineSpan(NamedTuple):
     pitch: float
 
 
-def spans_items(spans: list[LineSpan], missing: list[str]) -> list[Item]:
+def spans_items(spans: list[LineSpan], missing: list[str], wide: list[str] | None = None) -> list[Item]:
     """Display items of the spans' lines (from any batches), in order. Lines of one run
     whose glyphs all come unscaled from the chain's first face are made straight from
     the arrays, as :class:`GlyphLines` of consecutive lines alike; any other line goes
-    through :func:`glyph_runs`. The lines of each batch are set together."""
+    through :func:`glyph_runs`. The lines of each batch are set together. Lines that
+    run past their column are described in ``wide``."""
     groups = by_batch(spans)
     if len(groups) == 1:
-        return _BatchLines(spans).items(0, len(spans), missing)
+        lines = _BatchLines(spans)
+        if wide is not None:
+            wide += lines.wide()
+        return lines.items(0, len(spans), missing)
     sets = {key: _BatchLines([spans[i] for i in indices]) for key, indices in groups.items()}
+    if wide is not None:
+        wide += [message for lines in sets.values() for message in lines.wide()]
     done = dict.fromkeys(sets, 0)  # spans of each batch already turned into items
     items: list[Item] = []
     for batch, same_batch in groupby(spans, lambda span: span.p.batch):
@@ -167,6 +181,16 @@ class _BatchLines:
                         | ~one_run).nonzero()[0].tolist()
         self.made = _LinesMade(batch, self.geo, table, baselines)
         self.span_begins = list(accumulate(counts, initial=0))
+
+    def wide(self) -> list[str]:
+        """What runs past its column: each such line's excess and its first characters."""
+        excess = self.geo.width - self.table.measure
+        found = (excess > WIDE_TOLERANCE).nonzero()[0].tolist()
+        if not found:
+            return []
+        a, text = self.spans[0].p.batch.arrays, self.spans[0].p.batch.text
+        return [overrun_message(float(excess[k]), text[a["char_at"][self.table.start[k]]:
+                                                      a["char_at"][self.table.end[k]]]) for k in found]
 
     def items(self, first_span: int, end_span: int, missing: list[str]) -> list[Item]:
         """The items of the lines of spans first_span..end_span-1."""

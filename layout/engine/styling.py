@@ -19,10 +19,11 @@ def run_for(text: str, style: TextStyle) -> StyledRun:
 
 def flow_paragraphs(parts: list[tuple[tuple[StyledRun, ...], TextStyle]], strict: bool = False) -> list[FlowParagraph]:
     """Paragraphs ready to flow, each from its runs and the style that sets it (alignment,
-    first-line indent, space above), prepared together."""
+    first-line indent, space above, widow and orphan control), prepared together."""
     prepared = prepared_many([runs for runs, _ in parts], strict)
     styles = {id(style): style for _, style in parts}  # an article has few styles and many paragraphs
-    setting = {key: (style.align, style.indent * style.size_pt, style.space_before) for key, style in styles.items()}
+    setting = {key: (style.align, style.indent * style.size_pt, style.space_before, style.keep_lines)
+               for key, style in styles.items()}
     return [FlowParagraph(p, *setting[id(style)]) for p, (_, style) in zip(prepared, parts)]
 
 

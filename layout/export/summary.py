@@ -71,6 +71,7 @@ def summary(issue: Issue, laid: IssueLayout) -> dict[str, Any]:
         "missing_chars": {ch: places for ch, places in report.missing_chars.items()},
         "findings": [{"page": f.page, "frame": f.frame, "message": f.message} for f in report.findings],
         "outside_photos": [{"page": p.page, "frame": p.frame, "path": p.image} for p in outside_photos(issue)],
+        "notes": [{"page": f.page, "frame": f.frame, "message": f.message} for f in report.notes],
     }
 
 
@@ -98,6 +99,8 @@ def format_summary(data: dict[str, Any]) -> str:
     for place in data["outside_photos"]:
         lines.append(f"page {place['page']} frame {place['frame']}: photo {place['path']} lies outside "
                      "the document's folder")
+    for note in data.get("notes", ()):
+        lines.append(f"note: page {note['page']} frame {note['frame']}: {note['message']}")
     if not any(a["overset_chars"] for a in data["articles"]) and not data["missing_chars"] \
             and not data["findings"] and not data["outside_photos"]:
         lines.append("no overset, no missing characters, no problems")

@@ -14,7 +14,7 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 
 from layout.importer.cleanup import clean_line
-from layout.importer.plaintext import ImportedText, is_headline_line, make_article, parse
+from layout.importer.plaintext import SHORT_HEADLINE, ImportedText, is_headline_line, make_article, parse
 
 HEADINGS = ("Heading", "标题")
 
@@ -48,7 +48,7 @@ def read_docx(path: str | Path, quotes: str = "curly") -> ImportedText:
     kicker, subtitle, title = "", "", ""
     title_at = next(i for i, (_, kind) in enumerate(paragraphs) if kind == "title")
     for index, (text, kind) in enumerate(paragraphs):
-        if index < title_at and (kind == "heading" or is_headline_line(text)):
+        if index < title_at and (kind == "heading" or is_headline_line(text, SHORT_HEADLINE)):
             kicker = f"{kicker} {text}".strip()  # short lines above the 主题 are its 引题
         elif kind == "title" and not body:
             title = text

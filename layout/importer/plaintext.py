@@ -5,6 +5,12 @@ starts with a byline such as 本报讯(记者 赵紫楠), then its paragraphs. A
 headline line followed by paragraphs without a byline starts an article too
 (a column such as 常态长效久久为功始终保持“创建状态”). Short lines after the last
 paragraph are kept as labels (挂账督办, 整治前后); a line in brackets is a credit.
+
+A headline line takes up to HEADLINE_MAX characters. A line that cannot be placed
+as the form expects is never merged silently: a longer line right above a byline is
+taken for a headline all the same, a byline with no headline above it starts an
+article of its own, and a line longer than a label with no body under it is kept as
+a label; each is reported in ``warnings`` with its line number.
 """
 
 from __future__ import annotations
@@ -16,23 +22,27 @@ from pathlib import Path
 from layout.importer.cleanup import clean_line, drop_stray_spaces, ends_sentence, join_split_paragraphs
 from layout.model.document import Article, HeadlineGroup, Paragraph
 
-HEADLINE_MAX = 30
+HEADLINE_MAX = 64
+SHORT_HEADLINE = 30  # a longer headline line is taken for one only with a byline under it
+LABEL_MAX = 12  # a loose line longer than this is more likely a headline without its body
 BYLINE = re.compile(r"^(本报讯|本报记者|本报[^（(]{0,8}电)\s*([（(][^）)]*[）)])?")
 CREDIT = re.compile(r"^[（(].*[）)]$")
 
 
 @dataclass
 class ImportedText:
-    """The articles found, and the loose labels and credits after them."""
+    """The articles found, the loose labels and credits after them, and what could not be
+    placed as the form expects ("line 12: …")."""
 
     articles: list[Article] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
-def is_headline_line(line: str) -> bool:
-    """A short line that does not end a sentence."""
-    return len(line) <= HEADLINE_MAX and not ends_sentence(line) and not CREDIT.match(line)
+def is_headline_line(line: str, limit: int = HEADLINE_MAX) -> bool:
+    """A line of at most ``limit`` characters that does not end a sentence."""
+    return len(line) <= limit and not ends_sentence(line) and not CREDIT.match(line)
 
 
 def classify_headline(lines: list[str]) -> HeadlineGroup:
@@ -60,23 +70,32 @@ def split_byline(paragraph: str) -> tuple[str, str]:
     return paragraph[: match.end()].strip(), paragraph[match.end():].strip()
 
 
-def _blocks(text: str, quotes: str) -> list[str]:
-    return [clean_line(line, quotes) for line in text.splitlines() if line.strip()]
+def _blocks(text: str, quotes: str) -> tuple[list[str], list[int]]:
+    """The text's non-empty lines, cleaned, and their line numbers (from 1)."""
+    found = [(number, clean_line(line, quotes)) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
+    return [line for _, line in found], [number for number, _ in found]
+
+
+def _headline_run(lines: list[str], index: int, limit: int) -> int:
+    """How many headline lines of at most ``limit`` characters (up to four) start at ``index``."""
+    count = 0
+    while index + count < len(lines) and is_headline_line(lines[index + count], limit) and count < 4:
+        count += 1
+    return count
 
 
 def _starts_article(lines: list[str], index: int) -> int:
-    """How many headline lines start an article at ``index`` (0 if none)."""
-    count = 0
-    while index + count < len(lines) and is_headline_line(lines[index + count]) and count < 4:
-        count += 1
-    if count == 0 or index + count >= len(lines):
-        return 0
-    follower = lines[index + count]
-    if CREDIT.match(follower):
-        return 0
-    if BYLINE.match(follower) or not is_headline_line(follower):
-        return count
-    return 0
+    """How many headline lines start an article at ``index`` (0 if none): short ones
+    followed by a byline or by a line that is no short headline line, or ones up to
+    HEADLINE_MAX characters followed by a byline (a long line without one is more
+    likely a paragraph the source split)."""
+    count = _headline_run(lines, index, SHORT_HEADLINE)
+    if count and index + count < len(lines):
+        follower = lines[index + count]
+        if not CREDIT.match(follower) and (BYLINE.match(follower) or not is_headline_line(follower, SHORT_HEADLINE)):
+            return count
+    count = _headline_run(lines, index, HEADLINE_MAX)
+    return count if count and index + count < len(lines) and BYLINE.match(lines[index + count]) else 0
 
 
 def make_article(article_id: str, headline_lines: list[str], body: list[str],
@@ -102,26 +121,56 @@ def make_article(article_id: str, headline_lines: list[str], body: list[str],
 
 def parse(text: str, id_prefix: str = "a", quotes: str = "curly") -> ImportedText:
     """Articles, labels and credits from plain text (quotes: the house style, curly or corner)."""
-    lines = _blocks(text, quotes)
+    lines, numbers = _blocks(text, quotes)
     found = ImportedText()
     index = 0
     while index < len(lines):
         heads = _starts_article(lines, index)
-        if heads == 0:
-            line = lines[index]
-            (found.credits if CREDIT.match(line) else found.labels).append(line)
+        line = lines[index]
+        if heads == 0 and _overlong_headline(lines, index):
+            found.warnings.append(f"line {numbers[index]}: a headline of {len(line)} characters, more than "
+                                  f"{HEADLINE_MAX}: {line[:20]}")
+            heads = 1
+        if heads == 0 and not BYLINE.match(line):
+            _loose_line(found, line, numbers[index])
             index += 1
             continue
+        if heads == 0:
+            found.warnings.append(f"line {numbers[index]}: a byline with no headline above it starts an article "
+                                  f"without a title: {line[:20]}")
         headline_lines = lines[index:index + heads]
         index += heads
         body: list[str] = []
-        while index < len(lines) and not _starts_article(lines, index) and not (
-            is_headline_line(lines[index]) and (not body or ends_sentence(body[-1]))
-        ):
+        while index < len(lines) and not _ends_body(lines, index, body):
             body.append(lines[index])
             index += 1
         found.articles.append(make_article(f"{id_prefix}{len(found.articles) + 1}", headline_lines, body))
     return found
+
+
+def _ends_body(lines: list[str], index: int, body: list[str]) -> bool:
+    """Whether the line at ``index`` ends the body gathered so far: it starts an article,
+    is a byline (not the body's first line), or is a headline line after a sentence."""
+    line = lines[index]
+    return bool(_starts_article(lines, index) or (body and BYLINE.match(line)) or _overlong_headline(lines, index)
+                or (is_headline_line(line, SHORT_HEADLINE) and (not body or ends_sentence(body[-1]))))
+
+
+def _overlong_headline(lines: list[str], index: int) -> bool:
+    """A line too long for a headline that stands right above a byline and ends no sentence."""
+    line = lines[index]
+    return (len(line) > HEADLINE_MAX and index + 1 < len(lines) and bool(BYLINE.match(lines[index + 1]))
+            and not ends_sentence(line) and not CREDIT.match(line))
+
+
+def _loose_line(found: ImportedText, line: str, number: int) -> None:
+    """A line outside any article: a credit, or a label (a warning when it is too long for one)."""
+    if CREDIT.match(line):
+        found.credits.append(line)
+        return
+    found.labels.append(line)
+    if len(line) > LABEL_MAX:
+        found.warnings.append(f"line {number}: no article body follows it, kept as a label: {line[:20]}")
 
 
 def read(path: str | Path, quotes: str = "curly") -> ImportedText:

@@ -38,6 +38,7 @@ def style_to_json(style: TextStyle) -> dict[str, Any]:
         "colour": style.colour.to_percent(),
         "fit_lines": style.fit_lines,
         "space_before": style.space_before,
+        "keep_lines": style.keep_lines,
     }
 
 

@@ -18,11 +18,16 @@ class TextStyle:
     ``font`` names a font role (``song`` 宋, ``song-bold`` 标宋, ``hei`` 黑,
     ``hei-bold`` 大黑, ``kai`` 楷); the engine maps roles to font files.
     ``size`` and ``leading`` keep the designer's spelling (``"小五"``, ``"9pt"``,
-    ``"3.2mm"``); ``leading`` None means the page grid's line pitch.
+    ``"3.2mm"``); ``leading`` None means the page grid's line pitch (for a
+    headline, the distance between the lines of one multi-line headline;
+    None is 1.25 × the size, and the headline takes whole grid lines).
     ``tracking`` and ``indent`` are in em. ``fit_lines`` above 0 makes a
     headline in this style smaller until it fits in that many lines.
     ``space_before`` leaves that many empty grid lines above a paragraph in
     this style (not at the top of a column): for subheads (小标题).
+    ``keep_lines`` makes the flow avoid a paragraph's first line alone at the
+    bottom of a column (an orphan) and its last line alone at the top of one
+    (a widow).
     """
 
     font: str = "song"
@@ -34,6 +39,7 @@ class TextStyle:
     colour: Colour = field(default_factory=lambda: BLACK)
     fit_lines: int = 0
     space_before: int = 0
+    keep_lines: bool = True
 
     @property
     def size_pt(self) -> float:
