@@ -186,3 +186,31 @@ def test_random_sequences_undo_and_redo_exactly(data):
         assert dumps(issue) == state
     load_again = dumps(issue)
     assert load_again == states[-1]
+
+
+def test_story_link_unlink_replace_and_fit_copy():
+    issue = sample()
+    from layout.model.document import Paragraph
+
+    round_trip(issue, ops.set_story(issue, "a1", byline="本报讯（记者 王）", paragraphs=[Paragraph("一段。", "lead")]))
+    assert "孟景伟" in dumps(issue)
+    round_trip(issue, ops.replace_text(issue, "孟景伟", "孟某"))
+    assert "孟景伟" not in dumps(issue) and "孟某讲话" in dumps(issue)
+    round_trip(issue, ops.link_new_frame(issue, "a2", 0, Rect(60, 1400, 100, 40)))
+    new = issue.article("a2").flow[-1]
+    round_trip(issue, ops.unlink_frame(issue, new))
+    with pytest.raises(EditError):
+        ops.link_frame(issue, "a3", "a1-body")
+    round_trip(issue, ops.link_frame(issue, "a3", new))
+    from layout.engine.article import layout_article
+
+    assert layout_article(issue, issue.article("a4")).overset == 0
+    fitted = issue.find_frame("a4-body")[1].rect
+    ops.resize_frame(issue, "a4-body", Rect(fitted.x, fitted.y, fitted.w, fitted.h + 5 * 13.5)).apply(issue)
+    fit = ops.fit_copy(issue, "a4-body")
+    round_trip(issue, fit)
+    body = issue.find_frame("a4-body")[1]
+    assert body.rect.h == pytest.approx(fitted.h)
+    assert layout_article(issue, issue.article("a4")).overset == 0
+    ops.resize_frame(issue, "a4-body", Rect(body.rect.x, body.rect.y, body.rect.w, body.rect.h - 13.5)).apply(issue)
+    assert layout_article(issue, issue.article("a4")).overset > 0  # fit copy left not a line to spare
