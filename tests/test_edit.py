@@ -214,3 +214,21 @@ def test_story_link_unlink_replace_and_fit_copy():
     assert layout_article(issue, issue.article("a4")).overset == 0
     ops.resize_frame(issue, "a4-body", Rect(body.rect.x, body.rect.y, body.rect.w, body.rect.h - 13.5)).apply(issue)
     assert layout_article(issue, issue.article("a4")).overset > 0  # fit copy left not a line to spare
+
+
+def test_missing_photos_are_found_again_by_name_in_a_folder(tmp_path):
+    import shutil
+
+    folder = tmp_path / "doc"
+    shutil.copytree(SAMPLE.parent, folder)
+    issue = load(folder / SAMPLE.name)
+    moved = tmp_path / "moved" / "deeper"
+    moved.mkdir(parents=True)
+    for photo in (folder / "photos").glob("*.jpg"):
+        photo.rename(moved / photo.name)
+    change = ops.relink_photos(issue, tmp_path / "moved")
+    assert len(change.changes) == 2  # the road photo and the series block
+    round_trip(issue, change)
+    assert issue.find_frame("road-photo")[1].image == "../moved/deeper/road.jpg"
+    series = issue.find_frame("city-series")[1]
+    assert all(p.image.startswith("../moved/deeper/") for p in series.singles)

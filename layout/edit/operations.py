@@ -31,7 +31,16 @@ from layout.engine.article import layout_article
 from layout.importer.place import Placement, relative_path, unique_id
 from layout.model.colour import Colour
 from layout.model.document import Issue, Page
-from layout.model.frames import BoxFrame, Frame, HeadlineFrame, PhotoFrame, PhotoPairFrame, RuleFrame, TextFrame
+from layout.model.frames import (
+    BoxFrame,
+    Frame,
+    HeadlineFrame,
+    PhotoFrame,
+    PhotoPairFrame,
+    RuleFrame,
+    SeriesFrame,
+    TextFrame,
+)
 from layout.model.geometry import Rect
 
 MIN_SIZE = 1.0  # points: the smallest frame side a resize leaves
@@ -290,6 +299,48 @@ def fill_photo(issue: Issue, frame_id: str, image: str | Path, side: str | None 
         side = side or ("before" if target.pair.before.image is None or target.pair.after.image else "after")
         return SetFields(("frame", frame_id), {f"pair.{side}.image": path}, "fill photo")
     raise EditError(f"frame {frame_id} holds no photo")
+
+
+def relink_photos(issue: Issue, folder: str | Path) -> Batch:
+    """Photos whose files are missing, found again by name in a folder (and the folders in
+    it): every photo of a frame, a pair or a series block that is found is pointed there."""
+    found: dict[str, Path] = {}
+    for path in sorted(Path(folder).rglob("*")):
+        if path.is_file():
+            found.setdefault(path.name, path)
+
+    def moved(photo) -> str | None:
+        if photo.image and not issue.resolve(photo.image).is_file() and Path(photo.image).name in found:
+            return relative_path(issue, found[Path(photo.image).name])
+        return None
+
+    changes: list[Change] = []
+    for page in issue.pages:
+        for f in page.frames:
+            values = _relinked(f, moved)
+            if values:
+                changes.append(SetFields(("frame", f.id), values, "relink"))
+    return Batch(changes, "relink")
+
+
+def _relinked(f: Frame, moved) -> dict[str, Any]:
+    """A frame's photo fields with the moved photos pointed at their new places."""
+    if isinstance(f, PhotoFrame):
+        new = moved(f)
+        return {"image": new} if new else {}
+    if isinstance(f, PhotoPairFrame):
+        return {f"pair.{side}.image": new for side in ("before", "after") if (new := moved(getattr(f.pair, side)))}
+    if isinstance(f, SeriesFrame):
+        pairs = copy.deepcopy(f.pairs)
+        singles = copy.deepcopy(f.singles)
+        photos = [p for pair in pairs for p in (pair.before, pair.after)] + singles
+        changed = False
+        for photo in photos:
+            new = moved(photo)
+            if new:
+                photo.image, changed = new, True
+        return {"pairs": pairs, "singles": singles} if changed else {}
+    return {}
 
 
 def swap_pair(issue: Issue, frame_id: str) -> SetFields:

@@ -27,7 +27,16 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from layout.edit import operations as ops
 from layout.edit.snap import Guide, bounds
 from layout.gui.document import EditorDocument
-from layout.gui.overlay import draw_frames, draw_grid, draw_guides, draw_selection, view_rect
+from layout.gui.overlay import (
+    draw_chain_number,
+    draw_frames,
+    draw_grid,
+    draw_guides,
+    draw_overset_marker,
+    draw_selection,
+    overset_marker,
+    view_rect,
+)
 from layout.model.document import Page
 from layout.model.frames import Frame
 from layout.render.qt import QtPageRenderer
@@ -49,6 +58,7 @@ class PageCanvas(QAbstractScrollArea):
     selection_changed = Signal()
     view_changed = Signal()
     message = Signal(str)
+    frame_activated = Signal(str)  # a frame was double-clicked: edit what it holds
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -271,6 +281,7 @@ class PageCanvas(QAbstractScrollArea):
                 painter.scale(self.scale(), self.scale())
                 draw_frames(painter, page)
                 painter.restore()
+            self._paint_story_marks(painter)
             self._paint_selection(painter)
             draw_guides(painter, self.guides, page, self.to_view)
             self.tool.paint(painter)
@@ -282,6 +293,38 @@ class PageCanvas(QAbstractScrollArea):
             image, region = cached
             corner = self.to_view(0, 0)
             painter.drawImage(QPointF(corner.x() + region.x(), corner.y() + region.y()), image)
+
+    def overset_frames(self) -> dict[str, str]:
+        """Text frames on this page whose story goes on past them: frame id → article id."""
+        document, page = self.document, self.page
+        out = {}
+        for article_id in document.layout.report.overset if document else ():
+            article = document.issue.article(article_id)
+            last = next((i for i in reversed(article.flow) if document.issue.find_frame(i)), None) if article else None
+            if last is not None and page.frame(last) is not None:
+                out[last] = article_id
+        return out
+
+    def _paint_story_marks(self, painter: QPainter) -> None:
+        """Overset markers, and the selected story's frames numbered along its chain."""
+        page = self.page
+        for frame_id in self.overset_frames():
+            draw_overset_marker(painter, view_rect(self.to_view, page.frame(frame_id).rect))
+        articles = {ops.article_of(self.document.issue, f.id) for f in self.selected_frames()} - {None}
+        for article_id in articles:
+            for number, frame_id in enumerate(self.document.issue.article(article_id).flow, start=1):
+                frame = page.frame(frame_id)
+                if frame is not None:
+                    draw_chain_number(painter, view_rect(self.to_view, frame.rect), number)
+
+    def overset_marker_at(self, point: QPointF) -> str | None:
+        """The article whose overset marker is under a viewport point, if any."""
+        page = self.page
+        for frame_id, article_id in self.overset_frames().items():
+            marker = overset_marker(view_rect(self.to_view, page.frame(frame_id).rect))
+            if marker.adjusted(-2, -2, 2, 2).contains(point):
+                return article_id
+        return None
 
     def _paint_selection(self, painter: QPainter) -> None:
         frames = self.selected_frames()
@@ -389,15 +432,22 @@ class PageCanvas(QAbstractScrollArea):
             self.tool.release(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
-        """A double click is a click here (part 2 opens editors on it)."""
-        self.mousePressEvent(event)
+        """A double click on a frame edits what it holds (text, headline, photo crop)."""
+        frame = self.frame_at(event.position()) if event.button() == Qt.LeftButton and self.page else None
+        if frame is None or self.tool is not self.default_tool:
+            self.mousePressEvent(event)
+            return
+        self.tool.cancel()
+        self.frame_activated.emit(frame.id)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt naming)
         """Ctrl+wheel zooms around the pointer; the wheel alone scrolls."""
+        steps = event.angleDelta().y() / 120
         if event.modifiers() & Qt.ControlModifier:
-            steps = event.angleDelta().y() / 120
             if steps:
                 self.zoom_by(ZOOM_STEP ** steps, event.position())
+            return
+        if steps and self.page is not None and self.tool.wheel(steps):
             return
         super().wheelEvent(event)
 

@@ -24,6 +24,29 @@
     </message>
 </context>
 <context>
+    <name>HeadlineEditor</name>
+    <message>
+        <location filename="../headline_editor.py" line="30" />
+        <source>Kicker (引题)</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <location filename="../headline_editor.py" line="30" />
+        <source>Title (主题)</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../headline_editor.py" line="31" />
+        <source>Subtitle (副题)</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <location filename="../headline_editor.py" line="56" />
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <location filename="../inspector.py" line="96" />
@@ -259,348 +282,430 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="135" />
+        <location filename="../main_window.py" line="155" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139" />
+        <location filename="../main_window.py" line="159" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152" />
+        <location filename="../main_window.py" line="173" />
         <source>Export &amp;Proof (校样)…</source>
         <translation>导出校样(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153" />
+        <location filename="../main_window.py" line="174" />
         <source>Export P&amp;ress PDFs…</source>
         <translation>导出印刷文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155" />
+        <location filename="../main_window.py" line="176" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="196" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="200" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="202" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="199" />
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99" />
+        <location filename="../main_window.py" line="116" />
         <source>Opened</source>
         <translation>打开时</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="100" />
+        <location filename="../main_window.py" line="117" />
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101" />
+        <location filename="../main_window.py" line="118" />
+        <source>Story</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="119" />
         <source>Pages</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102" />
+        <location filename="../main_window.py" line="120" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="121" />
+        <source>Preflight</source>
+        <translation>印前检查</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="141" />
         <source>&amp;Page</source>
         <translation>版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124" />
+        <location filename="../main_window.py" line="144" />
         <source>Add page: %1</source>
         <translation>新增版面：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126" />
+        <location filename="../main_window.py" line="146" />
         <source>&amp;Duplicate Page</source>
         <translation>复制本版(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127" />
+        <location filename="../main_window.py" line="147" />
         <source>D&amp;elete Page</source>
         <translation>删除本版(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129" />
+        <location filename="../main_window.py" line="149" />
         <source>&amp;Next Page</source>
         <translation>下一版(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131" />
+        <location filename="../main_window.py" line="151" />
         <source>&amp;Previous Page</source>
         <translation>上一版(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136" />
+        <location filename="../main_window.py" line="156" />
         <source>&amp;New from Template</source>
         <translation>从模板新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140" />
+        <location filename="../main_window.py" line="160" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142" />
+        <location filename="../main_window.py" line="162" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144" />
+        <location filename="../main_window.py" line="164" />
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146" />
+        <location filename="../main_window.py" line="166" />
         <source>&amp;Import Article…</source>
         <translation>导入稿件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148" />
+        <location filename="../main_window.py" line="168" />
         <source>Place Photo &amp;Pair…</source>
         <translation>放置前后对比图(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158" />
+        <location filename="../main_window.py" line="170" />
+        <source>Re&amp;link Photos…</source>
+        <translation>重新链接图片(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="179" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159" />
+        <location filename="../main_window.py" line="180" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160" />
+        <location filename="../main_window.py" line="181" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="186" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="187" />
         <source>Bring &amp;Forward</source>
         <translation>上移一层(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="189" />
         <source>Send &amp;Backward</source>
         <translation>下移一层(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="191" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="192" />
         <source>U&amp;nlock</source>
         <translation>解锁(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="197" />
         <source>Fit &amp;Page</source>
         <translation>适合整版(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="198" />
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="204" />
         <source>&amp;Grid and Frames</source>
         <translation>版心网格和图文框(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="207" />
         <source>&amp;Snap</source>
         <translation>吸附(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="215" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="218" />
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="221" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="222" />
         <source>Box</source>
         <translation>边框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202" />
+        <location filename="../main_window.py" line="223" />
         <source>Tint</source>
         <translation>底纹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243" />
+        <location filename="../main_window.py" line="258" />
+        <source>Preflight: %1 errors, %2 warnings</source>
+        <translation>印前检查：%1 个错误，%2 个警告</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="290" />
+        <source>Fit Frame to Copy</source>
+        <translation>文框适合稿件</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="291" />
+        <source>Show in Story Editor</source>
+        <translation>在稿件编辑器中显示</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="292" />
+        <source>Unlink from Story</source>
+        <translation>断开与稿件的串接</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="294" />
+        <source>Crop</source>
+        <translation>裁切</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="296" />
+        <source>Relink Photo…</source>
+        <translation>重新链接图片…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="297" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="303" />
+        <location filename="../main_window.py" line="306" />
+        <source>Relink photo</source>
+        <translation>重新链接图片</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="312" />
+        <source>Folder with the moved photos</source>
+        <translation>图片移到的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="316" />
+        <source>Relink photos</source>
+        <translation>重新链接图片</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="317" />
+        <source>Relinked photos in %1 frames</source>
+        <translation>已重新链接 %1 个图框的图片</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="332" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271" />
+        <location filename="../main_window.py" line="360" />
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283" />
+        <location filename="../main_window.py" line="372" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286" />
+        <location filename="../main_window.py" line="375" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294" />
+        <location filename="../main_window.py" line="383" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295" />
+        <location filename="../main_window.py" line="384" />
         <source>The issue has changes that are not saved. Save them?</source>
         <translation>本期有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343" />
+        <location filename="../main_window.py" line="432" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344" />
+        <location filename="../main_window.py" line="433" />
         <source>Articles (*.txt *.docx)</source>
         <translation>稿件 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353" />
+        <location filename="../main_window.py" line="442" />
         <source>Before and after photos</source>
         <translation>整治前后图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354" />
+        <location filename="../main_window.py" line="304" />
+        <location filename="../main_window.py" line="443" />
         <source>Photos (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358" />
+        <location filename="../main_window.py" line="447" />
         <source>Choose two photos: before and after</source>
         <translation>请选两张图片：整治前和整治后</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="380" />
+        <location filename="../main_window.py" line="469" />
         <source>Overset: %1 characters in %2</source>
         <translation>超版：%2 有 %1 字排不下</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383" />
+        <location filename="../main_window.py" line="472" />
         <source>Missing from every font: %1</source>
         <translation>所有字体都缺的字：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385" />
+        <location filename="../main_window.py" line="474" />
         <source>%1 problems with frames</source>
         <translation>%1 个图文框有问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386" />
+        <location filename="../main_window.py" line="475" />
         <source>Layout OK</source>
         <translation>排版正常</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="390" />
+        <location filename="../main_window.py" line="479" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392" />
+        <location filename="../main_window.py" line="481" />
         <source>No document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393" />
+        <location filename="../main_window.py" line="482" />
         <source>Newspaper Layout</source>
         <translation>报纸排版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397" />
+        <location filename="../main_window.py" line="486" />
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407" />
+        <location filename="../main_window.py" line="496" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272" />
-        <location filename="../main_window.py" line="407" />
+        <location filename="../main_window.py" line="361" />
+        <location filename="../main_window.py" line="496" />
         <source>Layout documents (*.layout.json)</source>
         <translation>版面文档 (*.layout.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413" />
+        <location filename="../main_window.py" line="502" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="507" />
         <source>Export Proof</source>
         <translation>导出校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425" />
+        <location filename="../main_window.py" line="514" />
         <source>Folder for the press PDFs</source>
         <translation>印刷文件存放文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438" />
+        <location filename="../main_window.py" line="528" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="539" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="440" />
+        <location filename="../main_window.py" line="542" />
+        <source>Export cancelled</source>
+        <translation>导出已取消</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="545" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -608,12 +713,12 @@
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../canvas.py" line="462" />
+        <location filename="../canvas.py" line="516" />
         <source>Nudge</source>
         <translation>微移</translation>
     </message>
     <message>
-        <location filename="../canvas.py" line="467" />
+        <location filename="../canvas.py" line="521" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -673,6 +778,124 @@
     </message>
 </context>
 <context>
+    <name>PreflightDock</name>
+    <message>
+        <location filename="../preflight_dock.py" line="90" />
+        <source>%1 errors, %2 warnings</source>
+        <translation>%1 个错误，%2 个警告</translation>
+    </message>
+</context>
+<context>
+    <name>StoryEditor</name>
+    <message>
+        <location filename="../story_editor.py" line="83" />
+        <source>Kicker (引题)</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="83" />
+        <source>Title (主题)</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="84" />
+        <source>Subtitle (副题)</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="84" />
+        <source>Byline</source>
+        <translation>电头署名</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="88" />
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="88" />
+        <source>Lead</source>
+        <translation>导语</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="88" />
+        <source>Subhead</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="91" />
+        <source>Paragraph style</source>
+        <translation>段落样式</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="108" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="109" />
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="110" />
+        <source>Replace all in the issue</source>
+        <translation>全期替换</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="142" />
+        <source>No article selected</source>
+        <translation>未选中稿件</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="175" />
+        <source>Overset %1 characters</source>
+        <translation>超出 %1 字</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="202" />
+        <location filename="../story_editor.py" line="210" />
+        <source>Typing</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="234" />
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="235" />
+        <source>Replaced in %1 places</source>
+        <translation>已替换 %1 处</translation>
+    </message>
+</context>
+<context>
+    <name>canvas</name>
+    <message>
+        <location filename="../tools.py" line="308" />
+        <source>Link</source>
+        <translation>串接</translation>
+    </message>
+    <message>
+        <location filename="../tools.py" line="310" />
+        <source>Click an empty text frame, or drag a new one, to continue the story</source>
+        <translation>单击空文框或拖出新文框，接排稿件</translation>
+    </message>
+    <message>
+        <location filename="../tools.py" line="376" />
+        <source>Drag the photo inside its frame, the wheel zooms; Esc ends</source>
+        <translation>在框内拖动图片，滚轮缩放；按 Esc 结束</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../export_worker.py" line="89" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>self.canvas</name>
     <message>
         <location filename="../placing.py" line="51" />
@@ -725,14 +948,25 @@
         <translation>添加边框</translation>
     </message>
     <message>
-        <location filename="../tools.py" line="145" />
+        <location filename="../tools.py" line="154" />
         <source>Resize</source>
         <translation>调整大小</translation>
     </message>
     <message>
-        <location filename="../tools.py" line="145" />
+        <location filename="../tools.py" line="154" />
         <source>Move</source>
         <translation>移动</translation>
+    </message>
+    <message>
+        <location filename="../tools.py" line="322" />
+        <source>Link</source>
+        <translation>串接</translation>
+    </message>
+    <message>
+        <location filename="../tools.py" line="427" />
+        <location filename="../tools.py" line="435" />
+        <source>Crop</source>
+        <translation>裁切</translation>
     </message>
 </context>
 </TS>

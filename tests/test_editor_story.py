@@ -1,0 +1,122 @@
+"""The editor, part 2, driven with real events: typing in the story editor, overset,
+linking a story on to another page, cropping by eye, exporting in the background."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog, QPushButton
+
+from layout.edit import operations as ops
+from layout.model.fileformat import load
+from tests.conftest import require_tool
+from tests.gui_helpers import ARTICLE, action, column_left, drag, line_y, type_chinese, view_point
+
+MORE = "城市更新要坚持以人民为中心，把群众的急难愁盼作为工作的出发点和落脚点，一件一件抓落实。" * 3
+
+
+def pdf_text(path) -> str:
+    return subprocess.run([require_tool("pdftotext"), "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout.replace(" ", "")
+
+
+def place_article_by_click(qtbot, window, monkeypatch, column: int = 1, line: int = 12) -> list[str]:
+    canvas = window.canvas
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(ARTICLE), ""))
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key_I, Qt.ControlModifier)
+    page = window.issue.pages[canvas.page_index]
+    at = view_point(canvas, column_left(page, column) + 10, line_y(page, line) + 2)
+    qtbot.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, at)
+    return list(canvas.selection)
+
+
+def test_typing_overset_linking_and_jump_lines(qtbot, window, monkeypatch, tmp_path):
+    canvas = window.canvas
+    action(window, "broadsheet").trigger()
+    frames = place_article_by_click(qtbot, window, monkeypatch)
+    issue = window.issue
+    article_id = issue.articles[0].id
+    body = issue.find_frame(issue.article(article_id).flow[0])[1]
+    assert not window.layout_result.report.overset
+
+    # double-click the body: the story editor opens with the cursor in the body; type (as an IME does)
+    qtbot.mouseDClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
+                      view_point(canvas, body.rect.x + 20, body.rect.y + 20))
+    story = window.story
+    assert story.article_id == article_id and story.body.hasFocus()
+    steps = window.document.undo_stack.count()
+    qtbot.keyClick(story.body, Qt.Key_Return)
+    for chunk in (MORE[:40], MORE[40:90], MORE[90:]):
+        type_chinese(story.body, chunk)
+    assert window.document.undo_stack.count() == steps + 1  # one burst of typing, one undo step
+    assert issue.article(article_id).paragraphs[-1].text == MORE
+    overset = window.layout_result.report.overset[article_id]
+    assert overset > 0 and str(overset) in story.overset.text()
+    assert body.id in canvas.overset_frames()
+    qtbot.waitUntil(lambda: any("overset" in f.message for f in window.preflight.findings), timeout=10000)
+    assert "1" in window.preflight_count.text()
+
+    # click the overset marker, go to a new page 2, drag a frame there: the story goes on
+    marker = canvas.to_view(body.rect.right - 3, body.rect.bottom - 3).toPoint()
+    qtbot.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, marker)
+    action(window, "Add page: broadsheet").trigger()
+    assert canvas.page_index == 1
+    page2 = issue.pages[1]
+    drag(qtbot, canvas, view_point(canvas, column_left(page2, 1) + 4, line_y(page2, 10)),
+         view_point(canvas, column_left(page2, 2) + 60, line_y(page2, 60)))
+    assert len(issue.article(article_id).flow) == 2
+    assert article_id not in window.layout_result.report.overset
+    out = tmp_path / "linked.pdf"
+    assert window.export_to("screen", str(out)) == [out]
+    text = pdf_text(out)
+    assert "（转第2版）" in text and "（上接第1版）" in text
+
+    # the jump lines follow the pages: move page 2 first and they say so
+    window.pages.move_page(1, 0)
+    window.export_to("screen", str(out))
+    text = pdf_text(out)
+    assert "（转第1版）" in text and "（上接第2版）" in text
+    assert frames
+
+
+def test_cropping_a_photo_by_dragging_changes_its_focus_and_the_pdf(qtbot, window, sample_copy, tmp_path):
+    canvas = window.canvas
+    assert window.open_document(sample_copy)
+    photo = window.issue.find_frame("road-photo")[1]
+    before_focus = photo.focus
+    before_pdf = tmp_path / "before.pdf"
+    window.export_to("screen", str(before_pdf))
+    centre = view_point(canvas, photo.rect.x + photo.rect.w / 2, photo.rect.y + photo.rect.h / 2)
+    qtbot.mouseDClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, centre)
+    assert type(canvas.tool).__name__ == "CropTool"
+    drag(qtbot, canvas, centre, centre + QPoint(0, 40))
+    assert photo.focus[1] < before_focus[1] and photo.focus[0] == pytest.approx(before_focus[0])
+    qtbot.keyClick(canvas, Qt.Key_Escape)
+    assert canvas.tool is canvas.default_tool
+    after_pdf = tmp_path / "after.pdf"
+    window.export_to("screen", str(after_pdf))
+    assert before_pdf.read_bytes() != after_pdf.read_bytes()
+    qtbot.keyClick(canvas, Qt.Key_Z, Qt.ControlModifier)
+    assert photo.focus == before_focus
+
+
+def test_a_cancelled_export_leaves_nothing_and_a_finished_one_reaches_the_end(qtbot, window, sample_copy, tmp_path):
+    assert window.open_document(sample_copy)
+    for _ in range(5):
+        window.document.do(ops.duplicate_page(window.issue, 0))
+    target = tmp_path / "proof.pdf"
+    window.export_to("proof", str(target), wait=False)
+    dialog = window.export_progress
+    qtbot.mouseClick(dialog.findChild(QPushButton), Qt.LeftButton)
+    window.export_job.thread.join(60)
+    assert window.export_job.outcome == "cancelled"
+    assert not target.exists() and not [p for p in tmp_path.iterdir() if p.name != "sample"]
+    window.export_to("proof", str(target))
+    assert window.export_job.outcome == "finished" and window.export_job.progress == (6, 6)
+    assert target.stat().st_size > 10_000
+    shutil.rmtree(tmp_path / "sample", ignore_errors=True)
+    assert load(sample_copy) if sample_copy.exists() else True
