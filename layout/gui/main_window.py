@@ -41,6 +41,7 @@ from layout.model.templates import PAPER_SIZES, new_issue
 
 RECENT_FILES = 8
 INSPECTOR_WIDTH = 290
+PREFLIGHT_HEIGHT = 130
 DOCUMENT_FILTER = "*.layout.json"
 
 
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             setattr(self, f"{name}_dock", dock)
+        self.resizeDocks([self.preflight_dock], [PREFLIGHT_HEIGHT], Qt.Vertical)
 
     def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
         action = QAction(text, self)
@@ -257,6 +259,7 @@ class MainWindow(QMainWindow):
     def _show_counts(self, errors: int, warnings: int) -> None:
         self.preflight_count.setText(self.tr("Preflight: %1 errors, %2 warnings").replace("%1", str(errors))
                                      .replace("%2", str(warnings)))
+        self.preflight_count.setMinimumWidth(self.preflight_count.sizeHint().width())
 
     # editing what a frame holds
 

@@ -16,7 +16,7 @@ from layout.edit import operations as ops
 from layout.engine.page import LayoutEngine
 from layout.export.preflight import ERROR, Finding, preflight
 
-DEBOUNCE_MS = 250
+DEBOUNCE_MS = 150
 ERROR_COLOUR = QColor(200, 0, 30)
 WARNING_COLOUR = QColor(170, 110, 0)
 
@@ -44,7 +44,8 @@ class PreflightDock(QWidget):
         self.findings: list[Finding] = []
         self.last_seconds = 0.0  # from the change to the findings shown
         self._engine = LayoutEngine()  # used by one worker at a time
-        self._generation = 0
+        self.generation = 0
+        self.shown_generation = -1  # the change (counted in ``generation``) whose findings are shown
         self._changed_at = 0.0
         self._busy = threading.Lock()
         self._results = _Results()
@@ -56,7 +57,7 @@ class PreflightDock(QWidget):
     def changed(self) -> None:
         """The issue changed: check it again once the changes pause."""
         self._changed_at = time.perf_counter()
-        self._generation += 1
+        self.generation += 1
         self._timer.start(DEBOUNCE_MS)
 
     def _start(self) -> None:
@@ -65,20 +66,21 @@ class PreflightDock(QWidget):
             return
         snapshot = copy.deepcopy(document.issue)
         snapshot.source = document.issue.source
-        generation = self._generation
+        generation = self.generation
         threading.Thread(target=self._work, args=(snapshot, generation), name="preflight", daemon=True).start()
 
     def _work(self, snapshot, generation: int) -> None:
         with self._busy:
-            if generation != self._generation:
+            if generation != self.generation:
                 return  # a newer change is on its way
             findings = preflight(snapshot, laid=self._engine.layout(snapshot))
         self._results.ready.emit(generation, findings, time.perf_counter())
 
     def _show(self, generation: int, findings: list, finished: float) -> None:
-        if generation != self._generation:
+        if generation != self.generation:
             return
         self.last_seconds = finished - self._changed_at
+        self.shown_generation = generation
         self.findings = findings
         self.list.clear()
         for finding in findings:
