@@ -120,3 +120,48 @@ def test_a_cancelled_export_leaves_nothing_and_a_finished_one_reaches_the_end(qt
     assert target.stat().st_size > 10_000
     shutil.rmtree(tmp_path / "sample", ignore_errors=True)
     assert load(sample_copy) if sample_copy.exists() else True
+
+
+def test_the_paragraph_under_the_pointer_is_found_from_the_display_list(sample_path):
+    from layout.engine.displaylist import GlyphLines
+    from layout.engine.page import LayoutEngine
+    from layout.gui.story_editor import paragraph_at
+
+    issue = load(sample_path)
+    display = LayoutEngine().layout(issue).pages[0]
+    article = issue.article("a1")
+    frame = issue.find_frame("a1-body")[1].rect
+    checked = 0
+    for item in display.items:
+        for run in item.runs() if isinstance(item, GlyphLines) else []:
+            if not frame.x <= run.xs[0] <= frame.right or not frame.y <= run.y <= frame.bottom:
+                continue
+            owners = [i for i, p in enumerate(article.paragraphs) if run.text.strip() in p.text]
+            if len(owners) == 1:
+                assert paragraph_at(article, display, frame, run.xs[len(run.xs) // 2], run.y - 2) == owners[0]
+                checked += 1
+    assert checked > 50
+    assert paragraph_at(article, display, frame, frame.x + 5, frame.y - 300) is None
+
+
+def test_the_inspector_sets_the_body_leading_and_colour(qtbot, window, sample_copy):
+    canvas = window.canvas
+    assert window.open_document(sample_copy)
+    body = window.issue.find_frame("a3-body")[1]
+    qtbot.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
+                     view_point(canvas, body.rect.x + 30, body.rect.y + 20))
+    inspector = window.inspector
+    assert inspector.text.isVisible()
+    for box, typed in ((inspector.leading, "15pt"), (inspector.colour, "0 100 100 0")):
+        qtbot.mouseClick(box, Qt.LeftButton)
+        box.selectAll()
+        qtbot.keyClicks(box, typed)
+        qtbot.keyClick(box, Qt.Key_Return)
+    body_style = window.issue.styles["body"]
+    assert body_style.leading == "15pt" and body_style.colour.to_percent() == [0, 100, 100, 0]
+    qtbot.mouseClick(inspector.colour, Qt.LeftButton)
+    inspector.colour.selectAll()
+    qtbot.keyClicks(inspector.colour, "red")
+    qtbot.keyClick(inspector.colour, Qt.Key_Return)
+    assert window.issue.styles["body"].colour.to_percent() == [0, 100, 100, 0]
+    assert "C M Y K" in window.statusBar().currentMessage()

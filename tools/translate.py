@@ -190,6 +190,11 @@ ZH = {
     "Click an empty text frame, or drag a new one, to continue the story": "单击空文框或拖出新文框，接排稿件",
     "Drag the photo inside its frame, the wheel zooms; Esc ends": "在框内拖动图片，滚轮缩放；按 Esc 结束",
     "Cancel": "取消",
+    "Paragraph Style": "段落样式",
+    "the line grid": "按行格",
+    "Leading": "行距",
+    "Colour (CMYK %)": "颜色（CMYK %）",
+    "Give the colour as four percentages: C M Y K": "颜色请写四个百分数：C M Y K",
 }
 
 

@@ -3,9 +3,10 @@ docks, and the menus and tool bar a designer builds pages with."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QPoint, QSettings, Qt
+from PySide6.QtCore import QEventLoop, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -31,7 +32,7 @@ from layout.gui.pages_dock import PagesDock
 from layout.gui.placing import Placing
 from layout.gui.preflight_dock import PreflightDock
 from layout.gui.rulers import Ruler
-from layout.gui.story_editor import StoryEditor
+from layout.gui.story_editor import PARAGRAPH_STYLES, StoryEditor, paragraph_at
 from layout.gui.tools import CropTool
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
@@ -290,6 +291,7 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         issue = self.issue
         if isinstance(frame, TextFrame) and ops.article_of(issue, frame.id):
+            self._paragraph_style_menu(menu, frame, self.canvas.viewport().mapFrom(self.canvas, at).toPointF())
             menu.addAction(self.tr("Fit Frame to Copy"), lambda: self.document.do(ops.fit_copy(issue, frame.id)))
             menu.addAction(self.tr("Show in Story Editor"), lambda: self.show_story(frame.id))
             menu.addAction(self.tr("Unlink from Story"), lambda: self.document.do(ops.unlink_frame(issue, frame.id)))
@@ -300,6 +302,25 @@ class MainWindow(QMainWindow):
         menu.addAction(self.tr("Delete"), self.canvas.delete_selection)
         self.canvas.set_selection(self.canvas.group_of(frame))
         menu.exec(self.canvas.mapToGlobal(at))
+
+    def _paragraph_style_menu(self, menu: QMenu, frame: TextFrame, point: QPointF) -> None:
+        """Paragraph style ▸ body, lead, subhead, for the paragraph under the pointer."""
+        article_id = ops.article_of(self.issue, frame.id)
+        index = paragraph_at(self.issue.article(article_id), self.canvas.page_display(), frame.rect,
+                             *self.canvas.to_page(point))
+        if index is None:
+            return
+        styles = menu.addMenu(self.tr("Paragraph Style"))
+        for name, label in zip(PARAGRAPH_STYLES, (self.tr("Body"), self.tr("Lead"), self.tr("Subhead")), strict=True):
+            chosen = styles.addAction(label, lambda n=name: self._set_paragraph_style(article_id, index, n))
+            chosen.setCheckable(True)
+            chosen.setChecked(self.issue.article(article_id).paragraphs[index].style == name)
+
+    def _set_paragraph_style(self, article_id: str, index: int, style: str) -> None:
+        paragraphs = [dataclasses.replace(p) for p in self.issue.article(article_id).paragraphs]
+        paragraphs[index].style = style
+        self.document.do(ops.set_story(self.issue, article_id, paragraphs=paragraphs), self.tr("Paragraph style"))
+        self.story.refresh()
 
     def choose_relink_photo(self, frame_id: str) -> None:
         """Ask for the photo file a frame should show."""
