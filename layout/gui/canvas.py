@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -50,6 +50,7 @@ TILE_MARGIN = 400  # pixels drawn round what the window shows, so that a short s
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 SNAP_PIXELS = 6.0
+SHARPEN_MS = 150  # after a zoom step, the page is drawn sharp again once zooming pauses this long
 
 
 class PageCanvas(QAbstractScrollArea):
@@ -74,6 +75,12 @@ class PageCanvas(QAbstractScrollArea):
         self.renderer = QtPageRenderer()
         self.renders = 0
         self._image: tuple[QImage, QRect] | None = None
+        # while zooming: the last image drawn, shown scaled until the page is drawn sharp again
+        self._stale: tuple[QImage, QRect, float] | None = None
+        self._sharpen = QTimer(self)
+        self._sharpen.setSingleShot(True)
+        self._sharpen.setInterval(SHARPEN_MS)
+        self._sharpen.timeout.connect(self.viewport().update)
         self._pan_from: QPoint | None = None
         self._space = False
         self.placing = None  # set by the window: what dropped files become
@@ -123,7 +130,8 @@ class PageCanvas(QAbstractScrollArea):
 
     def refresh(self) -> None:
         """The layout changed: draw the page again, and drop selected frames that are gone."""
-        self._image = None
+        self._image = self._stale = None  # the drawing from before the change shows nothing true
+        self._sharpen.stop()
         page = self.page
         if page is not None and self.selection:
             kept = [i for i in self.selection if page.frame(i) is not None]
@@ -168,7 +176,11 @@ class PageCanvas(QAbstractScrollArea):
         """Zoom (5 % to 800 %), keeping the page point under ``anchor`` (default: the centre) in place."""
         anchor = anchor if anchor is not None else QPointF(self.viewport().width() / 2, self.viewport().height() / 2)
         fixed = self.to_page(anchor)
+        old_scale = self.scale()
         self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        if self._image is not None:
+            self._stale = (*self._image, old_scale)
+            self._sharpen.start()
         self._image = None
         self._update_scroll_range()
         moved = self.to_view(*fixed)
@@ -288,11 +300,28 @@ class PageCanvas(QAbstractScrollArea):
         painter.end()
 
     def _paint_page(self, painter: QPainter) -> None:
+        if self._image is None and self._stale is not None and self._sharpen.isActive():
+            self._paint_stale(painter)
+            return
+        self._stale = None
         cached = self._page_image()
         if cached is not None:
             image, region = cached
             corner = self.to_view(0, 0)
             painter.drawImage(QPointF(corner.x() + region.x(), corner.y() + region.y()), image)
+
+    def sharpen_now(self) -> None:
+        """Draw the page sharp at the current zoom now, not after the pause."""
+        self._sharpen.stop()
+        self.viewport().repaint()
+
+    def _paint_stale(self, painter: QPainter) -> None:
+        """The page as last drawn, scaled to the new zoom (quick; drawn sharp a moment later)."""
+        image, region, old_scale = self._stale
+        factor = self.scale() / old_scale
+        corner = self.to_view(0, 0)
+        painter.drawImage(QRectF(corner.x() + region.x() * factor, corner.y() + region.y() * factor,
+                                 region.width() * factor, region.height() * factor), image)
 
     def overset_frames(self) -> dict[str, str]:
         """Text frames on this page whose story goes on past them: frame id → article id."""

@@ -32,7 +32,7 @@ def main(sample: str, redraws: int = REDRAWS) -> None:
     while view.renders - start < redraws:
         steps[step % len(steps)]()
         view.set_zoom(view.zoom)  # a new zoom or page, and this, make the next paint a full redraw
-        view.viewport().repaint()
+        view.sharpen_now()
         app.processEvents()
         step += 1
     print(json.dumps({"redraws": view.renders - start, "steps": step}))
