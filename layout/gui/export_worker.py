@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from layout.engine.page import LayoutEngine
-from layout.export.pdf_export import export_pages, export_pdf
 from layout.model.document import Issue
 
 
@@ -74,6 +73,8 @@ class ExportJob(QObject):
             self.finished.emit([str(p) for p in written])
 
     def _export(self) -> list[Path]:
+        from layout.export.pdf_export import export_pages, export_pdf  # reportlab loads at the first export
+
         engine = LayoutEngine()
         if self.profile == "press":
             self.target.mkdir(exist_ok=True)
