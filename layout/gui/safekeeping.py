@@ -48,6 +48,7 @@ class Safekeeping(QObject):
         self.opened: Path | None = None  # the file the lock and the read-only state are about
         self._restored: Path | None = None  # the recovery file the document being opened came from
         self.quiet = False  # True: the window only looks (a screenshot), so it keeps nothing safe
+        self._asking = False  # the changed-on-disk question is up
 
     # opening
 
@@ -143,8 +144,8 @@ class Safekeeping(QObject):
 
     def saved(self, path: Path) -> None:
         """After a save: a document saved under a new name holds that file's lock and
-        watches it (and is no longer read-only)."""
-        if _same(path, self.opened) and self.lock is not None:
+        watches it (and is no longer read-only); a lock taken from us meanwhile is taken back."""
+        if _same(path, self.opened) and self.lock is not None and self.lock.held():
             return
         self.release_lock()
         self.lock, self.opened, self.read_only = document_lock.hold(path), path, False
@@ -168,13 +169,17 @@ class Safekeeping(QObject):
 
     def _changed_on_disk(self, digest: str) -> None:
         document = self.document
-        if document is None:
+        if document is None or self._asking:
             return
-        answer = QMessageBox.question(
-            self.window, self.tr("Changed on disk"),
-            self.tr("%1 was changed by another program.\n\nReload it (your unsaved changes are lost), or "
-                    "keep your version (saving it replaces theirs)?").replace("%1", document.path.name),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        self._asking = True
+        try:
+            answer = QMessageBox.question(
+                self.window, self.tr("Changed on disk"),
+                self.tr("%1 was changed by another program.\n\nReload it (your unsaved changes are lost), or "
+                        "keep your version (saving it replaces theirs)?").replace("%1", document.path.name),
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        finally:
+            self._asking = False
         if answer == QMessageBox.Yes:  # after this signal: the reload ends the watcher that sent it
             path = document.path
             QTimer.singleShot(0, self, lambda: self._reload(path))

@@ -711,22 +711,22 @@ Take the lock over and edit it? (No opens it read-only.)</source>
 <context>
     <name>Safekeeping</name>
     <message>
-        <location filename="../safekeeping.py" line="63" />
+        <location filename="../safekeeping.py" line="70" />
         <source>Cannot restore</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="68" />
+        <location filename="../safekeeping.py" line="75" />
         <source>The recovered version is kept as %1</source>
         <translation>恢复的版本已保留为 %1</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="74" />
+        <location filename="../safekeeping.py" line="81" />
         <source>Restore unsaved changes?</source>
         <translation>恢复未保存的修改？</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="75" />
+        <location filename="../safekeeping.py" line="82" />
         <source>The editor stopped before this document was saved. A recovered version, saved automatically at %1, is newer than the file.
 
 Restore it? (No keeps it as a .recovered copy beside the document.)</source>
@@ -735,42 +735,42 @@ Restore it? (No keeps it as a .recovered copy beside the document.)</source>
 要恢复吗？（选“否”则把它另存为文档旁的 .recovered 副本。）</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="92" />
+        <location filename="../safekeeping.py" line="99" />
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="127" />
+        <location filename="../safekeeping.py" line="134" />
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="128" />
+        <location filename="../safekeeping.py" line="135" />
         <source>This document is being edited by someone else, so it cannot be saved here. Use Save As to keep your changes under another name.</source>
         <translation>此文档正由他人编辑，不能保存到原文件。请用“另存为”把修改存为另一个文件。</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="133" />
+        <location filename="../safekeeping.py" line="140" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="134" />
+        <location filename="../safekeeping.py" line="141" />
         <source>%1 is being edited by %2. Choose another name.</source>
         <translation>%2 正在编辑 %1，请另选文件名。</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="159" />
+        <location filename="../safekeeping.py" line="166" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="168" />
+        <location filename="../safekeeping.py" line="177" />
         <source>Changed on disk</source>
         <translation>文件已在磁盘上更改</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="169" />
+        <location filename="../safekeeping.py" line="178" />
         <source>%1 was changed by another program.
 
 Reload it (your unsaved changes are lost), or keep your version (saving it replaces theirs)?</source>
@@ -779,7 +779,7 @@ Reload it (your unsaved changes are lost), or keep your version (saving it repla
 重新载入（未保存的修改将丢失），还是保留您的版本（保存时将覆盖对方的修改）？</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="183" />
+        <location filename="../safekeeping.py" line="194" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
