@@ -162,10 +162,39 @@ def test_an_untitled_documents_autosave_goes_to_the_cache(qtbot, dialogs, quick_
     window.document.do(ops.add_rule(window.issue, 0, window.issue.pages[0].type_area))
     folder = Path(os.environ["XDG_CACHE_HOME"]) / "layout" / "recovery"
     written = folder / f"untitled.{os.getpid()}.recovery.layout.json"
+    assert not written.exists()
     qtbot.waitUntil(written.exists, timeout=3000)
     dialogs.answers = [QMessageBox.Discard]
     window.close()
     assert not written.exists()
+
+
+def _dead_pid() -> int:
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def test_untitled_work_of_an_editor_that_died_is_offered_at_start(qtbot, dialogs):
+    window = open_window(qtbot)
+    window.new_document()
+    edited = window.issue
+    ops.add_rule(edited, 0, edited.pages[0].type_area).apply(edited)
+    folder = Path(os.environ["XDG_CACHE_HOME"]) / "layout" / "recovery"
+    left = folder / f"untitled.{_dead_pid()}.recovery.layout.json"
+    recovery.write(edited, left)
+    mine = recovery.unsaved_path(folder, "untitled")
+    recovery.write(edited, mine)  # this live editor's own: not offered
+    window.safekeeping.offer_unsaved()
+    assert dialogs.titles() == ["Restore unsaved changes?"]
+    assert dumps(window.issue) == dumps(edited) and window.document.path is None and window.document.modified
+    recovery.write(edited, left)
+    dialogs.answers = [QMessageBox.No]
+    window.safekeeping.offer_unsaved()
+    assert not left.exists() and (folder / left.name.replace(".recovery.", ".recovered.")).exists()
+    window.safekeeping.offer_unsaved()
+    assert len(dialogs.shown) == 2
+    mine.unlink()
 
 
 # (2) two designers, one document

@@ -185,6 +185,9 @@ ZH = {
     "%1 was changed by another program.\n\nReload it (your unsaved changes are lost), or keep your version "
     "(saving it replaces theirs)?": "%1 已被其他程序修改。\n\n重新载入（未保存的修改将丢失），"
     "还是保留您的版本（保存时将覆盖对方的修改）？",
+    "The editor stopped before a document without a file was saved. Its recovered version was saved "
+    "automatically at %1.\n\nRestore it? (No keeps it in %2.)": "编辑器在一个未命名文档保存前意外退出。"
+    "%1 自动保存了它的恢复版本。\n\n要恢复吗？（选“否”则把它留在 %2。）",
 }
 
 

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from layout.gui import document_lock
-from layout.gui.autosave import Autosave
+from layout.gui.autosave import Autosave, unsaved_folder
 from layout.gui.document import EditorDocument
 from layout.gui.watcher import DiskWatcher
 from layout.model import recovery
@@ -28,6 +28,10 @@ from layout.model.document import Issue
 from layout.model.errors import DocumentError
 from layout.model.fileformat import load
 from layout.model.lock import Lock
+
+
+def _when(seconds: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(seconds))
 
 
 def _same(a: Path | None, b: Path | None) -> bool:
@@ -76,14 +80,40 @@ class Safekeeping(QObject):
         return issue
 
     def _ask_restore(self, found: recovery.Recovery) -> bool:
-        saved = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(found.saved))
-        answer = QMessageBox.question(
-            self.window, self.tr("Restore unsaved changes?"),
-            self.tr("The editor stopped before this document was saved. A recovered version, saved "
-                    "automatically at %1, is newer than the file.\n\nRestore it? (No keeps it as a "
-                    ".recovered copy beside the document.)").replace("%1", saved),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
-        return answer == QMessageBox.Yes
+        return self._yes(self.tr("Restore unsaved changes?"),
+                         self.tr("The editor stopped before this document was saved. A recovered version, saved "
+                                 "automatically at %1, is newer than the file.\n\nRestore it? (No keeps it as a "
+                                 ".recovered copy beside the document.)").replace("%1", _when(found.saved)))
+
+    def offer_unsaved(self) -> None:
+        """At a start without a document: offer the newest work of an untitled (or read-only)
+        document that an editor which died left in the cache; declined, it is kept there."""
+        found = None if self.quiet else next(iter(recovery.orphans(unsaved_folder())), None)
+        if found is None:
+            return
+        if not self._ask_restore_unsaved(found):
+            recovery.keep_unsaved_aside(found)
+            return
+        try:
+            issue = load(found.path)
+        except DocumentError as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot restore"), str(exc))
+            return
+        issue.source = issue.disk_digest = None
+        self.window.show_issue(issue)
+        self.autosave.written = found.path
+        self.document.undo_stack.resetClean()  # the restored edits are not saved yet
+
+    def _ask_restore_unsaved(self, found: recovery.Recovery) -> bool:
+        return self._yes(self.tr("Restore unsaved changes?"),
+                         self.tr("The editor stopped before a document without a file was saved. Its recovered "
+                                 "version was saved automatically at %1.\n\nRestore it? (No keeps it in %2.)")
+                         .replace("%1", _when(found.saved)).replace("%2", str(found.path.parent)))
+
+    def _yes(self, title: str, text: str) -> bool:
+        """Ask a yes-or-no question (Yes is the default); True for Yes."""
+        return QMessageBox.question(self.window, title, text, QMessageBox.Yes | QMessageBox.No,
+                                    QMessageBox.Yes) == QMessageBox.Yes
 
     def attach(self, document: EditorDocument | None) -> None:
         """Keep ``document`` safe from now on, letting go of the one shown before (and of
@@ -173,14 +203,13 @@ class Safekeeping(QObject):
             return
         self._asking = True
         try:
-            answer = QMessageBox.question(
-                self.window, self.tr("Changed on disk"),
-                self.tr("%1 was changed by another program.\n\nReload it (your unsaved changes are lost), or "
-                        "keep your version (saving it replaces theirs)?").replace("%1", document.path.name),
-                QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+            reload = self._yes(self.tr("Changed on disk"),
+                               self.tr("%1 was changed by another program.\n\nReload it (your unsaved changes "
+                                       "are lost), or keep your version (saving it replaces theirs)?")
+                               .replace("%1", document.path.name))
         finally:
             self._asking = False
-        if answer == QMessageBox.Yes:  # after this signal: the reload ends the watcher that sent it
+        if reload:  # after this signal: the reload ends the watcher that sent it
             path = document.path
             QTimer.singleShot(0, self, lambda: self._reload(path))
         else:

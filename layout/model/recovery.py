@@ -10,18 +10,24 @@ the document's file nor the issue's revision.
 After a crash the next open finds the recovery file (``pending``); the user
 either restores it (``restore``) or it is kept as ``NAME.recovered.layout.json``
 (``keep_aside``), never deleted unasked. A clean save or close removes it.
+The recovery files of documents without a file carry their editor's process
+number; those whose editor is gone are ``orphans``, offered when the editor
+starts without a document.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from layout.model.document import Issue
 from layout.model.fileformat import SUFFIX, dumps, load, write_atomic
+from layout.model.processes import alive
 
 RECOVERED = ".recovered"
+UNSAVED = f".recovery{SUFFIX}"
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,27 @@ def recovery_path(document: str | Path) -> Path:
 
 def unsaved_path(folder: Path, name: str) -> Path:
     """The recovery file, in ``folder``, of a document with no file of its own (this process's)."""
-    return folder / f"{name}.{os.getpid()}.recovery{SUFFIX}"
+    return folder / f"{name}.{os.getpid()}{UNSAVED}"
+
+
+def orphans(folder: Path) -> list[Recovery]:
+    """The recovery files in ``folder`` of documents without a file whose editor is gone
+    (its process ended), newest first."""
+    found = []
+    for path in folder.glob(f"*{UNSAVED}"):
+        pid = path.name.removesuffix(UNSAVED).rpartition(".")[2]
+        if pid.isdigit() and alive(int(pid)) is False:
+            with contextlib.suppress(OSError):
+                found.append(Recovery(path, path.stat().st_mtime, True))
+    return sorted(found, key=lambda r: r.saved, reverse=True)
+
+
+def keep_unsaved_aside(recovery: Recovery) -> Path:
+    """Keep an orphaned recovery file that was not restored under a name ``orphans``
+    passes over (``….recovered.layout.json`` in the same folder); its new path."""
+    target = recovery.path.with_name(recovery.path.name.removesuffix(UNSAVED) + RECOVERED + SUFFIX)
+    os.replace(recovery.path, target)
+    return target
 
 
 def write(issue: Issue, path: Path) -> None:

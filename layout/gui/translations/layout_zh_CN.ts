@@ -711,22 +711,24 @@ Take the lock over and edit it? (No opens it read-only.)</source>
 <context>
     <name>Safekeeping</name>
     <message>
-        <location filename="../safekeeping.py" line="70" />
+        <location filename="../safekeeping.py" line="74" />
+        <location filename="../safekeeping.py" line="100" />
         <source>Cannot restore</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="75" />
+        <location filename="../safekeeping.py" line="79" />
         <source>The recovered version is kept as %1</source>
         <translation>恢复的版本已保留为 %1</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="81" />
+        <location filename="../safekeeping.py" line="83" />
+        <location filename="../safekeeping.py" line="108" />
         <source>Restore unsaved changes?</source>
         <translation>恢复未保存的修改？</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="82" />
+        <location filename="../safekeeping.py" line="84" />
         <source>The editor stopped before this document was saved. A recovered version, saved automatically at %1, is newer than the file.
 
 Restore it? (No keeps it as a .recovered copy beside the document.)</source>
@@ -735,42 +737,51 @@ Restore it? (No keeps it as a .recovered copy beside the document.)</source>
 要恢复吗？（选“否”则把它另存为文档旁的 .recovered 副本。）</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="99" />
+        <location filename="../safekeeping.py" line="109" />
+        <source>The editor stopped before a document without a file was saved. Its recovered version was saved automatically at %1.
+
+Restore it? (No keeps it in %2.)</source>
+        <translation>编辑器在一个未命名文档保存前意外退出。%1 自动保存了它的恢复版本。
+
+要恢复吗？（选“否”则把它留在 %2。）</translation>
+    </message>
+    <message>
+        <location filename="../safekeeping.py" line="129" />
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="134" />
+        <location filename="../safekeeping.py" line="164" />
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="135" />
+        <location filename="../safekeeping.py" line="165" />
         <source>This document is being edited by someone else, so it cannot be saved here. Use Save As to keep your changes under another name.</source>
         <translation>此文档正由他人编辑，不能保存到原文件。请用“另存为”把修改存为另一个文件。</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="140" />
+        <location filename="../safekeeping.py" line="170" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="141" />
+        <location filename="../safekeeping.py" line="171" />
         <source>%1 is being edited by %2. Choose another name.</source>
         <translation>%2 正在编辑 %1，请另选文件名。</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="166" />
+        <location filename="../safekeeping.py" line="196" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="177" />
+        <location filename="../safekeeping.py" line="206" />
         <source>Changed on disk</source>
         <translation>文件已在磁盘上更改</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="178" />
+        <location filename="../safekeeping.py" line="207" />
         <source>%1 was changed by another program.
 
 Reload it (your unsaved changes are lost), or keep your version (saving it replaces theirs)?</source>
@@ -779,7 +790,7 @@ Reload it (your unsaved changes are lost), or keep your version (saving it repla
 重新载入（未保存的修改将丢失），还是保留您的版本（保存时将覆盖对方的修改）？</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="194" />
+        <location filename="../safekeeping.py" line="223" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
