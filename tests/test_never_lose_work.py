@@ -101,8 +101,8 @@ def kill(child: subprocess.Popen) -> None:
 def test_a_killed_editors_autosave_is_offered_and_restored(qtbot, dialogs, sample_copy):
     before = load(sample_copy).find_frame(FRAME)[1].rect.y
     child, report = start_editor(sample_copy, FRAME)
-    assert report["recovery_written"] and report["modified"] and report["y"] > before
     kill(child)
+    assert report["recovery_written"] and report["modified"] and report["y"] > before
 
     window = open_window(qtbot, sample_copy)
     assert dialogs.titles() == ["Take over the lock?", "Restore unsaved changes?"]
