@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QApplication
 from layout.gui.main_window import MainWindow
 app = QApplication(sys.argv[:1])
 window = MainWindow()
+window.safekeeping.quiet = True
 window.open_document(sys.argv[1])
 window.show()
 while window.canvas.renders == 0:
@@ -162,6 +163,7 @@ def main() -> int:
     result = {"open_to_first_paint_s": round(open_to_first_paint(), 3)}
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = MainWindow()
+    window.safekeeping.quiet = True  # measuring only: no lock or recovery file beside the sample
     window.resize(1400, 950)
     window.open_document(SAMPLE)
     window.show()

@@ -32,6 +32,7 @@ from layout.gui.pages_dock import PagesDock
 from layout.gui.placing import Placing
 from layout.gui.preflight_dock import PreflightDock
 from layout.gui.rulers import Ruler
+from layout.gui.safekeeping import Safekeeping
 from layout.gui.story_editor import PARAGRAPH_STYLES, StoryEditor, paragraph_at
 from layout.gui.tools import CropTool
 from layout.model.document import Issue
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: EditorDocument | None = None
+        self.safekeeping = Safekeeping(self)  # lock, autosave, recovery, file watcher
         self.canvas = PageCanvas()
         self.placing = Placing(self.canvas)
         self.canvas.placing = self.placing
@@ -234,6 +236,7 @@ class MainWindow(QMainWindow):
 
     def set_document(self, document: EditorDocument | None) -> None:
         """Edit another document (its undo history starts empty)."""
+        self.safekeeping.attach(document)
         self.document = document
         self.canvas.set_document(document)
         self.history.setStack(document.undo_stack if document else None)
@@ -355,6 +358,7 @@ class MainWindow(QMainWindow):
         except DocumentError as exc:
             QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
             return False
+        issue = self.safekeeping.opening(Path(path), issue)
         self.set_document(EditorDocument(issue, Path(path)))
         self._remember(Path(path))
         return True
@@ -390,11 +394,14 @@ class MainWindow(QMainWindow):
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        if not self.safekeeping.may_save(path):
+            return False
         try:
             self.document.save(path)
         except (OSError, DocumentError, ValueError) as exc:
             QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
             return False
+        self.safekeeping.saved(path)
         self._remember(path)
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
         self._update_title()
@@ -414,6 +421,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
         """Closing with unsaved changes asks first."""
         if self.maybe_save():
+            self.safekeeping.close()
             event.accept()
         else:
             event.ignore()
@@ -503,6 +511,7 @@ class MainWindow(QMainWindow):
         name = document.path.name if document and document.path else self.tr("Untitled")
         if document is None:
             name = self.tr("No document")
+        name += self.safekeeping.title_note()
         app_name = self.tr("Newspaper Layout")
         page = ""
         if document and document.issue.pages:

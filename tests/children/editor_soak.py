@@ -21,6 +21,7 @@ def main(sample: str, redraws: int = REDRAWS) -> None:
     """Open the sample and redraw it ``redraws`` times through the window's own actions."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = MainWindow()
+    window.safekeeping.quiet = True  # a crash here must leave no lock on the repository's sample
     window.open_document(sample)
     window.show()
     app.processEvents()
