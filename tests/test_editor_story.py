@@ -165,3 +165,52 @@ def test_the_inspector_sets_the_body_leading_and_colour(qtbot, window, sample_co
     qtbot.keyClick(inspector.colour, Qt.Key_Return)
     assert window.issue.styles["body"].colour.to_percent() == [0, 100, 100, 0]
     assert "C M Y K" in window.statusBar().currentMessage()
+
+
+def test_pasting_cleans_the_text_and_a_headline_is_edited_in_place(qtbot, window, sample_copy):
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtWidgets import QApplication
+
+    canvas = window.canvas
+    assert window.open_document(sample_copy)
+    body = window.issue.find_frame("a4-body")[1]
+    qtbot.mouseDClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
+                      view_point(canvas, body.rect.x + 20, body.rect.y + 10))
+    story = window.story
+    assert story.article_id == "a4"
+    pasted = QMimeData()
+    pasted.setText("区里召开会议,部署下一步工作。\r\n\r\n会议要求,各街道要在年底前把辖区内的背街小巷全部梳理一遍,"
+                   "建立问题台账并逐项明确责任单位和完成时限,确保在\n明年春节前完成整治任务。")
+    QApplication.clipboard().setMimeData(pasted)
+    qtbot.keyClick(story.body, Qt.Key_Return)
+    qtbot.keyClick(story.body, Qt.Key_V, Qt.ControlModifier)
+    texts = [p.text for p in window.issue.article("a4").paragraphs]
+    assert texts[-2] == "区里召开会议，部署下一步工作。"  # half-width commas became full width
+    assert texts[-1].startswith("会议要求，") and texts[-1].endswith("确保在明年春节前完成整治任务。")  # rejoined
+
+    head = window.issue.find_frame("a4-head")[1]
+    canvas.setFocus()
+    qtbot.mouseDClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
+                      view_point(canvas, head.rect.x + head.rect.w / 2, head.rect.y + head.rect.h / 2))
+    from layout.gui.headline_editor import HeadlineEditor
+
+    editor = canvas.viewport().findChild(HeadlineEditor).lines["title"]
+    assert editor.hasFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "New title")
+    qtbot.keyClick(editor, Qt.Key_Return)
+    assert window.issue.article("a4").headline.title == "New title"
+    qtbot.keyClick(canvas, Qt.Key_Z, Qt.ControlModifier)
+    assert window.issue.article("a4").headline.title != "New title"
+
+
+def test_a_preflight_finding_double_clicked_shows_its_frame(qtbot, window, sample_copy):
+    assert window.open_document(sample_copy)
+    canvas = window.canvas
+    window.document.do(ops.move_frames(window.issue, ["road-photo"], -300, 0))  # over the lead article
+    dock = window.preflight
+    qtbot.waitUntil(lambda: any("overlaps" in f.message for f in dock.findings), timeout=10000)
+    row = next(i for i, f in enumerate(dock.findings) if "overlaps" in f.message)
+    item = dock.list.item(row)
+    dock.list.itemDoubleClicked.emit(item)
+    assert canvas.selection and canvas.selection[0] == dock.findings[row].object.split(" ", 1)[1]
