@@ -37,13 +37,14 @@ from layout.gui.overlay import (
     overset_marker,
     view_rect,
 )
+from layout.gui.tools import SelectTool
 from layout.model.document import Page
 from layout.model.frames import Frame
 from layout.render.qt import QtPageRenderer
 from layout.units import mm
 
 SCREEN_DPI = 96.0
-PASTEBOARD = 120.0  # points of pasteboard around the page, where frames may be parked
+PASTEBOARD = 360.0  # points of pasteboard around the page (about 127 mm), where frames may be parked
 PASTEBOARD_COLOUR = QColor(200, 200, 204)
 CACHE_PIXELS = 6_000_000  # a page drawn larger than this is drawn only where the window shows it
 TILE_MARGIN = 400  # pixels drawn round what the window shows, so that a short scroll draws nothing
@@ -63,8 +64,6 @@ class PageCanvas(QAbstractScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from layout.gui.tools import SelectTool
-
         self.document: EditorDocument | None = None
         self.page_index = 0
         self.zoom = 0.5
