@@ -11,6 +11,7 @@ import time
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from layout.edit import operations as ops
 from layout.engine.page import LayoutEngine
@@ -48,7 +49,7 @@ class PreflightDock(QWidget):
         self.shown_generation = -1  # the change (counted in ``generation``) whose findings are shown
         self._changed_at = 0.0
         self._busy = threading.Lock()
-        self._results = _Results()
+        self._results = _Results(self)  # goes with the dock: findings arriving later find no one
         self._results.ready.connect(self._show)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -77,7 +78,7 @@ class PreflightDock(QWidget):
         self._results.ready.emit(generation, findings, time.perf_counter())
 
     def _show(self, generation: int, findings: list, finished: float) -> None:
-        if generation != self.generation:
+        if not isValid(self) or generation != self.generation:
             return
         self.last_seconds = finished - self._changed_at
         self.shown_generation = generation
