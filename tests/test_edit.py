@@ -232,3 +232,15 @@ def test_missing_photos_are_found_again_by_name_in_a_folder(tmp_path):
     assert issue.find_frame("road-photo")[1].image == "../moved/deeper/road.jpg"
     series = issue.find_frame("city-series")[1]
     assert all(p.image.startswith("../moved/deeper/") for p in series.singles)
+
+
+def test_a_series_block_is_placed_and_filled_pair_by_pair():
+    issue = sample()
+    issue.source = SAMPLE
+    round_trip(issue, ops.add_series(issue, 0, Rect(60, 700, 300, 200)))
+    block = issue.pages[0].frames[-1]
+    assert block.kind == "series" and block.title == "整治前后" and not block.pairs
+    round_trip(issue, ops.add_series_pair(issue, block.id, PHOTOS / "pair2-before.jpg", PHOTOS / "pair2-after.jpg"))
+    assert [p.before.image for p in block.pairs] == ["photos/pair2-before.jpg"]
+    with pytest.raises(EditError):
+        ops.add_series_pair(issue, "a1-body", PHOTOS / "road.jpg", PHOTOS / "road.jpg")

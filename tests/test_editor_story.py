@@ -211,3 +211,16 @@ def test_a_preflight_finding_double_clicked_shows_its_frame(qtbot, window, sampl
     item = dock.list.item(row)
     dock.list.itemDoubleClicked.emit(item)
     assert canvas.selection and canvas.selection[0] == dock.findings[row].object.split(" ", 1)[1]
+
+
+def test_two_photos_dropped_on_a_series_block_add_a_pair_to_it(qtbot, window, sample_copy):
+    from tests.gui_helpers import drop_files
+
+    canvas = window.canvas
+    photos = sample_copy.parent / "photos"
+    assert window.open_document(sample_copy)
+    block = window.issue.find_frame("city-series")[1]
+    pairs = len(block.pairs)
+    drop_files(canvas, [photos / "pair3-before.jpg", photos / "pair3-after.jpg"],
+               view_point(canvas, block.rect.x + block.rect.w - 30, block.rect.y + 30))
+    assert len(block.pairs) == pairs + 1 and block.pairs[-1].after.image == "photos/pair3-after.jpg"

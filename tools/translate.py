@@ -224,6 +224,8 @@ ZH = {
     "The editor stopped before a document without a file was saved. Its recovered version was saved "
     "automatically at %1.\n\nRestore it? (No keeps it in %2.)": "编辑器在一个未命名文档保存前意外退出。"
     "%1 自动保存了它的恢复版本。\n\n要恢复吗？（选“否”则把它留在 %2。）",
+    "Add series block": "添加组图栏",
+    "Series": "组图栏",
 }
 
 

@@ -35,7 +35,9 @@ from layout.model.frames import (
     BoxFrame,
     Frame,
     HeadlineFrame,
+    Photo,
     PhotoFrame,
+    PhotoPair,
     PhotoPairFrame,
     RuleFrame,
     SeriesFrame,
@@ -282,6 +284,20 @@ def add_box(issue: Issue, page_index: int, rect: Rect, fill: Colour | None = Non
     insert = add_frame(issue, page_index, box, "add box")
     insert.position = 0
     return insert
+
+
+def add_series(issue: Issue, page_index: int, rect: Rect, title: str = "整治前后") -> InsertFrame:
+    """An empty series block (a column's 整治前后 pairs and 挂账督办 photos) to fill with photos."""
+    return add_frame(issue, page_index, SeriesFrame("series", rect, title=title), "add series block")
+
+
+def add_series_pair(issue: Issue, frame_id: str, before: str | Path, after: str | Path, caption: str = "") -> SetFields:
+    """One more before-and-after pair in a series block."""
+    block = frame(issue, frame_id)
+    if not isinstance(block, SeriesFrame):
+        raise EditError(f"frame {frame_id} is not a series block")
+    pair = PhotoPair(Photo(relative_path(issue, before)), Photo(relative_path(issue, after)), caption=caption)
+    return SetFields(("frame", frame_id), {"pairs": [*block.pairs, pair]}, "add pair to series")
 
 
 def place_photo(issue: Issue, page_index: int, image: str | Path, rect: Rect) -> InsertFrame:

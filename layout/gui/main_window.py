@@ -225,7 +225,8 @@ class MainWindow(QMainWindow):
         for action in (select,
                        self._action(self.tr("Rule"), self.placing.draw_rule, "R", checkable=True),
                        self._action(self.tr("Box"), lambda: self.placing.draw_box(False), "B", checkable=True),
-                       self._action(self.tr("Tint"), lambda: self.placing.draw_box(True), "T", checkable=True)):
+                       self._action(self.tr("Tint"), lambda: self.placing.draw_box(True), "T", checkable=True),
+                       self._action(self.tr("Series"), self.placing.draw_series, "S", checkable=True)):
             group.addAction(action)
             bar.addAction(action)
         bar.addSeparator()

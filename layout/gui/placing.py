@@ -20,7 +20,7 @@ from layout.gui.tools import ColumnPlaceTool, DrawTool, new_frame_ids
 from layout.importer.place import import_file, plan_article_at, plan_photo_pair_at
 from layout.model.colour import Colour
 from layout.model.document import Article
-from layout.model.frames import PhotoFrame, PhotoPairFrame
+from layout.model.frames import PhotoFrame, PhotoPairFrame, SeriesFrame
 from layout.model.geometry import Rect
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".docx"}
@@ -105,7 +105,11 @@ class Placing:
         return ops.place_photo(issue, self.canvas.page_index, path, rect)
 
     def drop_pair(self, before: Path, after: Path, point: QPointF) -> Change:
-        """Two photos dropped at once: a before-and-after pair across columns from where they fell."""
+        """Two photos dropped at once: a before-and-after pair across columns from where they fell,
+        or one more pair in the series block they fell on."""
+        target = self.canvas.frame_at(point)
+        if isinstance(target, SeriesFrame) and not target.locked:
+            return ops.add_series_pair(self.canvas.document.issue, target.id, before, after)
         page = self.canvas.page
         first, top = self.canvas.grid_cell(point)
         first = max(1, min(first, page.grid.columns - DROPPED_PAIR_COLUMNS + 1))
@@ -142,6 +146,12 @@ class Placing:
             line = Rect(rect.x, rect.y, rect.w, 0) if rect.w >= rect.h else Rect(rect.x, rect.y, 0, rect.h)
             return ops.add_rule(self.canvas.document.issue, self.canvas.page_index, line, 0.75)
         self.canvas.set_tool(DrawTool(self.canvas, rule, self.canvas.tr("Add rule")))
+
+    def draw_series(self) -> None:
+        """The pointer draws a series block (整治前后); drop photo pairs on it to fill it."""
+        def series(rect: Rect) -> Change:
+            return ops.add_series(self.canvas.document.issue, self.canvas.page_index, rect)
+        self.canvas.set_tool(DrawTool(self.canvas, series, self.canvas.tr("Add series block")))
 
     def draw_box(self, tint: bool = False) -> None:
         """The pointer draws a box (an outline) or a tint (a light fill), behind the page's frames."""

@@ -568,225 +568,230 @@ Take the lock over and edit it? (No opens it read-only.)</source>
         <translation>底纹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264" />
+        <location filename="../main_window.py" line="229" />
+        <source>Series</source>
+        <translation>组图栏</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="265" />
         <source>Preflight: %1 errors, %2 warnings</source>
         <translation>印前检查：%1 个错误，%2 个警告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298" />
+        <location filename="../main_window.py" line="299" />
         <source>Fit Frame to Copy</source>
         <translation>文框适合稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299" />
+        <location filename="../main_window.py" line="300" />
         <source>Show in Story Editor</source>
         <translation>在稿件编辑器中显示</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="300" />
+        <location filename="../main_window.py" line="301" />
         <source>Unlink from Story</source>
         <translation>断开与稿件的串接</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302" />
+        <location filename="../main_window.py" line="303" />
         <source>Crop</source>
         <translation>裁切</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304" />
+        <location filename="../main_window.py" line="305" />
         <source>Relink Photo…</source>
         <translation>重新链接图片…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305" />
+        <location filename="../main_window.py" line="306" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="316" />
+        <location filename="../main_window.py" line="317" />
         <source>Paragraph Style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317" />
+        <location filename="../main_window.py" line="318" />
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317" />
+        <location filename="../main_window.py" line="318" />
         <source>Lead</source>
         <translation>导语</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317" />
+        <location filename="../main_window.py" line="318" />
         <source>Subhead</source>
         <translation>小标题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325" />
+        <location filename="../main_window.py" line="326" />
         <source>Paragraph style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330" />
-        <location filename="../main_window.py" line="333" />
+        <location filename="../main_window.py" line="331" />
+        <location filename="../main_window.py" line="334" />
         <source>Relink photo</source>
         <translation>重新链接图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339" />
+        <location filename="../main_window.py" line="340" />
         <source>Folder with the moved photos</source>
         <translation>图片移到的文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343" />
+        <location filename="../main_window.py" line="344" />
         <source>Relink photos</source>
         <translation>重新链接图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344" />
+        <location filename="../main_window.py" line="345" />
         <source>Relinked photos in %1 frames</source>
         <translation>已重新链接 %1 个图框的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359" />
+        <location filename="../main_window.py" line="360" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388" />
+        <location filename="../main_window.py" line="389" />
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402" />
+        <location filename="../main_window.py" line="403" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406" />
+        <location filename="../main_window.py" line="407" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414" />
+        <location filename="../main_window.py" line="415" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415" />
+        <location filename="../main_window.py" line="416" />
         <source>The issue has changes that are not saved. Save them?</source>
         <translation>本期有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464" />
+        <location filename="../main_window.py" line="465" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465" />
+        <location filename="../main_window.py" line="466" />
         <source>Articles (*.txt *.docx)</source>
         <translation>稿件 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="474" />
+        <location filename="../main_window.py" line="475" />
         <source>Before and after photos</source>
         <translation>整治前后图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331" />
-        <location filename="../main_window.py" line="475" />
+        <location filename="../main_window.py" line="332" />
+        <location filename="../main_window.py" line="476" />
         <source>Photos (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="479" />
+        <location filename="../main_window.py" line="480" />
         <source>Choose two photos: before and after</source>
         <translation>请选两张图片：整治前和整治后</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="501" />
+        <location filename="../main_window.py" line="502" />
         <source>Overset: %1 characters in %2</source>
         <translation>超版：%2 有 %1 字排不下</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="504" />
+        <location filename="../main_window.py" line="505" />
         <source>Missing from every font: %1</source>
         <translation>所有字体都缺的字：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="506" />
+        <location filename="../main_window.py" line="507" />
         <source>%1 problems with frames</source>
         <translation>%1 个图文框有问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="507" />
+        <location filename="../main_window.py" line="508" />
         <source>Layout OK</source>
         <translation>排版正常</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="511" />
+        <location filename="../main_window.py" line="512" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513" />
+        <location filename="../main_window.py" line="514" />
         <source>No document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515" />
+        <location filename="../main_window.py" line="516" />
         <source>Newspaper Layout</source>
         <translation>报纸排版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519" />
+        <location filename="../main_window.py" line="520" />
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529" />
+        <location filename="../main_window.py" line="530" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389" />
-        <location filename="../main_window.py" line="529" />
+        <location filename="../main_window.py" line="390" />
+        <location filename="../main_window.py" line="530" />
         <source>Layout documents (*.layout.json)</source>
         <translation>版面文档 (*.layout.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="535" />
+        <location filename="../main_window.py" line="536" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540" />
+        <location filename="../main_window.py" line="541" />
         <source>Export Proof</source>
         <translation>导出校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="547" />
+        <location filename="../main_window.py" line="548" />
         <source>Folder for the press PDFs</source>
         <translation>印刷文件存放文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="561" />
+        <location filename="../main_window.py" line="562" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="572" />
+        <location filename="../main_window.py" line="573" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="575" />
+        <location filename="../main_window.py" line="576" />
         <source>Export cancelled</source>
         <translation>导出已取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="578" />
+        <location filename="../main_window.py" line="579" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -794,12 +799,12 @@ Take the lock over and edit it? (No opens it read-only.)</source>
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../canvas.py" line="545" />
+        <location filename="../canvas.py" line="544" />
         <source>Nudge</source>
         <translation>微移</translation>
     </message>
     <message>
-        <location filename="../canvas.py" line="550" />
+        <location filename="../canvas.py" line="549" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -861,7 +866,7 @@ Take the lock over and edit it? (No opens it read-only.)</source>
 <context>
     <name>PreflightDock</name>
     <message>
-        <location filename="../preflight_dock.py" line="92" />
+        <location filename="../preflight_dock.py" line="93" />
         <source>%1 errors, %2 warnings</source>
         <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -1096,22 +1101,27 @@ Reload it (your unsaved changes are lost), or keep your version (saving it repla
         <translation>放置前后对比图</translation>
     </message>
     <message>
-        <location filename="../placing.py" line="134" />
+        <location filename="../placing.py" line="138" />
         <source>Place photo</source>
         <translation>放置图片</translation>
     </message>
     <message>
-        <location filename="../placing.py" line="144" />
+        <location filename="../placing.py" line="148" />
         <source>Add rule</source>
         <translation>添加线条</translation>
     </message>
     <message>
-        <location filename="../placing.py" line="153" />
+        <location filename="../placing.py" line="154" />
+        <source>Add series block</source>
+        <translation>添加组图栏</translation>
+    </message>
+    <message>
+        <location filename="../placing.py" line="163" />
         <source>Add tint</source>
         <translation>添加底纹</translation>
     </message>
     <message>
-        <location filename="../placing.py" line="153" />
+        <location filename="../placing.py" line="163" />
         <source>Add box</source>
         <translation>添加边框</translation>
     </message>
