@@ -19,7 +19,7 @@ from layout.edit.operations import placed
 from layout.engine.crashreport import crash_line, write_report
 from layout.engine.fonts import FontError
 from layout.engine.page import LayoutEngine
-from layout.export.outputs import check_replaceable
+from layout.export.outputs import check_replaceable, incomplete_set
 from layout.export.package import MANIFEST, check_manifest, make_package
 from layout.export.pdf_export import DEFAULT_NAME, export_pages, export_pdf, file_name
 from layout.export.preflight import ERROR, Settings, as_json, pdf_colour_findings, preflight
@@ -182,6 +182,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             raise CommandError(f"{out.parent}: the folder does not exist")
         condition = _condition(args)
         _check_page_files(issue, out, args)
+        _warn_incomplete(out)
         with _output_folder(out):
             laid, files = export_pages(issue, out, profile=profile, condition=condition, name=args.name,
                                        progress=progress)
@@ -212,6 +213,14 @@ def _load(document: str) -> Issue:
         for problem in check_manifest(folder):
             print(f"warning: package {folder}: {problem}", file=sys.stderr)
     return load(document)
+
+
+def _warn_incomplete(folder: Path) -> None:
+    """Say so when the last export into ``folder`` was stopped while it moved its pages."""
+    marker = incomplete_set(folder)
+    if marker is not None:
+        print(f"warning: {marker}: the last export into this folder was stopped while it moved its pages "
+              "into place; they are a mix of two sets until this export completes", file=sys.stderr)
 
 
 def _check_page_files(issue: Issue, folder: Path, args: argparse.Namespace) -> None:
