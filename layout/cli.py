@@ -45,6 +45,8 @@ from layout.versions import version_lines
 EXIT_ERROR = 2
 EXIT_CRASH = 3
 LOCK_WAIT = 60.0  # seconds a writing command waits for another command's lock
+TAKE_LOCK_HELP = ("write even when another program holds the document (the editor, a command that hangs): "
+                  "its lock is taken over, and its next save is refused")
 
 
 class CommandError(Exception):
@@ -88,12 +90,12 @@ def _output_folder(folder: Path) -> Iterator[None]:
 
 def _lock(args: argparse.Namespace) -> contextlib.AbstractContextManager:
     """The document's lock for a writing command (its ``writes`` names the argument
-    holding the file): another command's is waited for, an editor's refused unless --force."""
+    holding the file): another command's is waited for, an editor's refused unless --take-lock."""
     name = getattr(args, "writes", None)
     if name is None or not Path(getattr(args, name)).is_file():
         return contextlib.nullcontext()
     try:
-        return acquire(getattr(args, name), args.command, force=args.force, wait=LOCK_WAIT)
+        return acquire(getattr(args, name), args.command, force=args.take_lock, wait=LOCK_WAIT)
     except LockedError as exc:
         raise CommandError(str(exc)) from None
 
@@ -368,7 +370,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     new.add_argument("--paper", default="新报纸", help="the paper's name")
     new.add_argument("--date", type=_iso_date, help="issue date, YYYY-MM-DD (default today)")
     new.add_argument("--pages", type=_positive, default=1, help="number of pages")
-    new.add_argument("--force", action="store_true", help="replace an existing file (even one open in the editor)")
+    new.add_argument("--force", action="store_true", help="replace an existing file (not a device or a pipe)")
+    new.add_argument("--take-lock", action="store_true", help=TAKE_LOCK_HELP)
     new.set_defaults(func=_cmd_new, writes="output")
 
     export = sub.add_parser("export", help="export the issue as PDF, without a window")
@@ -384,7 +387,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     export.add_argument("--condition", help="press: its OutputConditionIdentifier, e.g. IFRA26")
     export.add_argument("--min-ppi", type=float, default=200.0, help="preflight: lowest photo resolution")
     export.add_argument("--force", action="store_true",
-                        help="export even when preflight finds errors, and replace a file that is not a PDF")
+                        help="export even when preflight finds errors, and replace a file that is not a PDF "
+                             "or a link (never a device or a pipe)")
     export.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     export.set_defaults(func=_cmd_export)
 
@@ -417,8 +421,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     place.add_argument("--top", type=_millimetres, required=True,
                        help="mm from the top of the type area (snapped to the line grid)")
     place.add_argument("--height", type=_millimetres, help="mm (default: as much as the content needs)")
-    place.add_argument("--force", action="store_true",
-                       help="place it even over frames already there, and write even when the editor has it open")
+    place.add_argument("--force", action="store_true", help="place it even over frames already there")
+    place.add_argument("--take-lock", action="store_true", help=TAKE_LOCK_HELP)
 
     imp = sub.add_parser("import-article", parents=[place],
                          help="import articles from a .txt or .docx file and place them")

@@ -64,7 +64,7 @@ class LockedError(Exception):
     def __init__(self, document: Path, info: LockInfo) -> None:
         self.document = document
         self.holder = info
-        super().__init__(f"{document}: is being written by {info}; wait, or take it over with --force")
+        super().__init__(f"{document}: is being written by {info}; wait, or take it over with --take-lock")
 
 
 def lock_path(document: str | Path) -> Path:
