@@ -9,8 +9,9 @@ another.
 
 A lock is stale, and may be taken over, when its process is gone (same host)
 or it is older than ``max_age`` (another host, where the process cannot be
-seen). ``force`` takes over a live lock too; the one who had it then finds, when
-they save, that the file changed under them (see ``fileformat.save``).
+seen). ``force`` (the command line's ``--take-lock``) takes over a live lock too;
+the one who had it then finds, when they save, that the file changed under them
+(see ``fileformat.save``).
 
 Use::
 
