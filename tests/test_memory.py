@@ -3,6 +3,7 @@ bounded by memory as well as CPUs, whatever the CPU count."""
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,8 @@ from layout.engine.photo import FULL
 from layout.export.images import MEMORY_BUDGET, ImagePreparer, decoded_bytes, workers
 from layout.export.profiles import PROFILES, OutputCondition
 from layout.model.geometry import Rect
+
+ROOT = Path(__file__).resolve().parents[1]
 
 EIGHTY_EIGHT_MP = (11_480, 7_660)
 PLACED = Rect(0, 0, 300, 200)  # points: 4 1/6 × 2 7/9 inches
@@ -103,3 +106,12 @@ def test_large_pngs_are_decoded_in_strips_never_whole(tmp_path):
     _six_photos(tmp_path, "png")
     peak = _peak_mb(tmp_path, 10**12)
     assert peak < 350, peak
+
+
+def test_a_page_of_15_88_megapixel_pngs_stays_under_1_gb_with_16_cpus(tmp_path):
+    """The benchmark's page (benchmarks/scale.py), exported for press in a process of its
+    own whose os.cpu_count() says 16: its peak (VmHWM) is under 1 GB."""
+    spec = importlib.util.spec_from_file_location("scale", ROOT / "benchmarks" / "scale.py")
+    scale = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scale)
+    assert scale.big_photos(tmp_path) < 1000
