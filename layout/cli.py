@@ -459,6 +459,8 @@ def main(argv: Sequence[str] | None = None,
             return args.func(args)
     except (DocumentError, CommandError, FontError, ValueError) as exc:
         print(f"layout: error: {exc}", file=sys.stderr)
+    except BrokenPipeError:
+        raise  # the reader went away: the launcher ends quietly
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"layout: error: {where}{exc.strerror or exc}", file=sys.stderr)
