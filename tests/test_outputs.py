@@ -62,7 +62,7 @@ def test_press_name_that_is_the_document_is_refused(sample_copy, capsys):
     before = sample_copy.read_bytes()
     status, err = _export(capsys, sample_copy, sample_copy.parent, "--profile", "press", "--force",
                           "--name", sample_copy.name)
-    assert status == 2 and sample_copy.name in err
+    assert status == 2 and sample_copy.name in err and "does not end in .pdf" in err
     assert sample_copy.read_bytes() == before
 
 

@@ -62,10 +62,23 @@ def file_name(pattern: str, issue: Issue, page: int) -> str:
         name = pattern.format(date=issue.date, page=page, paper=issue.paper)
     except (KeyError, ValueError, IndexError) as exc:
         raise ValueError(f"file name pattern {pattern!r}: {exc}") from None
-    if "/" in name or "\\" in name or not name.lower().endswith(".pdf") or len(name) > 255 \
-            or name.startswith("."):
-        raise ValueError(f"file name pattern {pattern!r} gives {name!r}")
+    problem = _name_problem(name)
+    if problem:
+        raise ValueError(f"file name pattern {pattern!r} gives {name!r}, {problem}")
     return name
+
+
+def _name_problem(name: str) -> str | None:
+    """Why a press file name is refused, or None."""
+    if "/" in name or "\\" in name:
+        return "which names another folder"
+    if not name.lower().endswith(".pdf"):
+        return "which does not end in .pdf"
+    if name.startswith("."):
+        return "a hidden file"
+    if len(name) > 255:
+        return "longer than 255 characters"
+    return None
 
 
 def _check_pattern(pattern: str) -> None:
