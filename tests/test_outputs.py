@@ -187,3 +187,23 @@ def test_a_press_export_killed_while_moving_its_pages_leaves_a_set_marked_incomp
     assert not (out / INCOMPLETE).exists()
     assert sorted(p.name for p in out.glob("*.pdf")) == ["1.pdf", "2.pdf", "3.pdf"]
     assert (out / "3.pdf").stat().st_ino != now["3.pdf"]  # the whole set is the new one
+
+
+KILLED_PACKAGE = """
+import os, sys
+from layout.export.package import make_package
+from layout.model.fileformat import load
+make_package(load(sys.argv[1]), sys.argv[2], progress=lambda done, total: os._exit(9))
+"""
+
+
+def test_a_killed_package_leaves_no_package_and_the_next_run_cleans_up(sample_copy, tmp_path, capsys):
+    package = tmp_path / "package"
+    result = subprocess.run([sys.executable, "-c", KILLED_PACKAGE, str(sample_copy), str(package)],
+                            capture_output=True, timeout=120)
+    assert result.returncode == 9, result.stderr
+    (scratch,) = tmp_path.glob(f"{SCRATCH_PREFIX}*")
+    assert not package.exists() and (scratch / sample_copy.name).is_file()
+    _age(scratch, STALE_SECONDS + 60)
+    assert main(["package", "-q", str(sample_copy), "-o", str(package)]) == 0, capsys.readouterr().err
+    assert not scratch.exists() and (package / "manifest.json").is_file()
