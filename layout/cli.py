@@ -387,8 +387,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     export.add_argument("--condition", help="press: its OutputConditionIdentifier, e.g. IFRA26")
     export.add_argument("--min-ppi", type=float, default=200.0, help="preflight: lowest photo resolution")
     export.add_argument("--force", action="store_true",
-                        help="export even when preflight finds errors, and replace a file that is not a PDF "
-                             "or a link (never a device or a pipe)")
+                        help="export even when preflight finds errors, and replace a link or a file that is "
+                             "not a PDF (never a device or a pipe)")
     export.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     export.set_defaults(func=_cmd_export)
 
