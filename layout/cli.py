@@ -21,8 +21,9 @@ from layout.engine.fonts import FontError
 from layout.engine.page import LayoutEngine
 from layout.export.outputs import check_replaceable, incomplete_set
 from layout.export.package import MANIFEST, check_manifest, make_package
+from layout.export.pdf_colours import pdf_colour_findings
 from layout.export.pdf_export import DEFAULT_NAME, export_pages, export_pdf, file_name
-from layout.export.preflight import ERROR, Settings, as_json, pdf_colour_findings, preflight
+from layout.export.preflight import ERROR, Settings, as_json, preflight
 from layout.export.profiles import PROFILES, OutputCondition
 from layout.export.summary import format_summary, summary
 from layout.importer.place import (

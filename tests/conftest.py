@@ -49,3 +49,19 @@ def require_tool(name: str) -> str:
     if path is None:
         pytest.fail(f"{name} is not installed (.ci/run installs poppler-utils)")
     return path
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    """The editor's main window, shown; closing it never waits on a question."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from layout.gui.main_window import MainWindow
+
+    monkeypatch.setattr("layout.gui.main_window.QMessageBox.question", lambda *a: QMessageBox.Discard)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1400, 950)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

@@ -186,3 +186,49 @@ def test_random_sequences_undo_and_redo_exactly(data):
         assert dumps(issue) == state
     load_again = dumps(issue)
     assert load_again == states[-1]
+
+
+def test_story_link_unlink_replace_and_fit_copy():
+    issue = sample()
+    from layout.model.document import Paragraph
+
+    round_trip(issue, ops.set_story(issue, "a1", byline="本报讯（记者 王）", paragraphs=[Paragraph("一段。", "lead")]))
+    assert "孟景伟" in dumps(issue)
+    round_trip(issue, ops.replace_text(issue, "孟景伟", "孟某"))
+    assert "孟景伟" not in dumps(issue) and "孟某讲话" in dumps(issue)
+    round_trip(issue, ops.link_new_frame(issue, "a2", 0, Rect(60, 1400, 100, 40)))
+    new = issue.article("a2").flow[-1]
+    round_trip(issue, ops.unlink_frame(issue, new))
+    with pytest.raises(EditError):
+        ops.link_frame(issue, "a3", "a1-body")
+    round_trip(issue, ops.link_frame(issue, "a3", new))
+    from layout.engine.article import layout_article
+
+    assert layout_article(issue, issue.article("a4")).overset == 0
+    fitted = issue.find_frame("a4-body")[1].rect
+    ops.resize_frame(issue, "a4-body", Rect(fitted.x, fitted.y, fitted.w, fitted.h + 5 * 13.5)).apply(issue)
+    fit = ops.fit_copy(issue, "a4-body")
+    round_trip(issue, fit)
+    body = issue.find_frame("a4-body")[1]
+    assert body.rect.h == pytest.approx(fitted.h)
+    assert layout_article(issue, issue.article("a4")).overset == 0
+    ops.resize_frame(issue, "a4-body", Rect(body.rect.x, body.rect.y, body.rect.w, body.rect.h - 13.5)).apply(issue)
+    assert layout_article(issue, issue.article("a4")).overset > 0  # fit copy left not a line to spare
+
+
+def test_missing_photos_are_found_again_by_name_in_a_folder(tmp_path):
+    import shutil
+
+    folder = tmp_path / "doc"
+    shutil.copytree(SAMPLE.parent, folder)
+    issue = load(folder / SAMPLE.name)
+    moved = tmp_path / "moved" / "deeper"
+    moved.mkdir(parents=True)
+    for photo in (folder / "photos").glob("*.jpg"):
+        photo.rename(moved / photo.name)
+    change = ops.relink_photos(issue, tmp_path / "moved")
+    assert len(change.changes) == 2  # the road photo and the series block
+    round_trip(issue, change)
+    assert issue.find_frame("road-photo")[1].image == "../moved/deeper/road.jpg"
+    series = issue.find_frame("city-series")[1]
+    assert all(p.image.startswith("../moved/deeper/") for p in series.singles)

@@ -2,83 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog
 
-from layout.gui.main_window import MainWindow
 from layout.model.fileformat import dumps, load
 from layout.model.frames import PhotoPairFrame
-from tests.conftest import SAMPLE
-
-ARTICLE = Path(__file__).parent / "data" / "street_article.txt"
-PHOTOS = SAMPLE.parent / "photos"
-
-
-def _point(canvas, x: float, y: float) -> QPoint:
-    return canvas.to_view(x, y).toPoint()
-
-
-def drag(qtbot, canvas, start: QPoint, end: QPoint, steps: int = 6, modifier=Qt.NoModifier) -> None:
-    """Press, move in steps and release the left button on the canvas."""
-    viewport = canvas.viewport()
-    qtbot.mousePress(viewport, Qt.LeftButton, modifier, start)
-    for k in range(1, steps + 1):
-        at = start + (end - start) * (k / steps)
-        qtbot.mouseMove(viewport, at)
-    qtbot.mouseRelease(viewport, Qt.LeftButton, modifier, end)
-
-
-def column_left(page, column: int) -> float:
-    return page.grid.column_span(page.type_area, column, column)[0]
-
-
-def line_y(page, line: int) -> float:
-    return page.type_area.y + line * page.grid.line_pitch
-
-
-def action(window, text: str):
-    for menu_action in window.menuBar().actions():
-        for item in menu_action.menu().actions():
-            if item.text().replace("&", "") == text:
-                return item
-            if item.menu():
-                found = next((a for a in item.menu().actions() if text in a.text()), None)
-                if found:
-                    return found
-    raise LookupError(text)
-
-
-@pytest.fixture
-def window(qtbot, monkeypatch):
-    monkeypatch.setattr("layout.gui.main_window.QMessageBox.question", lambda *a: QMessageBox.Discard)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1400, 950)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-def type_chinese(widget, text: str) -> None:
-    """Type Chinese as an input method does: a commit string (QTest types only Latin-1 keys)."""
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
-def drop_files(canvas, paths: list[Path], at: QPoint) -> None:
-    """Drop files on the canvas as a file manager would."""
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(at, Qt.CopyAction, data, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(canvas.viewport(), enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(QPointF(at), Qt.CopyAction, data, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(canvas.viewport(), drop)
+from tests.gui_helpers import (
+    ARTICLE,
+    PHOTOS,
+    action,
+    column_left,
+    drag,
+    drop_files,
+    line_y,
+    type_chinese,
+    view_point,
+)
 
 
 def test_a_designers_session(qtbot, window, monkeypatch, tmp_path):
@@ -92,8 +32,8 @@ def test_a_designers_session(qtbot, window, monkeypatch, tmp_path):
     canvas.setFocus()
     qtbot.keyClick(canvas, Qt.Key_I, Qt.ControlModifier)
     top = 12
-    drag(qtbot, canvas, _point(canvas, column_left(page, 1) + 8, line_y(page, top) + 2),
-         _point(canvas, column_left(page, 4) + 20, line_y(page, top + 20)))
+    drag(qtbot, canvas, view_point(canvas, column_left(page, 1) + 8, line_y(page, top) + 2),
+         view_point(canvas, column_left(page, 4) + 20, line_y(page, top + 20)))
     article = window.issue.articles[0]
     frames = [window.issue.find_frame(i)[1] for i in canvas.selection]
     assert {f.kind for f in frames} == {"headline", "text"}
@@ -105,7 +45,7 @@ def test_a_designers_session(qtbot, window, monkeypatch, tmp_path):
 
     # drag it to columns 5-8: three pixels off, it snaps onto the column edge
     body = next(f for f in frames if f.kind == "text")
-    start = _point(canvas, body.rect.x + 40, body.rect.y + 30)
+    start = view_point(canvas, body.rect.x + 40, body.rect.y + 30)
     shift = (column_left(page, 5) - column_left(page, 1)) * canvas.scale()
     drag(qtbot, canvas, start, start + QPoint(round(shift) + 3, 2))
     moved = [window.issue.find_frame(f.id)[1] for f in frames]
@@ -132,7 +72,7 @@ def test_a_designers_session(qtbot, window, monkeypatch, tmp_path):
     # drop two photos at once on page 2: a before-and-after pair
     page2 = window.issue.pages[1]
     drop_files(canvas, [PHOTOS / "pair1-before.jpg", PHOTOS / "pair1-after.jpg"],
-               _point(canvas, column_left(page2, 2) + 10, line_y(page2, 20)))
+               view_point(canvas, column_left(page2, 2) + 10, line_y(page2, 20)))
     pairs = [f for f in page2.frames if isinstance(f, PhotoPairFrame)]
     assert len(pairs) == 1 and pairs[0].pair.before.image.endswith("pair1-before.jpg")
     assert abs(pairs[0].rect.x - column_left(page2, 2)) < 0.01
@@ -142,7 +82,7 @@ def test_a_designers_session(qtbot, window, monkeypatch, tmp_path):
     qtbot.keyClick(canvas, Qt.Key_PageUp)
     assert canvas.page_index == 0
     qtbot.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
-                     _point(canvas, body_now.rect.x + 30, body_now.rect.y + 10))
+                     view_point(canvas, body_now.rect.x + 30, body_now.rect.y + 10))
     assert set(canvas.selection) == {f.id for f in frames}
     size_box = window.inspector.parts["title"][1]
     assert size_box.isVisible()

@@ -159,6 +159,71 @@ ZH = {
     "Whole photo": "完整显示",
     "Side by side": "左右并排",
     "One above the other": "上下排列",
+    "Story": "稿件",
+    "Re&link Photos…": "重新链接图片(&L)…",
+    "Preflight: %1 errors, %2 warnings": "印前检查：%1 个错误，%2 个警告",
+    "Fit Frame to Copy": "文框适合稿件",
+    "Show in Story Editor": "在稿件编辑器中显示",
+    "Unlink from Story": "断开与稿件的串接",
+    "Crop": "裁切",
+    "Relink Photo…": "重新链接图片…",
+    "Relink photo": "重新链接图片",
+    "Folder with the moved photos": "图片移到的文件夹",
+    "Relink photos": "重新链接图片",
+    "Relinked photos in %1 frames": "已重新链接 %1 个图框的图片",
+    "Export cancelled": "导出已取消",
+    "%1 errors, %2 warnings": "%1 个错误，%2 个警告",
+    "Byline": "电头署名",
+    "Body": "正文",
+    "Lead": "导语",
+    "Subhead": "小标题",
+    "Paragraph style": "段落样式",
+    "Find": "查找",
+    "Replace with": "替换为",
+    "Replace all in the issue": "全期替换",
+    "No article selected": "未选中稿件",
+    "Overset %1 characters": "超出 %1 字",
+    "Typing": "输入",
+    "Replace": "替换",
+    "Replaced in %1 places": "已替换 %1 处",
+    "Link": "串接",
+    "Click an empty text frame, or drag a new one, to continue the story": "单击空文框或拖出新文框，接排稿件",
+    "Drag the photo inside its frame, the wheel zooms; Esc ends": "在框内拖动图片，滚轮缩放；按 Esc 结束",
+    "Cancel": "取消",
+    "Paragraph Style": "段落样式",
+    "the line grid": "按行格",
+    "Leading": "行距",
+    "Colour (CMYK %)": "颜色（CMYK %）",
+    "Give the colour as four percentages: C M Y K": "颜色请写四个百分数：C M Y K",
+    "%1 on %2 (since %3)": "%2 上的 %1（自 %3 起）",
+    "Opened read-only": "以只读方式打开",
+    "%1 is being edited by %2.\n\nIt opens read-only: you cannot save it, but you may save your changes "
+    "under another name (Save As).": "%2 正在编辑 %1。\n\n文档以只读方式打开：不能保存到原文件，"
+    "但可以用“另存为”把修改存为另一个文件。",
+    "Take over the lock?": "接管文档锁？",
+    "The document was locked by %1, whose editor seems to be gone.\n\nTake the lock over and edit it? "
+    "(No opens it read-only.)": "文档被 %1 锁定，但其编辑器似乎已经不在运行。\n\n接管文档锁并编辑吗？"
+    "（选“否”则以只读方式打开。）",
+    "Cannot restore": "无法恢复",
+    "The recovered version is kept as %1": "恢复的版本已保留为 %1",
+    "Restore unsaved changes?": "恢复未保存的修改？",
+    "The editor stopped before this document was saved. A recovered version, saved automatically at %1, "
+    "is newer than the file.\n\nRestore it? (No keeps it as a .recovered copy beside the document.)":
+    "编辑器在保存此文档前意外退出。%1 自动保存的恢复版本比文件更新。\n\n"
+    "要恢复吗？（选“否”则把它另存为文档旁的 .recovered 副本。）",
+    "Autosave failed: %1": "自动保存失败：%1",
+    "Read-only": "只读",
+    "This document is being edited by someone else, so it cannot be saved here. Use Save As to keep your "
+    "changes under another name.": "此文档正由他人编辑，不能保存到原文件。请用“另存为”把修改存为另一个文件。",
+    "%1 is being edited by %2. Choose another name.": "%2 正在编辑 %1，请另选文件名。",
+    " (read-only)": "（只读）",
+    "Changed on disk": "文件已在磁盘上更改",
+    "%1 was changed by another program.\n\nReload it (your unsaved changes are lost), or keep your version "
+    "(saving it replaces theirs)?": "%1 已被其他程序修改。\n\n重新载入（未保存的修改将丢失），"
+    "还是保留您的版本（保存时将覆盖对方的修改）？",
+    "The editor stopped before a document without a file was saved. Its recovered version was saved "
+    "automatically at %1.\n\nRestore it? (No keeps it in %2.)": "编辑器在一个未命名文档保存前意外退出。"
+    "%1 自动保存了它的恢复版本。\n\n要恢复吗？（选“否”则把它留在 %2。）",
 }
 
 

@@ -27,10 +27,20 @@ from layout.edit.change import (
     RemovePage,
     SetFields,
 )
+from layout.engine.article import layout_article
 from layout.importer.place import Placement, relative_path, unique_id
 from layout.model.colour import Colour
 from layout.model.document import Issue, Page
-from layout.model.frames import BoxFrame, Frame, HeadlineFrame, PhotoFrame, PhotoPairFrame, RuleFrame
+from layout.model.frames import (
+    BoxFrame,
+    Frame,
+    HeadlineFrame,
+    PhotoFrame,
+    PhotoPairFrame,
+    RuleFrame,
+    SeriesFrame,
+    TextFrame,
+)
 from layout.model.geometry import Rect
 
 MIN_SIZE = 1.0  # points: the smallest frame side a resize leaves
@@ -154,6 +164,99 @@ def set_headline(issue: Issue, article_id: str, **parts: str) -> SetFields:
     return SetFields(("article", article_id), {f"headline.{k}": v for k, v in parts.items()}, "headline")
 
 
+def set_story(issue: Issue, article_id: str, **values: Any) -> SetFields:
+    """Change an article's text: ``headline.title`` (and kicker, subtitle), ``byline``,
+    ``paragraphs`` (a list of Paragraph)."""
+    return SetFields(("article", article_id), values, "text")
+
+
+def replace_text(issue: Issue, find: str, replacement: str) -> Batch:
+    """Replace a text everywhere in the issue: headlines, bylines and paragraphs of every
+    article, captions and credits of photos, pairs and caption frames."""
+    changes: list[Change] = []
+    for article in issue.articles:
+        values: dict[str, Any] = {}
+        for part in ("kicker", "title", "subtitle"):
+            text = getattr(article.headline, part)
+            if find in text:
+                values[f"headline.{part}"] = text.replace(find, replacement)
+        if find in article.byline:
+            values["byline"] = article.byline.replace(find, replacement)
+        if any(find in p.text for p in article.paragraphs):
+            values["paragraphs"] = [dataclasses.replace(p, text=p.text.replace(find, replacement))
+                                    for p in article.paragraphs]
+        if values:
+            changes.append(SetFields(("article", article.id), values, "replace"))
+    for page in issue.pages:
+        for f in page.frames:
+            values = {name: getattr(f, name).replace(find, replacement) for name in ("text", "caption", "credit")
+                      if isinstance(getattr(f, name, None), str) and find in getattr(f, name)}
+            if isinstance(f, PhotoPairFrame) and find in f.pair.caption:
+                values["pair.caption"] = f.pair.caption.replace(find, replacement)
+            if values:
+                changes.append(SetFields(("frame", f.id), values, "replace"))
+    return Batch(changes, "replace")
+
+
+def link_frame(issue: Issue, article_id: str, frame_id: str) -> SetFields:
+    """Let an article flow on into a text frame (added at the end of its chain)."""
+    article = issue.article(article_id)
+    if article is None:
+        raise EditError(f"no article {article_id!r} in the issue")
+    if not isinstance(frame(issue, frame_id), TextFrame):
+        raise EditError(f"frame {frame_id} is not a text frame")
+    if article_of(issue, frame_id) is not None:
+        raise EditError(f"frame {frame_id} already holds an article")
+    return SetFields(("article", article_id), {"flow": [*article.flow, frame_id]}, "link")
+
+
+def link_new_frame(issue: Issue, article_id: str, page_index: int, rect: Rect, columns: int = 1) -> Batch:
+    """A new text frame on a page that the article flows on into."""
+    article = issue.article(article_id)
+    if article is None:
+        raise EditError(f"no article {article_id!r} in the issue")
+    insert = add_frame(issue, page_index, TextFrame(f"{article_id}-body", rect, columns=max(1, columns)), "link")
+    return Batch([insert, SetFields(("article", article_id), {"flow": [*article.flow, insert.frame.id]}, "link")],
+                 "link")
+
+
+def unlink_frame(issue: Issue, frame_id: str) -> SetFields:
+    """Take a text frame out of its article's chain (the frame stays, empty)."""
+    article_id = article_of(issue, frame_id)
+    if article_id is None:
+        raise EditError(f"frame {frame_id} holds no article")
+    flow = [i for i in issue.article(article_id).flow if i != frame_id]
+    return SetFields(("article", article_id), {"flow": flow}, "unlink")
+
+
+def fit_copy(issue: Issue, frame_id: str) -> SetFields:
+    """Make a text frame just tall enough for its article's text, in whole grid lines
+    (as tall as the page allows when even that does not hold it all)."""
+    article_id = article_of(issue, frame_id)
+    target = frame(issue, frame_id)
+    if article_id is None or not isinstance(target, TextFrame):
+        raise EditError(f"frame {frame_id} holds no article text")
+    page = issue.pages[page_index_of(issue, frame_id)]
+    pitch, area = page.grid.line_pitch, page.type_area
+    most = max(1, int((area.bottom - target.rect.y) / pitch + 1e-6))
+    trial = copy.deepcopy(issue)
+    trial_frame = trial.find_frame(frame_id)[1]
+
+    def overset(lines: int) -> int:
+        trial_frame.rect = Rect(target.rect.x, target.rect.y, target.rect.w, lines * pitch)
+        return layout_article(trial, trial.article(article_id)).overset
+
+    low, high = 1, most
+    while low < high:
+        middle = (low + high) // 2
+        if overset(middle):
+            low = middle + 1
+        else:
+            high = middle
+    rect = Rect(target.rect.x, target.rect.y, target.rect.w, low * pitch)
+    return SetFields(("frame", frame_id), {"rect": rect}, "fit copy")
+
+
 def set_style(issue: Issue, name: str, **values: Any) -> SetFields:
     """Change fields of a named style (size, leading, tracking, font, colour, alignment …)."""
     if name not in issue.styles:
@@ -196,6 +299,48 @@ def fill_photo(issue: Issue, frame_id: str, image: str | Path, side: str | None 
         side = side or ("before" if target.pair.before.image is None or target.pair.after.image else "after")
         return SetFields(("frame", frame_id), {f"pair.{side}.image": path}, "fill photo")
     raise EditError(f"frame {frame_id} holds no photo")
+
+
+def relink_photos(issue: Issue, folder: str | Path) -> Batch:
+    """Photos whose files are missing, found again by name in a folder (and the folders in
+    it): every photo of a frame, a pair or a series block that is found is pointed there."""
+    found: dict[str, Path] = {}
+    for path in sorted(Path(folder).rglob("*")):
+        if path.is_file():
+            found.setdefault(path.name, path)
+
+    def moved(photo) -> str | None:
+        if photo.image and not issue.resolve(photo.image).is_file() and Path(photo.image).name in found:
+            return relative_path(issue, found[Path(photo.image).name])
+        return None
+
+    changes: list[Change] = []
+    for page in issue.pages:
+        for f in page.frames:
+            values = _relinked(f, moved)
+            if values:
+                changes.append(SetFields(("frame", f.id), values, "relink"))
+    return Batch(changes, "relink")
+
+
+def _relinked(f: Frame, moved) -> dict[str, Any]:
+    """A frame's photo fields with the moved photos pointed at their new places."""
+    if isinstance(f, PhotoFrame):
+        new = moved(f)
+        return {"image": new} if new else {}
+    if isinstance(f, PhotoPairFrame):
+        return {f"pair.{side}.image": new for side in ("before", "after") if (new := moved(getattr(f.pair, side)))}
+    if isinstance(f, SeriesFrame):
+        pairs = copy.deepcopy(f.pairs)
+        singles = copy.deepcopy(f.singles)
+        photos = [p for pair in pairs for p in (pair.before, pair.after)] + singles
+        changed = False
+        for photo in photos:
+            new = moved(photo)
+            if new:
+                photo.image, changed = new, True
+        return {"pairs": pairs, "singles": singles} if changed else {}
+    return {}
 
 
 def swap_pair(issue: Issue, frame_id: str) -> SetFields:

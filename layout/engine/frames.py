@@ -39,7 +39,7 @@ WEEKDAYS = "一二三四五六日"
 COLUMN_RULE_WEIGHT = 0.3
 DASH = (3.0, 2.0)
 STAT_SECONDS = 1.0  # how long a photo file's looked-up state is trusted
-_STATES: dict[Path, tuple[float, tuple[int, int] | None]] = {}
+_STATES: dict[tuple[Path | None, str], tuple[float, tuple[int, int] | None]] = {}
 
 
 def date_text(issue: Issue) -> str:
@@ -161,17 +161,17 @@ def _file_state(issue: Issue, photo: Photo) -> tuple[str | None, tuple[int, int]
     laying a page out at every mouse move does not ask the file system each time."""
     if not photo.image:
         return None, None
-    path = issue.resolve(photo.image)
+    key = (issue.source, photo.image)
     now = time.monotonic()
-    known = _STATES.get(path)
+    known = _STATES.get(key)
     if known is not None and now - known[0] < STAT_SECONDS:
         return photo.image, known[1]
     try:
-        stat = os.stat(path)
+        stat = os.stat(issue.resolve(photo.image))
         state = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         state = None
-    _STATES[path] = (now, state)
+    _STATES[key] = (now, state)
     return photo.image, state
 
 

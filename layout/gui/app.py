@@ -53,8 +53,10 @@ def run(document: str | None = None, screenshot: Screenshot | None = None) -> in
     install_ui_font(app)
     install_translation(app)
     window = MainWindow()
+    window.safekeeping.quiet = screenshot is not None  # a picture only: no lock, no recovery, no questions
     if not document or not crash.guarded(window.open_document, document):
         window.new_document()
+        window.safekeeping.offer_unsaved()  # work an editor that died left without a file
     window.show()
     if screenshot is not None:
         return take_screenshot(app, window, screenshot)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -27,20 +27,31 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from layout.edit import operations as ops
 from layout.edit.snap import Guide, bounds
 from layout.gui.document import EditorDocument
-from layout.gui.overlay import draw_frames, draw_grid, draw_guides, draw_selection, view_rect
+from layout.gui.overlay import (
+    draw_chain_number,
+    draw_frames,
+    draw_grid,
+    draw_guides,
+    draw_overset_marker,
+    draw_selection,
+    overset_marker,
+    view_rect,
+)
+from layout.gui.tools import SelectTool
 from layout.model.document import Page
 from layout.model.frames import Frame
 from layout.render.qt import QtPageRenderer
 from layout.units import mm
 
 SCREEN_DPI = 96.0
-PASTEBOARD = 120.0  # points of pasteboard around the page, where frames may be parked
+PASTEBOARD = 360.0  # points of pasteboard around the page (about 127 mm), where frames may be parked
 PASTEBOARD_COLOUR = QColor(200, 200, 204)
 CACHE_PIXELS = 6_000_000  # a page drawn larger than this is drawn only where the window shows it
 TILE_MARGIN = 400  # pixels drawn round what the window shows, so that a short scroll draws nothing
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 SNAP_PIXELS = 6.0
+SHARPEN_MS = 150  # after a zoom step, the page is drawn sharp again once zooming pauses this long
 
 
 class PageCanvas(QAbstractScrollArea):
@@ -49,11 +60,10 @@ class PageCanvas(QAbstractScrollArea):
     selection_changed = Signal()
     view_changed = Signal()
     message = Signal(str)
+    frame_activated = Signal(str)  # a frame was double-clicked: edit what it holds
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from layout.gui.tools import SelectTool
-
         self.document: EditorDocument | None = None
         self.page_index = 0
         self.zoom = 0.5
@@ -64,6 +74,12 @@ class PageCanvas(QAbstractScrollArea):
         self.renderer = QtPageRenderer()
         self.renders = 0
         self._image: tuple[QImage, QRect] | None = None
+        # while zooming: the last image drawn, shown scaled until the page is drawn sharp again
+        self._stale: tuple[QImage, QRect, float] | None = None
+        self._sharpen = QTimer(self)
+        self._sharpen.setSingleShot(True)
+        self._sharpen.setInterval(SHARPEN_MS)
+        self._sharpen.timeout.connect(self.viewport().update)
         self._pan_from: QPoint | None = None
         self._space = False
         self.placing = None  # set by the window: what dropped files become
@@ -113,7 +129,8 @@ class PageCanvas(QAbstractScrollArea):
 
     def refresh(self) -> None:
         """The layout changed: draw the page again, and drop selected frames that are gone."""
-        self._image = None
+        self._image = self._stale = None  # the drawing from before the change shows nothing true
+        self._sharpen.stop()
         page = self.page
         if page is not None and self.selection:
             kept = [i for i in self.selection if page.frame(i) is not None]
@@ -158,7 +175,11 @@ class PageCanvas(QAbstractScrollArea):
         """Zoom (5 % to 800 %), keeping the page point under ``anchor`` (default: the centre) in place."""
         anchor = anchor if anchor is not None else QPointF(self.viewport().width() / 2, self.viewport().height() / 2)
         fixed = self.to_page(anchor)
+        old_scale = self.scale()
         self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        if self._image is not None:
+            self._stale = (*self._image, old_scale)
+            self._sharpen.start()
         self._image = None
         self._update_scroll_range()
         moved = self.to_view(*fixed)
@@ -271,17 +292,67 @@ class PageCanvas(QAbstractScrollArea):
                 painter.scale(self.scale(), self.scale())
                 draw_frames(painter, page)
                 painter.restore()
+            self._paint_story_marks(painter)
             self._paint_selection(painter)
             draw_guides(painter, self.guides, page, self.to_view)
             self.tool.paint(painter)
         painter.end()
 
     def _paint_page(self, painter: QPainter) -> None:
+        if self._image is None and self._stale is not None and self._sharpen.isActive():
+            self._paint_stale(painter)
+            return
+        self._stale = None
         cached = self._page_image()
         if cached is not None:
             image, region = cached
             corner = self.to_view(0, 0)
             painter.drawImage(QPointF(corner.x() + region.x(), corner.y() + region.y()), image)
+
+    def sharpen_now(self) -> None:
+        """Draw the page sharp at the current zoom now, not after the pause."""
+        self._sharpen.stop()
+        self.viewport().repaint()
+
+    def _paint_stale(self, painter: QPainter) -> None:
+        """The page as last drawn, scaled to the new zoom (quick; drawn sharp a moment later)."""
+        image, region, old_scale = self._stale
+        factor = self.scale() / old_scale
+        corner = self.to_view(0, 0)
+        painter.drawImage(QRectF(corner.x() + region.x() * factor, corner.y() + region.y() * factor,
+                                 region.width() * factor, region.height() * factor), image)
+
+    def overset_frames(self) -> dict[str, str]:
+        """Text frames on this page whose story goes on past them: frame id → article id."""
+        document, page = self.document, self.page
+        out = {}
+        for article_id in document.layout.report.overset if document else ():
+            article = document.issue.article(article_id)
+            last = next((i for i in reversed(article.flow) if document.issue.find_frame(i)), None) if article else None
+            if last is not None and page.frame(last) is not None:
+                out[last] = article_id
+        return out
+
+    def _paint_story_marks(self, painter: QPainter) -> None:
+        """Overset markers, and the selected story's frames numbered along its chain."""
+        page = self.page
+        for frame_id in self.overset_frames():
+            draw_overset_marker(painter, view_rect(self.to_view, page.frame(frame_id).rect))
+        articles = {ops.article_of(self.document.issue, f.id) for f in self.selected_frames()} - {None}
+        for article_id in articles:
+            for number, frame_id in enumerate(self.document.issue.article(article_id).flow, start=1):
+                frame = page.frame(frame_id)
+                if frame is not None:
+                    draw_chain_number(painter, view_rect(self.to_view, frame.rect), number)
+
+    def overset_marker_at(self, point: QPointF) -> str | None:
+        """The article whose overset marker is under a viewport point, if any."""
+        page = self.page
+        for frame_id, article_id in self.overset_frames().items():
+            marker = overset_marker(view_rect(self.to_view, page.frame(frame_id).rect))
+            if marker.adjusted(-2, -2, 2, 2).contains(point):
+                return article_id
+        return None
 
     def _paint_selection(self, painter: QPainter) -> None:
         frames = self.selected_frames()
@@ -389,15 +460,22 @@ class PageCanvas(QAbstractScrollArea):
             self.tool.release(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
-        """A double click is a click here (part 2 opens editors on it)."""
-        self.mousePressEvent(event)
+        """A double click on a frame edits what it holds (text, headline, photo crop)."""
+        frame = self.frame_at(event.position()) if event.button() == Qt.LeftButton and self.page else None
+        if frame is None or self.tool is not self.default_tool:
+            self.mousePressEvent(event)
+            return
+        self.tool.cancel()
+        self.frame_activated.emit(frame.id)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt naming)
         """Ctrl+wheel zooms around the pointer; the wheel alone scrolls."""
+        steps = event.angleDelta().y() / 120
         if event.modifiers() & Qt.ControlModifier:
-            steps = event.angleDelta().y() / 120
             if steps:
                 self.zoom_by(ZOOM_STEP ** steps, event.position())
+            return
+        if steps and self.page is not None and self.tool.wheel(steps):
             return
         super().wheelEvent(event)
 

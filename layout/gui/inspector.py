@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from layout.edit import operations as ops
 from layout.edit.change import Change
 from layout.edit.snap import bounds
+from layout.model.colour import Colour
 from layout.model.frames import HeadlineFrame, PhotoFrame, PhotoPairFrame, TextFrame
 from layout.model.geometry import Rect
 from layout.model.styles import ALIGNMENTS, FONT_ROLES
@@ -132,13 +133,20 @@ class Inspector(QWidget):
         self.font_role.activated.connect(lambda _: self._style_changed("body", font=self.font_role.currentData()))
         self.body_size = _size_box()
         self._on_size(self.body_size, lambda value: self._style_changed("body", size=value))
+        self.leading = QLineEdit()
+        self.leading.setPlaceholderText(self.tr("the line grid"))
+        self.leading.editingFinished.connect(self._leading_changed)
+        self.colour = QLineEdit()
+        self.colour.setPlaceholderText("C M Y K %")
+        self.colour.editingFinished.connect(self._colour_changed)
         self.tracking = _spin(-0.5, 1.0, 2, 0.01)
         self.tracking.valueChanged.connect(lambda v: self._style_changed("body", tracking=round(v, 2)))
         self.align = _choices(dict(zip(ALIGNMENTS, (self.tr("Justified"), self.tr("Left"), self.tr("Centred"),
                                                     self.tr("Right")), strict=True)))
         self.align.activated.connect(lambda _: self._style_changed("body", align=self.align.currentData()))
         for label, widget in ((self.tr("Face"), self.font_role), (self.tr("Size"), self.body_size),
-                              (self.tr("Tracking (em)"), self.tracking), (self.tr("Alignment"), self.align)):
+                              (self.tr("Leading"), self.leading), (self.tr("Tracking (em)"), self.tracking),
+                              (self.tr("Colour (CMYK %)"), self.colour), (self.tr("Alignment"), self.align)):
             form.addRow(label, widget)
         return group
 
@@ -205,6 +213,8 @@ class Inspector(QWidget):
             _set_text(self.font_role, body.font)
             _set_text(self.body_size, str(body.size))
             _set_value(self.tracking, body.tracking)
+            _set_text(self.leading, "" if body.leading is None else str(body.leading))
+            _set_text(self.colour, " ".join(f"{v:g}" for v in body.colour.to_percent()))
             _set_text(self.align, body.align)
         if self.photo.isVisible():
             self._show_photo(frames[0])
@@ -285,6 +295,28 @@ class Inspector(QWidget):
         if all(str(getattr(current, k)) == str(v) for k, v in values.items()):
             return
         self._do(ops.set_style(issue, style, **values), self.tr("Style"))
+
+    def _leading_changed(self) -> None:
+        text = self.leading.text().strip()
+        if text:
+            try:
+                length(text)
+            except UnitError as problem:
+                self.canvas.message.emit(str(problem))
+                self.refresh()
+                return
+        self._style_changed("body", leading=text or None)
+
+    def _colour_changed(self) -> None:
+        try:
+            values = [float(v) for v in self.colour.text().replace(",", " ").split()]
+        except ValueError:
+            values = []
+        if len(values) != 4 or not all(0 <= v <= 100 for v in values):
+            self.canvas.message.emit(self.tr("Give the colour as four percentages: C M Y K"))
+            self.refresh()
+            return
+        self._style_changed("body", colour=Colour.from_percent(values))
 
     def _photo_changed(self, **values) -> None:
         frames = self.canvas.selected_frames()

@@ -3,15 +3,18 @@ docks, and the menus and tool bar a designer builds pages with."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEventLoop, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QGridLayout,
+    QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QScrollArea,
     QUndoView,
@@ -22,17 +25,25 @@ from layout.edit import operations as ops
 from layout.engine.page import IssueLayout, LayoutEngine
 from layout.gui.canvas import ZOOM_STEP, PageCanvas
 from layout.gui.document import EditorDocument
+from layout.gui.export_worker import ExportJob, run_with_progress
+from layout.gui.headline_editor import HeadlineEditor
 from layout.gui.inspector import Inspector
 from layout.gui.pages_dock import PagesDock
 from layout.gui.placing import Placing
+from layout.gui.preflight_dock import PreflightDock
 from layout.gui.rulers import Ruler
+from layout.gui.safekeeping import Safekeeping
+from layout.gui.story_editor import PARAGRAPH_STYLES, StoryEditor, paragraph_at
+from layout.gui.tools import CropTool
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
 from layout.model.fileformat import load
+from layout.model.frames import HeadlineFrame, PhotoFrame, PhotoPairFrame, TextFrame
 from layout.model.templates import PAPER_SIZES, new_issue
 
 RECENT_FILES = 8
 INSPECTOR_WIDTH = 290
+PREFLIGHT_HEIGHT = 130
 DOCUMENT_FILTER = "*.layout.json"
 
 
@@ -42,6 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: EditorDocument | None = None
+        self.safekeeping = Safekeeping(self)  # lock, autosave, recovery, file watcher
         self.canvas = PageCanvas()
         self.placing = Placing(self.canvas)
         self.canvas.placing = self.placing
@@ -49,11 +61,20 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(self.canvas)
         self.pages = PagesDock(self.canvas)
         self.history = QUndoView()
+        self.story = StoryEditor(self.canvas)
+        self.preflight = PreflightDock(self.canvas)
+        self.preflight_count = QLabel()
+        self.statusBar().addPermanentWidget(self.preflight_count)
+        self.preflight.counted.connect(self._show_counts)
+        self.export_job: ExportJob | None = None
         self._docks()
         self._build_menus()
         self._build_tool_bar()
         self.canvas.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.canvas.selection_changed.connect(self._update_title)
+        self.canvas.frame_activated.connect(self.activate_frame)
+        self.canvas.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.canvas.customContextMenuRequested.connect(self._context_menu)
         self.resize(1400, 950)
         self._update_title()
 
@@ -98,13 +119,17 @@ class MainWindow(QMainWindow):
         scroll.setMinimumWidth(INSPECTOR_WIDTH)
         self.history.setEmptyLabel(self.tr("Opened"))
         for title, widget, area, name in ((self.tr("Inspector"), scroll, Qt.RightDockWidgetArea, "inspector"),
+                                          (self.tr("Story"), self.story, Qt.RightDockWidgetArea, "story"),
                                           (self.tr("Pages"), self.pages, Qt.LeftDockWidgetArea, "pages"),
-                                          (self.tr("History"), self.history, Qt.LeftDockWidgetArea, "history")):
+                                          (self.tr("History"), self.history, Qt.LeftDockWidgetArea, "history"),
+                                          (self.tr("Preflight"), self.preflight, Qt.BottomDockWidgetArea,
+                                           "preflight")):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             setattr(self, f"{name}_dock", dock)
+        self.resizeDocks([self.preflight_dock], [PREFLIGHT_HEIGHT], Qt.Vertical)
 
     def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
         action = QAction(text, self)
@@ -147,6 +172,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.import_action)
         self.pair_action = self._action(self.tr("Place Photo &Pair…"), self.choose_pair)
         menu.addAction(self.pair_action)
+        menu.addAction(self._action(self.tr("Re&link Photos…"), self.choose_relink_folder))
         menu.addSeparator()
         menu.addAction(self._action(self.tr("&Export PDF…"), self.choose_export, "Ctrl+E"))
         menu.addAction(self._action(self.tr("Export &Proof (校样)…"), self.choose_proof))
@@ -187,7 +213,7 @@ class MainWindow(QMainWindow):
         snapping.setChecked(self.canvas.snapping)
         menu.addAction(snapping)
         menu.addSeparator()
-        for dock in (self.inspector_dock, self.pages_dock, self.history_dock):
+        for dock in (self.inspector_dock, self.story_dock, self.pages_dock, self.history_dock, self.preflight_dock):
             menu.addAction(dock.toggleViewAction())
 
     def _build_tool_bar(self) -> None:
@@ -210,6 +236,7 @@ class MainWindow(QMainWindow):
 
     def set_document(self, document: EditorDocument | None) -> None:
         """Edit another document (its undo history starts empty)."""
+        self.safekeeping.attach(document)
         self.document = document
         self.canvas.set_document(document)
         self.history.setStack(document.undo_stack if document else None)
@@ -217,6 +244,9 @@ class MainWindow(QMainWindow):
             document.laid_out.connect(self._laid_out)
             document.undo_stack.cleanChanged.connect(self._update_title)
             document.undo_stack.indexChanged.connect(self._update_title)
+            document.undo_stack.indexChanged.connect(self.story.refresh)
+        self.story.show_article(None)
+        self.preflight.changed()
         self.pages.changed()
         self.inspector.refresh()
         self.canvas.fit_page()
@@ -226,7 +256,93 @@ class MainWindow(QMainWindow):
     def _laid_out(self) -> None:
         self.inspector.refresh()
         self.pages.changed()
+        self.story.show_overset()
+        self.preflight.changed()
         self._report()
+
+    def _show_counts(self, errors: int, warnings: int) -> None:
+        self.preflight_count.setText(self.tr("Preflight: %1 errors, %2 warnings").replace("%1", str(errors))
+                                     .replace("%2", str(warnings)))
+        self.preflight_count.setMinimumWidth(self.preflight_count.sizeHint().width())
+
+    # editing what a frame holds
+
+    def activate_frame(self, frame_id: str) -> None:
+        """A double-click: a text frame opens the story editor, a headline is edited in place,
+        a photo is cropped by eye."""
+        frame = self.canvas.page.frame(frame_id)
+        if isinstance(frame, TextFrame) and ops.article_of(self.issue, frame_id):
+            self.show_story(frame_id)
+        elif isinstance(frame, HeadlineFrame) and ops.article_of(self.issue, frame_id):
+            HeadlineEditor(self.canvas, frame_id)
+        elif isinstance(frame, PhotoFrame) and frame.image and not frame.locked:
+            self.canvas.set_selection([frame_id])
+            self.canvas.set_tool(CropTool(self.canvas, frame_id))
+
+    def show_story(self, frame_id: str) -> None:
+        """The story editor on the frame's article, with the cursor in its body."""
+        self.canvas.set_selection(self.canvas.group_of(self.canvas.page.frame(frame_id)))
+        self.story_dock.show()
+        self.story_dock.raise_()
+        self.story.show_article(ops.article_of(self.issue, frame_id))
+        self.story.focus_body()
+
+    def _context_menu(self, at: QPoint) -> None:
+        frame = self.canvas.frame_at(self.canvas.viewport().mapFrom(self.canvas, at).toPointF())
+        if frame is None or self.document is None:
+            return
+        menu = QMenu(self)
+        issue = self.issue
+        if isinstance(frame, TextFrame) and ops.article_of(issue, frame.id):
+            self._paragraph_style_menu(menu, frame, self.canvas.viewport().mapFrom(self.canvas, at).toPointF())
+            menu.addAction(self.tr("Fit Frame to Copy"), lambda: self.document.do(ops.fit_copy(issue, frame.id)))
+            menu.addAction(self.tr("Show in Story Editor"), lambda: self.show_story(frame.id))
+            menu.addAction(self.tr("Unlink from Story"), lambda: self.document.do(ops.unlink_frame(issue, frame.id)))
+        if isinstance(frame, PhotoFrame) and frame.image:
+            menu.addAction(self.tr("Crop"), lambda: self.activate_frame(frame.id))
+        if isinstance(frame, (PhotoFrame, PhotoPairFrame)):
+            menu.addAction(self.tr("Relink Photo…"), lambda: self.choose_relink_photo(frame.id))
+        menu.addAction(self.tr("Delete"), self.canvas.delete_selection)
+        self.canvas.set_selection(self.canvas.group_of(frame))
+        menu.exec(self.canvas.mapToGlobal(at))
+
+    def _paragraph_style_menu(self, menu: QMenu, frame: TextFrame, point: QPointF) -> None:
+        """Paragraph style ▸ body, lead, subhead, for the paragraph under the pointer."""
+        article_id = ops.article_of(self.issue, frame.id)
+        index = paragraph_at(self.issue.article(article_id), self.canvas.page_display(), frame.rect,
+                             *self.canvas.to_page(point))
+        if index is None:
+            return
+        styles = menu.addMenu(self.tr("Paragraph Style"))
+        for name, label in zip(PARAGRAPH_STYLES, (self.tr("Body"), self.tr("Lead"), self.tr("Subhead")), strict=True):
+            chosen = styles.addAction(label, lambda n=name: self._set_paragraph_style(article_id, index, n))
+            chosen.setCheckable(True)
+            chosen.setChecked(self.issue.article(article_id).paragraphs[index].style == name)
+
+    def _set_paragraph_style(self, article_id: str, index: int, style: str) -> None:
+        paragraphs = [dataclasses.replace(p) for p in self.issue.article(article_id).paragraphs]
+        paragraphs[index].style = style
+        self.document.do(ops.set_story(self.issue, article_id, paragraphs=paragraphs), self.tr("Paragraph style"))
+        self.story.refresh()
+
+    def choose_relink_photo(self, frame_id: str) -> None:
+        """Ask for the photo file a frame should show."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Relink photo"), "",
+                                              self.tr("Photos (*.jpg *.jpeg *.png *.tif *.tiff)"))
+        if path:
+            self.document.do(ops.fill_photo(self.issue, frame_id, path), self.tr("Relink photo"))
+
+    def choose_relink_folder(self) -> None:
+        """Ask for a folder where missing photos were moved; they are found by name."""
+        if self.document is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with the moved photos"))
+        if folder:
+            change = ops.relink_photos(self.issue, folder)
+            if change.changes:
+                self.document.do(change, self.tr("Relink photos"))
+            self.statusBar().showMessage(self.tr("Relinked photos in %1 frames").replace("%1",
+                                                                                        str(len(change.changes))))
 
     def new_document(self, template: str = "broadsheet") -> bool:
         """A new, empty issue from a page template (asks about unsaved changes first)."""
@@ -242,6 +358,7 @@ class MainWindow(QMainWindow):
         except DocumentError as exc:
             QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
             return False
+        issue = self.safekeeping.opening(Path(path), issue)
         self.set_document(EditorDocument(issue, Path(path)))
         self._remember(Path(path))
         return True
@@ -277,11 +394,14 @@ class MainWindow(QMainWindow):
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        if not self.safekeeping.may_save(path):
+            return False
         try:
             self.document.save(path)
         except (OSError, DocumentError, ValueError) as exc:
             QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
             return False
+        self.safekeeping.saved(path)
         self._remember(path)
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
         self._update_title()
@@ -301,6 +421,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
         """Closing with unsaved changes asks first."""
         if self.maybe_save():
+            self.safekeeping.close()
             event.accept()
         else:
             event.ignore()
@@ -390,6 +511,7 @@ class MainWindow(QMainWindow):
         name = document.path.name if document and document.path else self.tr("Untitled")
         if document is None:
             name = self.tr("No document")
+        name += self.safekeeping.title_note()
         app_name = self.tr("Newspaper Layout")
         page = ""
         if document and document.issue.pages:
@@ -426,16 +548,31 @@ class MainWindow(QMainWindow):
         if folder and self.issue is not None and press_allowed(self, self.issue, self.engine):
             self.export_to("press", folder)
 
-    def export_to(self, profile: str, target: str) -> list[Path]:
-        """Export in a profile with a progress bar; problems are shown, not raised."""
-        from layout.gui.exporting import export  # reportlab loads at the first export
-
+    def export_to(self, profile: str, target: str, wait: bool = True) -> list[Path]:
+        """Export in a profile in a worker thread, with a progress bar and Cancel; the window
+        stays responsive. With ``wait``, return the files written when it ends."""
         if self.issue is None or not target:
             return []
-        try:
-            written = export(self, self.issue, self.engine, profile, target)
-        except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
-            return []
-        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", ", ".join(str(p) for p in written)))
-        return written
+        job = ExportJob(self.issue, profile, target, self)
+        self.export_job = job
+        job.finished.connect(self._exported)  # bound methods: run on the GUI thread
+        job.failed.connect(self._export_failed)
+        job.cancelled.connect(self._export_cancelled)
+        self.export_progress = run_with_progress(self, job, self.tr("Exporting…"))
+        if wait:
+            loop = QEventLoop()
+            for signal in (job.finished, job.failed, job.cancelled):
+                signal.connect(loop.quit)
+            if not job.outcome:
+                loop.exec()
+            job.thread.join()
+        return job.written
+
+    def _export_failed(self, text: str) -> None:
+        QMessageBox.warning(self, self.tr("Export failed"), text)
+
+    def _export_cancelled(self) -> None:
+        self.statusBar().showMessage(self.tr("Export cancelled"), 5000)
+
+    def _exported(self, files: list[str]) -> None:
+        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", ", ".join(files)))

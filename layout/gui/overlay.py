@@ -103,3 +103,36 @@ def draw_guides(painter: QPainter, guides: list[Guide], page: Page, to_view: ToV
             painter.drawLine(to_view(guide.at, -20), to_view(guide.at, page.height + 20))
         else:
             painter.drawLine(to_view(-20, guide.at), to_view(page.width + 20, guide.at))
+
+
+OVERSET_COLOUR = QColor(220, 20, 40)
+MARKER_PIXELS = 12.0
+CHAIN_COLOUR = QColor(0, 100, 255)
+
+
+def overset_marker(frame_box: QRectF) -> QRectF:
+    """Where a text frame's overset marker (⊞) sits: on its bottom right corner."""
+    return QRectF(frame_box.right() - MARKER_PIXELS, frame_box.bottom() - MARKER_PIXELS,
+                  MARKER_PIXELS, MARKER_PIXELS)
+
+
+def draw_overset_marker(painter: QPainter, frame_box: QRectF) -> None:
+    """A red boxed plus: the story goes on past this frame."""
+    box = overset_marker(frame_box)
+    painter.setPen(QPen(OVERSET_COLOUR, 1.5))
+    painter.setBrush(Qt.white)
+    painter.drawRect(box)
+    centre = box.center()
+    half = box.width() * 0.3
+    painter.drawLine(QPointF(centre.x() - half, centre.y()), QPointF(centre.x() + half, centre.y()))
+    painter.drawLine(QPointF(centre.x(), centre.y() - half), QPointF(centre.x(), centre.y() + half))
+
+
+def draw_chain_number(painter: QPainter, frame_box: QRectF, number: int) -> None:
+    """A story's frame numbered in its chain (1, 2, …) at its top left."""
+    label = QRectF(frame_box.left(), frame_box.top(), 16, 14)
+    painter.setPen(Qt.NoPen)
+    painter.setBrush(CHAIN_COLOUR)
+    painter.drawRect(label)
+    painter.setPen(Qt.white)
+    painter.drawText(label, Qt.AlignCenter, str(number))

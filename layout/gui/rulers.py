@@ -3,7 +3,7 @@ top-left corner; they follow the canvas's zoom and scroll."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -21,6 +21,7 @@ class Ruler(QWidget):
         super().__init__(parent)
         self.canvas = canvas
         self.axis = axis
+        self._offset = QPoint()
         if axis == "x":
             self.setFixedHeight(RULER_PIXELS)
         else:
@@ -34,13 +35,13 @@ class Ruler(QWidget):
     def _at(self, millimetres: float) -> float:
         """Where a distance from the page's corner falls on this ruler, in pixels."""
         point = self.canvas.to_view(mm(millimetres), mm(millimetres))
-        offset = self.mapFromGlobal(self.canvas.viewport().mapToGlobal(point))
-        return offset.x() if self.axis == "x" else offset.y()
+        return (point.x() + self._offset.x()) if self.axis == "x" else (point.y() + self._offset.y())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
         """Ticks every step that leaves room, labels every tenth step's worth."""
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(236, 236, 238))
+        self._offset = self.mapFromGlobal(self.canvas.viewport().mapToGlobal(QPoint(0, 0)))
         per_mm = self._at(1) - self._at(0)
         if self.canvas.page is None or per_mm <= 0:
             painter.end()

@@ -3,6 +3,7 @@ the README and for checks."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QApplication
@@ -23,6 +24,16 @@ class Screenshot:
     zoom: str = "fit"
     overlay: bool = False
     select: list[str] = field(default_factory=list)
+
+
+def wait_for_preflight(app: QApplication, window, seconds: float = 10.0) -> None:
+    """Let the preflight dock show the findings for the issue as it is (they come from a worker)."""
+    dock = window.preflight
+    dock.changed()
+    deadline = time.monotonic() + seconds
+    while dock.shown_generation != dock.generation and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
 
 
 def take_screenshot(app: QApplication, window, shot: Screenshot) -> int:
@@ -48,6 +59,7 @@ def take_screenshot(app: QApplication, window, shot: Screenshot) -> int:
         rect = selected[0].rect
         canvas.centre_on(rect.x + min(rect.w, 400) / 2, rect.y + min(rect.h, 300) / 2)
     app.processEvents()
+    wait_for_preflight(app, window)
     if not window.grab().save(shot.path):
         raise OSError(f"cannot write {shot.path}")
     window.document.undo_stack.setClean()

@@ -16,6 +16,7 @@ from layout.edit import operations as ops
 from layout.edit.change import Batch, Change, InsertFrame
 from layout.edit.drag import FrameDrag
 from layout.edit.snap import SnapTargets
+from layout.engine.displaylist import ImageItem
 from layout.gui.overlay import SELECTION_COLOUR, handle_rects, view_rect
 from layout.model.frames import TextFrame
 from layout.model.geometry import Rect
@@ -58,6 +59,10 @@ class Tool:
     def cancel(self) -> None:
         """Stop what the tool is doing, changing nothing."""
 
+    def wheel(self, steps: float) -> bool:
+        """The wheel turned by ``steps`` notches over the page; True when the tool used it."""
+        return False
+
 
 class SelectTool(Tool):
     """Click, Shift-click and rubber band select; dragging moves, a handle resizes."""
@@ -80,6 +85,10 @@ class SelectTool(Tool):
     def press(self, event: QMouseEvent) -> None:
         """Start a resize, a move or a rubber band, selecting what was hit."""
         point = event.position()
+        article = self.canvas.overset_marker_at(point)
+        if article is not None:
+            self.canvas.set_tool(LinkTool(self.canvas, article))
+            return
         self._start = point
         shift = bool(event.modifiers() & Qt.ShiftModifier)
         handle = None if shift else self._handle_at(point)
@@ -240,7 +249,7 @@ class DrawTool(Tool):
         self._place = place
         self._label = label
         self._start: tuple[float, float] | None = None
-        self._rect: Rect | None = None
+        self.rect: Rect | None = None
 
     def _snapped(self, point: QPointF, snap: bool) -> tuple[float, float]:
         x, y = self.canvas.to_page(point)
@@ -261,12 +270,12 @@ class DrawTool(Tool):
             return
         x, y = self._snapped(event.position(), not event.modifiers() & Qt.AltModifier)
         x0, y0 = self._start
-        self._rect = Rect(min(x0, x), min(y0, y), abs(x - x0), abs(y - y0))
+        self.rect = Rect(min(x0, x), min(y0, y), abs(x - x0), abs(y - y0))
         self.canvas.viewport().update()
 
     def release(self, event: QMouseEvent) -> None:
         """Add the rule or box as one undo step."""
-        rect, self._start, self._rect = self._rect, None, None
+        rect, self._start, self.rect = self.rect, None, None
         if rect is None or rect.w + rect.h < 2:
             return
         change = self._place(rect)
@@ -276,11 +285,172 @@ class DrawTool(Tool):
 
     def paint(self, painter: QPainter) -> None:
         """The rectangle being drawn."""
-        if self._rect is not None:
+        if self.rect is not None:
             painter.setPen(QPen(SELECTION_COLOUR, 1, Qt.DashLine))
             painter.setBrush(Qt.NoBrush)
-            painter.drawRect(view_rect(self.canvas.to_view, self._rect))
+            painter.drawRect(view_rect(self.canvas.to_view, self.rect))
 
     def cancel(self) -> None:
         """Forget a drawing under way."""
-        self._start = self._rect = None
+        self._start = self.rect = None
+
+
+class LinkTool(Tool):
+    """After a click on an overset marker: a click on an empty text frame (on this page or
+    another) links the story on into it; a drag on an empty place draws a new frame for it;
+    a click on an empty place makes one from there to the foot of the column."""
+
+    cursor = Qt.PointingHandCursor
+
+    def __init__(self, canvas, article_id: str) -> None:
+        super().__init__(canvas)
+        self.article_id = article_id
+        self._draw = DrawTool(canvas, self._new_frame, canvas.tr("Link"))
+        self._drawing = False
+        canvas.message.emit(canvas.tr("Click an empty text frame, or drag a new one, to continue the story"))
+
+    def press(self, event: QMouseEvent) -> None:
+        """Link into the frame clicked, or start drawing a new one."""
+        frame = self.canvas.frame_at(event.position())
+        document = self.canvas.document
+        if isinstance(frame, TextFrame):
+            try:
+                change = ops.link_frame(document.issue, self.article_id, frame.id)
+            except ValueError as problem:
+                self.canvas.message.emit(str(problem))
+                return
+            document.do(change, self.canvas.tr("Link"))
+            self.canvas.set_selection([frame.id])
+            self.canvas.set_tool(None)
+            return
+        self._drawing = True
+        self._draw.press(event)
+
+    def move(self, event: QMouseEvent) -> None:
+        """Draw the new frame."""
+        if self._drawing:
+            self._draw.move(event)
+
+    def release(self, event: QMouseEvent) -> None:
+        """Make the drawn frame, or one down the column from a click."""
+        if not self._drawing:
+            return
+        self._drawing = False
+        if self._draw.rect is None:
+            column, line = self.canvas.grid_cell(event.position())
+            page = self.canvas.page
+            lines = page.grid.line_count(page.type_area) - line
+            self._draw.rect = page.grid.area(page.type_area, column, column, line, max(1, lines))
+        self._draw.release(event)
+
+    def _new_frame(self, rect: Rect) -> Change:
+        page = self.canvas.page
+        grid, area = page.grid, page.type_area
+        columns = max(1, round((rect.w + grid.gutter) / (grid.column_width(area) + grid.gutter)))
+        return ops.link_new_frame(self.canvas.document.issue, self.article_id, self.canvas.page_index, rect, columns)
+
+    def paint(self, painter: QPainter) -> None:
+        """The frame being drawn."""
+        self._draw.paint(painter)
+
+    def cancel(self) -> None:
+        """Stop linking."""
+        self._draw.cancel()
+        self._drawing = False
+
+
+class CropTool(Tool):
+    """Cropping a photo by eye: dragging moves the image inside its frame (the focus point
+    follows), the wheel zooms it, the part outside the frame shows ghosted. Esc or a click
+    outside the frame ends it; each drag and each wheel step is one undo step."""
+
+    cursor = Qt.SizeAllCursor
+    ZOOM_STEP = 1.1
+    GHOST_OPACITY = 0.35
+
+    def __init__(self, canvas, frame_id: str) -> None:
+        super().__init__(canvas)
+        self.frame_id = frame_id
+        self._start: QPointF | None = None
+        self._focus: tuple[float, float] | None = None
+        canvas.message.emit(canvas.tr("Drag the photo inside its frame, the wheel zooms; Esc ends"))
+
+    def _frame(self):
+        return self.canvas.page.frame(self.frame_id)
+
+    def _image_item(self) -> ImageItem | None:
+        """The frame's photo as the engine placed it (its crop)."""
+        frame = self._frame()
+        display = self.canvas.page_display()
+        return next((i for i in display.items if isinstance(i, ImageItem) and frame is not None
+                     and frame.rect.contains(i.rect, 0.5)), None) if display else None
+
+    def _image_rect(self, item: ImageItem) -> Rect:
+        """Where the whole image lies on the page, for the crop it has."""
+        r, crop = item.rect, item.crop
+        width, height = r.w / crop.w, r.h / crop.h
+        return Rect(r.x - crop.x * width, r.y - crop.y * height, width, height)
+
+    def press(self, event: QMouseEvent) -> None:
+        """Start moving the image, or end cropping on a click outside the frame."""
+        frame = self._frame()
+        if frame is None or self.canvas.frame_at(event.position()) is not frame:
+            self.canvas.set_tool(None)
+            return
+        self._start, self._focus = event.position(), frame.focus
+
+    def _moved_focus(self, point: QPointF) -> tuple[float, float] | None:
+        item = self._image_item()
+        if item is None or self._start is None:
+            return None
+        whole = self._image_rect(item)
+        scale = self.canvas.scale()
+        dx, dy = (point.x() - self._start.x()) / scale, (point.y() - self._start.y()) / scale
+        return (round(min(1.0, max(0.0, self._focus[0] - dx / whole.w)), 4),
+                round(min(1.0, max(0.0, self._focus[1] - dy / whole.h)), 4))
+
+    def move(self, event: QMouseEvent) -> None:
+        """The image follows the pointer; the page shows the new crop as it goes."""
+        focus = self._moved_focus(event.position())
+        if focus is not None:
+            document = self.canvas.document
+            document.preview(ops.set_frame_fields(document.issue, self.frame_id, "crop", focus=focus))
+
+    def release(self, event: QMouseEvent) -> None:
+        """The new focus, as one undo step."""
+        focus = self._moved_focus(event.position())
+        self._start = None
+        document = self.canvas.document
+        document.preview(None)
+        if focus is not None and focus != self._focus:
+            document.do(ops.set_frame_fields(document.issue, self.frame_id, "crop", focus=focus),
+                        self.canvas.tr("Crop"))
+
+    def wheel(self, steps: float) -> bool:
+        """Zoom the photo in its frame."""
+        frame = self._frame()
+        zoom = round(min(8.0, max(1.0, frame.zoom * self.ZOOM_STEP ** steps)), 3)
+        if zoom != frame.zoom:
+            document = self.canvas.document
+            document.do(ops.set_frame_fields(document.issue, self.frame_id, "crop", zoom=zoom), self.canvas.tr("Crop"))
+        return True
+
+    def paint(self, painter: QPainter) -> None:
+        """The whole photo, ghosted, around the frame's crop."""
+        item = self._image_item()
+        if item is None:
+            return
+        image = self.canvas.renderer.image(item.path)
+        painter.save()
+        painter.setOpacity(self.GHOST_OPACITY)
+        painter.drawImage(view_rect(self.canvas.to_view, self._image_rect(item)), image)
+        painter.restore()
+        painter.setPen(QPen(SELECTION_COLOUR, 2))
+        painter.setBrush(Qt.NoBrush)
+        painter.drawRect(view_rect(self.canvas.to_view, item.rect))
+
+    def cancel(self) -> None:
+        """Stop cropping (a drag under way is taken back)."""
+        if self._start is not None:
+            self.canvas.document.preview(None)
+        self._start = None

@@ -79,3 +79,10 @@ def clean_line(text: str, quotes: str = "curly") -> str:
     """One line cleaned: trimmed, full-width punctuation, house quotes, no stray spaces."""
     text = text.strip().replace("\u00a0", " ")
     return house_quotes(full_width_punctuation(re.sub(r"[ \t]+", " ", text)), quotes)
+
+
+def clean_paragraphs(text: str, quotes: str = "curly") -> list[str]:
+    """Pasted text (from Word or a web page) as clean paragraphs: each line cleaned, empty
+    lines dropped, paragraphs that stop mid-sentence joined with the next."""
+    lines = [clean_line(line, quotes) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return join_split_paragraphs([drop_stray_spaces(line) for line in lines if line])

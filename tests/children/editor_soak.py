@@ -21,6 +21,7 @@ def main(sample: str, redraws: int = REDRAWS) -> None:
     """Open the sample and redraw it ``redraws`` times through the window's own actions."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = MainWindow()
+    window.safekeeping.quiet = True  # a crash here must leave no lock on the repository's sample
     window.open_document(sample)
     window.show()
     app.processEvents()
@@ -32,7 +33,7 @@ def main(sample: str, redraws: int = REDRAWS) -> None:
     while view.renders - start < redraws:
         steps[step % len(steps)]()
         view.set_zoom(view.zoom)  # a new zoom or page, and this, make the next paint a full redraw
-        view.viewport().repaint()
+        view.sharpen_now()
         app.processEvents()
         step += 1
     print(json.dumps({"redraws": view.renders - start, "steps": step}))

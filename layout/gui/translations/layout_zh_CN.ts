@@ -1,6 +1,42 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DocumentLock</name>
+    <message>
+        <location filename="../document_lock.py" line="34" />
+        <source>%1 on %2 (since %3)</source>
+        <translation>%2 上的 %1（自 %3 起）</translation>
+    </message>
+    <message>
+        <location filename="../document_lock.py" line="75" />
+        <source>Opened read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <location filename="../document_lock.py" line="76" />
+        <source>%1 is being edited by %2.
+
+It opens read-only: you cannot save it, but you may save your changes under another name (Save As).</source>
+        <translation>%2 正在编辑 %1。
+
+文档以只读方式打开：不能保存到原文件，但可以用“另存为”把修改存为另一个文件。</translation>
+    </message>
+    <message>
+        <location filename="../document_lock.py" line="83" />
+        <source>Take over the lock?</source>
+        <translation>接管文档锁？</translation>
+    </message>
+    <message>
+        <location filename="../document_lock.py" line="84" />
+        <source>The document was locked by %1, whose editor seems to be gone.
+
+Take the lock over and edit it? (No opens it read-only.)</source>
+        <translation>文档被 %1 锁定，但其编辑器似乎已经不在运行。
+
+接管文档锁并编辑吗？（选“否”则以只读方式打开。）</translation>
+    </message>
+</context>
+<context>
     <name>Exporting</name>
     <message>
         <location filename="../exporting.py" line="29" />
@@ -24,583 +60,733 @@
     </message>
 </context>
 <context>
-    <name>Inspector</name>
+    <name>HeadlineEditor</name>
     <message>
-        <location filename="../inspector.py" line="96" />
-        <location filename="../inspector.py" line="263" />
-        <source>Position and size</source>
-        <translation>位置和大小</translation>
-    </message>
-    <message>
-        <location filename="../inspector.py" line="99" />
-        <source>X (mm)</source>
-        <translation>X（毫米）</translation>
-    </message>
-    <message>
-        <location filename="../inspector.py" line="99" />
-        <source>Y (mm)</source>
-        <translation>Y（毫米）</translation>
-    </message>
-    <message>
-        <location filename="../inspector.py" line="100" />
-        <source>Width (mm)</source>
-        <translation>宽（毫米）</translation>
-    </message>
-    <message>
-        <location filename="../inspector.py" line="100" />
-        <source>Height (mm)</source>
-        <translation>高（毫米）</translation>
-    </message>
-    <message>
-        <location filename="../inspector.py" line="104" />
-        <source>Grid</source>
-        <translation>栏行</translation>
-    </message>
-    <message>
-        <location filename="../inspector.py" line="108" />
-        <source>Headline group</source>
-        <translation>标题组</translation>
-    </message>
-    <message>
-        <location filename="../inspector.py" line="111" />
+        <location filename="../headline_editor.py" line="30" />
         <source>Kicker (引题)</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="112" />
+        <location filename="../headline_editor.py" line="30" />
         <source>Title (主题)</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="113" />
+        <location filename="../headline_editor.py" line="31" />
         <source>Subtitle (副题)</source>
         <translation>副题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="118" />
+        <location filename="../headline_editor.py" line="56" />
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../inspector.py" line="97" />
+        <location filename="../inspector.py" line="273" />
+        <source>Position and size</source>
+        <translation>位置和大小</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="100" />
+        <source>X (mm)</source>
+        <translation>X（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="100" />
+        <source>Y (mm)</source>
+        <translation>Y（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="101" />
+        <source>Width (mm)</source>
+        <translation>宽（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="101" />
+        <source>Height (mm)</source>
+        <translation>高（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="105" />
+        <source>Grid</source>
+        <translation>栏行</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="109" />
+        <source>Headline group</source>
+        <translation>标题组</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="112" />
+        <source>Kicker (引题)</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="113" />
+        <source>Title (主题)</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="114" />
+        <source>Subtitle (副题)</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="119" />
         <source>%1 size</source>
         <translation>%1字号</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="127" />
+        <location filename="../inspector.py" line="128" />
         <source>Body text style</source>
         <translation>正文样式</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="129" />
+        <location filename="../inspector.py" line="130" />
         <source>Song (宋)</source>
         <translation>宋体</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="129" />
+        <location filename="../inspector.py" line="130" />
         <source>Bold Song (标宋)</source>
         <translation>标宋</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="130" />
+        <location filename="../inspector.py" line="131" />
         <source>Hei (黑)</source>
         <translation>黑体</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="130" />
+        <location filename="../inspector.py" line="131" />
         <source>Bold Hei (大黑)</source>
         <translation>大黑</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="131" />
+        <location filename="../inspector.py" line="132" />
         <source>Kai (楷)</source>
         <translation>楷体</translation>
     </message>
     <message>
         <location filename="../inspector.py" line="137" />
+        <source>the line grid</source>
+        <translation>按行格</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="144" />
         <source>Justified</source>
         <translation>两端对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="137" />
+        <location filename="../inspector.py" line="144" />
         <source>Left</source>
         <translation>左对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="137" />
+        <location filename="../inspector.py" line="144" />
         <source>Centred</source>
         <translation>居中</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="138" />
+        <location filename="../inspector.py" line="145" />
         <source>Right</source>
         <translation>右对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="140" />
+        <location filename="../inspector.py" line="147" />
         <source>Face</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="140" />
+        <location filename="../inspector.py" line="147" />
         <source>Size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="141" />
+        <location filename="../inspector.py" line="148" />
         <source>Tracking (em)</source>
         <translation>字距（字）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="141" />
+        <location filename="../inspector.py" line="148" />
+        <source>Leading</source>
+        <translation>行距</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="149" />
         <source>Alignment</source>
         <translation>对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="146" />
-        <location filename="../inspector.py" line="295" />
+        <location filename="../inspector.py" line="149" />
+        <source>Colour (CMYK %)</source>
+        <translation>颜色（CMYK %）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="154" />
+        <location filename="../inspector.py" line="327" />
         <source>Photo</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="148" />
+        <location filename="../inspector.py" line="156" />
         <source>Fill the frame</source>
         <translation>裁切填满</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="148" />
+        <location filename="../inspector.py" line="156" />
         <source>Whole photo</source>
         <translation>完整显示</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="159" />
+        <location filename="../inspector.py" line="167" />
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="159" />
+        <location filename="../inspector.py" line="167" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="160" />
+        <location filename="../inspector.py" line="168" />
         <source>Focus across</source>
         <translation>焦点（横）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="160" />
+        <location filename="../inspector.py" line="168" />
         <source>Focus down</source>
         <translation>焦点（纵）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="161" />
-        <location filename="../inspector.py" line="178" />
+        <location filename="../inspector.py" line="169" />
+        <location filename="../inspector.py" line="186" />
         <source>Caption</source>
         <translation>图说</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="161" />
+        <location filename="../inspector.py" line="169" />
         <source>Credit</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="166" />
-        <location filename="../inspector.py" line="305" />
+        <location filename="../inspector.py" line="174" />
+        <location filename="../inspector.py" line="337" />
         <source>Before and after</source>
         <translation>整治前后对比</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="173" />
+        <location filename="../inspector.py" line="181" />
         <source>Side by side</source>
         <translation>左右并排</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="173" />
+        <location filename="../inspector.py" line="181" />
         <source>One above the other</source>
         <translation>上下排列</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="175" />
-        <location filename="../inspector.py" line="310" />
+        <location filename="../inspector.py" line="183" />
+        <location filename="../inspector.py" line="342" />
         <source>Swap photos</source>
         <translation>交换图片</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="177" />
+        <location filename="../inspector.py" line="185" />
         <source>Before label</source>
         <translation>前图标签</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="177" />
+        <location filename="../inspector.py" line="185" />
         <source>After label</source>
         <translation>后图标签</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="178" />
+        <location filename="../inspector.py" line="186" />
         <source>Arrangement</source>
         <translation>排列</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="228" />
+        <location filename="../inspector.py" line="238" />
         <source>%1 columns × %2 lines</source>
         <translation>%1 栏 × %2 行</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="267" />
+        <location filename="../inspector.py" line="277" />
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="273" />
+        <location filename="../inspector.py" line="283" />
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="287" />
+        <location filename="../inspector.py" line="297" />
         <source>Style</source>
         <translation>样式</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="316" />
+        <source>Give the colour as four percentages: C M Y K</source>
+        <translation>颜色请写四个百分数：C M Y K</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="135" />
+        <location filename="../main_window.py" line="160" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139" />
+        <location filename="../main_window.py" line="164" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="177" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152" />
+        <location filename="../main_window.py" line="178" />
         <source>Export &amp;Proof (校样)…</source>
         <translation>导出校样(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153" />
+        <location filename="../main_window.py" line="179" />
         <source>Export P&amp;ress PDFs…</source>
         <translation>导出印刷文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155" />
+        <location filename="../main_window.py" line="181" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="201" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="205" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="207" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="204" />
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99" />
+        <location filename="../main_window.py" line="120" />
         <source>Opened</source>
         <translation>打开时</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="100" />
+        <location filename="../main_window.py" line="121" />
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101" />
+        <location filename="../main_window.py" line="122" />
+        <source>Story</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="123" />
         <source>Pages</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102" />
+        <location filename="../main_window.py" line="124" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121" />
+        <location filename="../main_window.py" line="125" />
+        <source>Preflight</source>
+        <translation>印前检查</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="146" />
         <source>&amp;Page</source>
         <translation>版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124" />
+        <location filename="../main_window.py" line="149" />
         <source>Add page: %1</source>
         <translation>新增版面：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126" />
+        <location filename="../main_window.py" line="151" />
         <source>&amp;Duplicate Page</source>
         <translation>复制本版(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127" />
+        <location filename="../main_window.py" line="152" />
         <source>D&amp;elete Page</source>
         <translation>删除本版(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129" />
+        <location filename="../main_window.py" line="154" />
         <source>&amp;Next Page</source>
         <translation>下一版(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131" />
+        <location filename="../main_window.py" line="156" />
         <source>&amp;Previous Page</source>
         <translation>上一版(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136" />
+        <location filename="../main_window.py" line="161" />
         <source>&amp;New from Template</source>
         <translation>从模板新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140" />
+        <location filename="../main_window.py" line="165" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142" />
+        <location filename="../main_window.py" line="167" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144" />
+        <location filename="../main_window.py" line="169" />
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146" />
+        <location filename="../main_window.py" line="171" />
         <source>&amp;Import Article…</source>
         <translation>导入稿件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148" />
+        <location filename="../main_window.py" line="173" />
         <source>Place Photo &amp;Pair…</source>
         <translation>放置前后对比图(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158" />
+        <location filename="../main_window.py" line="175" />
+        <source>Re&amp;link Photos…</source>
+        <translation>重新链接图片(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="184" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159" />
+        <location filename="../main_window.py" line="185" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160" />
+        <location filename="../main_window.py" line="186" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="191" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="192" />
         <source>Bring &amp;Forward</source>
         <translation>上移一层(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="194" />
         <source>Send &amp;Backward</source>
         <translation>下移一层(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="196" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="197" />
         <source>U&amp;nlock</source>
         <translation>解锁(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="202" />
         <source>Fit &amp;Page</source>
         <translation>适合整版(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="203" />
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="209" />
         <source>&amp;Grid and Frames</source>
         <translation>版心网格和图文框(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="212" />
         <source>&amp;Snap</source>
         <translation>吸附(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="220" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="223" />
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="226" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="227" />
         <source>Box</source>
         <translation>边框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202" />
+        <location filename="../main_window.py" line="228" />
         <source>Tint</source>
         <translation>底纹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243" />
+        <location filename="../main_window.py" line="264" />
+        <source>Preflight: %1 errors, %2 warnings</source>
+        <translation>印前检查：%1 个错误，%2 个警告</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="298" />
+        <source>Fit Frame to Copy</source>
+        <translation>文框适合稿件</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="299" />
+        <source>Show in Story Editor</source>
+        <translation>在稿件编辑器中显示</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="300" />
+        <source>Unlink from Story</source>
+        <translation>断开与稿件的串接</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="302" />
+        <source>Crop</source>
+        <translation>裁切</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="304" />
+        <source>Relink Photo…</source>
+        <translation>重新链接图片…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="305" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="316" />
+        <source>Paragraph Style</source>
+        <translation>段落样式</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="317" />
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="317" />
+        <source>Lead</source>
+        <translation>导语</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="317" />
+        <source>Subhead</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="325" />
+        <source>Paragraph style</source>
+        <translation>段落样式</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="330" />
+        <location filename="../main_window.py" line="333" />
+        <source>Relink photo</source>
+        <translation>重新链接图片</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="339" />
+        <source>Folder with the moved photos</source>
+        <translation>图片移到的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="343" />
+        <source>Relink photos</source>
+        <translation>重新链接图片</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="344" />
+        <source>Relinked photos in %1 frames</source>
+        <translation>已重新链接 %1 个图框的图片</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="359" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271" />
+        <location filename="../main_window.py" line="388" />
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283" />
+        <location filename="../main_window.py" line="402" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286" />
+        <location filename="../main_window.py" line="406" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294" />
+        <location filename="../main_window.py" line="414" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295" />
+        <location filename="../main_window.py" line="415" />
         <source>The issue has changes that are not saved. Save them?</source>
         <translation>本期有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343" />
+        <location filename="../main_window.py" line="464" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344" />
+        <location filename="../main_window.py" line="465" />
         <source>Articles (*.txt *.docx)</source>
         <translation>稿件 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353" />
+        <location filename="../main_window.py" line="474" />
         <source>Before and after photos</source>
         <translation>整治前后图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354" />
+        <location filename="../main_window.py" line="331" />
+        <location filename="../main_window.py" line="475" />
         <source>Photos (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358" />
+        <location filename="../main_window.py" line="479" />
         <source>Choose two photos: before and after</source>
         <translation>请选两张图片：整治前和整治后</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="380" />
+        <location filename="../main_window.py" line="501" />
         <source>Overset: %1 characters in %2</source>
         <translation>超版：%2 有 %1 字排不下</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383" />
+        <location filename="../main_window.py" line="504" />
         <source>Missing from every font: %1</source>
         <translation>所有字体都缺的字：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385" />
+        <location filename="../main_window.py" line="506" />
         <source>%1 problems with frames</source>
         <translation>%1 个图文框有问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386" />
+        <location filename="../main_window.py" line="507" />
         <source>Layout OK</source>
         <translation>排版正常</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="390" />
+        <location filename="../main_window.py" line="511" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392" />
+        <location filename="../main_window.py" line="513" />
         <source>No document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393" />
+        <location filename="../main_window.py" line="515" />
         <source>Newspaper Layout</source>
         <translation>报纸排版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397" />
+        <location filename="../main_window.py" line="519" />
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407" />
+        <location filename="../main_window.py" line="529" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272" />
-        <location filename="../main_window.py" line="407" />
+        <location filename="../main_window.py" line="389" />
+        <location filename="../main_window.py" line="529" />
         <source>Layout documents (*.layout.json)</source>
         <translation>版面文档 (*.layout.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413" />
+        <location filename="../main_window.py" line="535" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="540" />
         <source>Export Proof</source>
         <translation>导出校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425" />
+        <location filename="../main_window.py" line="547" />
         <source>Folder for the press PDFs</source>
         <translation>印刷文件存放文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438" />
+        <location filename="../main_window.py" line="561" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="572" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="440" />
+        <location filename="../main_window.py" line="575" />
+        <source>Export cancelled</source>
+        <translation>导出已取消</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="578" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -608,12 +794,12 @@
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../canvas.py" line="462" />
+        <location filename="../canvas.py" line="545" />
         <source>Nudge</source>
         <translation>微移</translation>
     </message>
     <message>
-        <location filename="../canvas.py" line="467" />
+        <location filename="../canvas.py" line="550" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -673,6 +859,211 @@
     </message>
 </context>
 <context>
+    <name>PreflightDock</name>
+    <message>
+        <location filename="../preflight_dock.py" line="92" />
+        <source>%1 errors, %2 warnings</source>
+        <translation>%1 个错误，%2 个警告</translation>
+    </message>
+</context>
+<context>
+    <name>Safekeeping</name>
+    <message>
+        <location filename="../safekeeping.py" line="74" />
+        <location filename="../safekeeping.py" line="100" />
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <location filename="../safekeeping.py" line="79" />
+        <source>The recovered version is kept as %1</source>
+        <translation>恢复的版本已保留为 %1</translation>
+    </message>
+    <message>
+        <location filename="../safekeeping.py" line="83" />
+        <location filename="../safekeeping.py" line="108" />
+        <source>Restore unsaved changes?</source>
+        <translation>恢复未保存的修改？</translation>
+    </message>
+    <message>
+        <location filename="../safekeeping.py" line="84" />
+        <source>The editor stopped before this document was saved. A recovered version, saved automatically at %1, is newer than the file.
+
+Restore it? (No keeps it as a .recovered copy beside the document.)</source>
+        <translation>编辑器在保存此文档前意外退出。%1 自动保存的恢复版本比文件更新。
+
+要恢复吗？（选“否”则把它另存为文档旁的 .recovered 副本。）</translation>
+    </message>
+    <message>
+        <location filename="../safekeeping.py" line="109" />
+        <source>The editor stopped before a document without a file was saved. Its recovered version was saved automatically at %1.
+
+Restore it? (No keeps it in %2.)</source>
+        <translation>编辑器在一个未命名文档保存前意外退出。%1 自动保存了它的恢复版本。
+
+要恢复吗？（选“否”则把它留在 %2。）</translation>
+    </message>
+    <message>
+        <location filename="../safekeeping.py" line="129" />
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../safekeeping.py" line="164" />
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../safekeeping.py" line="165" />
+        <source>This document is being edited by someone else, so it cannot be saved here. Use Save As to keep your changes under another name.</source>
+        <translation>此文档正由他人编辑，不能保存到原文件。请用“另存为”把修改存为另一个文件。</translation>
+    </message>
+    <message>
+        <location filename="../safekeeping.py" line="170" />
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location filename="../safekeeping.py" line="171" />
+        <source>%1 is being edited by %2. Choose another name.</source>
+        <translation>%2 正在编辑 %1，请另选文件名。</translation>
+    </message>
+    <message>
+        <location filename="../safekeeping.py" line="196" />
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <location filename="../safekeeping.py" line="206" />
+        <source>Changed on disk</source>
+        <translation>文件已在磁盘上更改</translation>
+    </message>
+    <message>
+        <location filename="../safekeeping.py" line="207" />
+        <source>%1 was changed by another program.
+
+Reload it (your unsaved changes are lost), or keep your version (saving it replaces theirs)?</source>
+        <translation>%1 已被其他程序修改。
+
+重新载入（未保存的修改将丢失），还是保留您的版本（保存时将覆盖对方的修改）？</translation>
+    </message>
+    <message>
+        <location filename="../safekeeping.py" line="223" />
+        <source>Cannot open</source>
+        <translation>无法打开</translation>
+    </message>
+</context>
+<context>
+    <name>StoryEditor</name>
+    <message>
+        <location filename="../story_editor.py" line="99" />
+        <source>Kicker (引题)</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="99" />
+        <source>Title (主题)</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="100" />
+        <source>Subtitle (副题)</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="100" />
+        <source>Byline</source>
+        <translation>电头署名</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="104" />
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="104" />
+        <source>Lead</source>
+        <translation>导语</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="104" />
+        <source>Subhead</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="107" />
+        <source>Paragraph style</source>
+        <translation>段落样式</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="124" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="125" />
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="126" />
+        <source>Replace all in the issue</source>
+        <translation>全期替换</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="158" />
+        <source>No article selected</source>
+        <translation>未选中稿件</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="191" />
+        <source>Overset %1 characters</source>
+        <translation>超出 %1 字</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="218" />
+        <location filename="../story_editor.py" line="226" />
+        <source>Typing</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="250" />
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="251" />
+        <source>Replaced in %1 places</source>
+        <translation>已替换 %1 处</translation>
+    </message>
+</context>
+<context>
+    <name>canvas</name>
+    <message>
+        <location filename="../tools.py" line="308" />
+        <source>Link</source>
+        <translation>串接</translation>
+    </message>
+    <message>
+        <location filename="../tools.py" line="310" />
+        <source>Click an empty text frame, or drag a new one, to continue the story</source>
+        <translation>单击空文框或拖出新文框，接排稿件</translation>
+    </message>
+    <message>
+        <location filename="../tools.py" line="376" />
+        <source>Drag the photo inside its frame, the wheel zooms; Esc ends</source>
+        <translation>在框内拖动图片，滚轮缩放；按 Esc 结束</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../export_worker.py" line="90" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>self.canvas</name>
     <message>
         <location filename="../placing.py" line="51" />
@@ -725,14 +1116,25 @@
         <translation>添加边框</translation>
     </message>
     <message>
-        <location filename="../tools.py" line="145" />
+        <location filename="../tools.py" line="154" />
         <source>Resize</source>
         <translation>调整大小</translation>
     </message>
     <message>
-        <location filename="../tools.py" line="145" />
+        <location filename="../tools.py" line="154" />
         <source>Move</source>
         <translation>移动</translation>
+    </message>
+    <message>
+        <location filename="../tools.py" line="322" />
+        <source>Link</source>
+        <translation>串接</translation>
+    </message>
+    <message>
+        <location filename="../tools.py" line="427" />
+        <location filename="../tools.py" line="435" />
+        <source>Crop</source>
+        <translation>裁切</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,103 @@
+"""Exports that run in a worker thread: a progress bar with Cancel, the window stays
+responsive, and a cancelled export leaves nothing behind."""
+
+from __future__ import annotations
+
+import copy
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from layout.engine.page import LayoutEngine
+from layout.model.document import Issue
+
+
+class Cancelled(Exception):
+    """The user cancelled the export."""
+
+
+class ExportJob(QObject):
+    """One export of an issue (a copy taken when it starts) in a profile, to a file or a folder."""
+
+    total = Signal(int)
+    done = Signal(int)
+    finished = Signal(list)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, issue: Issue, profile: str, target: str | Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.issue = copy.deepcopy(issue)
+        self.issue.source = issue.source
+        self.profile = profile
+        self.target = Path(target)
+        self._stop = threading.Event()
+        self.thread: threading.Thread | None = None
+        self.written: list[Path] = []
+        self.progress = (0, len(self.issue.pages))  # pages done, of how many
+        self.outcome = ""  # "finished", "failed" or "cancelled" once the job ends
+
+    def start(self) -> None:
+        """Run the export in a worker thread."""
+        self.thread = threading.Thread(target=self._run, name=f"export-{self.profile}", daemon=True)
+        self.thread.start()
+
+    def cancel(self) -> None:
+        """Ask the export to stop at the next page; what it wrote is taken away."""
+        self._stop.set()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._stop.is_set():
+            raise Cancelled
+        self.progress = (done, total)
+        self.total.emit(total)
+        self.done.emit(done)
+
+    def _run(self) -> None:
+        existed = self.target.exists()
+        try:
+            written = self._export()
+        except Cancelled:
+            if not existed and self.target.is_file():
+                self.target.unlink()
+            self.outcome = "cancelled"
+            self.cancelled.emit()
+        except (OSError, ValueError) as problem:
+            self.outcome = "failed"
+            self.failed.emit(str(problem))
+        else:
+            self.written = written
+            self.outcome = "finished"
+            self.finished.emit([str(p) for p in written])
+
+    def _export(self) -> list[Path]:
+        from layout.export.pdf_export import export_pages, export_pdf  # reportlab loads at the first export
+
+        engine = LayoutEngine()
+        if self.profile == "press":
+            self.target.mkdir(exist_ok=True)
+            return export_pages(self.issue, self.target, profile="press", engine=engine, progress=self._progress)[1]
+        export_pdf(self.issue, self.target, profile=self.profile, engine=engine, progress=self._progress)
+        if self._stop.is_set():
+            raise Cancelled
+        return [self.target]
+
+
+def run_with_progress(parent: QWidget, job: ExportJob, title: str) -> QProgressDialog:
+    """Show a progress dialog with Cancel for a job, and start it."""
+    dialog = QProgressDialog(title, parent.tr("Cancel"), 0, max(1, len(job.issue.pages)), parent)
+    dialog.setWindowModality(Qt.WindowModal)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    job.total.connect(dialog.setMaximum)  # bound slots of GUI objects: queued from the worker
+    job.done.connect(dialog.setValue)
+    dialog.canceled.connect(job.cancel)
+    for signal in (job.finished, job.failed, job.cancelled):
+        signal.connect(dialog.hide)  # close() would count as a cancel and reset the bar
+        signal.connect(parent.activateWindow)
+    job.start()
+    return dialog

@@ -1,0 +1,109 @@
+"""Preflight, live: the findings of ``layout preflight`` for the issue, worked out again in a
+worker thread a moment after each change (never on the thread that takes the typing).
+Double-clicking a finding shows its page and selects its frame or article."""
+
+from __future__ import annotations
+
+import copy
+import threading
+import time
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from layout.edit import operations as ops
+from layout.engine.page import LayoutEngine
+from layout.export.preflight import ERROR, Finding, preflight
+
+DEBOUNCE_MS = 150
+ERROR_COLOUR = QColor(200, 0, 30)
+WARNING_COLOUR = QColor(170, 110, 0)
+
+
+class _Results(QObject):
+    """Carries a worker's findings back to the GUI thread (a queued signal)."""
+
+    ready = Signal(int, list, float)
+
+
+class PreflightDock(QWidget):
+    """The issue's preflight findings, kept up to date."""
+
+    counted = Signal(int, int)  # errors, warnings
+
+    def __init__(self, canvas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.list = QListWidget()
+        self.list.itemDoubleClicked.connect(self._go_to)
+        self.summary = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        self.findings: list[Finding] = []
+        self.last_seconds = 0.0  # from the change to the findings shown
+        self._engine = LayoutEngine()  # used by one worker at a time
+        self.generation = 0
+        self.shown_generation = -1  # the change (counted in ``generation``) whose findings are shown
+        self._changed_at = 0.0
+        self._busy = threading.Lock()
+        self._results = _Results()
+        self._results.ready.connect(self._show)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._start)
+
+    def changed(self) -> None:
+        """The issue changed: check it again once the changes pause."""
+        self._changed_at = time.perf_counter()
+        self.generation += 1
+        self._timer.start(DEBOUNCE_MS)
+
+    def _start(self) -> None:
+        document = self.canvas.document
+        if document is None:
+            return
+        snapshot = copy.deepcopy(document.issue)
+        snapshot.source = document.issue.source
+        generation = self.generation
+        threading.Thread(target=self._work, args=(snapshot, generation), name="preflight", daemon=True).start()
+
+    def _work(self, snapshot, generation: int) -> None:
+        with self._busy:
+            if generation != self.generation:
+                return  # a newer change is on its way
+            findings = preflight(snapshot, laid=self._engine.layout(snapshot))
+        self._results.ready.emit(generation, findings, time.perf_counter())
+
+    def _show(self, generation: int, findings: list, finished: float) -> None:
+        if generation != self.generation:
+            return
+        self.last_seconds = finished - self._changed_at
+        self.shown_generation = generation
+        self.findings = findings
+        self.list.clear()
+        for finding in findings:
+            item = QListWidgetItem(str(finding))
+            item.setForeground(QBrush(ERROR_COLOUR if finding.severity == ERROR else WARNING_COLOUR))
+            self.list.addItem(item)
+        errors = sum(1 for f in findings if f.severity == ERROR)
+        warnings = len(findings) - errors
+        self.summary.setText(self.tr("%1 errors, %2 warnings").replace("%1", str(errors))
+                             .replace("%2", str(warnings)))
+        self.counted.emit(errors, warnings)
+
+    def _go_to(self, item: QListWidgetItem) -> None:
+        """Show the finding's page and select what it is about."""
+        finding = self.findings[self.list.row(item)]
+        document = self.canvas.document
+        numbers = [p.number for p in document.issue.pages]
+        if finding.page in numbers:
+            self.canvas.show_page(numbers.index(finding.page))
+        kind, _, name = finding.object.partition(" ")
+        page = self.canvas.page
+        if kind == "frame" and page.frame(name) is not None:
+            self.canvas.set_selection([name])
+        elif kind == "article":
+            self.canvas.set_selection(ops.article_frames(document.issue, name, page))
+        self.canvas.setFocus(Qt.OtherFocusReason)
