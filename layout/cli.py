@@ -19,7 +19,7 @@ from layout.edit.operations import placed
 from layout.engine.crashreport import crash_line, write_report
 from layout.engine.fonts import FontError
 from layout.engine.page import LayoutEngine
-from layout.export.outputs import check_replaceable
+from layout.export.outputs import check_replaceable, incomplete_set
 from layout.export.package import MANIFEST, check_manifest, make_package
 from layout.export.pdf_colours import pdf_colour_findings
 from layout.export.pdf_export import DEFAULT_NAME, export_pages, export_pdf, file_name
@@ -46,6 +46,8 @@ from layout.versions import version_lines
 EXIT_ERROR = 2
 EXIT_CRASH = 3
 LOCK_WAIT = 60.0  # seconds a writing command waits for another command's lock
+TAKE_LOCK_HELP = ("write even when another program holds the document (the editor, a command that hangs): "
+                  "its lock is taken over, and its next save is refused")
 
 
 class CommandError(Exception):
@@ -89,12 +91,12 @@ def _output_folder(folder: Path) -> Iterator[None]:
 
 def _lock(args: argparse.Namespace) -> contextlib.AbstractContextManager:
     """The document's lock for a writing command (its ``writes`` names the argument
-    holding the file): another command's is waited for, an editor's refused unless --force."""
+    holding the file): another command's is waited for, an editor's refused unless --take-lock."""
     name = getattr(args, "writes", None)
     if name is None or not Path(getattr(args, name)).is_file():
         return contextlib.nullcontext()
     try:
-        return acquire(getattr(args, name), args.command, force=args.force, wait=LOCK_WAIT)
+        return acquire(getattr(args, name), args.command, force=args.take_lock, wait=LOCK_WAIT)
     except LockedError as exc:
         raise CommandError(str(exc)) from None
 
@@ -183,6 +185,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             raise CommandError(f"{out.parent}: the folder does not exist")
         condition = _condition(args)
         _check_page_files(issue, out, args)
+        _warn_incomplete(out)
         with _output_folder(out):
             laid, files = export_pages(issue, out, profile=profile, condition=condition, name=args.name,
                                        progress=progress)
@@ -213,6 +216,14 @@ def _load(document: str) -> Issue:
         for problem in check_manifest(folder):
             print(f"warning: package {folder}: {problem}", file=sys.stderr)
     return load(document)
+
+
+def _warn_incomplete(folder: Path) -> None:
+    """Say so when the last export into ``folder`` was stopped while it moved its pages."""
+    marker = incomplete_set(folder)
+    if marker is not None:
+        print(f"warning: {marker}: the last export into this folder was stopped while it moved its pages "
+              "into place; they are a mix of two sets until this export completes", file=sys.stderr)
 
 
 def _check_page_files(issue: Issue, folder: Path, args: argparse.Namespace) -> None:
@@ -360,7 +371,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     new.add_argument("--paper", default="新报纸", help="the paper's name")
     new.add_argument("--date", type=_iso_date, help="issue date, YYYY-MM-DD (default today)")
     new.add_argument("--pages", type=_positive, default=1, help="number of pages")
-    new.add_argument("--force", action="store_true", help="replace an existing file (even one open in the editor)")
+    new.add_argument("--force", action="store_true", help="replace an existing file (not a device or a pipe)")
+    new.add_argument("--take-lock", action="store_true", help=TAKE_LOCK_HELP)
     new.set_defaults(func=_cmd_new, writes="output")
 
     export = sub.add_parser("export", help="export the issue as PDF, without a window")
@@ -376,7 +388,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     export.add_argument("--condition", help="press: its OutputConditionIdentifier, e.g. IFRA26")
     export.add_argument("--min-ppi", type=float, default=200.0, help="preflight: lowest photo resolution")
     export.add_argument("--force", action="store_true",
-                        help="export even when preflight finds errors, and replace a file that is not a PDF")
+                        help="export even when preflight finds errors, and replace a link or a file that is "
+                             "not a PDF (never a device or a pipe)")
     export.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     export.set_defaults(func=_cmd_export)
 
@@ -409,8 +422,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     place.add_argument("--top", type=_millimetres, required=True,
                        help="mm from the top of the type area (snapped to the line grid)")
     place.add_argument("--height", type=_millimetres, help="mm (default: as much as the content needs)")
-    place.add_argument("--force", action="store_true",
-                       help="place it even over frames already there, and write even when the editor has it open")
+    place.add_argument("--force", action="store_true", help="place it even over frames already there")
+    place.add_argument("--take-lock", action="store_true", help=TAKE_LOCK_HELP)
 
     imp = sub.add_parser("import-article", parents=[place],
                          help="import articles from a .txt or .docx file and place them")
@@ -447,6 +460,8 @@ def main(argv: Sequence[str] | None = None,
             return args.func(args)
     except (DocumentError, CommandError, FontError, ValueError) as exc:
         print(f"layout: error: {exc}", file=sys.stderr)
+    except BrokenPipeError:
+        raise  # the reader went away: the launcher ends quietly
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"layout: error: {where}{exc.strerror or exc}", file=sys.stderr)

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 from layout import cli
 
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
+
 
 def display_problem() -> str | None:
     """Why no window can be shown here, or None (Linux without a display server)."""
@@ -45,5 +47,12 @@ def qt_version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``layout`` command."""
-    return cli.main(argv, open_editor=open_editor, qt_version=qt_version)
+    """Run the ``layout`` command. When its reader stops early (``layout --version | head -1``)
+    it ends quietly with 141, as a program killed by SIGPIPE does, not with a traceback."""
+    try:
+        status = cli.main(argv, open_editor=open_editor, qt_version=qt_version)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nor an error at exit
+        return EXIT_BROKEN_PIPE
+    return status

@@ -3,6 +3,7 @@ bounded by memory as well as CPUs, whatever the CPU count."""
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,8 @@ from layout.engine.photo import FULL
 from layout.export.images import MEMORY_BUDGET, ImagePreparer, decoded_bytes, workers
 from layout.export.profiles import PROFILES, OutputCondition
 from layout.model.geometry import Rect
+
+ROOT = Path(__file__).resolve().parents[1]
 
 EIGHTY_EIGHT_MP = (11_480, 7_660)
 PLACED = Rect(0, 0, 300, 200)  # points: 4 1/6 × 2 7/9 inches
@@ -66,7 +69,7 @@ from layout.model.geometry import Rect
 os.cpu_count = lambda: 16
 images.MEMORY_BUDGET = int(sys.argv[2])
 folder = Path(sys.argv[1])
-items = [ImageItem(str(p), Rect(0, 0, 300, 200), FULL, (6000, 4000), 1, "RGB") for p in sorted(folder.glob("*.png"))]
+items = [ImageItem(str(p), Rect(0, 0, 300, 200), FULL, (6000, 4000), 1, "RGB") for p in sorted(folder.glob("[0-9].*"))]
 preparer = images.ImagePreparer(PROFILES["press"], folder, OutputCondition().profile_path(), folder / sys.argv[2])
 preparer.prepare_all(items)
 print(next(int(line.split()[1]) // 1024 for line in open("/proc/self/status") if line.startswith("VmHWM")))
@@ -81,12 +84,34 @@ def _peak_mb(folder: Path, budget: int) -> int:
     return int(result.stdout.split()[-1])
 
 
-def test_press_photos_of_a_page_stay_within_the_budget_with_16_cpus(tmp_path):
-    """Six 24-megapixel PNGs (96 MB each decoded) made all at once, as 16 CPUs would,
-    take far more than when a budget of 150 MB lets one be decoded at a time."""
-    base = tmp_path / "0.png"
+def _six_photos(folder: Path, suffix: str) -> None:
+    """Six links to one 24-megapixel photo (96 MB decoded whole) in ``folder``."""
+    base = folder / f"0.{suffix}"
     Image.linear_gradient("L").resize((6000, 4000)).convert("RGB").save(base, compress_level=1)
     for i in range(1, 6):
-        (tmp_path / f"{i}.png").hardlink_to(base)
+        (folder / f"{i}.{suffix}").hardlink_to(base)
+
+
+def test_press_photos_of_a_page_stay_within_the_budget_with_16_cpus(tmp_path):
+    """Six 24-megapixel TIFFs (decoded whole) made all at once, as 16 CPUs would, take
+    far more than when a budget of 150 MB lets one be decoded at a time."""
+    _six_photos(tmp_path, "tif")
     bounded, unbounded = _peak_mb(tmp_path, 150_000_000), _peak_mb(tmp_path, 10**12)
     assert bounded < 400 and unbounded > bounded + 200, (bounded, unbounded)
+
+
+def test_large_pngs_are_decoded_in_strips_never_whole(tmp_path):
+    """Six 24-megapixel PNGs made all at once with no budget: read a strip at a time,
+    they take about what one whole decode would (730 MB when each was decoded whole)."""
+    _six_photos(tmp_path, "png")
+    peak = _peak_mb(tmp_path, 10**12)
+    assert peak < 350, peak
+
+
+def test_a_page_of_15_88_megapixel_pngs_stays_under_1_gb_with_16_cpus(tmp_path):
+    """The benchmark's page (benchmarks/scale.py), exported for press in a process of its
+    own whose os.cpu_count() says 16: its peak (VmHWM) is under 1 GB."""
+    spec = importlib.util.spec_from_file_location("scale", ROOT / "benchmarks" / "scale.py")
+    scale = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scale)
+    assert scale.big_photos(tmp_path) < 1000

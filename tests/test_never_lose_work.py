@@ -247,7 +247,7 @@ def test_opening_another_document_lets_go_of_the_first(qtbot, dialogs, sample_co
 
 def test_saving_takes_back_a_lock_a_finished_command_took_over(qtbot, dialogs, sample_copy):
     window = open_window(qtbot, sample_copy)
-    _locked_elsewhere(sample_copy, hours_ago=0)  # `--force` from another desk, still writing
+    _locked_elsewhere(sample_copy, hours_ago=0)  # `--take-lock` from another desk, still writing
     assert not window.save() and dialogs.titles() == ["Cannot save"] and "li on desk-7" in dialogs.shown[0][2]
     lock_path(sample_copy).unlink()  # … and done
     assert window.save() and holder(sample_copy).pid == os.getpid()

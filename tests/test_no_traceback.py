@@ -113,3 +113,15 @@ def test_a_symlink_into_proc_is_not_a_photo(tmp_path):
     link.symlink_to("/proc/self/environ")
     with pytest.raises(PhotoProblem, match="system file"):
         image_info(link)
+
+
+@pytest.mark.parametrize("args", [["--version"], ["info", "SAMPLE"]])
+def test_a_reader_that_stops_early_is_no_traceback(args, sample_path):
+    """``layout --version | head -1``: the pipe is closed before the command writes."""
+    args = [str(sample_path) if a == "SAMPLE" else a for a in args]
+    reader, writer = os.pipe()
+    os.close(reader)
+    result = subprocess.run([sys.executable, "-m", "layout", *args], stdout=writer, stderr=subprocess.PIPE,
+                            text=True, timeout=120)
+    os.close(writer)
+    assert result.returncode == 141 and result.stderr == "", result.stderr

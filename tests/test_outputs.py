@@ -62,7 +62,7 @@ def test_press_name_that_is_the_document_is_refused(sample_copy, capsys):
     before = sample_copy.read_bytes()
     status, err = _export(capsys, sample_copy, sample_copy.parent, "--profile", "press", "--force",
                           "--name", sample_copy.name)
-    assert status == 2 and sample_copy.name in err
+    assert status == 2 and sample_copy.name in err and "does not end in .pdf" in err
     assert sample_copy.read_bytes() == before
 
 
@@ -144,3 +144,66 @@ def test_the_next_export_removes_half_made_photos_from_the_store(tmp_path):
     _age(debris, STALE_SECONDS + 60)
     ImagePreparer(PROFILES["press"], tmp_path, OutputCondition().profile_path(), store)
     assert not debris.exists()
+
+
+KILLED_WHILE_MOVING = """
+import os, signal, sys
+from layout.export import pdf_export
+from layout.model.templates import new_issue
+moved = []
+def replace(source, target):  # os.replace, killed after two pages are moved
+    if os.path.dirname(target) == sys.argv[1] and str(target).endswith(".pdf"):
+        if len(moved) == 2:
+            os.kill(os.getpid(), signal.SIGKILL)
+        moved.append(target)
+    os.rename(source, target)
+os.replace = replace
+export_pages = pdf_export.export_pages
+issue = new_issue("tabloid", pages=3)
+export_pages(issue, sys.argv[1], profile="screen", name="{page}.pdf")
+"""
+
+
+def test_a_press_export_killed_while_moving_its_pages_leaves_a_set_marked_incomplete(tmp_path, capsys):
+    from layout.export.outputs import INCOMPLETE
+    from layout.export.pdf_export import export_pages
+    from layout.model.templates import new_issue
+
+    out = tmp_path / "press"
+    out.mkdir()
+    export_pages(new_issue("tabloid", pages=3), out, profile="screen", name="{page}.pdf")
+    old = {p.name: p.stat().st_ino for p in out.glob("*.pdf")}
+    assert not (out / INCOMPLETE).exists()
+    result = subprocess.run([sys.executable, "-c", KILLED_WHILE_MOVING, str(out)], capture_output=True, timeout=120)
+    assert result.returncode == -9, result.stderr
+    now = {p.name: p.stat().st_ino for p in out.glob("*.pdf")}
+    assert now["2.pdf"] != old["2.pdf"] and now["3.pdf"] == old["3.pdf"]  # a mix of two sets ...
+    assert (out / INCOMPLETE).read_text().splitlines()[-3:] == ["1.pdf", "2.pdf", "3.pdf"]  # ... that says so
+    document = tmp_path / "d.layout.json"
+    save(new_issue("tabloid", pages=3), document)
+    status, err = _export(capsys, document, out, "--profile", "press", "--name", "{page}.pdf")
+    assert status == 0
+    assert "the last export into this folder was stopped" in err and INCOMPLETE in err
+    assert not (out / INCOMPLETE).exists()
+    assert sorted(p.name for p in out.glob("*.pdf")) == ["1.pdf", "2.pdf", "3.pdf"]
+    assert (out / "3.pdf").stat().st_ino != now["3.pdf"]  # the whole set is the new one
+
+
+KILLED_PACKAGE = """
+import os, sys
+from layout.export.package import make_package
+from layout.model.fileformat import load
+make_package(load(sys.argv[1]), sys.argv[2], progress=lambda done, total: os._exit(9))
+"""
+
+
+def test_a_killed_package_leaves_no_package_and_the_next_run_cleans_up(sample_copy, tmp_path, capsys):
+    package = tmp_path / "package"
+    result = subprocess.run([sys.executable, "-c", KILLED_PACKAGE, str(sample_copy), str(package)],
+                            capture_output=True, timeout=120)
+    assert result.returncode == 9, result.stderr
+    (scratch,) = tmp_path.glob(f"{SCRATCH_PREFIX}*")
+    assert not package.exists() and (scratch / sample_copy.name).is_file()
+    _age(scratch, STALE_SECONDS + 60)
+    assert main(["package", "-q", str(sample_copy), "-o", str(package)]) == 0, capsys.readouterr().err
+    assert not scratch.exists() and (package / "manifest.json").is_file()

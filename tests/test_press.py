@@ -137,6 +137,11 @@ def test_file_name_patterns(sample_path):
     assert file_name("BJFZX_{date:%m%d}_A{page}.pdf", issue, 12) == "BJFZX_0215_A12.pdf"
     with pytest.raises(ValueError):
         file_name("{nope}.pdf", issue, 1)
+    refused = {"D.layout.json": "does not end in .pdf", "a/{page}.pdf": "names another folder",
+               ".{page}.pdf": "hidden", "x" * 300 + ".pdf": "longer than 255"}
+    for pattern, why in refused.items():
+        with pytest.raises(ValueError, match=why):
+            file_name(pattern, issue, 1)
 
 
 def test_photos_made_for_print_are_kept_until_their_file_changes(sample_path, tmp_path, monkeypatch):

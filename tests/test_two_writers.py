@@ -91,14 +91,19 @@ def test_save_refuses_a_file_changed_by_another_program(sample_copy):
 
 
 def test_the_cli_refuses_a_document_open_in_the_editor(sample_copy, capsys):
+    """Also with --force (which places over frames); only --take-lock takes it over."""
     photos = sample_copy.parent / "photos"
     args = ["add-photo-pair", str(sample_copy), str(photos / "pair2-before.jpg"), str(photos / "pair2-after.jpg"),
             "--page", "2", "--columns", "1-2", "--top", "300"]
     before = sample_copy.read_bytes()
-    with acquire(sample_copy, EDITOR):
-        assert main(args) == 2
-        assert "is being written by" in capsys.readouterr().err
-        assert sample_copy.read_bytes() == before
+    with acquire(sample_copy, EDITOR) as editor:
+        for more in ([], ["--force"]):
+            assert main([*args, *more]) == 2
+            err = capsys.readouterr().err
+            assert "is being written by" in err and "--take-lock" in err
+            assert sample_copy.read_bytes() == before
+        assert main([*args, "--force", "--take-lock"]) == 0  # --force: frames are there
+        assert sample_copy.read_bytes() != before and not editor.held()
 
 
 def test_saving_through_a_symlink_writes_the_target_and_keeps_its_mode(sample_copy, tmp_path):

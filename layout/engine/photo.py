@@ -13,6 +13,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from layout.engine.displaylist import ImageItem, Item, PlaceholderItem
+from layout.engine.pngfile import ORIENTATION, png_orientation
 from layout.model.assets import AssetError, check_photo_file
 from layout.model.frames import Photo
 from layout.model.geometry import Rect
@@ -20,7 +21,6 @@ from layout.model.geometry import Rect
 FULL = Rect(0.0, 0.0, 1.0, 1.0)
 MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485  # Pillow's own guard (about 9,500 × 9,500)
 FORMATS = {"JPEG", "PNG", "TIFF", "MPO"}
-ORIENTATION = 0x0112
 
 
 class PhotoProblem(ValueError):
@@ -36,7 +36,7 @@ def image_info(path: Path) -> tuple[tuple[int, int], int, str]:
             with Image.open(path) as image:
                 width, height = image.size
                 kind, mode = image.format, image.mode
-                orientation = image.getexif().get(ORIENTATION, 1)
+                orientation = png_orientation(image) if kind == "PNG" else image.getexif().get(ORIENTATION, 1)
             _check_complete(path)
     except FileNotFoundError:
         raise PhotoProblem("is missing") from None

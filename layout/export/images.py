@@ -19,6 +19,7 @@ from PIL import Image, ImageCms, ImageOps
 from layout.engine.cache import cache_root, prune
 from layout.engine.displaylist import ImageItem
 from layout.engine.photo import FULL, upright
+from layout.engine.pngfile import STRIP_ROWS, reduced_png, strips_possible
 from layout.export.profiles import ExportProfile
 from layout.model.scratch import remove_debris, temporary_prefix
 
@@ -28,7 +29,7 @@ JPEG_QUALITY = {"CMYK": 95, "RGB": 85}
 JPEG_INK_MARGIN = 10.0
 RECIPE_VERSION = 1  # raise when the way photos are made changes
 STORE_LIMIT = 2_000_000_000  # bytes of made photos kept between exports
-MEMORY_BUDGET = 600_000_000  # bytes of decoded photos in memory at once, whatever the CPU count
+MEMORY_BUDGET = 300_000_000  # bytes of decoded photos in memory at once, whatever the CPU count
 BYTES_PER_PIXEL = 4  # the widest mode a photo is decoded in (RGBA, CMYK)
 
 
@@ -168,25 +169,41 @@ def needed_pixels(item: ImageItem, ppi: float) -> tuple[int, int]:
 
 
 def _reduced(image: Image.Image, item: ImageItem, ppi: float | None) -> Image.Image:
-    """The decoded photo cut down by a whole factor when it has more than twice the pixels
-    needed each way, so that the copies made after it (rotation, crop, colour) are small.
-    The full decode is let go when the caller closes ``image``."""
+    """The photo cut down by a whole factor when it has more than twice the pixels needed
+    each way, so that the copies made after it (rotation, crop, colour) are small. A PNG
+    is decoded a strip at a time (never whole) where :func:`strips_possible`; other
+    photos are decoded whole (a JPEG in draft) and let go when the caller closes ``image``."""
     if not ppi:
         return image
     need_w, need_h = needed_pixels(item, ppi)
     factor = min(image.width // max(need_w, 1), image.height // max(need_h, 1))
-    return image.reduce(factor) if factor >= 2 else image
+    if factor < 2:
+        return image
+    return reduced_png(image, factor) if strips_possible(image) else image.reduce(factor)
 
 
 def decoded_bytes(item: ImageItem, ppi: float | None) -> int:
     """About how much memory a photo takes while it is made: its full decode, or for a
-    JPEG decoded in draft, at most twice the needed size each way."""
+    JPEG decoded in draft or a PNG decoded in strips, at most twice the needed size each
+    way (and a strip)."""
     width, height = item.pixel_size
     full = width * height * BYTES_PER_PIXEL
-    if ppi and item.path.lower().endswith((".jpg", ".jpeg")):
+    if ppi and _decoded_reduced(item.path):
         need_w, need_h = needed_pixels(item, ppi)
-        return min(full, 4 * need_w * need_h * BYTES_PER_PIXEL)
+        strip = 2 * STRIP_ROWS * max(width, height) * BYTES_PER_PIXEL
+        return min(full, 4 * need_w * need_h * BYTES_PER_PIXEL + strip)
     return full
+
+
+def _decoded_reduced(path: str) -> bool:
+    """True for a JPEG (decoded in draft) or a PNG decoded in strips (the header is read)."""
+    if path.lower().endswith((".jpg", ".jpeg")):
+        return True
+    try:
+        with Image.open(path) as image:
+            return strips_possible(image)
+    except (OSError, ValueError):
+        return False
 
 
 def workers(items: list[ImageItem], ppi: float | None, cpus: int | None = None,

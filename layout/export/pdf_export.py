@@ -22,6 +22,7 @@ from layout.engine.fonts import ROLE_FILES
 from layout.engine.page import IssueLayout, LayoutEngine
 from layout.export.images import ImagePreparer
 from layout.export.marks import draw_crop_marks, sheet_for
+from layout.export.outputs import moving_into_place
 from layout.export.pdfx import make_pdfx
 from layout.export.profiles import PROFILES, ExportProfile, OutputCondition
 from layout.model.colour import Colour
@@ -61,10 +62,23 @@ def file_name(pattern: str, issue: Issue, page: int) -> str:
         name = pattern.format(date=issue.date, page=page, paper=issue.paper)
     except (KeyError, ValueError, IndexError) as exc:
         raise ValueError(f"file name pattern {pattern!r}: {exc}") from None
-    if "/" in name or "\\" in name or not name.lower().endswith(".pdf") or len(name) > 255 \
-            or name.startswith("."):
-        raise ValueError(f"file name pattern {pattern!r} gives {name!r}")
+    problem = _name_problem(name)
+    if problem:
+        raise ValueError(f"file name pattern {pattern!r} gives {name!r}, {problem}")
     return name
+
+
+def _name_problem(name: str) -> str | None:
+    """Why a press file name is refused, or None."""
+    if "/" in name or "\\" in name:
+        return "which names another folder"
+    if not name.lower().endswith(".pdf"):
+        return "which does not end in .pdf"
+    if name.startswith("."):
+        return "a hidden file"
+    if len(name) > 255:
+        return "longer than 255 characters"
+    return None
 
 
 def _check_pattern(pattern: str) -> None:
@@ -178,8 +192,10 @@ def export_pages(issue: Issue, folder: str | Path, *, profile: ExportProfile | s
     """One PDF a page into ``folder``, named for the print shop; return the layout and the files.
 
     The pages are written into a scratch folder inside ``folder`` and moved into
-    place together at the end, so a killed export leaves the previous set whole
-    (and a scratch folder the next run removes), never part of a new one."""
+    place one by one at the end, so an export killed while it writes them leaves
+    the previous set whole (and a scratch folder the next run removes). While they
+    are moved, ``folder`` holds INCOMPLETE.txt (:func:`moving_into_place`): a kill
+    then leaves a mixed set that says so, until an export into it completes."""
     profile = PROFILES[profile] if isinstance(profile, str) else profile
     folder = Path(folder)
     laid = (engine or LayoutEngine()).layout(issue)
@@ -193,7 +209,8 @@ def export_pages(issue: Issue, folder: str | Path, *, profile: ExportProfile | s
             writer.write([page], work / "pages" / path.name)
             if progress:
                 progress(index, len(laid.pages))
-        for path in names:
-            os.replace(work / "pages" / path.name, path)
+        with moving_into_place(folder, names):
+            for path in names:
+                os.replace(work / "pages" / path.name, path)
     return laid, names
 

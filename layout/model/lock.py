@@ -9,8 +9,9 @@ another.
 
 A lock is stale, and may be taken over, when its process is gone (same host)
 or it is older than ``max_age`` (another host, where the process cannot be
-seen). ``force`` takes over a live lock too; the one who had it then finds, when
-they save, that the file changed under them (see ``fileformat.save``).
+seen). ``force`` (the command line's ``--take-lock``) takes over a live lock too;
+the one who had it then finds, when they save, that the file changed under them
+(see ``fileformat.save``).
 
 Use::
 
@@ -64,7 +65,7 @@ class LockedError(Exception):
     def __init__(self, document: Path, info: LockInfo) -> None:
         self.document = document
         self.holder = info
-        super().__init__(f"{document}: is being written by {info}; wait, or take it over with --force")
+        super().__init__(f"{document}: is being written by {info}; wait, or take it over with --take-lock")
 
 
 def lock_path(document: str | Path) -> Path:
