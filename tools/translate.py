@@ -226,6 +226,8 @@ ZH = {
     "%1 自动保存了它的恢复版本。\n\n要恢复吗？（选“否”则把它留在 %2。）",
     "Add series block": "添加组图栏",
     "Series": "组图栏",
+    "The last export into %1 was stopped halfway; this one replaces its pages":
+    "上次导出到 %1 时中途停止；这次导出会替换其中的版面文件",
 }
 
 

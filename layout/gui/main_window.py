@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from layout.edit import operations as ops
+from layout.export.outputs import incomplete_set
 from layout.engine.page import IssueLayout, LayoutEngine
 from layout.gui.canvas import ZOOM_STEP, PageCanvas
 from layout.gui.document import EditorDocument
@@ -546,6 +547,9 @@ class MainWindow(QMainWindow):
         from layout.gui.exporting import press_allowed  # reportlab loads at the first export
 
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the press PDFs"))
+        if folder and incomplete_set(Path(folder)) is not None:
+            self.statusBar().showMessage(self.tr("The last export into %1 was stopped halfway; this one replaces "
+                                                 "its pages").replace("%1", folder), 10000)
         if folder and self.issue is not None and press_allowed(self, self.issue, self.engine):
             self.export_to("press", folder)
 

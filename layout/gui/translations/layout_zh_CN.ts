@@ -338,460 +338,465 @@ Take the lock over and edit it? (No opens it read-only.)</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="160" />
+        <location filename="../main_window.py" line="161" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="165" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="178" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="179" />
         <source>Export &amp;Proof (校样)…</source>
         <translation>导出校样(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="180" />
         <source>Export P&amp;ress PDFs…</source>
         <translation>导出印刷文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="182" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="202" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205" />
+        <location filename="../main_window.py" line="206" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207" />
+        <location filename="../main_window.py" line="208" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204" />
+        <location filename="../main_window.py" line="205" />
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120" />
+        <location filename="../main_window.py" line="121" />
         <source>Opened</source>
         <translation>打开时</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121" />
+        <location filename="../main_window.py" line="122" />
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122" />
+        <location filename="../main_window.py" line="123" />
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123" />
+        <location filename="../main_window.py" line="124" />
         <source>Pages</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124" />
+        <location filename="../main_window.py" line="125" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125" />
+        <location filename="../main_window.py" line="126" />
         <source>Preflight</source>
         <translation>印前检查</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146" />
+        <location filename="../main_window.py" line="147" />
         <source>&amp;Page</source>
         <translation>版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149" />
+        <location filename="../main_window.py" line="150" />
         <source>Add page: %1</source>
         <translation>新增版面：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="152" />
         <source>&amp;Duplicate Page</source>
         <translation>复制本版(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152" />
+        <location filename="../main_window.py" line="153" />
         <source>D&amp;elete Page</source>
         <translation>删除本版(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154" />
+        <location filename="../main_window.py" line="155" />
         <source>&amp;Next Page</source>
         <translation>下一版(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156" />
+        <location filename="../main_window.py" line="157" />
         <source>&amp;Previous Page</source>
         <translation>上一版(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="162" />
         <source>&amp;New from Template</source>
         <translation>从模板新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="166" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="168" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="170" />
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;Import Article…</source>
         <translation>导入稿件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="174" />
         <source>Place Photo &amp;Pair…</source>
         <translation>放置前后对比图(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="176" />
         <source>Re&amp;link Photos…</source>
         <translation>重新链接图片(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184" />
+        <location filename="../main_window.py" line="185" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185" />
+        <location filename="../main_window.py" line="186" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="187" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191" />
+        <location filename="../main_window.py" line="192" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="193" />
         <source>Bring &amp;Forward</source>
         <translation>上移一层(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="195" />
         <source>Send &amp;Backward</source>
         <translation>下移一层(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="197" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="198" />
         <source>U&amp;nlock</source>
         <translation>解锁(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202" />
+        <location filename="../main_window.py" line="203" />
         <source>Fit &amp;Page</source>
         <translation>适合整版(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203" />
+        <location filename="../main_window.py" line="204" />
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="210" />
         <source>&amp;Grid and Frames</source>
         <translation>版心网格和图文框(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212" />
+        <location filename="../main_window.py" line="213" />
         <source>&amp;Snap</source>
         <translation>吸附(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="221" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223" />
+        <location filename="../main_window.py" line="224" />
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226" />
+        <location filename="../main_window.py" line="227" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227" />
+        <location filename="../main_window.py" line="228" />
         <source>Box</source>
         <translation>边框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
+        <location filename="../main_window.py" line="229" />
         <source>Tint</source>
         <translation>底纹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229" />
+        <location filename="../main_window.py" line="230" />
         <source>Series</source>
         <translation>组图栏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265" />
+        <location filename="../main_window.py" line="266" />
         <source>Preflight: %1 errors, %2 warnings</source>
         <translation>印前检查：%1 个错误，%2 个警告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299" />
+        <location filename="../main_window.py" line="300" />
         <source>Fit Frame to Copy</source>
         <translation>文框适合稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="300" />
+        <location filename="../main_window.py" line="301" />
         <source>Show in Story Editor</source>
         <translation>在稿件编辑器中显示</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301" />
+        <location filename="../main_window.py" line="302" />
         <source>Unlink from Story</source>
         <translation>断开与稿件的串接</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303" />
+        <location filename="../main_window.py" line="304" />
         <source>Crop</source>
         <translation>裁切</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305" />
+        <location filename="../main_window.py" line="306" />
         <source>Relink Photo…</source>
         <translation>重新链接图片…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306" />
+        <location filename="../main_window.py" line="307" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317" />
+        <location filename="../main_window.py" line="318" />
         <source>Paragraph Style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318" />
+        <location filename="../main_window.py" line="319" />
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318" />
+        <location filename="../main_window.py" line="319" />
         <source>Lead</source>
         <translation>导语</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318" />
+        <location filename="../main_window.py" line="319" />
         <source>Subhead</source>
         <translation>小标题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326" />
+        <location filename="../main_window.py" line="327" />
         <source>Paragraph style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331" />
-        <location filename="../main_window.py" line="334" />
+        <location filename="../main_window.py" line="332" />
+        <location filename="../main_window.py" line="335" />
         <source>Relink photo</source>
         <translation>重新链接图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340" />
+        <location filename="../main_window.py" line="341" />
         <source>Folder with the moved photos</source>
         <translation>图片移到的文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344" />
+        <location filename="../main_window.py" line="345" />
         <source>Relink photos</source>
         <translation>重新链接图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345" />
+        <location filename="../main_window.py" line="346" />
         <source>Relinked photos in %1 frames</source>
         <translation>已重新链接 %1 个图框的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360" />
+        <location filename="../main_window.py" line="361" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389" />
+        <location filename="../main_window.py" line="390" />
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403" />
+        <location filename="../main_window.py" line="404" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407" />
+        <location filename="../main_window.py" line="408" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415" />
+        <location filename="../main_window.py" line="416" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416" />
+        <location filename="../main_window.py" line="417" />
         <source>The issue has changes that are not saved. Save them?</source>
         <translation>本期有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465" />
+        <location filename="../main_window.py" line="466" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="466" />
+        <location filename="../main_window.py" line="467" />
         <source>Articles (*.txt *.docx)</source>
         <translation>稿件 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475" />
+        <location filename="../main_window.py" line="476" />
         <source>Before and after photos</source>
         <translation>整治前后图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332" />
-        <location filename="../main_window.py" line="476" />
+        <location filename="../main_window.py" line="333" />
+        <location filename="../main_window.py" line="477" />
         <source>Photos (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="480" />
+        <location filename="../main_window.py" line="481" />
         <source>Choose two photos: before and after</source>
         <translation>请选两张图片：整治前和整治后</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502" />
+        <location filename="../main_window.py" line="503" />
         <source>Overset: %1 characters in %2</source>
         <translation>超版：%2 有 %1 字排不下</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="505" />
+        <location filename="../main_window.py" line="506" />
         <source>Missing from every font: %1</source>
         <translation>所有字体都缺的字：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="507" />
+        <location filename="../main_window.py" line="508" />
         <source>%1 problems with frames</source>
         <translation>%1 个图文框有问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="508" />
+        <location filename="../main_window.py" line="509" />
         <source>Layout OK</source>
         <translation>排版正常</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512" />
+        <location filename="../main_window.py" line="513" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="514" />
+        <location filename="../main_window.py" line="515" />
         <source>No document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516" />
+        <location filename="../main_window.py" line="517" />
         <source>Newspaper Layout</source>
         <translation>报纸排版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="520" />
+        <location filename="../main_window.py" line="521" />
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530" />
+        <location filename="../main_window.py" line="531" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="390" />
-        <location filename="../main_window.py" line="530" />
+        <location filename="../main_window.py" line="391" />
+        <location filename="../main_window.py" line="531" />
         <source>Layout documents (*.layout.json)</source>
         <translation>版面文档 (*.layout.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536" />
+        <location filename="../main_window.py" line="537" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="541" />
+        <location filename="../main_window.py" line="542" />
         <source>Export Proof</source>
         <translation>导出校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="548" />
+        <location filename="../main_window.py" line="549" />
         <source>Folder for the press PDFs</source>
         <translation>印刷文件存放文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562" />
+        <location filename="../main_window.py" line="551" />
+        <source>The last export into %1 was stopped halfway; this one replaces its pages</source>
+        <translation>上次导出到 %1 时中途停止；这次导出会替换其中的版面文件</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="566" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="573" />
+        <location filename="../main_window.py" line="577" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576" />
+        <location filename="../main_window.py" line="580" />
         <source>Export cancelled</source>
         <translation>导出已取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="579" />
+        <location filename="../main_window.py" line="583" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
