@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from layout.edit import operations as ops
-from layout.export.outputs import incomplete_set
 from layout.engine.page import IssueLayout, LayoutEngine
+from layout.export.outputs import incomplete_set
 from layout.gui.canvas import ZOOM_STEP, PageCanvas
 from layout.gui.document import EditorDocument
 from layout.gui.export_worker import ExportJob, run_with_progress
