@@ -61,6 +61,7 @@ from layout.engine.metrics import (
 from layout.model.colour import Colour
 
 CACHE_SIZE = 8192
+EPSILON = 1e-6  # points: a width within this of a measure fits it
 SCATTERED = 4
 
 
@@ -441,6 +442,16 @@ def _join(a: dict[str, np.ndarray], kind: np.ndarray, joints: tuple[np.ndarray, 
 def count_in(positions: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
     """How many of the sorted ``positions`` lie in low..high-1, for each pair of bounds."""
     return positions.searchsorted(high) - positions.searchsorted(low)
+
+
+def min_width(a: dict[str, np.ndarray], left: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The width of lines from ``starts`` (whose boxes start at ``left``) to ``ends`` with
+    every shrinkable space given up (a line-end mark's space is cut, not shrunk). The
+    arrays broadcast: a column of starts may take a row of ends each."""
+    last = ends - 1
+    shrink = a["shrunk"][ends] - a["shrunk"][starts + 1]
+    shrink = shrink - a["shrink"][last] * ((last != starts) & a["punct_end"][last])
+    return a["close_at"][last] - left - np.maximum(0.0, shrink)
 
 
 def prev_break(a: dict[str, np.ndarray], at: np.ndarray) -> np.ndarray:

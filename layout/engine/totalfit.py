@@ -1,0 +1,148 @@
+"""Choose a paragraph's line ends together (total fit, after Knuth and Plass).
+
+First fit fills each line as full as the rules allow, which can leave a later
+line loose (a long word or number that will not fit spreads the rest of its
+line), split a number from its unit, start a line with a dash, or leave one
+character alone on a paragraph's last line. In a paragraph where first fit
+leaves such a line for any start, each line's end is chosen among its
+first-fit end and the CANDIDATES - 1 breaks before it so that the lines from
+there to the paragraph's end cost the least together:
+
+- a line spaced out by ``s`` em between atoms costs
+  ``((s - FREE) / (LOOSE - FREE)) ** 3`` (nothing up to FREE em, one at LOOSE
+  em, the threshold of a visibly loose line);
+- a soft break (a number split from its unit, a dash or ellipsis starting a
+  line) costs as much as a line spaced SOFT_SPACING em, a paragraph's last
+  line of one character as much as one spaced LONE_SPACING em.
+
+The rules stay absolute: only breaks the rules allow are candidates, and
+punctuation is squeezed only where a rule asks it (first fit pushed the end
+in) or to take a paragraph's lone last character in.
+
+The least cost from every line start to its paragraph's end is found for
+all starts at once by relaxation rounds (Bellman): costs are never negative,
+so starting from nothing each round can only raise a start's cost, and the
+rounds stop when none changes, after as many as the longest run of lines
+whose costs depend on one another (a few, as lines spaced less than FREE cost
+nothing).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from layout.engine.prepare import EPSILON, min_width, prev_break
+
+LOOSE = 0.1  # em added between atoms: a line spaced more than this is loose
+FREE = 0.05  # em added between atoms that costs nothing
+SOFT_SPACING = 0.1  # a soft break costs as much as a line spaced this much (em)
+LONE_SPACING = 0.25  # a lone last character costs as much as a line spaced this much (em)
+ROUNDS = 3  # lines from a start whose costs count
+COSTLY = 1.0  # a line that costs this much is worth changing others for
+CANDIDATES = 4  # the first-fit end and the breaks before it
+
+
+def spacing(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray,
+            line: tuple[np.ndarray | float, np.ndarray]) -> np.ndarray:
+    """The space (em) added between each two atoms of lines from ``starts`` to ``ends``
+    justified to their measures (``line``: the measures and where the first boxes start;
+    negative where a line is squeezed). The arrays broadcast."""
+    measure, left = line
+    slack = measure - (a["close_at"][ends - 1] - left)
+    return slack / np.maximum(ends - starts - 1, 1) / a["em"][starts]
+
+
+def looseness(spread: np.ndarray | float) -> np.ndarray:
+    """What a line spaced ``spread`` em between atoms costs."""
+    over = np.maximum(np.asarray(spread) - FREE, 0.0) / (LOOSE - FREE)
+    return over * over * over
+
+
+SOFT_COST = float(looseness(SOFT_SPACING))
+LONE_COST = float(looseness(LONE_SPACING))
+
+
+def costs(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
+          line: tuple[np.ndarray | float, np.ndarray]) -> np.ndarray:
+    """What lines from ``starts`` to ``ends`` (in paragraphs ending at ``para_end``) cost;
+    the arrays broadcast."""
+    last = ends >= para_end
+    at = np.minimum(ends, len(a["cls"]) - 1)
+    soft = ~last & a["soft"][at]
+    lone = last & (a["chars"][ends] - a["chars"][starts] == 1)
+    return np.where(last, 0.0, looseness(spacing(a, starts, ends, line))) + SOFT_COST * soft + LONE_COST * lone
+
+
+def total_fit(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
+              line: tuple[np.ndarray, np.ndarray]) -> None:
+    """Change first-fit ``ends`` (of lines from ``starts``; the first ``len(a["cls"])`` of
+    them start at each atom and are no paragraph's first) to the total fit's, in the
+    paragraphs where first fit leaves a line that costs something. ``line``: the lines'
+    measures and where their first boxes start."""
+    rows = _rows(a, starts, ends, para_end, line)
+    if not len(rows):
+        return
+    s, stop = starts[rows], para_end[rows]
+    measure, left = line[0][rows], line[1][rows]
+    candidates = _candidates(a, s, ends[rows], stop, (measure, left))
+    usable = candidates >= 0
+    candidates = np.where(usable, candidates, candidates[0])
+    cost = np.where(usable, costs(a, s, candidates, stop, (measure, left)), np.inf)
+    count = len(a["cls"])
+    after = np.where(candidates >= stop, count, candidates)  # where the rest starts
+    to_go = _costs_to_go(rows, cost, after, count)
+    choice = (cost + to_go[after]).argmin(axis=0)
+    ends[rows] = candidates[choice, np.arange(len(rows))]
+
+
+def _rows(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
+          line: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """The lines whose ends total fit may change: those starting where a line may (a
+    break, or a paragraph's start for its first line) with a line that first fit makes
+    costly (COSTLY or more) among the ROUNDS lines from there; further lines' costs
+    do not count (see :func:`_costs_to_go`)."""
+    count = len(a["cls"])
+    starting = np.ones(len(starts), bool)
+    starting[:count] = a["breakable"]
+    costly = starting & (costs(a, starts, ends, para_end, line) >= COSTLY)
+    before = np.concatenate(([0], costly[:count].cumsum()))  # costly lines starting before each atom
+    reach = ends
+    for _ in range(ROUNDS - 1):
+        reach = np.where(reach < para_end, ends[np.minimum(reach, count - 1)], reach)
+    return (starting & (costly | (before[np.minimum(reach, para_end)] > before[np.minimum(starts + 1, count)]))
+            ).nonzero()[0]
+
+
+def _candidates(a: dict[str, np.ndarray], starts: np.ndarray, first_fit: np.ndarray, para_end: np.ndarray,
+                line: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """Each line's candidate ends, a column a line: the first-fit end, the CANDIDATES - 1
+    breaks before it that leave two atoms on the line, and the paragraph's end where
+    first fit would leave one character alone after the line but the rest fits on it
+    once its punctuation is compressed (``line``: the lines' measures and where their
+    first boxes start); -1 for none."""
+    rows = [first_fit]
+    for _ in range(CANDIDATES - 1):
+        rows.append(prev_break(a, np.maximum(rows[-1] - 1, 0)))
+    lone = ((first_fit < para_end) & (a["chars"][para_end] - a["chars"][first_fit] == 1)).nonzero()[0]
+    whole = np.full(len(starts), -1)
+    fits = min_width(a, line[1][lone], starts[lone], para_end[lone]) <= line[0][lone] + EPSILON
+    whole[lone[fits]] = para_end[lone[fits]]
+    rows.append(whole)
+    candidates = np.stack(rows)
+    candidates[1:CANDIDATES][candidates[1:CANDIDATES] <= starts + 1] = -1
+    return candidates
+
+
+def _costs_to_go(rows: np.ndarray, cost: np.ndarray, after: np.ndarray, count: int) -> np.ndarray:
+    """The least cost of the lines from each atom (by index; ``count``: a paragraph's end)
+    to its paragraph's end, for the lines in ``rows`` starting at each atom and not a
+    paragraph's first (their candidates' ``cost``, and where the rest starts after each)."""
+    later = rows < count
+    atoms, cost, after = rows[later], cost[:, later], after[:, later]
+    to_go = np.zeros(count + 1)
+    for _ in range(ROUNDS):
+        best = (cost + to_go[after]).min(axis=0)
+        if np.array_equal(best, to_go[atoms]):
+            break
+        to_go[atoms] = best
+    return to_go
