@@ -31,25 +31,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from layout.engine.prepare import EPSILON, min_width, prev_break
+from layout.engine.prepare import EPSILON, min_width, next_break
 
 LOOSE = 0.1  # em added between atoms: a line spaced more than this is loose
 FREE = 0.05  # em added between atoms that costs nothing
+SQUEEZE_COST = 1.0  # a line squeezed, and as much again for each half em it gives up
 SOFT_SPACING = 0.1  # a soft break costs as much as a line spaced this much (em)
 LONE_SPACING = 0.25  # a lone last character costs as much as a line spaced this much (em)
-ROUNDS = 3  # lines from a start whose costs count
+ROUNDS = 4  # lines from a start whose costs count
 COSTLY = 1.0  # a line that costs this much is worth changing others for
-CANDIDATES = 4  # the first-fit end and the breaks before it
-
-
-def spacing(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray,
-            line: tuple[np.ndarray | float, np.ndarray]) -> np.ndarray:
-    """The space (em) added between each two atoms of lines from ``starts`` to ``ends``
-    justified to their measures (``line``: the measures and where the first boxes start;
-    negative where a line is squeezed). The arrays broadcast."""
-    measure, left = line
-    slack = measure - (a["close_at"][ends - 1] - left)
-    return slack / np.maximum(ends - starts - 1, 1) / a["em"][starts]
+CANDIDATES = 3  # the first-fit end and the breaks before it
 
 
 def looseness(spread: np.ndarray | float) -> np.ndarray:
@@ -65,12 +56,19 @@ LONE_COST = float(looseness(LONE_SPACING))
 def costs(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
           line: tuple[np.ndarray | float, np.ndarray]) -> np.ndarray:
     """What lines from ``starts`` to ``ends`` (in paragraphs ending at ``para_end``) cost;
-    the arrays broadcast."""
+    ``line``: their measures and where their first boxes start. The arrays broadcast."""
+    measure, left = line
+    em = a["em"][starts]
+    slack = measure + left - a["close_at"][ends - 1]
+    over = np.maximum(slack / (np.maximum(ends - starts - 1, 1) * em) - FREE, 0.0) * (1.0 / (LOOSE - FREE))
+    cost = over * over * over + SOFT_COST * a["soft"][np.minimum(ends, len(a["cls"]) - 1)]
     last = ends >= para_end
-    at = np.minimum(ends, len(a["cls"]) - 1)
-    soft = ~last & a["soft"][at]
-    lone = last & (a["chars"][ends] - a["chars"][starts] == 1)
-    return np.where(last, 0.0, looseness(spacing(a, starts, ends, line))) + SOFT_COST * soft + LONE_COST * lone
+    if last.any():
+        cost = np.where(last, LONE_COST * (a["chars"][ends] - a["chars"][starts] == 1), cost)
+    squeezed = slack < -EPSILON
+    if squeezed.any():
+        cost = cost + np.where(squeezed, SQUEEZE_COST * (1.0 - 2.0 * slack / em), 0.0)
+    return cost
 
 
 def total_fit(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
@@ -98,36 +96,36 @@ def total_fit(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, pa
 def _rows(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
           line: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """The lines whose ends total fit may change: those starting where a line may (a
-    break, or a paragraph's start for its first line) with a line that first fit makes
-    costly (COSTLY or more) among the ROUNDS lines from there; further lines' costs
-    do not count (see :func:`_costs_to_go`)."""
+    break, or a paragraph's start for its first line) from which ROUNDS lines can lead to
+    one that first fit makes cost COSTLY or more (a line's end is taken within CANDIDATES
+    atoms before its first-fit end); from the others, first fit meets no such line, and
+    lines further on do not count (see :func:`_costs_to_go`)."""
     count = len(a["cls"])
     starting = np.ones(len(starts), bool)
     starting[:count] = a["breakable"]
     costly = starting & (costs(a, starts, ends, para_end, line) >= COSTLY)
-    before = np.concatenate(([0], costly[:count].cumsum()))  # costly lines starting before each atom
-    reach = ends
+    going_on = ends < para_end
+    at = np.minimum(ends, count - 1)
     for _ in range(ROUNDS - 1):
-        reach = np.where(reach < para_end, ends[np.minimum(reach, count - 1)], reach)
-    return (starting & (costly | (before[np.minimum(reach, para_end)] > before[np.minimum(starts + 1, count)]))
-            ).nonzero()[0]
+        costly = costly | (starting & going_on & costly[at])
+    return costly.nonzero()[0]
 
 
 def _candidates(a: dict[str, np.ndarray], starts: np.ndarray, first_fit: np.ndarray, para_end: np.ndarray,
                 line: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """Each line's candidate ends, a column a line: the first-fit end, the CANDIDATES - 1
-    breaks before it that leave two atoms on the line, and the paragraph's end where
-    first fit would leave one character alone after the line but the rest fits on it
-    once its punctuation is compressed (``line``: the lines' measures and where their
-    first boxes start); -1 for none."""
-    rows = [first_fit]
-    for _ in range(CANDIDATES - 1):
-        rows.append(prev_break(a, np.maximum(rows[-1] - 1, 0)))
-    lone = ((first_fit < para_end) & (a["chars"][para_end] - a["chars"][first_fit] == 1)).nonzero()[0]
-    whole = np.full(len(starts), -1)
-    fits = min_width(a, line[1][lone], starts[lone], para_end[lone]) <= line[0][lone] + EPSILON
-    whole[lone[fits]] = para_end[lone[fits]]
-    rows.append(whole)
+    breaks before it that leave two atoms on the line, and the break after it where the
+    line fits once its punctuation is compressed (``line``: the lines' measures and where
+    their first boxes start); -1 for none."""
+    breaks = a["breaks"]  # -1, then the atoms a line may start at
+    before = breaks.searchsorted(first_fit)  # breaks[before - 1]: the last break before the first-fit end
+    rows = [first_fit, *(breaks[np.maximum(before - back, 0)] for back in range(1, CANDIDATES))]
+    going_on = (first_fit < para_end).nonzero()[0]
+    after = np.minimum(next_break(a, first_fit[going_on] + 1), para_end[going_on])
+    fits = min_width(a, line[1][going_on], starts[going_on], after) <= line[0][going_on] + EPSILON
+    squeezed = np.full(len(starts), -1)
+    squeezed[going_on[fits]] = after[fits]
+    rows.append(squeezed)
     candidates = np.stack(rows)
     candidates[1:CANDIDATES][candidates[1:CANDIDATES] <= starts + 1] = -1
     return candidates
@@ -135,10 +133,11 @@ def _candidates(a: dict[str, np.ndarray], starts: np.ndarray, first_fit: np.ndar
 
 def _costs_to_go(rows: np.ndarray, cost: np.ndarray, after: np.ndarray, count: int) -> np.ndarray:
     """The least cost of the lines from each atom (by index; ``count``: a paragraph's end)
-    to its paragraph's end, for the lines in ``rows`` starting at each atom and not a
-    paragraph's first (their candidates' ``cost``, and where the rest starts after each)."""
-    later = rows < count
-    atoms, cost, after = rows[later], cost[:, later], after[:, later]
+    to its paragraph's end, from the lines in ``rows`` (sorted) that start at each atom and
+    are not a paragraph's first (their candidates' ``cost``, and where the rest starts
+    after each)."""
+    later = rows.searchsorted(count)  # the rows before are later lines, those after first ones
+    atoms, cost, after = rows[:later], cost[:, :later], after[:, :later]
     to_go = np.zeros(count + 1)
     for _ in range(ROUNDS):
         best = (cost + to_go[after]).min(axis=0)
