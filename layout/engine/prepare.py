@@ -92,7 +92,7 @@ class StyledRun:
 
 PER_ATOM = ("cls", "breakable", "width", "shrink", "tier", "lead", "draw", "gap", "start_cut", "end_cut", "id",
             "run", "glyph0", "open_at", "open_cut", "close_at", "para_end", "em",
-            "punct_end", "soft", "lookout")
+            "punct_end", "soft")
 PREFIX_SUMS = ("shrunk", "chars", "char_at")
 POSITIONS = ("fancy_at", "complex_at", "flex_at", "inner_at", "resort_at")
 
@@ -424,7 +424,6 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     a["breaks"] = np.concatenate(([-1], a["breakable"].nonzero()[0]))
     a["stops"] = np.concatenate(((a["breakable"] | ~same).nonzero()[0], [count]))
     a["punct_end"] = punct & (a["end_cut"] != 0)
-    a["lookout"] = a["soft"] | (a["width"] > em)
     return a, infos
 
 

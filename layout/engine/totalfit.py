@@ -3,35 +3,35 @@
 First fit fills each line as full as the rules allow, which can leave a later
 line loose (a long word or number that will not fit spreads the rest of its
 line), split a number from its unit, start a line with a dash, or leave one
-character alone on a paragraph's last line. In a paragraph where first fit
-leaves such a line for any start, each line's end is chosen among its
-first-fit end and the CANDIDATES - 1 breaks before it so that the lines from
-there to the paragraph's end cost the least together:
+character alone on a paragraph's last line; and a rule may have squeezed a
+line's punctuation to take a mark in (挤进). From every start whose first-fit
+lines reach such a line within ROUNDS lines, a line's end is chosen among its
+first-fit end, the CANDIDATES - 1 breaks before it, and the break after it
+where the line fits with its punctuation compressed, so that the ROUNDS lines
+from there cost the least together:
 
 - a line spaced out by ``s`` em between atoms costs
   ``((s - FREE) / (LOOSE - FREE)) ** 3`` (nothing up to FREE em, one at LOOSE
   em, the threshold of a visibly loose line);
+- a squeezed line costs SQUEEZE_COST, and twice that again per em it gives up,
+  whether a rule or the fit asks for it (so that squeezes go where they spare
+  a loose line, and no more are made than first fit makes);
 - a soft break (a number split from its unit, a dash or ellipsis starting a
   line) costs as much as a line spaced SOFT_SPACING em, a paragraph's last
   line of one character as much as one spaced LONE_SPACING em.
 
-The rules stay absolute: only breaks the rules allow are candidates, and
-punctuation is squeezed only where a rule asks it (first fit pushed the end
-in) or to take a paragraph's lone last character in.
-
-The least cost from every line start to its paragraph's end is found for
-all starts at once by relaxation rounds (Bellman): costs are never negative,
-so starting from nothing each round can only raise a start's cost, and the
-rounds stop when none changes, after as many as the longest run of lines
-whose costs depend on one another (a few, as lines spaced less than FREE cost
-nothing).
+The rules stay absolute: every candidate is a break the rules allow, and a
+squeezed one fits once compressed as clreq allows. The least costs are found
+for all those starts at once by ROUNDS - 1 relaxation rounds (Bellman's, over
+the lines from each start, one more line each round); lines further on count
+as first fit sets them.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from layout.engine.prepare import EPSILON, min_width, next_break
+from layout.engine.prepare import EPSILON, min_width
 
 LOOSE = 0.1  # em added between atoms: a line spaced more than this is loose
 FREE = 0.05  # em added between atoms that costs nothing
@@ -43,14 +43,16 @@ COSTLY = 1.0  # a line that costs this much is worth changing others for
 CANDIDATES = 3  # the first-fit end and the breaks before it
 
 
-def looseness(spread: np.ndarray | float) -> np.ndarray:
+LOOSE_SCALE = (LOOSE - FREE) ** -3
+
+
+def looseness(spread: float) -> float:
     """What a line spaced ``spread`` em between atoms costs."""
-    over = np.maximum(np.asarray(spread) - FREE, 0.0) / (LOOSE - FREE)
-    return over * over * over
+    return max(spread - FREE, 0.0) ** 3 * LOOSE_SCALE
 
 
-SOFT_COST = float(looseness(SOFT_SPACING))
-LONE_COST = float(looseness(LONE_SPACING))
+SOFT_COST = looseness(SOFT_SPACING)
+LONE_COST = looseness(LONE_SPACING)
 
 
 def costs(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
@@ -60,14 +62,19 @@ def costs(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_e
     measure, left = line
     em = a["em"][starts]
     slack = measure + left - a["close_at"][ends - 1]
-    over = np.maximum(slack / (np.maximum(ends - starts - 1, 1) * em) - FREE, 0.0) * (1.0 / (LOOSE - FREE))
-    cost = over * over * over + SOFT_COST * a["soft"][np.minimum(ends, len(a["cls"]) - 1)]
+    over = slack / (np.maximum(ends - starts - 1, 1) * em)
+    over -= FREE
+    np.maximum(over, 0.0, out=over)
+    cost = over * over
+    cost *= over
+    cost *= LOOSE_SCALE
+    cost += SOFT_COST * a["soft"][np.minimum(ends, len(a["cls"]) - 1)]
     last = ends >= para_end
     if last.any():
         cost = np.where(last, LONE_COST * (a["chars"][ends] - a["chars"][starts] == 1), cost)
     squeezed = slack < -EPSILON
     if squeezed.any():
-        cost = cost + np.where(squeezed, SQUEEZE_COST * (1.0 - 2.0 * slack / em), 0.0)
+        cost += np.where(squeezed, SQUEEZE_COST * (1.0 - 2.0 * slack / em), 0.0)
     return cost
 
 
@@ -121,7 +128,9 @@ def _candidates(a: dict[str, np.ndarray], starts: np.ndarray, first_fit: np.ndar
     before = breaks.searchsorted(first_fit)  # breaks[before - 1]: the last break before the first-fit end
     rows = [first_fit, *(breaks[np.maximum(before - back, 0)] for back in range(1, CANDIDATES))]
     going_on = (first_fit < para_end).nonzero()[0]
-    after = np.minimum(next_break(a, first_fit[going_on] + 1), para_end[going_on])
+    at, last, stop = before[going_on], len(breaks) - 1, para_end[going_on]
+    at += breaks[np.minimum(at, last)] == first_fit[going_on]  # the first break after the end
+    after = np.minimum(np.where(at <= last, breaks[np.minimum(at, last)], stop), stop)
     fits = min_width(a, line[1][going_on], starts[going_on], after) <= line[0][going_on] + EPSILON
     squeezed = np.full(len(starts), -1)
     squeezed[going_on[fits]] = after[fits]
@@ -139,9 +148,6 @@ def _costs_to_go(rows: np.ndarray, cost: np.ndarray, after: np.ndarray, count: i
     later = rows.searchsorted(count)  # the rows before are later lines, those after first ones
     atoms, cost, after = rows[:later], cost[:, :later], after[:, :later]
     to_go = np.zeros(count + 1)
-    for _ in range(ROUNDS):
-        best = (cost + to_go[after]).min(axis=0)
-        if np.array_equal(best, to_go[atoms]):
-            break
-        to_go[atoms] = best
+    for _ in range(ROUNDS - 1):  # the lines after each row's own, one more each round
+        to_go[atoms] = (cost + to_go[after]).min(axis=0)
     return to_go
