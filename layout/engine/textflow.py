@@ -6,7 +6,8 @@ so an article's layout can be taken up again in any frame of its chain. Where
 a paragraph's style keeps its lines, a first line that would stand alone at
 the bottom of a column goes to the next column of the run, and a column ends a
 line early rather than leave a paragraph's last line alone at the top of the
-next (newsroom practice); the ones that cannot be helped are reported. The
+next (newsroom practice), the next linked frame's first column included; the
+ones that cannot be helped are reported. The
 lines' breaks come from the line plan (``linebreak``); once all the lines of a
 flow are known, they are justified and turned into glyph runs together.
 """
@@ -73,14 +74,17 @@ def _skip_empty(paragraphs: list[FlowParagraph], state: FlowState) -> None:
         state.atom = 0
 
 
-def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | None = None) -> FlowResult:
-    """Fill the slots in order from ``state``; return items and where the flow stopped."""
+def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | None = None,
+         after: Slot | None = None) -> FlowResult:
+    """Fill the slots in order from ``state``; return items and where the flow stopped.
+    ``after``: the slot the flow goes on in after these (the first column of the next
+    linked frame), for widows and orphans at the bottom of the last."""
     result = FlowResult(state=FlowState() if state is None else FlowState(state.paragraph, state.atom))
     pos = result.state
     spans: list[LineSpan] = []
     spaced = -1
     for number, slot in enumerate(slots):
-        following = slots[number + 1] if number + 1 < len(slots) else None
+        following = slots[number + 1] if number + 1 < len(slots) else after
         line_no = 0
         while line_no < slot.lines:
             _skip_empty(paragraphs, pos)
