@@ -23,7 +23,7 @@ from itertools import accumulate
 
 import numpy as np
 
-from layout.engine.chars import LETTER, special_spans
+from layout.engine.chars import LETTER, MARK, special_spans
 from layout.engine.fonts import FontChain
 from layout.engine.metrics import (
     F_END_CUT,
@@ -428,13 +428,14 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
 
 
 def _join(a: dict[str, np.ndarray], kind: np.ndarray, joints: tuple[np.ndarray, np.ndarray]) -> None:
-    """Let lines start inside URLs (``joints``: atoms of kind PIECE, and their kinds) and
-    long words (LETTER: soft breaks) where the rules allow (``kind``: each atom's kind)."""
+    """Let lines start inside URLs (``joints``: atoms of kind PIECE or MARK, and their
+    kinds; see ``chars``) and long words (LETTER: soft breaks) where the rules allow
+    (``kind``: each atom's kind); a URL's marks may start a line whatever their kind."""
     at, kinds = joints
-    allowed = (kind[at] & K_NO_FIRST) == 0
+    allowed = ((kind[at] & K_NO_FIRST) == 0) | (kinds == MARK)
     at, kinds = at[allowed], kinds[allowed]
     a["breakable"][at] = True
-    a["soft"][at[kinds == LETTER]] = True
+    a["soft"][at[kinds != MARK]] = True
     a["inner_at"], a["resort_at"] = at, at[kinds == LETTER]
 
 

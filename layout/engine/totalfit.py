@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from layout.engine.prepare import EPSILON, min_width
+from layout.engine.prepare import EPSILON, count_in, min_width
 
 LOOSE = 0.1  # em added between atoms: a line spaced more than this is loose
 FREE = 0.05  # em added between atoms that costs nothing
@@ -62,7 +62,12 @@ def costs(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_e
     measure, left = line
     em = a["em"][starts]
     slack = measure + left - a["close_at"][ends - 1]
-    over = slack / (np.maximum(ends - starts - 1, 1) * em)
+    gaps = ends - starts - 1  # those that take space: not before the inner atoms of URLs and long words
+    if len(a["inner_at"]):
+        gaps -= count_in(a["inner_at"], starts + 1, ends)
+    over = slack / (np.maximum(gaps, 1) * em)
+    if len(a["inner_at"]):
+        over[gaps <= 0] = 0.0  # a line with no gap to space out is set flush left
     over -= FREE
     np.maximum(over, 0.0, out=over)
     cost = over * over
