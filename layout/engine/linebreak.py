@@ -18,7 +18,7 @@ a paragraph is then one lookup per line.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -43,17 +43,22 @@ def plan(batch: Batch, measure: float, first_measure: float) -> tuple[Sequence[i
     return found
 
 
-def ends_from(p: PreparedParagraph, start: int, measure: float, first_measure: float) -> Iterator[int]:
+def ends_from(p: PreparedParagraph, start: int, measure: float, first_measure: float,
+              most: int | None = None) -> list[int]:
     """The ends of a paragraph's lines from atom ``start`` on (each line's end is the next
-    one's start), ``first_measure`` points long for its first line, ``measure`` after."""
+    one's start; at most ``most`` of them), ``first_measure`` points long for its first
+    line, ``measure`` after."""
     later, first_ends = plan(p.batch, measure, first_measure)
     first, count = p.first, p.count
-    if start == 0 < count:
+    ends: list[int] = []
+    most = count if most is None else most
+    if start == 0 < count and most > 0:
         start = first_ends[p.number] - first
-        yield start
-    while start < count:
+        ends.append(start)
+    while start < count and len(ends) < most:
         start = later[first + start] - first
-        yield start
+        ends.append(start)
+    return ends
 
 
 def _plan(batch: Batch, measure: float, first_measure: float) -> tuple[Sequence[int], list[int]]:

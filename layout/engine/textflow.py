@@ -15,7 +15,6 @@ flow are known, they are justified and turned into glyph runs together.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import islice
 
 from layout.engine.displaylist import Item
 from layout.engine.linebreak import ends_from
@@ -123,7 +122,7 @@ def _keep_lines(para: FlowParagraph, span: LineSpan, slot: Slot, following: Slot
         return span  # the paragraph ends in this slot, or the slot is not full
     if span.start == 0 and len(ends) == 1:
         return span._replace(ends=[])
-    widow = next(ends_from(p, ends[-1], following.width, following.width - para.indent)) >= len(p)
+    widow = ends_from(p, ends[-1], following.width, following.width - para.indent, 1)[0] >= len(p)
     if widow and len(ends) > (2 if span.start == 0 else 1):
         return span._replace(ends=ends[:-1])
     return span
@@ -143,7 +142,7 @@ def _note_stranded(para: FlowParagraph, span: LineSpan, slot: Slot, stranded: li
 def _fill(para: FlowParagraph, slot: Slot, start: int, line_no: int) -> LineSpan:
     """The lines of a paragraph from atom ``start`` on, in a slot from grid line
     ``line_no`` on, until the paragraph or the slot ends (at least one line)."""
-    ends = list(islice(ends_from(para.prepared, start, slot.width, slot.width - para.indent), slot.lines - line_no))
+    ends = ends_from(para.prepared, start, slot.width, slot.width - para.indent, slot.lines - line_no)
     return LineSpan(para.prepared, start, ends, slot.x, slot.width, para.indent, para.align, slot.top, line_no,
                     slot.pitch)
 
