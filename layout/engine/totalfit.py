@@ -39,7 +39,6 @@ SQUEEZE_COST = 1.0  # a line squeezed, and as much again for each half em it giv
 SOFT_SPACING = 0.1  # a soft break costs as much as a line spaced this much (em)
 LONE_SPACING = 0.25  # a lone last character costs as much as a line spaced this much (em)
 ROUNDS = 4  # lines from a start whose costs count
-COSTLY = 1.0  # a line that costs this much is worth changing others for
 CANDIDATES = 3  # the first-fit end and the breaks before it
 
 
@@ -55,19 +54,26 @@ SOFT_COST = looseness(SOFT_SPACING)
 LONE_COST = looseness(LONE_SPACING)
 
 
+def _spacing(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray,
+             line: tuple[np.ndarray | float, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """For lines from ``starts`` to ``ends`` (``line``: their measures and where their first
+    boxes start): the room left (em; negative where a line is squeezed), and the space
+    added between each two atoms that take it (em; none where no gap takes space, as
+    before the inner atoms of URLs and long words: such a line is set flush left)."""
+    measure, left = line
+    slack = (measure + left - a["close_at"][ends - 1]) / a["em"][starts]
+    gaps = ends - starts - 1
+    if not len(a["inner_at"]):
+        return slack, slack / np.maximum(gaps, 1)
+    gaps -= count_in(a["inner_at"], starts + 1, ends)
+    return slack, np.where(gaps > 0, slack / np.maximum(gaps, 1), 0.0)
+
+
 def costs(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
           line: tuple[np.ndarray | float, np.ndarray]) -> np.ndarray:
     """What lines from ``starts`` to ``ends`` (in paragraphs ending at ``para_end``) cost;
     ``line``: their measures and where their first boxes start. The arrays broadcast."""
-    measure, left = line
-    em = a["em"][starts]
-    slack = measure + left - a["close_at"][ends - 1]
-    gaps = ends - starts - 1  # those that take space: not before the inner atoms of URLs and long words
-    if len(a["inner_at"]):
-        gaps -= count_in(a["inner_at"], starts + 1, ends)
-    over = slack / (np.maximum(gaps, 1) * em)
-    if len(a["inner_at"]):
-        over[gaps <= 0] = 0.0  # a line with no gap to space out is set flush left
+    slack, over = _spacing(a, starts, ends, line)
     over -= FREE
     np.maximum(over, 0.0, out=over)
     cost = over * over
@@ -79,7 +85,7 @@ def costs(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_e
         cost = np.where(last, LONE_COST * (a["chars"][ends] - a["chars"][starts] == 1), cost)
     squeezed = slack < -EPSILON
     if squeezed.any():
-        cost += np.where(squeezed, SQUEEZE_COST * (1.0 - 2.0 * slack / em), 0.0)
+        cost += np.where(squeezed, SQUEEZE_COST * (1.0 - 2.0 * slack), 0.0)
     return cost
 
 
@@ -108,18 +114,23 @@ def total_fit(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, pa
 def _rows(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
           line: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """The lines whose ends total fit may change: those starting where a line may (a
-    break, or a paragraph's start for its first line) from which ROUNDS lines can lead to
-    one that first fit makes cost COSTLY or more (a line's end is taken within CANDIDATES
-    atoms before its first-fit end); from the others, first fit meets no such line, and
-    lines further on do not count (see :func:`_costs_to_go`)."""
+    break, or a paragraph's start for its first line) whose first-fit lines lead within
+    ROUNDS lines to a costly one: spaced LOOSE em or more, squeezed, ending at a soft
+    break, or a lone last character (each costs at least as much as a line spaced LOOSE
+    em). From the others first fit meets no such line, and lines further on do not count
+    (see :func:`_costs_to_go`)."""
     count = len(a["cls"])
+    slack, spread = _spacing(a, starts, ends, line)
+    soft = a["soft"][np.minimum(ends, count - 1)]
+    costly = np.where(ends >= para_end, a["chars"][ends] - a["chars"][starts] == 1, (spread >= LOOSE) | soft)
+    costly |= slack < -EPSILON
     starting = np.ones(len(starts), bool)
     starting[:count] = a["breakable"]
-    costly = starting & (costs(a, starts, ends, para_end, line) >= COSTLY)
-    going_on = ends < para_end
+    costly &= starting
+    reach = starting & (ends < para_end)  # lines after which the paragraph goes on
     at = np.minimum(ends, count - 1)
     for _ in range(ROUNDS - 1):
-        costly = costly | (starting & going_on & costly[at])
+        costly |= reach & costly[at]
     return costly.nonzero()[0]
 
 
