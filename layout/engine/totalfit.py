@@ -39,7 +39,7 @@ SQUEEZE_COST = 1.0  # a line squeezed, and as much again for each half em it giv
 SOFT_SPACING = 0.1  # a soft break costs as much as a line spaced this much (em)
 LONE_SPACING = 0.25  # a lone last character costs as much as a line spaced this much (em)
 ROUNDS = 4  # lines from a start whose costs count
-CANDIDATES = 3  # the first-fit end and the breaks before it
+CANDIDATES = 2  # the first-fit end and the breaks before it
 
 
 LOOSE_SCALE = (LOOSE - FREE) ** -3
