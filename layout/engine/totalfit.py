@@ -143,14 +143,11 @@ def _candidates(a: dict[str, np.ndarray], starts: np.ndarray, first_fit: np.ndar
     breaks = a["breaks"]  # -1, then the atoms a line may start at
     before = breaks.searchsorted(first_fit)  # breaks[before - 1]: the last break before the first-fit end
     rows = [first_fit, *(breaks[np.maximum(before - back, 0)] for back in range(1, CANDIDATES))]
-    going_on = (first_fit < para_end).nonzero()[0]
-    at, last, stop = before[going_on], len(breaks) - 1, para_end[going_on]
-    at += breaks[np.minimum(at, last)] == first_fit[going_on]  # the first break after the end
-    after = np.minimum(np.where(at <= last, breaks[np.minimum(at, last)], stop), stop)
-    fits = min_width(a, line[1][going_on], starts[going_on], after) <= line[0][going_on] + EPSILON
-    squeezed = np.full(len(starts), -1)
-    squeezed[going_on[fits]] = after[fits]
-    rows.append(squeezed)
+    last = len(breaks) - 1
+    at = before + (breaks[np.minimum(before, last)] == first_fit)  # the first break after the end
+    after = np.minimum(np.where(at <= last, breaks[np.minimum(at, last)], para_end), para_end)
+    fits = (first_fit < para_end) & (min_width(a, line[1], starts, after) <= line[0] + EPSILON)
+    rows.append(np.where(fits, after, -1))
     candidates = np.stack(rows)
     candidates[1:CANDIDATES][candidates[1:CANDIDATES] <= starts + 1] = -1
     return candidates
