@@ -53,9 +53,9 @@ def figures(path: Path) -> dict:
         spans.extend(found)
         return set_spans(found, missing, *([] if wide is None else [wide]))
 
-    def recording_slots(paragraphs, columns, state=None):
+    def recording_slots(paragraphs, columns, state=None, after=None):
         slots.update(((slot.x, slot.top), slot.lines) for slot in columns)
-        return flow_through(paragraphs, columns, state)
+        return flow_through(paragraphs, columns, state, after)
 
     textflow.spans_items, article.flow = recording_spans, recording_slots  # every line set, and its column
     try:

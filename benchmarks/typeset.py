@@ -37,6 +37,7 @@ from reportlab.platypus import Paragraph
 
 from layout.engine.displaylist import line_by_line
 from layout.engine.fonts import ROLE_FILES, font_dir, load_face
+from layout.engine.justify import geometry, line_table
 from layout.engine.linebreak import ends_from
 from layout.engine.page import LayoutEngine
 from layout.engine.prepare import forget_prepared
@@ -265,10 +266,32 @@ def typst_lines(texts: list[str], width: float) -> list[list[Glyph]] | None:
     return list(lines.values())
 
 
+def squeezed(texts: list[str], width: float) -> tuple[int, int]:
+    """Of the lines the engine sets, how many are squeezed (their natural width over the
+    measure, punctuation giving up space), and how many atoms give space up on them."""
+    style = load(SAMPLE).style("body")
+    forget_prepared()
+    lines, marks = 0, 0
+    for para in flow_paragraphs([((run_for(t, style),), style) for t in texts]):
+        p, start = para.prepared, 0
+        for end in ends_from(p, 0, width, width - para.indent):
+            measure = width - (para.indent if start == 0 else 0.0)
+            if p.natural(start, end, start == 0) > measure + 1e-6:
+                geo = geometry(p.batch.arrays, line_table([(p, start, end, measure, start == 0, False, para.align, 0)]))
+                natural = [p.open_at[k] for k in range(start, end)]
+                lines += 1
+                marks += sum(1 for k in range(end - start - 1)
+                             if geo.x[k + 1] - geo.x[k] < natural[k + 1] - natural[k] - 1e-6)
+            start = end
+    return lines, marks
+
+
 def quality(width: float) -> dict[str, float]:
-    """Loose lines per thousand, ours and (where installed) Typst's, on the same text."""
+    """Loose lines per thousand, ours and (where installed) Typst's, on the same text;
+    our squeezed lines and the atoms squeezed on them."""
     texts = news_texts()
     result = {"loose_lines_per_1000": loose_per_1000(engine_lines(texts, width), width)}
+    result["squeezed_lines"], result["squeezed_atoms"] = squeezed(texts, width)
     theirs = typst_lines(texts, width)
     if theirs is not None:
         result["typst_loose_lines_per_1000"] = loose_per_1000(theirs, width)

@@ -4,6 +4,7 @@ It reads every character's position from the PDF with pdfplumber and the
 columns of each text frame from the document (not from the engine), groups
 characters into lines by baseline, and reports:
 - a line that starts with a mark that may not start a line (，。、；：？！”）》 …),
+  but for a URL's or e-mail address's marks inside it (/ . ? may start a line there),
 - a line that ends with a mark that may not end one (“（《 …),
 - a full line (one followed by a line that is not a paragraph's indented first
   line) whose last character does not end within 0.01 pt of the column's edge;
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 import pdfplumber
 
-from layout.engine.chars import NO_END, NO_START, Cls, classify
+from layout.engine.chars import NO_END, NO_START, URL_RE, Cls, classify
 from layout.model.document import Issue
 from layout.model.fileformat import load
 from layout.model.frames import TextFrame
@@ -75,10 +76,13 @@ def right_edge(char: dict) -> float:
 def check_column(lines: list[list[dict]], column: Column, next_first: list[dict] | None) -> list[str]:
     """Problems in one column; ``next_first`` is the first line of the next column."""
     problems = []
+    texts = ["".join(c["text"] for c in line) for line in lines]
+    starts = [sum(map(len, texts[:index])) for index in range(len(texts))]
+    inside = {at for found in URL_RE.finditer("".join(texts)) for at in range(found.start() + 1, found.end())}
     for index, line in enumerate(lines):
-        text = "".join(c["text"] for c in line)
+        text = texts[index]
         where = f"{column.frame} line {index + 1} {text!r}"
-        if line[0]["text"] in NO_START:
+        if line[0]["text"] in NO_START and starts[index] not in inside:
             problems.append(f"{where}: starts with {line[0]['text']}")
         if line[-1]["text"] in NO_END:
             problems.append(f"{where}: ends with {line[-1]['text']}")

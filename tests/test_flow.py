@@ -210,3 +210,31 @@ def test_a_first_line_alone_at_the_bottom_goes_to_the_next_column():
     assert found[0] == ["一二三四五六七八九十", "一二三"] and found[100][0] == "四五六七八九十一二三"
     found, stranded = _columns(texts, keep=False)
     assert found[0][-1] == "四五六七八九十一二三" and stranded == ["an orphan: 四五六七八九十一二三"]
+
+
+
+def _linked(text, keep=True):
+    """The lines of a paragraph set in each of two linked one-column frames of three grid
+    lines on one page, and the widows and orphans left."""
+    from layout.engine.article import layout_article
+
+    issue = new_issue("broadsheet", pages=1)
+    page = issue.pages[0]
+    issue.styles["body"] = dataclasses.replace(issue.style("body"), keep_lines=keep)
+    frames = [TextFrame(f"f{column}", page.grid.area(page.type_area, column, column, 10, 3)) for column in (1, 3)]
+    page.frames += frames
+    issue.articles.append(Article("a", paragraphs=[Paragraph(text)], flow=["f1", "f3"]))
+    laid = layout_article(issue, issue.articles[0])
+    lines: list[list[str]] = [[], []]
+    for run in line_by_line(laid.items[page.number]):
+        lines[run.xs[0] > frames[1].rect.x - 1].append(run.text)
+    return lines, [found[2] for found in laid.stranded]
+
+
+def test_a_frame_ends_a_line_early_rather_than_leave_a_widow_in_the_next_linked_frame():
+    first, full, _ = _linked("甲" * 60)[0][0]
+    text = "甲" * (len(first) + 2 * len(full) + 2)  # four lines, the last two characters long
+    lines, stranded = _linked(text, keep=False)
+    assert lines == [[first, full, full], ["甲甲"]] and stranded == ["a widow: 甲甲"]
+    lines, stranded = _linked(text)
+    assert lines == [[first, full], [full, "甲甲"]] and not stranded

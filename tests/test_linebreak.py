@@ -185,14 +185,14 @@ def _widest_spacing(lines):
     return found
 
 
-def test_look_ahead_spares_the_next_line_a_loose_setting(monkeypatch):
+def test_total_fit_spares_a_later_line_a_loose_setting(monkeypatch):
     from layout.engine import linebreak
     from layout.engine.prepare import forget_prepared
 
     text = "六七八九十一二三四Beijing186.4公里CBD。"
     forget_prepared()
     chosen = set_text(text, 10)
-    monkeypatch.setattr(linebreak, "look_ahead", lambda *args: None)
+    monkeypatch.setattr(linebreak, "total_fit", lambda *args: None)
     forget_prepared()
     first_fit = set_text(text, 10)
     assert line_texts(first_fit)[0] == "六七八九十一二三四"

@@ -109,11 +109,12 @@ def layout_article(issue: Issue, article: Article) -> ArticleLayout:
             items += block.items
             slots[0] = dataclasses.replace(slots[0], top=slots[0].top + slots[0].pitch, lines=slots[0].lines - 1)
         following = chain[index + 1][0] if index + 1 < len(chain) else None
-        flowed = flow(paragraphs, slots, state)
+        after = next(iter(frame_slots(*chain[index + 1])), None) if following is not None else None
+        flowed = flow(paragraphs, slots, state, after)
         if following is not None and following.number != page.number and slots and slots[-1].lines > 1 \
                 and not _is_done(paragraphs, flowed.state):
             slots[-1] = dataclasses.replace(slots[-1], lines=slots[-1].lines - 1)
-            flowed = flow(paragraphs, slots, state)
+            flowed = flow(paragraphs, slots, state, after)
             last = slots[-1]
             items += _jump_line(issue, dataclasses.replace(last, top=last.top + last.lines * last.pitch),
                                 f"（转第{following.number}版）", "right").items

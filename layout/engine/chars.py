@@ -82,12 +82,17 @@ def _may_start() -> np.ndarray:
     return table
 
 
-# URLs and e-mail addresses: a line may break after / . _ - ? & = # inside them (a run of
-# these stays with the piece before it); marks that end a sentence stay outside.
+# URLs and e-mail addresses: a line may break before a run of / . _ - ? & = # inside them,
+# and after one at a cost, so that a line ends with one only where breaking before it
+# costs more (the // after a scheme's colon stays with it); marks that end a sentence
+# stay outside.
 URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[!-~]*[A-Za-z0-9/#=_\-]|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
-URL_PIECE = re.compile(r"[^/._\-?&=#]*[/._\-?&=#]*")
+URL_PIECE = re.compile(r"([^/._\-?&=#]*)([/._\-?&=#]*)")
 LONG_WORD = 16  # a Latin word or number longer than this may break between characters, as a last resort
-WHOLE, PIECE, LETTER = 0, 1, 2  # a span starts a unit; continues a URL (a break); continues a long word (last resort)
+# A span starts a unit (WHOLE), or continues one: a URL after a run of its marks (PIECE: a
+# break at a cost), a URL with a run of its marks (MARK: a break), a long word (LETTER: a
+# break as a last resort).
+WHOLE, PIECE, LETTER, MARK = 0, 1, 2, 3
 
 
 def special_spans(text: str) -> list[tuple[int, int, int]]:
@@ -95,7 +100,7 @@ def special_spans(text: str) -> list[tuple[int, int, int]]:
     them, the regex tried only where a match may start, found with one array lookup
     (much quicker than the regex engine's own scan over Chinese text). A URL or e-mail
     address comes in pieces, and a word or number longer than LONG_WORD in characters:
-    the kind of each span after the first is PIECE or LETTER, of every other WHOLE."""
+    the kind of each span after the first is PIECE, MARK or LETTER, of every other WHOLE."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.intp)
     may = _may_start()[codes]
     urls = _url_spans(text) if "@" in text or "://" in text or "www." in text else []
@@ -126,11 +131,17 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
-    """A URL's pieces, each up to and with a run of the marks a line may break after."""
-    pieces = []
+    """A URL's pieces: its words and the runs of marks between them (a scheme keeps its
+    colon and slashes), each with its kind (see MARK)."""
+    pieces: list[tuple[int, int, int]] = []
     for found in URL_PIECE.finditer(text, start, end):
-        if found.end() > found.start():
-            pieces.append((found.start(), found.end(), PIECE if pieces else WHOLE))
+        (word, marks), (at, middle, stop) = found.groups(), (found.start(), found.start(2), found.end())
+        if word.endswith(":") and marks.startswith("//"):
+            middle = stop  # https:// is one piece
+        if middle > at:
+            pieces.append((at, middle, PIECE if pieces else WHOLE))
+        if stop > middle:
+            pieces.append((middle, stop, MARK if pieces else WHOLE))
     return pieces
 
 

@@ -3,14 +3,12 @@
 First fit on natural widths; where the natural break would start a line with
 a no-start mark or end one with a no-end mark, first try to push the next
 atoms in by compressing punctuation on the line (挤进), then push the last
-atoms out to the next line (推出), as clreq orders it. A soft break (a number
-split from its unit, a dash or ellipsis starting a line under the basic rules)
-is pushed out where that costs little (punctuation is squeezed for the rules
-only), and a line's end is chosen looking one line ahead (see ``lookahead``).
-A paragraph never ends with a single character alone on its last line where
-the line above can give one up without being spaced out by more than a quarter
-em. A word longer than the line overflows rather than break a rule; one longer
-than any line, or a URL, breaks inside as ``prepare`` allows.
+atoms out to the next line (推出), as clreq orders it. Then, in paragraphs where
+first fit leaves a loose line, a soft break (a number split from its unit, a
+dash or ellipsis starting a line under the basic rules) or one character alone
+on the last line, the lines' ends are chosen together (see ``totalfit``). A
+word longer than the line overflows rather than break a rule; one longer than
+any line, or a URL, breaks inside as ``prepare`` allows.
 
 The answer for a measure is worked out with array arithmetic for a line
 starting at every atom of a :class:`Batch` together, and remembered: breaking
@@ -20,19 +18,15 @@ a paragraph is then one lookup per line.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
-from layout.engine.lookahead import look_ahead, spacing
-from layout.engine.prepare import Batch, PreparedParagraph, next_break, prev_break
+from layout.engine.prepare import EPSILON, Batch, PreparedParagraph, min_width, next_break, prev_break
+from layout.engine.totalfit import total_fit
 
-EPSILON = 1e-6
 PUSH_IN_LOOKAHEAD = 3
 GUESS_STEPS = 3  # a line's end is sought this many atoms from its guess, then searched for
-ORPHAN_WINDOW = 8  # a remainder longer than this many atoms cannot be a lone character
-ORPHAN_MAX_SPACING = 0.25  # em added between atoms at most, to avoid a lone last character
-SOFT_MAX_SPACING = 0.1  # em added between atoms at most, to avoid a soft break
 PLANS_KEPT = 8  # measures remembered per batch (a frame being resized makes many)
 
 
@@ -49,17 +43,22 @@ def plan(batch: Batch, measure: float, first_measure: float) -> tuple[Sequence[i
     return found
 
 
-def ends_from(p: PreparedParagraph, start: int, measure: float, first_measure: float) -> Iterator[int]:
+def ends_from(p: PreparedParagraph, start: int, measure: float, first_measure: float,
+              most: int | None = None) -> list[int]:
     """The ends of a paragraph's lines from atom ``start`` on (each line's end is the next
-    one's start), ``first_measure`` points long for its first line, ``measure`` after."""
+    one's start; at most ``most`` of them), ``first_measure`` points long for its first
+    line, ``measure`` after."""
     later, first_ends = plan(p.batch, measure, first_measure)
     first, count = p.first, p.count
-    if start == 0 < count:
+    ends: list[int] = []
+    most = count if most is None else most
+    if start == 0 < count and most > 0:
         start = first_ends[p.number] - first
-        yield start
-    while start < count:
+        ends.append(start)
+    while start < count and len(ends) < most:
         start = later[first + start] - first
-        yield start
+        ends.append(start)
+    return ends
 
 
 def _plan(batch: Batch, measure: float, first_measure: float) -> tuple[Sequence[int], list[int]]:
@@ -89,12 +88,10 @@ def _ends(a: dict[str, np.ndarray], firsts: np.ndarray, measure: float, first_me
     para_end = bounds[1]
     if len(a["resort_at"]):
         _last_resort(a, starts, ends, measures)
-    at = np.minimum(ends, count - 1)
-    todo = ((ends < para_end) & (~a["breakable"][at] | a["soft"][at])).nonzero()[0]
+    todo = ((ends < para_end) & ~a["breakable"][np.minimum(ends, count - 1)]).nonzero()[0]
     if len(todo):
         ends[todo] = _resolve(a, starts[todo], ends[todo], para_end[todo], (measures[todo], left[todo]))
-    look_ahead(a, starts, ends, para_end, (measures, left), todo)
-    _avoid_orphans(a, starts, ends, para_end, (measures, left))
+    total_fit(a, starts, ends, para_end, (measures, left))
     return ends
 
 
@@ -155,16 +152,6 @@ def _last_resort(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray,
     ends[inside[move]] = first[move]
 
 
-def _min_width(a: dict[str, np.ndarray], left: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """The width of lines from ``starts`` (whose boxes start at ``left``) to ``ends`` with
-    every shrinkable space given up (a line-end mark's space is cut, not shrunk). The
-    arrays broadcast: a column of starts may take a row of ends each."""
-    last = ends - 1
-    shrink = a["shrunk"][ends] - a["shrunk"][starts + 1]
-    shrink = shrink - a["shrink"][last] * ((last != starts) & a["punct_end"][last])
-    return a["close_at"][last] - left - np.maximum(0.0, shrink)
-
-
 def _push_in(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
              line: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """For each line, the first of the next three breaks that fits once punctuation is
@@ -175,7 +162,7 @@ def _push_in(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, par
     candidate = ends[:, None] + np.arange(1, PUSH_IN_LOOKAHEAD + 1)  # a row of candidates per line
     stop = para_end[:, None]
     exists = candidate <= stop
-    widest = _min_width(a, left[:, None], starts[:, None], np.minimum(candidate, stop))
+    widest = min_width(a, left[:, None], starts[:, None], np.minimum(candidate, stop))
     too_wide = exists & (widest > measure[:, None] + EPSILON)
     at = np.minimum(candidate, last)
     allowed = exists & ~too_wide & ((candidate == stop) | (a["breakable"][at] & ~a["soft"][at]))
@@ -191,39 +178,12 @@ def _push_in(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, par
 
 def _resolve(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
              line: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    """Ends that would break a rule or fall on a soft break (a number split from its unit,
-    a dash starting a line): a rule's pushed in (see :func:`_push_in`), else pushed out
-    (the last break before), else to the next break; a soft one pushed out only where the
-    line stays within SOFT_MAX_SPACING em between atoms, else kept."""
+    """Ends that would break a rule: pushed in (see :func:`_push_in`), else pushed out
+    (the last break before), else to the next break."""
     found = _push_in(a, starts, ends, para_end, line)
-    found[a["breakable"][ends]] = -1  # punctuation is squeezed for the rules only
     rest = (found < 0).nonzero()[0]
     if len(rest):
         s, e = starts[rest], ends[rest]
         earlier = prev_break(a, e - 1)
-        soft = a["breakable"][e]
-        usable = earlier > s + soft  # a soft break keeps two atoms on the line
-        spread = spacing(a, s, np.where(usable, earlier, e), (line[0][rest], line[1][rest]))
-        rule = np.where(usable, earlier, next_break(a, e))
-        found[rest] = np.where(soft, np.where(usable & (spread <= SOFT_MAX_SPACING), earlier, e), rule)
+        found[rest] = np.where(earlier > s, earlier, next_break(a, e))
     return found
-
-
-def _avoid_orphans(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
-                   line: tuple[np.ndarray, np.ndarray]) -> None:
-    """Where a paragraph's last line would hold one character: the rest of the paragraph
-    pushed in where it fits once punctuation is compressed, else this line ended at the
-    break before (clreq: a character pulled down, the line spaced evenly) where that
-    spaces it by no more than ORPHAN_MAX_SPACING em. ``line``: the lines' measures and where their first boxes start."""
-    chars = a["chars"]
-    near = ((ends < para_end) & (para_end - ends <= ORPHAN_WINDOW) & (chars[para_end] - chars[ends] == 1)).nonzero()[0]
-    if not len(near):
-        return
-    measure, left = line[0][near], line[1][near]
-    s, e, stop = starts[near], ends[near], para_end[near]
-    earlier = prev_break(a, e - 1)
-    whole = _min_width(a, left, s, stop) <= measure + EPSILON
-    fits = _min_width(a, a["open_cut"][earlier], earlier, stop) <= measure
-    usable = fits & (earlier > s + 1)
-    spread = spacing(a, s, np.where(usable, earlier, e), (measure, left))
-    ends[near] = np.where(whole, stop, np.where(usable & (spread <= ORPHAN_MAX_SPACING), earlier, e))

@@ -23,7 +23,7 @@ from itertools import accumulate
 
 import numpy as np
 
-from layout.engine.chars import LETTER, special_spans
+from layout.engine.chars import LETTER, MARK, special_spans
 from layout.engine.fonts import FontChain
 from layout.engine.metrics import (
     F_END_CUT,
@@ -61,6 +61,7 @@ from layout.engine.metrics import (
 from layout.model.colour import Colour
 
 CACHE_SIZE = 8192
+EPSILON = 1e-6  # points: a width within this of a measure fits it
 SCATTERED = 4
 
 
@@ -91,7 +92,7 @@ class StyledRun:
 
 PER_ATOM = ("cls", "breakable", "width", "shrink", "tier", "lead", "draw", "gap", "start_cut", "end_cut", "id",
             "run", "glyph0", "open_at", "open_cut", "close_at", "para_end", "em",
-            "punct_end", "soft", "lookout")
+            "punct_end", "soft")
 PREFIX_SUMS = ("shrunk", "chars", "char_at")
 POSITIONS = ("fancy_at", "complex_at", "flex_at", "inner_at", "resort_at")
 
@@ -423,24 +424,34 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     a["breaks"] = np.concatenate(([-1], a["breakable"].nonzero()[0]))
     a["stops"] = np.concatenate(((a["breakable"] | ~same).nonzero()[0], [count]))
     a["punct_end"] = punct & (a["end_cut"] != 0)
-    a["lookout"] = a["soft"] | (a["width"] > em)
     return a, infos
 
 
 def _join(a: dict[str, np.ndarray], kind: np.ndarray, joints: tuple[np.ndarray, np.ndarray]) -> None:
-    """Let lines start inside URLs (``joints``: atoms of kind PIECE, and their kinds) and
-    long words (LETTER: soft breaks) where the rules allow (``kind``: each atom's kind)."""
+    """Let lines start inside URLs (``joints``: atoms of kind PIECE or MARK, and their
+    kinds; see ``chars``) and long words (LETTER: soft breaks) where the rules allow
+    (``kind``: each atom's kind); a URL's marks may start a line whatever their kind."""
     at, kinds = joints
-    allowed = (kind[at] & K_NO_FIRST) == 0
+    allowed = ((kind[at] & K_NO_FIRST) == 0) | (kinds == MARK)
     at, kinds = at[allowed], kinds[allowed]
     a["breakable"][at] = True
-    a["soft"][at[kinds == LETTER]] = True
+    a["soft"][at[kinds != MARK]] = True
     a["inner_at"], a["resort_at"] = at, at[kinds == LETTER]
 
 
 def count_in(positions: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
     """How many of the sorted ``positions`` lie in low..high-1, for each pair of bounds."""
     return positions.searchsorted(high) - positions.searchsorted(low)
+
+
+def min_width(a: dict[str, np.ndarray], left: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The width of lines from ``starts`` (whose boxes start at ``left``) to ``ends`` with
+    every shrinkable space given up (a line-end mark's space is cut, not shrunk). The
+    arrays broadcast: a column of starts may take a row of ends each."""
+    last = ends - 1
+    shrink = a["shrunk"][ends] - a["shrunk"][starts + 1]
+    shrink = shrink - a["shrink"][last] * ((last != starts) & a["punct_end"][last])
+    return a["close_at"][last] - left - np.maximum(0.0, shrink)
 
 
 def prev_break(a: dict[str, np.ndarray], at: np.ndarray) -> np.ndarray:

@@ -6,7 +6,8 @@ so an article's layout can be taken up again in any frame of its chain. Where
 a paragraph's style keeps its lines, a first line that would stand alone at
 the bottom of a column goes to the next column of the run, and a column ends a
 line early rather than leave a paragraph's last line alone at the top of the
-next (newsroom practice); the ones that cannot be helped are reported. The
+next (newsroom practice), the next linked frame's first column included; the
+ones that cannot be helped are reported. The
 lines' breaks come from the line plan (``linebreak``); once all the lines of a
 flow are known, they are justified and turned into glyph runs together.
 """
@@ -14,7 +15,6 @@ flow are known, they are justified and turned into glyph runs together.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import islice
 
 from layout.engine.displaylist import Item
 from layout.engine.linebreak import ends_from
@@ -73,14 +73,17 @@ def _skip_empty(paragraphs: list[FlowParagraph], state: FlowState) -> None:
         state.atom = 0
 
 
-def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | None = None) -> FlowResult:
-    """Fill the slots in order from ``state``; return items and where the flow stopped."""
+def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | None = None,
+         after: Slot | None = None) -> FlowResult:
+    """Fill the slots in order from ``state``; return items and where the flow stopped.
+    ``after``: the slot the flow goes on in after these (the first column of the next
+    linked frame), for widows and orphans at the bottom of the last."""
     result = FlowResult(state=FlowState() if state is None else FlowState(state.paragraph, state.atom))
     pos = result.state
     spans: list[LineSpan] = []
     spaced = -1
     for number, slot in enumerate(slots):
-        following = slots[number + 1] if number + 1 < len(slots) else None
+        following = slots[number + 1] if number + 1 < len(slots) else after
         line_no = 0
         while line_no < slot.lines:
             _skip_empty(paragraphs, pos)
@@ -119,7 +122,7 @@ def _keep_lines(para: FlowParagraph, span: LineSpan, slot: Slot, following: Slot
         return span  # the paragraph ends in this slot, or the slot is not full
     if span.start == 0 and len(ends) == 1:
         return span._replace(ends=[])
-    widow = next(ends_from(p, ends[-1], following.width, following.width - para.indent)) >= len(p)
+    widow = ends_from(p, ends[-1], following.width, following.width - para.indent, 1)[0] >= len(p)
     if widow and len(ends) > (2 if span.start == 0 else 1):
         return span._replace(ends=ends[:-1])
     return span
@@ -139,7 +142,7 @@ def _note_stranded(para: FlowParagraph, span: LineSpan, slot: Slot, stranded: li
 def _fill(para: FlowParagraph, slot: Slot, start: int, line_no: int) -> LineSpan:
     """The lines of a paragraph from atom ``start`` on, in a slot from grid line
     ``line_no`` on, until the paragraph or the slot ends (at least one line)."""
-    ends = list(islice(ends_from(para.prepared, start, slot.width, slot.width - para.indent), slot.lines - line_no))
+    ends = ends_from(para.prepared, start, slot.width, slot.width - para.indent, slot.lines - line_no)
     return LineSpan(para.prepared, start, ends, slot.x, slot.width, para.indent, para.align, slot.top, line_no,
                     slot.pitch)
 

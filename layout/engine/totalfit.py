@@ -1,0 +1,166 @@
+"""Choose a paragraph's line ends together (total fit, after Knuth and Plass).
+
+First fit fills each line as full as the rules allow, which can leave a later
+line loose (a long word or number that will not fit spreads the rest of its
+line), split a number from its unit, start a line with a dash, or leave one
+character alone on a paragraph's last line; and a rule may have squeezed a
+line's punctuation to take a mark in (挤进). From every start whose first-fit
+lines reach such a line within ROUNDS lines, a line's end is chosen among its
+first-fit end, the CANDIDATES - 1 breaks before it, and the break after it
+where the line fits with its punctuation compressed, so that the ROUNDS lines
+from there cost the least together:
+
+- a line spaced out by ``s`` em between atoms costs
+  ``((s - FREE) / (LOOSE - FREE)) ** 3`` (nothing up to FREE em, one at LOOSE
+  em, the threshold of a visibly loose line);
+- a squeezed line costs SQUEEZE_COST, and twice that again per em it gives up,
+  whether a rule or the fit asks for it (so that squeezes go where they spare
+  a loose line, and no more are made than first fit makes);
+- a soft break (a number split from its unit, a dash or ellipsis starting a
+  line) costs as much as a line spaced SOFT_SPACING em, a paragraph's last
+  line of one character as much as one spaced LONE_SPACING em.
+
+The rules stay absolute: every candidate is a break the rules allow, and a
+squeezed one fits once compressed as clreq allows. The least costs are found
+for all those starts at once by ROUNDS - 1 relaxation rounds (Bellman's, over
+the lines from each start, one more line each round); lines further on count
+as first fit sets them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from layout.engine.prepare import EPSILON, count_in, min_width
+
+LOOSE = 0.1  # em added between atoms: a line spaced more than this is loose
+FREE = 0.05  # em added between atoms that costs nothing
+SQUEEZE_COST = 1.0  # a line squeezed, and as much again for each half em it gives up
+SOFT_SPACING = 0.1  # a soft break costs as much as a line spaced this much (em)
+LONE_SPACING = 0.25  # a lone last character costs as much as a line spaced this much (em)
+ROUNDS = 4  # lines from a start whose costs count
+CANDIDATES = 2  # the first-fit end and the breaks before it
+
+
+LOOSE_SCALE = (LOOSE - FREE) ** -3
+
+
+def looseness(spread: float) -> float:
+    """What a line spaced ``spread`` em between atoms costs."""
+    return max(spread - FREE, 0.0) ** 3 * LOOSE_SCALE
+
+
+SOFT_COST = looseness(SOFT_SPACING)
+LONE_COST = looseness(LONE_SPACING)
+
+
+def _spacing(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray,
+             line: tuple[np.ndarray | float, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """For lines from ``starts`` to ``ends`` (``line``: their measures and where their first
+    boxes start): the room left (em; negative where a line is squeezed), and the space
+    added between each two atoms that take it (em; none where no gap takes space, as
+    before the inner atoms of URLs and long words: such a line is set flush left)."""
+    measure, left = line
+    slack = (measure + left - a["close_at"][ends - 1]) / a["em"][starts]
+    gaps = ends - starts - 1
+    if not len(a["inner_at"]):
+        return slack, slack / np.maximum(gaps, 1)
+    gaps -= count_in(a["inner_at"], starts + 1, ends)
+    return slack, np.where(gaps > 0, slack / np.maximum(gaps, 1), 0.0)
+
+
+def costs(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
+          line: tuple[np.ndarray | float, np.ndarray]) -> np.ndarray:
+    """What lines from ``starts`` to ``ends`` (in paragraphs ending at ``para_end``) cost;
+    ``line``: their measures and where their first boxes start. The arrays broadcast."""
+    slack, over = _spacing(a, starts, ends, line)
+    over -= FREE
+    np.maximum(over, 0.0, out=over)
+    cost = over * over
+    cost *= over
+    cost *= LOOSE_SCALE
+    cost += SOFT_COST * a["soft"][np.minimum(ends, len(a["cls"]) - 1)]
+    last = ends >= para_end
+    if last.any():
+        cost = np.where(last, LONE_COST * (a["chars"][ends] - a["chars"][starts] == 1), cost)
+    squeezed = slack < -EPSILON
+    if squeezed.any():
+        cost += np.where(squeezed, SQUEEZE_COST * (1.0 - 2.0 * slack), 0.0)
+    return cost
+
+
+def total_fit(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
+              line: tuple[np.ndarray, np.ndarray]) -> None:
+    """Change first-fit ``ends`` (of lines from ``starts``; the first ``len(a["cls"])`` of
+    them start at each atom and are no paragraph's first) to the total fit's, in the
+    paragraphs where first fit leaves a line that costs something. ``line``: the lines'
+    measures and where their first boxes start."""
+    rows = _rows(a, starts, ends, para_end, line)
+    if not len(rows):
+        return
+    s, stop = starts[rows], para_end[rows]
+    measure, left = line[0][rows], line[1][rows]
+    candidates = _candidates(a, s, ends[rows], stop, (measure, left))
+    usable = candidates >= 0
+    candidates = np.where(usable, candidates, candidates[0])
+    cost = np.where(usable, costs(a, s, candidates, stop, (measure, left)), np.inf)
+    count = len(a["cls"])
+    after = np.where(candidates >= stop, count, candidates)  # where the rest starts
+    to_go = _costs_to_go(rows, cost, after, count)
+    choice = (cost + to_go[after]).argmin(axis=0)
+    ends[rows] = candidates[choice, np.arange(len(rows))]
+
+
+def _rows(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
+          line: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """The lines whose ends total fit may change: those starting where a line may (a
+    break, or a paragraph's start for its first line) whose first-fit lines lead within
+    ROUNDS lines to a costly one: spaced LOOSE em or more, squeezed, ending at a soft
+    break, or a lone last character (each costs at least as much as a line spaced LOOSE
+    em). From the others first fit meets no such line, and lines further on do not count
+    (see :func:`_costs_to_go`)."""
+    count = len(a["cls"])
+    slack, spread = _spacing(a, starts, ends, line)
+    soft = a["soft"][np.minimum(ends, count - 1)]
+    costly = np.where(ends >= para_end, a["chars"][ends] - a["chars"][starts] == 1, (spread >= LOOSE) | soft)
+    costly |= slack < -EPSILON
+    starting = np.ones(len(starts), bool)
+    starting[:count] = a["breakable"]
+    costly &= starting
+    reach = starting & (ends < para_end)  # lines after which the paragraph goes on
+    at = np.minimum(ends, count - 1)
+    for _ in range(ROUNDS - 1):
+        costly |= reach & costly[at]
+    return costly.nonzero()[0]
+
+
+def _candidates(a: dict[str, np.ndarray], starts: np.ndarray, first_fit: np.ndarray, para_end: np.ndarray,
+                line: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """Each line's candidate ends, a column a line: the first-fit end, the CANDIDATES - 1
+    breaks before it that leave two atoms on the line, and the break after it where the
+    line fits once its punctuation is compressed (``line``: the lines' measures and where
+    their first boxes start); -1 for none."""
+    breaks = a["breaks"]  # -1, then the atoms a line may start at
+    before = breaks.searchsorted(first_fit)  # breaks[before - 1]: the last break before the first-fit end
+    rows = [first_fit, *(breaks[np.maximum(before - back, 0)] for back in range(1, CANDIDATES))]
+    last = len(breaks) - 1
+    at = before + (breaks[np.minimum(before, last)] == first_fit)  # the first break after the end
+    after = np.minimum(np.where(at <= last, breaks[np.minimum(at, last)], para_end), para_end)
+    fits = (first_fit < para_end) & (min_width(a, line[1], starts, after) <= line[0] + EPSILON)
+    rows.append(np.where(fits, after, -1))
+    candidates = np.stack(rows)
+    candidates[1:CANDIDATES][candidates[1:CANDIDATES] <= starts + 1] = -1
+    return candidates
+
+
+def _costs_to_go(rows: np.ndarray, cost: np.ndarray, after: np.ndarray, count: int) -> np.ndarray:
+    """The least cost of the lines from each atom (by index; ``count``: a paragraph's end)
+    to its paragraph's end, from the lines in ``rows`` (sorted) that start at each atom and
+    are not a paragraph's first (their candidates' ``cost``, and where the rest starts
+    after each)."""
+    later = rows.searchsorted(count)  # the rows before are later lines, those after first ones
+    atoms, cost, after = rows[:later], cost[:, :later], after[:, :later]
+    to_go = np.zeros(count + 1)
+    for _ in range(ROUNDS - 1):  # the lines after each row's own, one more each round
+        to_go[atoms] = (cost + to_go[after]).min(axis=0)
+    return to_go
