@@ -34,6 +34,7 @@ def wait_for_preflight(app: QApplication, window, seconds: float = 10.0) -> None
     while dock.shown_generation != dock.generation and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
+    app.processEvents()  # the status bar makes room for the counts
 
 
 def take_screenshot(app: QApplication, window, shot: Screenshot) -> int:
