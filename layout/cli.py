@@ -325,6 +325,8 @@ def _cmd_open(args: argparse.Namespace) -> int:
         raise CommandError("the editor is not available from here; run the layout command")
     if args.screenshot:
         _check_output(Path(args.screenshot))
+        if args.page is not None and args.document:
+            find_page(load(args.document), args.page)  # a page the issue lacks is an error, not page 1
         shot = {"path": args.screenshot, "page": args.page, "zoom": args.zoom, "overlay": args.overlay,
                 "select": [i for i in (args.select or "").split(",") if i]}
         return args.open_editor(args.document, shot)

@@ -21,7 +21,8 @@ def display_problem() -> str | None:
         return None
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return None
-    return "there is no display to open the editor on; run it as: xvfb-run -a layout open …"
+    program = sys.argv[0] if sys.argv and sys.argv[0].endswith("layout") else "layout"
+    return f"there is no display to open the editor on; run it as: xvfb-run -a {program} open …"
 
 
 def open_editor(document: str | None, screenshot: dict | None = None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -16,6 +17,20 @@ os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="layout-test-cache-")
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "assets" / "sample" / "tongzhou.layout.json"
 SAMPLE_TEXT = ROOT / "assets" / "sample" / "tongzhou.txt"
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may wait on a message box nobody can answer (a stale lock left beside the
+    repository's sample by an editor that was killed would otherwise hang the run): questions
+    are answered Yes, notices just pass. Tests that look at a dialog patch it themselves."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    for kind in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, lambda *a, **k: QMessageBox.Ok)
 
 
 @pytest.fixture(scope="session")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from importlib import resources
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -14,9 +15,10 @@ from layout.engine.fonts import ROLE_FILES, font_dir
 from layout.engine.headline import warm_up
 from layout.gui import crash
 from layout.gui.main_window import MainWindow
-from layout.gui.screenshot import Screenshot, take_screenshot
+from layout.gui.screenshot import Screenshot, quiet_platform_notices, take_screenshot
 
 UI_FONT_SIZE = 10
+SIGNAL_POLL_MS = 250
 
 
 def install_ui_font(app: QApplication) -> str | None:
@@ -45,6 +47,8 @@ def install_translation(app: QApplication, language: str | None = None) -> QTran
 def run(document: str | None = None, screenshot: Screenshot | None = None) -> int:
     """Open the editor on a document (or a new broadsheet issue) and run until it is closed;
     with ``screenshot``, write a picture of the window instead and return."""
+    if screenshot is not None:
+        quiet_platform_notices()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("layout")
     app.setOrganizationName("layout")
@@ -54,6 +58,8 @@ def run(document: str | None = None, screenshot: Screenshot | None = None) -> in
     install_translation(app)
     window = MainWindow()
     window.safekeeping.quiet = screenshot is not None  # a picture only: no lock, no recovery, no questions
+    if screenshot is None:
+        stop_on_signals(app, window)
     if not document or not crash.guarded(window.open_document, document):
         window.new_document()
         window.safekeeping.offer_unsaved()  # work an editor that died left without a file
@@ -61,3 +67,19 @@ def run(document: str | None = None, screenshot: Screenshot | None = None) -> in
     if screenshot is not None:
         return take_screenshot(app, window, screenshot)
     return app.exec()
+
+
+def stop_on_signals(app: QApplication, window: MainWindow) -> QTimer:
+    """Ctrl+C and SIGTERM end the editor cleanly: unsaved work kept for recovery, the
+    document's lock let go. (A timer wakes Python now and then, as Qt's event loop would
+    otherwise keep Python's signal handlers from ever running.)"""
+    def stop(signum: int, frame: object) -> None:
+        window.safekeeping.terminate()
+        QTimer.singleShot(0, lambda: app.exit(128 + signum))  # also when the loop has not started yet
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, stop)
+    waker = QTimer(app)
+    waker.timeout.connect(lambda: None)
+    waker.start(SIGNAL_POLL_MS)
+    return waker

@@ -191,6 +191,17 @@ class Safekeeping(QObject):
         self.document = self.opened = None
         self.read_only = False
 
+    def terminate(self) -> None:
+        """The program is told to stop (SIGTERM, Ctrl+C): unsaved work goes to the recovery
+        file at once and stays there to be offered next time; the lock is let go."""
+        if self.autosave is not None:
+            self.autosave.write()
+            self.autosave.stopped = True
+            self.autosave.timer.stop()
+        if self.watcher is not None:
+            self.watcher.stop()
+        self.release_lock()
+
     def title_note(self) -> str:
         """Words for the window title: ' (read-only)' when the document is."""
         return self.tr(" (read-only)") if self.read_only and self.document is not None else ""

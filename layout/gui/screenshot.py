@@ -3,9 +3,11 @@ the README and for checks."""
 
 from __future__ import annotations
 
+import sys
 import time
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 SIZE = (1600, 1000)
@@ -35,6 +37,19 @@ def wait_for_preflight(app: QApplication, window, seconds: float = 10.0) -> None
         app.processEvents()
         time.sleep(0.01)
     app.processEvents()  # the status bar makes room for the counts
+
+
+PLATFORM_NOTICES = ("does not support propagateSizeHints",)  # the offscreen platform's, not ours
+
+
+def _filter_notices(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if not any(notice in message for notice in PLATFORM_NOTICES):
+        print(message, file=sys.stderr)
+
+
+def quiet_platform_notices() -> None:
+    """Keep the offscreen platform's notices off the terminal of a screenshot run."""
+    qInstallMessageHandler(_filter_notices)
 
 
 def take_screenshot(app: QApplication, window, shot: Screenshot) -> int:
