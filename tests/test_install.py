@@ -21,7 +21,8 @@ def _listed_packages() -> set[str]:
 def test_every_package_is_listed_for_the_wheel():
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "layout").rglob("__init__.py")
              if "__pycache__" not in p.parts}
-    assert found | {"layout.fonts"} == _listed_packages()
+    data = {"layout.fonts", "layout.engine.data", "layout.export.icc", "layout.gui.translations"}
+    assert found | data == _listed_packages()
 
 
 def test_a_wheel_exports_the_sample_from_any_folder(tmp_path):
