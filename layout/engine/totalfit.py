@@ -116,7 +116,7 @@ def total_fit(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, pa
     count = len(a["cls"])
     after = np.where(candidates >= stop, count, candidates)  # where the rest starts
     to_go = _costs_to_go(rows, cost, after, count)
-    ends[rows] = _cheapest(cost + to_go[after], candidates)
+    ends[rows] = _cheapest(cost + to_go.take(after), candidates)
 
 
 def _rows(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
@@ -152,7 +152,7 @@ def _candidates(a: dict[str, np.ndarray], starts: np.ndarray, first_fit: np.ndar
     line fits once its punctuation is compressed (``line``: the lines' measures and where
     their first boxes start); -1 for none."""
     breaks = a["breaks"]  # -1, then the atoms a line may start at
-    before = breaks.searchsorted(first_fit)  # breaks[before - 1]: the last break before the first-fit end
+    before = _breaks_before(a).take(first_fit)  # breaks[before - 1]: the last break before the first-fit end
     candidates = np.empty((CANDIDATES + 1, len(starts)), np.int64)
     candidates[0] = first_fit
     for back in range(1, CANDIDATES):
@@ -166,6 +166,12 @@ def _candidates(a: dict[str, np.ndarray], starts: np.ndarray, first_fit: np.ndar
     return candidates
 
 
+def _breaks_before(a: dict[str, np.ndarray]) -> np.ndarray:
+    """For each atom (by index, and the batch's end), how many of ``a["breaks"]`` lie
+    before it (as ``a["breaks"].searchsorted``, in one pass)."""
+    return np.concatenate(([1], a["breakable"].cumsum() + 1))
+
+
 def _costs_to_go(rows: np.ndarray, cost: np.ndarray, after: np.ndarray, count: int) -> np.ndarray:
     """The least cost of the lines from each atom (by index; ``count``: a paragraph's end)
     to its paragraph's end, from the lines in ``rows`` (sorted) that start at each atom and
@@ -175,7 +181,7 @@ def _costs_to_go(rows: np.ndarray, cost: np.ndarray, after: np.ndarray, count: i
     atoms, cost, after = rows[:later], cost[:, :later], after[:, :later]
     to_go = np.zeros(count + 1)
     for turn in range(ROUNDS - 1):  # the lines after each row's own, one more each round (none at first)
-        to_go[atoms] = (cost + to_go[after] if turn else cost).min(axis=0)
+        to_go[atoms] = (cost + to_go.take(after) if turn else cost).min(axis=0)
     return to_go
 
 
