@@ -116,7 +116,8 @@ def total_fit(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, pa
     count = len(a["cls"])
     after = np.where(candidates >= stop, count, candidates)  # where the rest starts
     to_go = _costs_to_go(rows, cost, after, count)
-    ends[rows] = _cheapest(cost + to_go.take(after), candidates)
+    choice = (cost + to_go.take(after)).argmin(axis=0)
+    ends[rows] = candidates[choice, np.arange(len(rows))]
 
 
 def _rows(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
@@ -183,13 +184,3 @@ def _costs_to_go(rows: np.ndarray, cost: np.ndarray, after: np.ndarray, count: i
     for turn in range(ROUNDS - 1):  # the lines after each row's own, one more each round (none at first)
         to_go[atoms] = (cost + to_go.take(after) if turn else cost).min(axis=0)
     return to_go
-
-
-def _cheapest(total: np.ndarray, candidates: np.ndarray) -> np.ndarray:
-    """For each line (a column), the first of its candidate ends whose ``total`` cost is
-    the least (``total`` holds no NaN)."""
-    best = total.min(axis=0)
-    chosen = candidates[-1].copy()
-    for row in range(len(candidates) - 2, -1, -1):
-        np.copyto(chosen, candidates[row], where=total[row] == best)
-    return chosen
