@@ -116,8 +116,7 @@ def total_fit(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, pa
     count = len(a["cls"])
     after = np.where(candidates >= stop, count, candidates)  # where the rest starts
     to_go = _costs_to_go(rows, cost, after, count)
-    choice = (cost + to_go.take(after)).argmin(axis=0)
-    ends[rows] = candidates[choice, np.arange(len(rows))]
+    ends[rows] = _cheapest(cost + to_go.take(after), candidates)
 
 
 def _rows(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
@@ -184,3 +183,14 @@ def _costs_to_go(rows: np.ndarray, cost: np.ndarray, after: np.ndarray, count: i
     for turn in range(ROUNDS - 1):  # the lines after each row's own, one more each round (none at first)
         to_go[atoms] = (cost + to_go.take(after) if turn else cost).min(axis=0)
     return to_go
+
+
+def _cheapest(total: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+    """For each line (a column), the candidate end of least ``total`` cost, the first of
+    equal ones, as ``argmin`` picks it (a NaN first of all) without its work per column."""
+    best = total.min(axis=0)  # NaN where a column holds one
+    hit = (total == best) | np.isnan(total)
+    chosen = candidates[-1].copy()
+    for row in range(len(candidates) - 2, -1, -1):
+        np.copyto(chosen, candidates[row], where=hit[row])
+    return chosen
