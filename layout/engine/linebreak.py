@@ -88,7 +88,7 @@ def _ends(a: dict[str, np.ndarray], firsts: np.ndarray, measure: float, first_me
     para_end = bounds[1]
     if len(a["resort_at"]):
         _last_resort(a, starts, ends, measures)
-    todo = ((ends < para_end) & ~a["breakable"][np.minimum(ends, count - 1)]).nonzero()[0]
+    todo = ((ends < para_end) & ~a["breakable"].take(np.minimum(ends, count - 1))).nonzero()[0]
     if len(todo):
         ends[todo] = _resolve(a, starts[todo], ends[todo], para_end[todo], (measures[todo], left[todo]))
     total_fit(a, starts, ends, para_end, (measures, left))
@@ -112,8 +112,8 @@ def _fit(a: dict[str, np.ndarray], starts: np.ndarray, aim: tuple[np.ndarray, np
             ends[todo] = np.minimum(np.maximum(_search(a, starts[todo], limit[todo]), first[todo]), end[todo])
         at, low, high, most = (ends, first, end, limit) if todo is None else \
             (ends[todo], first[todo], end[todo], limit[todo])
-        up = (at < high) & (close_at[np.minimum(at, last)] <= most)
-        down = (at > low) & (close_at[np.maximum(at - 1, 0)] > most)
+        up = (at < high) & (close_at.take(np.minimum(at, last)) <= most)
+        down = (at > low) & (close_at.take(np.maximum(at - 1, 0)) > most)
         moving = (up | down).nonzero()[0]
         if not len(moving):
             return ends

@@ -449,9 +449,9 @@ def min_width(a: dict[str, np.ndarray], left: np.ndarray, starts: np.ndarray, en
     every shrinkable space given up (a line-end mark's space is cut, not shrunk). The
     arrays broadcast: a column of starts may take a row of ends each."""
     last = ends - 1
-    shrink = a["shrunk"][ends] - a["shrunk"][starts + 1]
-    shrink = shrink - a["shrink"][last] * ((last != starts) & a["punct_end"][last])
-    return a["close_at"][last] - left - np.maximum(0.0, shrink)
+    shrink = a["shrunk"].take(ends) - a["shrunk"].take(starts + 1)
+    shrink = shrink - a["shrink"].take(last) * ((last != starts) & a["punct_end"].take(last))
+    return a["close_at"].take(last) - left - np.maximum(0.0, shrink)
 
 
 def prev_break(a: dict[str, np.ndarray], at: np.ndarray) -> np.ndarray:

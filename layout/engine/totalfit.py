@@ -61,10 +61,10 @@ def _spacing(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray,
     added between each two atoms that take it (em; none where no gap takes space, as
     before the inner atoms of URLs and long words: such a line is set flush left)."""
     measure, left = line
-    slack = (measure + left - a["close_at"][ends - 1]) / a["em"][starts]
+    slack = (measure + left - a["close_at"].take(ends - 1)) / a["em"].take(starts)
     gaps = ends - starts - 1
     if not len(a["inner_at"]):
-        return slack, slack / np.maximum(gaps, 1)
+        return slack, slack / np.maximum(gaps, 1).astype(np.float64)
     gaps -= count_in(a["inner_at"], starts + 1, ends)
     return slack, np.where(gaps > 0, slack / np.maximum(gaps, 1), 0.0)
 
@@ -72,21 +72,29 @@ def _spacing(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray,
 def costs(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
           line: tuple[np.ndarray | float, np.ndarray]) -> np.ndarray:
     """What lines from ``starts`` to ``ends`` (in paragraphs ending at ``para_end``) cost;
-    ``line``: their measures and where their first boxes start. The arrays broadcast."""
+    ``line``: their measures and where their first boxes start. The arrays broadcast to
+    the shape of ``ends``."""
     slack, over = _spacing(a, starts, ends, line)
     over -= FREE
     np.maximum(over, 0.0, out=over)
     cost = over * over
     cost *= over
     cost *= LOOSE_SCALE
-    cost += SOFT_COST * a["soft"][np.minimum(ends, len(a["cls"]) - 1)]
-    last = ends >= para_end
-    if last.any():
-        cost = np.where(last, LONE_COST * (a["chars"][ends] - a["chars"][starts] == 1), cost)
-    squeezed = slack < -EPSILON
-    if squeezed.any():
-        cost += np.where(squeezed, SQUEEZE_COST * (1.0 - 2.0 * slack), 0.0)
+    np.add(cost, SOFT_COST, out=cost, where=a["soft"].take(np.minimum(ends, len(a["cls"]) - 1)))
+    last = np.flatnonzero(ends >= para_end)
+    if len(last):
+        firsts = np.broadcast_to(starts, ends.shape).ravel().take(last)
+        cost.ravel()[last] = LONE_COST * _lone(a, firsts, ends.ravel().take(last))
+    squeezed = np.flatnonzero(slack < -EPSILON)
+    if len(squeezed):
+        cost.ravel()[squeezed] += SQUEEZE_COST * (1.0 - 2.0 * slack.ravel().take(squeezed))
     return cost
+
+
+def _lone(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Whether the lines from ``starts`` to ``ends`` hold one character."""
+    chars = a["chars"]
+    return chars.take(ends) - chars.take(starts) == 1
 
 
 def total_fit(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
@@ -98,17 +106,17 @@ def total_fit(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, pa
     rows = _rows(a, starts, ends, para_end, line)
     if not len(rows):
         return
-    s, stop = starts[rows], para_end[rows]
-    measure, left = line[0][rows], line[1][rows]
-    candidates = _candidates(a, s, ends[rows], stop, (measure, left))
+    s, stop = starts.take(rows), para_end.take(rows)
+    measure, left = line[0].take(rows), line[1].take(rows)
+    candidates = _candidates(a, s, ends.take(rows), stop, (measure, left))
     usable = candidates >= 0
     candidates = np.where(usable, candidates, candidates[0])
-    cost = np.where(usable, costs(a, s, candidates, stop, (measure, left)), np.inf)
+    cost = costs(a, s, candidates, stop, (measure, left))
+    np.copyto(cost, np.inf, where=~usable)
     count = len(a["cls"])
     after = np.where(candidates >= stop, count, candidates)  # where the rest starts
     to_go = _costs_to_go(rows, cost, after, count)
-    choice = (cost + to_go[after]).argmin(axis=0)
-    ends[rows] = candidates[choice, np.arange(len(rows))]
+    ends[rows] = _cheapest(cost + to_go.take(after), candidates)
 
 
 def _rows(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
@@ -121,16 +129,19 @@ def _rows(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_e
     (see :func:`_costs_to_go`)."""
     count = len(a["cls"])
     slack, spread = _spacing(a, starts, ends, line)
-    soft = a["soft"][np.minimum(ends, count - 1)]
-    costly = np.where(ends >= para_end, a["chars"][ends] - a["chars"][starts] == 1, (spread >= LOOSE) | soft)
+    at = np.minimum(ends, count - 1)
+    costly = spread >= LOOSE
+    costly |= a["soft"].take(at)
+    ended = ends >= para_end
+    last = ended.nonzero()[0]
+    costly[last] = _lone(a, starts.take(last), ends.take(last))
     costly |= slack < -EPSILON
     starting = np.ones(len(starts), bool)
     starting[:count] = a["breakable"]
     costly &= starting
-    reach = starting & (ends < para_end)  # lines after which the paragraph goes on
-    at = np.minimum(ends, count - 1)
+    reach = starting & ~ended  # lines after which the paragraph goes on
     for _ in range(ROUNDS - 1):
-        costly |= reach & costly[at]
+        costly |= reach & costly.take(at)
     return costly.nonzero()[0]
 
 
@@ -141,16 +152,24 @@ def _candidates(a: dict[str, np.ndarray], starts: np.ndarray, first_fit: np.ndar
     line fits once its punctuation is compressed (``line``: the lines' measures and where
     their first boxes start); -1 for none."""
     breaks = a["breaks"]  # -1, then the atoms a line may start at
-    before = breaks.searchsorted(first_fit)  # breaks[before - 1]: the last break before the first-fit end
-    rows = [first_fit, *(breaks[np.maximum(before - back, 0)] for back in range(1, CANDIDATES))]
+    before = _breaks_before(a).take(first_fit)  # breaks[before - 1]: the last break before the first-fit end
+    candidates = np.empty((CANDIDATES + 1, len(starts)), np.int64)
+    candidates[0] = first_fit
+    for back in range(1, CANDIDATES):
+        breaks.take(np.maximum(before - back, 0), out=candidates[back])
     last = len(breaks) - 1
-    at = before + (breaks[np.minimum(before, last)] == first_fit)  # the first break after the end
-    after = np.minimum(np.where(at <= last, breaks[np.minimum(at, last)], para_end), para_end)
+    at = before + (breaks.take(np.minimum(before, last)) == first_fit)  # the first break after the end
+    after = np.minimum(np.where(at <= last, breaks.take(np.minimum(at, last)), para_end), para_end)
     fits = (first_fit < para_end) & (min_width(a, line[1], starts, after) <= line[0] + EPSILON)
-    rows.append(np.where(fits, after, -1))
-    candidates = np.stack(rows)
+    candidates[CANDIDATES] = np.where(fits, after, -1)
     candidates[1:CANDIDATES][candidates[1:CANDIDATES] <= starts + 1] = -1
     return candidates
+
+
+def _breaks_before(a: dict[str, np.ndarray]) -> np.ndarray:
+    """For each atom (by index, and the batch's end), how many of ``a["breaks"]`` lie
+    before it (as ``a["breaks"].searchsorted``, in one pass)."""
+    return np.concatenate(([1], a["breakable"].cumsum() + 1))
 
 
 def _costs_to_go(rows: np.ndarray, cost: np.ndarray, after: np.ndarray, count: int) -> np.ndarray:
@@ -161,6 +180,17 @@ def _costs_to_go(rows: np.ndarray, cost: np.ndarray, after: np.ndarray, count: i
     later = rows.searchsorted(count)  # the rows before are later lines, those after first ones
     atoms, cost, after = rows[:later], cost[:, :later], after[:, :later]
     to_go = np.zeros(count + 1)
-    for _ in range(ROUNDS - 1):  # the lines after each row's own, one more each round
-        to_go[atoms] = (cost + to_go[after]).min(axis=0)
+    for turn in range(ROUNDS - 1):  # the lines after each row's own, one more each round (none at first)
+        to_go[atoms] = (cost + to_go.take(after) if turn else cost).min(axis=0)
     return to_go
+
+
+def _cheapest(total: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+    """For each line (a column), the candidate end of least ``total`` cost, the first of
+    equal ones, as ``argmin`` picks it (a NaN first of all) without its work per column."""
+    best = total.min(axis=0)  # NaN where a column holds one
+    hit = (total == best) | np.isnan(total)
+    chosen = candidates[-1].copy()
+    for row in range(len(candidates) - 2, -1, -1):
+        np.copyto(chosen, candidates[row], where=hit[row])
+    return chosen
