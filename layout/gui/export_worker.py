@@ -7,11 +7,13 @@ import copy
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from layout.engine.page import LayoutEngine
 from layout.model.document import Issue
+
+WATCH_MS = 30  # how often the GUI thread looks at a running export
 
 
 class Cancelled(Exception):
@@ -19,7 +21,10 @@ class Cancelled(Exception):
 
 
 class ExportJob(QObject):
-    """One export of an issue (a copy taken when it starts) in a profile, to a file or a folder."""
+    """One export of an issue (a copy taken when it starts) in a profile, to a file or a folder.
+
+    The worker thread touches no Qt object: it records its progress and outcome, and a
+    timer on the GUI thread passes them on as signals (so a window closed meanwhile is safe)."""
 
     total = Signal(int)
     done = Signal(int)
@@ -38,11 +43,36 @@ class ExportJob(QObject):
         self.written: list[Path] = []
         self.progress = (0, len(self.issue.pages))  # pages done, of how many
         self.outcome = ""  # "finished", "failed" or "cancelled" once the job ends
+        self._problem = ""
+        self._told = (0, 0)
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self.deliver)
+        self._delivered = False
 
     def start(self) -> None:
         """Run the export in a worker thread."""
         self.thread = threading.Thread(target=self._run, name=f"export-{self.profile}", daemon=True)
         self.thread.start()
+        self._watch.start()
+
+    def deliver(self) -> None:
+        """Pass the worker's progress and, once it ends, its outcome on as signals (GUI thread;
+        the outcome once)."""
+        if self.progress != self._told:
+            self._told = self.progress
+            self.total.emit(self.progress[1])
+            self.done.emit(self.progress[0])
+        if not self.outcome or self._delivered:
+            return
+        self._delivered = True
+        self._watch.stop()
+        if self.outcome == "finished":
+            self.finished.emit([str(p) for p in self.written])
+        elif self.outcome == "failed":
+            self.failed.emit(self._problem)
+        else:
+            self.cancelled.emit()
 
     def cancel(self) -> None:
         """Ask the export to stop at the next page; what it wrote is taken away."""
@@ -52,8 +82,6 @@ class ExportJob(QObject):
         if self._stop.is_set():
             raise Cancelled
         self.progress = (done, total)
-        self.total.emit(total)
-        self.done.emit(done)
 
     def _run(self) -> None:
         existed = self.target.exists()
@@ -63,14 +91,12 @@ class ExportJob(QObject):
             if not existed and self.target.is_file():
                 self.target.unlink()
             self.outcome = "cancelled"
-            self.cancelled.emit()
         except (OSError, ValueError) as problem:
+            self._problem = str(problem)
             self.outcome = "failed"
-            self.failed.emit(str(problem))
         else:
             self.written = written
             self.outcome = "finished"
-            self.finished.emit([str(p) for p in written])
 
     def _export(self) -> list[Path]:
         from layout.export.pdf_export import export_pages, export_pdf  # reportlab loads at the first export
@@ -93,7 +119,7 @@ def run_with_progress(parent: QWidget, job: ExportJob, title: str) -> QProgressD
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.setValue(0)
-    job.total.connect(dialog.setMaximum)  # bound slots of GUI objects: queued from the worker
+    job.total.connect(dialog.setMaximum)
     job.done.connect(dialog.setValue)
     dialog.canceled.connect(job.cancel)
     for signal in (job.finished, job.failed, job.cancelled):

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QGridLayout,
@@ -571,6 +572,8 @@ class MainWindow(QMainWindow):
             if not job.outcome:
                 loop.exec()
             job.thread.join()
+            job.deliver()  # the dialog closes and the window is active again before this returns
+            QApplication.processEvents()
         return job.written
 
     def _export_failed(self, text: str) -> None:

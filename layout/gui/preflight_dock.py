@@ -1,31 +1,27 @@
 """Preflight, live: the findings of ``layout preflight`` for the issue, worked out again in a
-worker thread a moment after each change (never on the thread that takes the typing).
+worker thread a moment after each change (never on the thread that takes the typing; the
+worker touches no Qt object, its findings are collected on the GUI thread).
 Double-clicking a finding shows its page and selects its frame or article."""
 
 from __future__ import annotations
 
 import copy
+import queue
 import threading
 import time
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
 from layout.edit import operations as ops
 from layout.engine.page import LayoutEngine
 from layout.export.preflight import ERROR, Finding, preflight
 
 DEBOUNCE_MS = 150
+COLLECT_MS = 20  # how often finished findings are looked for while a worker runs
 ERROR_COLOUR = QColor(200, 0, 30)
 WARNING_COLOUR = QColor(170, 110, 0)
-
-
-class _Results(QObject):
-    """Carries a worker's findings back to the GUI thread (a queued signal)."""
-
-    ready = Signal(int, list, float)
 
 
 class PreflightDock(QWidget):
@@ -49,8 +45,13 @@ class PreflightDock(QWidget):
         self.shown_generation = -1  # the change (counted in ``generation``) whose findings are shown
         self._changed_at = 0.0
         self._busy = threading.Lock()
-        self._results = _Results(self)  # goes with the dock: findings arriving later find no one
-        self._results.ready.connect(self._show)
+        # Workers touch no Qt object: they leave their findings here, and a timer on the GUI
+        # thread collects them (a closed window's dock, and its timer, are simply gone).
+        self._done: queue.SimpleQueue = queue.SimpleQueue()
+        self._running = 0
+        self._collector = QTimer(self)
+        self._collector.setInterval(COLLECT_MS)
+        self._collector.timeout.connect(self._collect)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._start)
@@ -68,17 +69,29 @@ class PreflightDock(QWidget):
         snapshot = copy.deepcopy(document.issue)
         snapshot.source = document.issue.source
         generation = self.generation
+        self._running += 1
+        self._collector.start()
         threading.Thread(target=self._work, args=(snapshot, generation), name="preflight", daemon=True).start()
 
     def _work(self, snapshot, generation: int) -> None:
+        findings = None
         with self._busy:
-            if generation != self.generation:
-                return  # a newer change is on its way
-            findings = preflight(snapshot, laid=self._engine.layout(snapshot))
-        self._results.ready.emit(generation, findings, time.perf_counter())
+            if generation == self.generation:  # else a newer change is on its way
+                findings = preflight(snapshot, laid=self._engine.layout(snapshot))
+        self._done.put((generation, findings, time.perf_counter()))
+
+    def _collect(self) -> None:
+        """Show what the workers have finished (on the GUI thread)."""
+        while not self._done.empty():
+            generation, findings, finished = self._done.get()
+            self._running -= 1
+            if findings is not None:
+                self._show(generation, findings, finished)
+        if self._running == 0:
+            self._collector.stop()
 
     def _show(self, generation: int, findings: list, finished: float) -> None:
-        if not isValid(self) or generation != self.generation:
+        if generation != self.generation:
             return
         self.last_seconds = finished - self._changed_at
         self.shown_generation = generation
