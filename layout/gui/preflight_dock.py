@@ -75,10 +75,12 @@ class PreflightDock(QWidget):
 
     def _work(self, snapshot, generation: int) -> None:
         findings = None
-        with self._busy:
-            if generation == self.generation:  # else a newer change is on its way
-                findings = preflight(snapshot, laid=self._engine.layout(snapshot))
-        self._done.put((generation, findings, time.perf_counter()))
+        try:
+            with self._busy:
+                if generation == self.generation:  # else a newer change is on its way
+                    findings = preflight(snapshot, laid=self._engine.layout(snapshot))
+        finally:  # an error is a crash report (the thread hook); the dock still hears the worker ended
+            self._done.put((generation, findings, time.perf_counter()))
 
     def _collect(self) -> None:
         """Show what the workers have finished (on the GUI thread)."""
