@@ -55,9 +55,12 @@ def ends_from(p: PreparedParagraph, start: int, measure: float, first_measure: f
     if start == 0 < count and most > 0:
         start = first_ends[p.number] - first
         ends.append(start)
-    while start < count and len(ends) < most:
-        start = later[first + start] - first
-        ends.append(start)
+    at, stop = first + start, first + count
+    for _ in range(most - len(ends)):
+        if at >= stop:
+            break
+        at = later[at]
+        ends.append(at - first)
     return ends
 
 
