@@ -55,9 +55,12 @@ def ends_from(p: PreparedParagraph, start: int, measure: float, first_measure: f
     if start == 0 < count and most > 0:
         start = first_ends[p.number] - first
         ends.append(start)
-    while start < count and len(ends) < most:
-        start = later[first + start] - first
-        ends.append(start)
+    at, stop = first + start, first + count
+    for _ in range(most - len(ends)):
+        if at >= stop:
+            break
+        at = later[at]
+        ends.append(at - first)
     return ends
 
 
@@ -159,20 +162,16 @@ def _push_in(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, par
     the search). ``line``: the lines' measures and where their first boxes start."""
     measure, left = line
     last = len(a["cls"]) - 1
-    candidate = ends[:, None] + np.arange(1, PUSH_IN_LOOKAHEAD + 1)  # a row of candidates per line
-    stop = para_end[:, None]
-    exists = candidate <= stop
-    widest = min_width(a, left[:, None], starts[:, None], np.minimum(candidate, stop))
-    too_wide = exists & (widest > measure[:, None] + EPSILON)
+    candidate = ends + np.arange(1, PUSH_IN_LOOKAHEAD + 1)[:, None]  # a row of candidates per column of lines
+    exists = candidate <= para_end
+    widest = min_width(a, left, starts, np.minimum(candidate, para_end))
+    too_wide = exists & (widest > measure + EPSILON)
     at = np.minimum(candidate, last)
-    allowed = exists & ~too_wide & ((candidate == stop) | (a["breakable"][at] & ~a["soft"][at]))
+    allowed = exists & ~too_wide & ((candidate == para_end) | (a["breakable"][at] & ~a["soft"][at]))
     decided = ~exists | too_wide | allowed  # the search ends at the first of these
-    found = np.full(len(starts), -1)
-    open_ = np.ones(len(starts), bool)  # no candidate before decided the search
-    for column in range(PUSH_IN_LOOKAHEAD):
-        taken = open_ & allowed[:, column]
-        found[taken] = candidate[taken, column]
-        open_ &= ~decided[:, column]
+    found = np.where(allowed[-1], candidate[-1], -1)
+    for row in range(PUSH_IN_LOOKAHEAD - 2, -1, -1):  # an earlier decided candidate comes first
+        found = np.where(allowed[row], candidate[row], np.where(decided[row], -1, found))
     return found
 
 

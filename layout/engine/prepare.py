@@ -274,9 +274,11 @@ def _table_ids(table: AtomTable, text: str, char_at: np.ndarray, where: np.ndarr
     atoms never seen before are measured."""
     table.make_room()
     found = np.where(one_char, table.bmp[codes & 0xFFFF], -1)
-    for k in (found < 0).nonzero()[0].tolist():
-        i = int(where[k])
-        found[k] = table.id_of(text[char_at[i]:char_at[i + 1]])
+    unknown = (found < 0).nonzero()[0]
+    if len(unknown):
+        at = where[unknown]
+        spans = zip(char_at[at].tolist(), char_at[at + 1].tolist())
+        found[unknown] = [table.id_of(text[low:high]) for low, high in spans]
     return found
 
 
