@@ -41,10 +41,10 @@ def open_editor(document: str | None, screenshot: dict | None = None) -> int:
 def qt_version() -> str:
     """The version of the Qt library PySide6 runs on, or why it cannot be loaded."""
     try:
-        from PySide6.QtCore import qVersion
+        from layout.gui.qt_info import qt_version as editor_qt_version
     except ImportError as exc:
         return f"cannot be loaded ({exc})"
-    return qVersion()
+    return editor_qt_version()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
