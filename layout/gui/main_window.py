@@ -238,7 +238,11 @@ class MainWindow(QMainWindow):
     # documents
 
     def set_document(self, document: EditorDocument | None) -> None:
-        """Edit another document (its undo history starts empty)."""
+        """Edit another document (its undo history starts empty). The window owns it, so Qt,
+        not Python's garbage collector at some moment in the event loop, destroys it (and its
+        timers and watchers) when the window goes; a document replaced stays till then."""
+        if document is not None and document.parent() is None:
+            document.setParent(self)
         self.safekeeping.attach(document)
         self.document = document
         self.canvas.set_document(document)
