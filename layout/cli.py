@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
@@ -22,10 +24,12 @@ from layout.engine.page import LayoutEngine
 from layout.export.outputs import check_replaceable, incomplete_set
 from layout.export.package import MANIFEST, check_manifest, make_package
 from layout.export.pdf_colours import pdf_colour_findings
-from layout.export.pdf_export import DEFAULT_NAME, export_pages, export_pdf, file_name
+from layout.export.pdf_export import DEFAULT_NAME, export_page, export_pages, export_pdf, file_name
 from layout.export.preflight import ERROR, Settings, as_json, preflight
 from layout.export.profiles import PROFILES, OutputCondition
+from layout.export.signing import SigningError, new_key, sign_pdf, signer_name
 from layout.export.summary import format_summary, summary
+from layout.export.trail import now_text, page_digest, user_name
 from layout.importer.place import (
     Placement,
     find_page,
@@ -37,8 +41,10 @@ from layout.importer.place import (
 )
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
-from layout.model.fileformat import load, save
+from layout.model.fileformat import load, save, write_atomic
 from layout.model.lock import LockedError, acquire
+from layout.model.proofing import ROLES, SignOff
+from layout.model.scratch import scratch
 from layout.model.templates import PAPER_SIZES, new_issue
 from layout.units import to_mm
 from layout.versions import version_lines
@@ -93,7 +99,7 @@ def _lock(args: argparse.Namespace) -> contextlib.AbstractContextManager:
     """The document's lock for a writing command (its ``writes`` names the argument
     holding the file): another command's is waited for, an editor's refused unless --take-lock."""
     name = getattr(args, "writes", None)
-    if name is None or not Path(getattr(args, name)).is_file():
+    if name is None or getattr(args, name) is None or not Path(getattr(args, name)).is_file():
         return contextlib.nullcontext()
     try:
         return acquire(getattr(args, name), args.command, force=args.take_lock, wait=LOCK_WAIT)
@@ -318,6 +324,66 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _key_password() -> str | None:
+    """The signing key's password, from ``$LAYOUT_KEY_PASSWORD`` (never from the command line,
+    where other users could read it); None for a key without one."""
+    return os.environ.get("LAYOUT_KEY_PASSWORD") or None
+
+
+def _cmd_new_key(args: argparse.Namespace) -> int:
+    key = Path(args.new_key)
+    _check_output(key)
+    if key.exists() and not args.force:
+        raise CommandError(f"{key} exists already (use --force to replace it)")
+    fingerprint = new_key(key, args.as_name, _key_password())
+    print(f"wrote {key}: a self-signed signing key for {args.as_name}")
+    print(f"certificate SHA-256 fingerprint: {fingerprint}")
+    return 0
+
+
+def _cmd_sign(args: argparse.Namespace) -> int:
+    if args.new_key:
+        return _cmd_new_key(args)
+    for option, value in (("DOCUMENT", args.document), ("--page", args.page), ("--key", args.key),
+                          ("-o", args.output)):
+        if value is None:
+            raise CommandError(f"sign needs {option} (or --new-key KEY.p12 to make a key)")
+    out = Path(args.output)
+    _check_output(out)
+    if out.resolve() == Path(args.document).resolve():
+        raise CommandError(f"{out} is the document itself; choose another name for the signed PDF")
+    check_replaceable(out, args.force)
+    issue = _load(args.document)
+    find_page(issue, args.page)
+    password = _key_password()
+    on_key = signer_name(Path(args.key), password)
+    if on_key and on_key != args.as_name:
+        print(f"warning: the key's certificate is {on_key}'s, signing as {args.as_name}", file=sys.stderr)
+    laid = LayoutEngine().layout(issue)
+    errors = [f for f in preflight(issue, Settings(min_ppi=args.min_ppi), laid)
+              if f.severity == ERROR and f.page in (None, args.page)]
+    for finding in errors:
+        print(finding, file=sys.stderr)
+    if errors and not args.force:
+        raise CommandError(f"preflight found {len(errors)} errors on page {args.page}; fix them, "
+                           "or sign anyway with --force")
+    with scratch(out.parent) as work:
+        press = work / "press.pdf"
+        export_page(issue, laid, args.page, press, condition=_condition(args))
+        problems = pdf_colour_findings(press)
+        if problems:
+            raise CommandError(f"the press PDF holds colours other than CMYK: {problems[0]}")
+        data = sign_pdf(press, Path(args.key), name=args.as_name, role=args.role, password=password)
+    write_atomic(out, data)
+    page = next(p for p in laid.pages if p.number == args.page)
+    sha = hashlib.sha256(data).hexdigest()
+    issue.signoffs.append(SignOff(page=args.page, by=args.as_name, role=args.role, time=now_text(), sha256=sha,
+                                  revision=issue.revision, content=page_digest(page), file=str(out.resolve())))
+    save(issue, args.document)
+    print(f"wrote {out}: page {args.page} signed off by {args.as_name} ({args.role}), SHA-256 {sha}")
+    return 0
+
+
 def _cmd_open(args: argparse.Namespace) -> int:
     if args.document:
         load(args.document)  # fail here, in the terminal, on a broken file
@@ -440,6 +506,23 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     pair.add_argument("--caption", default="", help="place, problem and what was done")
     pair.set_defaults(func=_cmd_add_photo_pair, writes="document")
 
+    sign = sub.add_parser("sign", help="签版: export a page's press PDF, sign it and record the sign-off")
+    sign.add_argument("document", nargs="?", help="the issue document (the sign-off is saved in it)")
+    sign.add_argument("--page", type=_positive, help="the page to sign off")
+    sign.add_argument("--as", dest="as_name", required=True, help="who signs (the name on the sign-off)")
+    sign.add_argument("--role", choices=ROLES, default=ROLES[0], help="值班编辑 (duty editor, the default) or 总编辑")
+    sign.add_argument("--key", help="the signing key and certificate (PKCS#12, .p12); its password, if any, "
+                                    "in $LAYOUT_KEY_PASSWORD")
+    sign.add_argument("-o", "--output", help="the signed press PDF to write")
+    sign.add_argument("--new-key", metavar="KEY.p12", help="make a self-signed key for --as NAME and exit")
+    sign.add_argument("--icc", help="the plant's CMYK output profile (default ISO Coated v2 300%%)")
+    sign.add_argument("--condition", help="its OutputConditionIdentifier, e.g. IFRA26")
+    sign.add_argument("--min-ppi", type=float, default=200.0, help="preflight: lowest photo resolution")
+    sign.add_argument("--force", action="store_true",
+                      help="sign although preflight finds errors; replace an existing key or a non-PDF file")
+    sign.add_argument("--take-lock", action="store_true", help=TAKE_LOCK_HELP)
+    sign.set_defaults(func=_cmd_sign, writes="document")
+
     open_ = sub.add_parser("open", help="open the editor")
     open_.add_argument("document", nargs="?")
     open_.add_argument("--screenshot", metavar="PNG", help="show the window offscreen, save it as PNG and exit")
@@ -460,7 +543,7 @@ def main(argv: Sequence[str] | None = None,
     try:
         with _lock(args):
             return args.func(args)
-    except (DocumentError, CommandError, FontError, ValueError) as exc:
+    except (DocumentError, CommandError, FontError, SigningError, ValueError) as exc:
         print(f"layout: error: {exc}", file=sys.stderr)
     except BrokenPipeError:
         raise  # the reader went away: the launcher ends quietly

@@ -214,3 +214,13 @@ def export_pages(issue: Issue, folder: str | Path, *, profile: ExportProfile | s
                 os.replace(work / "pages" / path.name, path)
     return laid, names
 
+
+
+def export_page(issue: Issue, laid: IssueLayout, number: int, out: Path, *,
+                condition: OutputCondition | None = None) -> None:
+    """One laid-out page as a press PDF at ``out`` (the file ``layout sign`` signs)."""
+    page = next((p for p in laid.pages if p.number == number), None)
+    if page is None:
+        raise ValueError(f"the issue has no page {number}")
+    with scratch(out.parent) as work:
+        PdfWriter(issue, PROFILES["press"], condition or OutputCondition(), work).write([page], out)

@@ -22,6 +22,7 @@ from layout.engine.fonts import chain_for, font_dir
 from layout.engine.frames import photos_of
 from layout.engine.page import IssueLayout, LayoutEngine
 from layout.export.profiles import PROFILES
+from layout.export.trail import signoff_status
 from layout.model.assets import outside_photos
 from layout.model.colour import Colour
 from layout.model.document import Issue, Page
@@ -232,13 +233,21 @@ def outside_findings(issue: Issue) -> list[Finding]:
             for place in outside_photos(issue)]
 
 
+def signoff_findings(issue: Issue, laid: IssueLayout) -> list[Finding]:
+    """A warning for each sign-off (签版) voided by a change to its page after signing."""
+    return [Finding(WARNING, s["page"], "签版", f"the sign-off by {s['by']} ({s['role']}, {s['time']}) is void: "
+                    "the page changed after it was signed; sign it again")
+            for s in signoff_status(issue, laid) if not s["valid"]]
+
+
 def preflight(issue: Issue, settings: Settings | None = None, laid: IssueLayout | None = None) -> list[Finding]:
     """Every finding for the issue, errors first."""
     settings = settings or Settings()
     laid = laid or LayoutEngine().layout(issue)
     findings = (layout_findings(issue, laid, settings) + character_findings(issue)
                 + colour_findings(issue, settings)
-                + frame_findings(issue, settings) + font_findings(fonts_used(laid)) + outside_findings(issue))
+                + frame_findings(issue, settings) + font_findings(fonts_used(laid)) + outside_findings(issue)
+                + signoff_findings(issue, laid))
     return sorted(findings, key=lambda f: (f.severity != ERROR, f.page or 0))
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from layout.model.frames import Frame
 from layout.model.geometry import Rect
 from layout.model.grid import Grid, Margins
+from layout.model.proofing import ProofRecord, SignOff
 from layout.model.styles import TextStyle, default_styles
 
 if TYPE_CHECKING:
@@ -86,6 +87,7 @@ class Issue:
     ``line_breaking`` is clreq's level of line-start and line-end rules:
     ``basic`` (the default, clreq's recommendation) or ``strict`` (—— and ……
     may not start a line either).
+    ``proofs`` and ``signoffs`` are the editors' trail (:mod:`layout.model.proofing`).
     """
 
     paper: str
@@ -97,6 +99,8 @@ class Issue:
     articles: list[Article] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     templates: dict[str, Template] = field(default_factory=dict)
+    proofs: list[ProofRecord] = field(default_factory=list)
+    signoffs: list[SignOff] = field(default_factory=list)
     source: Path | None = field(default=None, compare=False, repr=False)
     disk_digest: str | None = field(default=None, compare=False, repr=False)
 

@@ -1,7 +1,6 @@
 """Upgrading documents written by older versions of the file format.
 
-``MIGRATIONS[n]`` turns a version-n dict into a version-(n+1) dict. Version 1
-is the first published format, so there is nothing to upgrade yet; each later
+``MIGRATIONS[n]`` turns a version-n dict into a version-(n+1) dict. Each
 format change adds one function here and a note in docs/file-format.md.
 """
 
@@ -10,10 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _add_trail(data: dict[str, Any]) -> dict[str, Any]:
+    """1 → 2: the editors' trail (``proofs``, ``signoffs``) appeared; a version-1
+    document has made no proofs and has no sign-offs yet, so both start empty."""
+    return {**data, "proofs": [], "signoffs": []}
+
+
+MIGRATIONS: dict[int, Migration] = {1: _add_trail}
 
 
 class MigrationError(ValueError):
