@@ -29,7 +29,7 @@ from layout.export.preflight import ERROR, Settings, as_json, preflight
 from layout.export.profiles import PROFILES, OutputCondition
 from layout.export.signing import SigningError, new_key, sign_pdf, signer_name
 from layout.export.summary import format_summary, summary
-from layout.export.trail import now_text, page_digest, user_name
+from layout.export.trail import now_text, page_digest
 from layout.importer.place import (
     Placement,
     find_page,
