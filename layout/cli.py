@@ -29,7 +29,7 @@ from layout.export.preflight import ERROR, Settings, as_json, preflight
 from layout.export.profiles import PROFILES, OutputCondition
 from layout.export.signing import SigningError, new_key, sign_pdf, signer_name
 from layout.export.summary import format_summary, summary
-from layout.export.trail import now_text, page_digest
+from layout.export.trail import now_text, page_digest, valid_signoff
 from layout.importer.place import (
     Placement,
     find_page,
@@ -182,6 +182,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.document}: the issue has no pages to export")
     profile = PROFILES[args.profile]
     progress = None if args.quiet else _print_progress
+    if args.signed_only:
+        return _export_signed(issue, out, args)
     if profile.name == "press":
         _preflight_press(issue, args)
     if profile.one_file_per_page and not args.single:
@@ -211,6 +213,37 @@ def _cmd_export(args: argparse.Namespace) -> int:
             raise CommandError("the press PDF holds colours other than CMYK")
     for path in files:
         print(f"wrote {path}")
+    return 0
+
+
+def _export_signed(issue: Issue, folder: Path, args: argparse.Namespace) -> int:
+    """``--signed-only``: the signed press file of each page whose sign-off holds, byte for byte
+    as it was signed (checked against the SHA-256 in the sign-off), under its press name."""
+    if args.profile != "press" or args.single:
+        raise CommandError("--signed-only goes with --profile press (one file a page)")
+    if folder.suffix.lower() == ".pdf" or (folder.exists() and not folder.is_dir()):
+        raise CommandError(f"{folder}: press export writes one file a page into a folder")
+    laid = LayoutEngine().layout(issue)
+    chosen: list[tuple[Path, bytes]] = []
+    for page in laid.pages:
+        signoff = valid_signoff(issue, laid, page.number)
+        if signoff is None:
+            print(f"page {page.number}: not signed off, or changed since; not sent", file=sys.stderr)
+            continue
+        signed = Path(signoff.file)
+        data = signed.read_bytes() if signed.is_file() else b""
+        if hashlib.sha256(data).hexdigest() != signoff.sha256:
+            raise CommandError(f"page {page.number}: the signed file {signed} is missing or not the file that "
+                               "was signed; sign the page again")
+        target = folder / file_name(args.name, issue, page.number)
+        check_replaceable(target, args.force)
+        chosen.append((target, data))
+    if not chosen:
+        raise CommandError("no page has a sign-off that holds; nothing was sent")
+    with _output_folder(folder):
+        for target, data in chosen:
+            write_atomic(target, data)
+            print(f"wrote {target} (signed)")
     return 0
 
 
@@ -458,6 +491,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     export.add_argument("--force", action="store_true",
                         help="export even when preflight finds errors, and replace a link or a file that is "
                              "not a PDF (never a device or a pipe)")
+    export.add_argument("--signed-only", action="store_true",
+                        help="press: only the pages signed off (签版), as the signed files themselves")
     export.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     export.set_defaults(func=_cmd_export)
 

@@ -84,3 +84,22 @@ def test_signing_without_a_key_file_is_one_clear_line(sample_copy, tmp_path, cap
                  "-o", str(tmp_path / "s.pdf")]) == 2
     assert "no such key file" in capsys.readouterr().err
     assert load(sample_copy).signoffs == []
+
+
+def test_signed_only_sends_the_signed_file_itself(sample_copy, key, tmp_path, capsys):
+    out = tmp_path / "signed.pdf"
+    number = _page(sample_copy)
+    press = tmp_path / "press"
+    assert main(["export", str(sample_copy), "--profile", "press", "--signed-only", "-o", str(press)]) == 2
+    assert "nothing was sent" in capsys.readouterr().err
+    assert main(["sign", str(sample_copy), "--page", str(number), "--as", "赵紫楠", "--key", str(key),
+                 "-o", str(out)]) == 0
+    assert main(["export", str(sample_copy), "--profile", "press", "--signed-only", "-o", str(press)]) == 0
+    [sent] = press.iterdir()
+    assert sent.read_bytes() == out.read_bytes()
+    issue = load(sample_copy)
+    issue.articles[0].headline.title += "！"
+    save(issue, sample_copy)
+    sent.unlink()
+    assert main(["export", str(sample_copy), "--profile", "press", "--signed-only", "-o", str(press)]) == 2
+    assert "changed since" in capsys.readouterr().err
