@@ -27,9 +27,17 @@ from layout.export.pdf_colours import pdf_colour_findings
 from layout.export.pdf_export import DEFAULT_NAME, export_page, export_pages, export_pdf, file_name
 from layout.export.preflight import ERROR, Settings, as_json, preflight
 from layout.export.profiles import PROFILES, OutputCondition
+from layout.export.proof import ProofInfo
 from layout.export.signing import SigningError, new_key, sign_pdf, signer_name
 from layout.export.summary import format_summary, summary
-from layout.export.trail import now_text, page_digest, valid_signoff
+from layout.export.trail import (
+    changed_since_last_proof,
+    now_text,
+    page_digest,
+    record_proof,
+    user_name,
+    valid_signoff,
+)
 from layout.importer.place import (
     Placement,
     find_page,
@@ -202,7 +210,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if args.single and out.suffix.lower() != ".pdf":
             raise CommandError(f"{out}: give the single file a .pdf name")
         check_replaceable(out, args.force)
-        laid = export_pdf(issue, out, profile=profile, condition=_condition(args), progress=progress)
+        if profile.slug:
+            laid = _export_proof(issue, out, args, progress)
+        else:
+            laid = export_pdf(issue, out, profile=profile, condition=_condition(args), progress=progress)
         files = [out]
     _warn_report(laid)
     if profile.name == "press":
@@ -214,6 +225,41 @@ def _cmd_export(args: argparse.Namespace) -> int:
     for path in files:
         print(f"wrote {path}")
     return 0
+
+
+def _page_changes(issue: Issue, laid, articles: list[str], pages: list[int]) -> dict[int, str]:
+    """What changed on each page since the last proof, in words: the articles by title, or the page."""
+    words: dict[int, str] = {}
+    for page in issue.pages:
+        if page.number not in pages:
+            continue
+        on_page = [a for a in issue.articles if a.id in articles
+                   and any(page.frame(f) is not None for f in a.flow)]
+        titles = "、".join(f"《{a.headline.title or a.id}》" for a in on_page)
+        words[page.number] = f"{titles} 文字改动" if titles else "版面改动（框、图片或其他内容）"
+    return words
+
+
+def _export_proof(issue: Issue, out: Path, args: argparse.Namespace, progress) -> object:
+    """A proof: its draft number from the document's trail, what changed since the last draft in
+    its slug, and the proof recorded in the trail (the document saved) unless another program
+    holds the document."""
+    engine = LayoutEngine()
+    laid = engine.layout(issue)
+    pages, articles = changed_since_last_proof(issue, laid)
+    by = args.as_name or user_name()
+    revision = issue.revision
+    record = record_proof(issue, laid, by)
+    info = ProofInfo(draft=record.draft, revision=revision, by=by, time=record.time.replace("T", " ")[:16] + " UTC",
+                     changes=_page_changes(issue, laid, articles, pages),
+                     band=PROFILES[args.profile].watermark_band)
+    laid = export_pdf(issue, out, profile=args.profile, engine=engine, progress=progress, proof=info)
+    try:
+        with acquire(args.document, "proof", wait=LOCK_WAIT):
+            save(issue, args.document)
+    except (LockedError, DocumentError, OSError) as exc:
+        print(f"warning: the proof is not recorded in the document's trail: {exc}", file=sys.stderr)
+    return laid
 
 
 def _export_signed(issue: Issue, folder: Path, args: argparse.Namespace) -> int:
@@ -491,6 +537,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     export.add_argument("--force", action="store_true",
                         help="export even when preflight finds errors, and replace a link or a file that is "
                              "not a PDF (never a device or a pipe)")
+    export.add_argument("--as", dest="as_name", help="proof: who exports it, for the slug and the trail "
+                                                     "(default $LAYOUT_USER or the login name)")
     export.add_argument("--signed-only", action="store_true",
                         help="press: only the pages signed off (签版), as the signed files themselves")
     export.add_argument("-q", "--quiet", action="store_true", help="no progress lines")

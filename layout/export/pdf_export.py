@@ -16,8 +16,7 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from layout import __version__
-from layout.engine.block import set_block
-from layout.engine.displaylist import ImageItem, Item, PageDisplay
+from layout.engine.displaylist import ImageItem, PageDisplay
 from layout.engine.fonts import ROLE_FILES
 from layout.engine.page import IssueLayout, LayoutEngine
 from layout.export.images import ImagePreparer
@@ -25,18 +24,15 @@ from layout.export.marks import draw_crop_marks, sheet_for
 from layout.export.outputs import moving_into_place
 from layout.export.pdfx import make_pdfx
 from layout.export.profiles import PROFILES, ExportProfile, OutputCondition
-from layout.model.colour import Colour
+from layout.export.proof import WATERMARK_ALPHA, ProofInfo, record_in_pdf, slug_items, watermark_items
+from layout.export.trail import user_name
 from layout.model.document import Issue
-from layout.model.fileformat import write_atomic
-from layout.model.geometry import Rect
+from layout.model.fileformat import dumps, write_atomic
 from layout.model.scratch import scratch
-from layout.model.styles import TextStyle
 from layout.render.pdf import draw_page, register_font
 
 Progress = Callable[[int, int], None]
 DEFAULT_NAME = "{date:%Y%m%d}-{page:02d}.pdf"
-WATERMARK = TextStyle(font="hei-bold", size=200, align="center", colour=Colour(0, 0.3, 0.25, 0))
-SLUG = TextStyle(font="hei", size=6.5, align="left")
 
 
 def document_title(issue: Issue) -> str:
@@ -96,29 +92,21 @@ def _check_pattern(pattern: str) -> None:
             raise ValueError(f"file name pattern {pattern!r}: {{{field}:{spec}}} is not a format it takes")
 
 
-def proof_items(issue: Issue, page: PageDisplay, exported: datetime) -> tuple[list[Item], list[Item]]:
-    """The 校样 watermark (drawn under the page) and the slug line (in the bottom margin)."""
-    model = next(p for p in issue.pages if p.number == page.number)
-    mark = set_block([("校样", WATERMARK)], Rect(0, 0, page.width, page.height), WATERMARK.size_pt * 1.2,
-                     centre=True)
-    when = issue.date
-    slug_text = (f"{issue.paper}  {when.year}年{when.month}月{when.day}日  第{page.number}版 {model.section}  "
-                 f"第{issue.revision}稿  导出于 {exported:%Y-%m-%d %H:%M}  校样，不可付印")
-    area = model.type_area
-    slug = set_block([(slug_text, SLUG)], Rect(area.x, area.bottom + 6, area.w, 12), 12)
-    return mark.items, slug.items
-
-
 class PdfWriter:
     """Writes pages of a laid-out issue into one PDF file in a profile."""
 
-    def __init__(self, issue: Issue, profile: ExportProfile, condition: OutputCondition, scratch: Path) -> None:
+    def __init__(self, issue: Issue, profile: ExportProfile, condition: OutputCondition, scratch: Path,
+                 proof: ProofInfo | None = None) -> None:
         self.issue = issue
         self.profile = profile
         self.condition = condition
         self.scratch = scratch
         self.images = ImagePreparer(profile, scratch, condition.profile_path()) if profile.image_ppi else None
         self.exported = datetime.now()
+        if proof is None and (profile.watermark or profile.slug):
+            proof = ProofInfo(draft=issue.proofs[-1].draft if issue.proofs else 1, revision=issue.revision,
+                              by=user_name(), time=f"{self.exported:%Y-%m-%d %H:%M}", band=profile.watermark_band)
+        self.proof = proof
 
     def write(self, pages: list[PageDisplay], out: Path, progress: Callable[[], None] | None = None) -> None:
         """All the pages into ``out`` (through a scratch file)."""
@@ -137,6 +125,8 @@ class PdfWriter:
         canvas.save()
         if self.profile.pdfx:
             make_pdfx(tmp, document_title(self.issue), self.condition)
+        if self.proof is not None:
+            record_in_pdf(tmp, self.issue, self.proof, dumps(self.issue))
         write_atomic(out, tmp.read_bytes())
 
     def _page(self, canvas: Canvas, page: PageDisplay) -> None:
@@ -146,9 +136,8 @@ class PdfWriter:
             canvas.setTrimBox(sheet.trim)
             canvas.setBleedBox(sheet.bleed)
         items = page.items
-        if self.profile.watermark or self.profile.slug:
-            under, slug = proof_items(self.issue, page, self.exported)
-            items = [*under, *items, *slug]
+        if self.proof is not None and self.profile.slug:
+            items = [*items, *slug_items(self.issue, page, self.proof)]
         if self.images is not None:
             self.images.prepare_all([i for i in items if isinstance(i, ImageItem)])
         canvas.saveState()
@@ -156,6 +145,10 @@ class PdfWriter:
         draw_page(canvas, PageDisplay(page.number, page.width, page.height, items),
                   rgb=not self.profile.cmyk, overprint_black=self.profile.overprint_black,
                   prepare_image=self.images)
+        if self.proof is not None and self.profile.watermark:
+            canvas.setFillAlpha(WATERMARK_ALPHA)
+            draw_page(canvas, PageDisplay(page.number, page.width, page.height,
+                                          watermark_items(page, self.proof.band)), rgb=True)
         canvas.restoreState()
         if self.profile.crop_marks:
             draw_crop_marks(canvas, sheet, self.profile.bleed)
@@ -168,7 +161,7 @@ class PdfWriter:
 
 def export_pdf(issue: Issue, out: str | Path, *, profile: ExportProfile | str = "screen",
                condition: OutputCondition | None = None, engine: LayoutEngine | None = None,
-               progress: Progress | None = None) -> IssueLayout:
+               progress: Progress | None = None, proof: ProofInfo | None = None) -> IssueLayout:
     """Lay out the issue and write all its pages into one PDF; return the layout."""
     profile = PROFILES[profile] if isinstance(profile, str) else profile
     laid = (engine or LayoutEngine()).layout(issue)
@@ -181,7 +174,7 @@ def export_pdf(issue: Issue, out: str | Path, *, profile: ExportProfile | str = 
 
     out = Path(out)
     with scratch(out.parent) as folder:
-        PdfWriter(issue, profile, condition or OutputCondition(), folder).write(laid.pages, out, step)
+        PdfWriter(issue, profile, condition or OutputCondition(), folder, proof).write(laid.pages, out, step)
     return laid
 
 

@@ -113,14 +113,14 @@ def format_summary(data: dict[str, Any]) -> str:
 
 
 def _trail_lines(data: dict[str, Any]) -> list[str]:
-    """Each page's drafts and sign-offs, a void sign-off said so."""
+    """Each page's drafts and sign-offs in time order, a void sign-off said so."""
     lines = []
     valid = {(s["page"], s["role"], s["time"]): s["valid"] for s in data.get("signoffs", ())}
     for page in data.get("trail", ()):
-        steps = [f"第{p['draft']}稿 ({p['by']} {p['time']})" for p in page["proofs"]]
+        steps = [(p["time"], f"第{p['draft']}稿 {p['by']} {p['time']}") for p in page["proofs"]]
         for s in page["signoffs"]:
             state = "" if valid.get((page["page"], s["role"], s["time"]), False) else " VOID: the page changed since"
-            steps.append(f"签版 {s['role']} {s['by']} {s['time']}{state}")
+            steps.append((s["time"], f"签版 {s['role']} {s['by']} {s['time']}{state}"))
         if steps:
-            lines.append(f"page {page['page']} trail: " + "; ".join(steps))
+            lines.append(f"page {page['page']} trail: " + "; ".join(text for _, text in sorted(steps)))
     return lines
