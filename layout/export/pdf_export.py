@@ -29,7 +29,8 @@ from layout.export.trail import user_name
 from layout.model.document import Issue
 from layout.model.fileformat import dumps, write_atomic
 from layout.model.scratch import scratch
-from layout.render.pdf import draw_page, register_font
+from layout.render.pdf import char_width, draw_page, register_font
+from layout.render.pdftags import Tagger, add_structure
 
 Progress = Callable[[int, int], None]
 DEFAULT_NAME = "{date:%Y%m%d}-{page:02d}.pdf"
@@ -118,11 +119,13 @@ class PdfWriter:
         canvas.setAuthor(self.issue.paper)
         canvas.setCreator(f"layout {__version__}")
         canvas.setSubject(self.issue.edition or "")
+        self.tagger = Tagger(char_width)
         for page in pages:
             self._page(canvas, page)
             if progress:
                 progress()
         canvas.save()
+        add_structure(str(tmp), self.tagger, [(a.id, a.headline.title) for a in self.issue.articles])
         if self.profile.pdfx:
             make_pdfx(tmp, document_title(self.issue), self.condition)
         if self.proof is not None:
@@ -140,18 +143,21 @@ class PdfWriter:
             items = [*items, *slug_items(self.issue, page, self.proof)]
         if self.images is not None:
             self.images.prepare_all([i for i in items if isinstance(i, ImageItem)])
+        self.tagger.start_page(sheet.offset, sheet.height)
         canvas.saveState()
         canvas.translate(sheet.offset, sheet.offset)
         draw_page(canvas, PageDisplay(page.number, page.width, page.height, items),
                   rgb=not self.profile.cmyk, overprint_black=self.profile.overprint_black,
-                  prepare_image=self.images)
+                  prepare_image=self.images, tagger=self.tagger)
         if self.proof is not None and self.profile.watermark:
             canvas.setFillAlpha(WATERMARK_ALPHA)
             draw_page(canvas, PageDisplay(page.number, page.width, page.height,
-                                          watermark_items(page, self.proof.band)), rgb=True)
+                                          watermark_items(page, self.proof.band)), rgb=True, tagger=self.tagger)
         canvas.restoreState()
         if self.profile.crop_marks:
+            canvas._code.append("/Artifact BMC")
             draw_crop_marks(canvas, sheet, self.profile.bleed)
+            canvas._code.append("EMC")
         if not self.profile.one_file_per_page:
             key = f"page{page.number}"
             canvas.bookmarkPage(key)
