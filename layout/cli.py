@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
-from layout.edit.operations import placed
+from layout.edit.operations import correct_text, placed
 from layout.engine.crashreport import crash_line, write_report
 from layout.engine.fonts import FontError
 from layout.engine.page import LayoutEngine
@@ -27,7 +27,7 @@ from layout.export.pdf_colours import pdf_colour_findings
 from layout.export.pdf_export import DEFAULT_NAME, export_page, export_pages, export_pdf, file_name
 from layout.export.preflight import ERROR, Settings, as_json, preflight
 from layout.export.profiles import PROFILES, OutputCondition
-from layout.export.proof import ProofInfo
+from layout.export.proof import ProofInfo, recorded_document
 from layout.export.signing import SigningError, new_key, sign_pdf, signer_name
 from layout.export.summary import format_summary, summary
 from layout.export.trail import (
@@ -38,6 +38,7 @@ from layout.export.trail import (
     user_name,
     valid_signoff,
 )
+from layout.importer.corrections import read_corrections
 from layout.importer.place import (
     Placement,
     find_page,
@@ -49,7 +50,7 @@ from layout.importer.place import (
 )
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
-from layout.model.fileformat import load, save, write_atomic
+from layout.model.fileformat import from_dict, load, save, write_atomic
 from layout.model.lock import LockedError, acquire
 from layout.model.proofing import ROLES, SignOff
 from layout.model.scratch import scratch
@@ -463,6 +464,69 @@ def _cmd_sign(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stale(issue: Issue, pdf: Path, correction) -> bool:
+    """True when the corrected text changed between the proof and now (the proof's own copy of
+    the document says what it showed)."""
+    recorded = recorded_document(pdf)
+    if recorded is None:
+        return False
+    old = from_dict(recorded)
+    before = old.article(correction.article)
+    now = issue.article(correction.article)
+    if before is None or now is None:
+        return True
+    if correction.part == "body":
+        index = correction.paragraph
+        return (index >= len(before.paragraphs) or index >= len(now.paragraphs)
+                or before.paragraphs[index].text != now.paragraphs[index].text)
+    if correction.part == "byline":
+        return before.byline != now.byline
+    return getattr(before.headline, correction.part) != getattr(now.headline, correction.part)
+
+
+def _cmd_corrections(args: argparse.Namespace) -> int:
+    pdf = Path(args.proof)
+    if not pdf.is_file():
+        raise CommandError(f"{pdf}: no such PDF")
+    issue = _load(args.document)
+    corrections = read_corrections(pdf, issue)
+    if args.apply:
+        return _apply_corrections(issue, pdf, corrections, args)
+    if args.json:
+        print(json.dumps([c.as_json() for c in corrections], ensure_ascii=False, indent=1))
+        return 0
+    for c in corrections:
+        where = f"article {c.article} {c.part}" + (f" ¶{c.paragraph}" if c.part == "body" else "")
+        what = {"delete": f"delete 「{c.text}」", "replace": f"replace 「{c.text}」 by 「{c.replacement}」",
+                "insert": f"insert 「{c.replacement}」", "note": "note", "highlight": f"highlight 「{c.text}」"}[c.kind]
+        comment = f": {c.comment}" if c.comment else ""
+        print(f"{c.id} {where} {c.start}–{c.end}: {what}{comment} ({c.author or '?'} {c.time})".rstrip())
+    print(f"{len(corrections)} corrections")
+    return 0
+
+
+def _apply_corrections(issue: Issue, pdf: Path, corrections, args: argparse.Namespace) -> int:
+    """Apply the named text corrections, one edit operation each, from the end of each text
+    backwards so that one does not move the next; save the document once."""
+    by_id = {c.id: c for c in corrections}
+    unknown = [i for i in args.apply if i not in by_id]
+    if unknown:
+        raise CommandError(f"no correction {', '.join(unknown)} in {pdf} (see layout corrections DOC PDF)")
+    chosen = [by_id[i] for i in dict.fromkeys(args.apply)]
+    for c in chosen:
+        if c.kind not in ("delete", "replace", "insert"):
+            raise CommandError(f"{c.id} is a {c.kind}: it changes no text; answer it in the editor")
+        if _stale(issue, pdf, c):
+            raise CommandError(f"{c.id}: the text it marks changed since the proof was made; "
+                               "nothing was applied")
+    for c in sorted(chosen, key=lambda c: (c.article, c.part, c.paragraph, -c.start)):
+        replacement = "" if c.kind == "delete" else c.replacement
+        correct_text(issue, c.article, c.part, c.paragraph, c.start, c.end, replacement, expected=c.text).apply(issue)
+        print(f"applied {c.id}: {c.kind} at article {c.article} {c.part} {c.paragraph} {c.start}–{c.end}")
+    save(issue, args.document)
+    return 0
+
+
 def _cmd_open(args: argparse.Namespace) -> int:
     if args.document:
         load(args.document)  # fail here, in the terminal, on a broken file
@@ -588,6 +652,15 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     pair.add_argument("after", help="the photo after (整治后)")
     pair.add_argument("--caption", default="", help="place, problem and what was done")
     pair.set_defaults(func=_cmd_add_photo_pair, writes="document")
+
+    marks = sub.add_parser("corrections", help="read an editor's marks on a proof as corrections; apply them")
+    marks.add_argument("document")
+    marks.add_argument("proof", help="the proof PDF with the editor's comments")
+    marks.add_argument("--json", action="store_true", help="print JSON")
+    marks.add_argument("--apply", nargs="+", metavar="ID", help="apply these text corrections (delete, replace, "
+                                                                "insert) and save the document")
+    marks.add_argument("--take-lock", action="store_true", help=TAKE_LOCK_HELP)
+    marks.set_defaults(func=_cmd_corrections, writes="document")
 
     sign = sub.add_parser("sign", help="签版: export a page's press PDF, sign it and record the sign-off")
     sign.add_argument("document", nargs="?", help="the issue document (the sign-off is saved in it)")
