@@ -44,6 +44,7 @@ from layout.model.frames import (
     TextFrame,
 )
 from layout.model.geometry import Rect
+from layout.store.assets import photo_path
 
 MIN_SIZE = 1.0  # points: the smallest frame side a resize leaves
 
@@ -326,7 +327,7 @@ def relink_photos(issue: Issue, folder: str | Path) -> Batch:
             found.setdefault(path.name, path)
 
     def moved(photo) -> str | None:
-        if photo.image and not issue.resolve(photo.image).is_file() and Path(photo.image).name in found:
+        if photo.image and not photo_path(issue, photo.image).is_file() and Path(photo.image).name in found:
             return relative_path(issue, found[Path(photo.image).name])
         return None
 

@@ -21,7 +21,7 @@ from layout.engine.displaylist import ImageItem
 from layout.engine.photo import FULL, upright
 from layout.engine.pngfile import STRIP_ROWS, reduced_png, strips_possible
 from layout.export.profiles import ExportProfile
-from layout.model.scratch import remove_debris, temporary_prefix
+from layout.store.scratch import remove_debris, temporary_prefix
 
 JPEG_QUALITY = {"CMYK": 95, "RGB": 85}
 # JPEG's ringing at edges adds ink back: measured on the sample photos, limiting

@@ -22,7 +22,6 @@ from layout.engine.fonts import chain_for, font_dir
 from layout.engine.frames import photos_of
 from layout.engine.page import IssueLayout, LayoutEngine
 from layout.export.profiles import PROFILES
-from layout.model.assets import outside_photos
 from layout.model.colour import Colour
 from layout.model.document import Issue, Page
 from layout.model.frames import (
@@ -34,6 +33,7 @@ from layout.model.frames import (
     SeriesFrame,
     TextFrame,
 )
+from layout.store.assets import outside_photos, photo_path
 from layout.units import to_mm
 
 ERROR, WARNING = "error", "warning"
@@ -93,7 +93,7 @@ def _frames_by_photo(issue: Issue, number: int) -> dict[str, str]:
             for frame in page.frames:
                 for photo in photos_of(frame):
                     if photo.image:
-                        found.setdefault(str(issue.resolve(photo.image)), frame.id)
+                        found.setdefault(str(photo_path(issue, photo.image)), frame.id)
     return found
 
 
