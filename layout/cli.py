@@ -37,6 +37,7 @@ from layout.importer.place import (
 )
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
+from layout.model.settings import RULES
 from layout.model.templates import PAPER_SIZES, new_issue
 from layout.store import LockedError, store_for
 from layout.units import to_mm
@@ -389,7 +390,7 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
                         help="press file names, e.g. {date:%%Y%%m%%d}-{page:02d}.pdf (the default)")
     export.add_argument("--icc", help="press: the plant's CMYK output profile (default ISO Coated v2 300%%)")
     export.add_argument("--condition", help="press: its OutputConditionIdentifier, e.g. IFRA26")
-    export.add_argument("--min-ppi", type=float, default=200.0, help="preflight: lowest photo resolution")
+    export.add_argument("--min-ppi", type=float, default=RULES.min_ppi, help="preflight: lowest photo resolution")
     export.add_argument("--force", action="store_true",
                         help="export even when preflight finds errors, and replace a link or a file that is "
                              "not a PDF (never a device or a pipe)")
@@ -399,7 +400,7 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     package = sub.add_parser("package", help="collect document, photos, fonts and press PDFs for the print shop")
     package.add_argument("document")
     package.add_argument("-o", "--output", required=True, help="a new folder for the package")
-    package.add_argument("--min-ppi", type=float, default=200.0, help="preflight: lowest photo resolution")
+    package.add_argument("--min-ppi", type=float, default=RULES.min_ppi, help="preflight: lowest photo resolution")
     package.add_argument("--force", action="store_true", help="package even when preflight finds errors")
     package.add_argument("--allow-outside", action="store_true",
                          help="also package photos whose path leaves the document's folder (regular files only)")
@@ -409,8 +410,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     check = sub.add_parser("preflight", help="find what would go wrong at the print shop")
     check.add_argument("document")
     check.add_argument("--json", action="store_true", help="print JSON")
-    check.add_argument("--min-ppi", type=float, default=200.0, help="lowest photo resolution (warning)")
-    check.add_argument("--ink-limit", type=float, default=240.0, help="total ink limit in percent")
+    check.add_argument("--min-ppi", type=float, default=RULES.min_ppi, help="lowest photo resolution (warning)")
+    check.add_argument("--ink-limit", type=float, default=RULES.press_ink_limit, help="total ink limit in percent")
     check.set_defaults(func=_cmd_preflight)
 
     info = sub.add_parser("info", help="pages, frames, articles and overset")

@@ -33,6 +33,7 @@ from layout.model.frames import (
     SeriesFrame,
     TextFrame,
 )
+from layout.model.settings import RULES
 from layout.store.assets import outside_photos, photo_path
 from layout.units import to_mm
 
@@ -56,10 +57,10 @@ class Finding:
 
 @dataclass(frozen=True)
 class Settings:
-    """Preflight thresholds."""
+    """Preflight thresholds (by default the rules of ``layout.model.settings``)."""
 
-    min_ppi: float = 200.0
-    ink_limit: float = 240.0
+    min_ppi: float = RULES.min_ppi
+    ink_limit: float = RULES.press_ink_limit
     bleed: float = PROFILES["press"].bleed
 
 
