@@ -8,7 +8,7 @@ import pymupdf
 import pytest
 
 from layout.cli import main
-from layout.model.fileformat import load
+from layout.store.fileformat import load
 
 AUTHOR = "王编辑"
 

@@ -16,7 +16,7 @@ from layout.engine.page import LayoutEngine
 from layout.export import pdf_export
 from layout.export.pdf_export import export_pdf
 from layout.export.proof import PEN_RED, contrast, recorded_document
-from layout.model.fileformat import load, save
+from layout.store.fileformat import load, save
 from tests.conftest import require_tool
 
 DPI = 24

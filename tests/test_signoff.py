@@ -11,7 +11,7 @@ import pytest
 
 from layout.cli import main
 from layout.export.signing import check_signature
-from layout.model.fileformat import load, save
+from layout.store.fileformat import load, save
 
 
 @pytest.fixture(scope="module")

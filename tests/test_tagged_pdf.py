@@ -8,7 +8,7 @@ import pikepdf
 import pytest
 
 from layout.export.pdf_export import export_pages, export_pdf
-from layout.model.fileformat import load
+from layout.store.fileformat import load
 from tests.conftest import require_tool
 
 

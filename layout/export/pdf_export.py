@@ -27,10 +27,11 @@ from layout.export.profiles import PROFILES, ExportProfile, OutputCondition
 from layout.export.proof import WATERMARK_ALPHA, ProofInfo, record_in_pdf, slug_items, watermark_items
 from layout.export.trail import user_name
 from layout.model.document import Issue
-from layout.model.fileformat import dumps, write_atomic
-from layout.model.scratch import scratch
 from layout.render.pdf import char_width, draw_page, register_font
 from layout.render.pdftags import Tagger, add_structure
+from layout.store.fileformat import dumps
+from layout.store.files import write_atomic
+from layout.store.scratch import scratch
 
 Progress = Callable[[int, int], None]
 DEFAULT_NAME = "{date:%Y%m%d}-{page:02d}.pdf"
