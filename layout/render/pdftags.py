@@ -29,7 +29,7 @@ import pikepdf
 PART_ORDER = {"kicker": 0, "title": 1, "subtitle": 2, "byline": 3, "body": 4}
 PART_TYPE = {"kicker": "P", "title": "H1", "subtitle": "P", "byline": "P", "body": "P", "caption": "Caption",
              "credit": "P", "label": "P"}
-ARTIFACT_PARTS = {"jump", "folio", ""}
+ARTIFACT_PARTS = {"jump", "folio", "section", ""}  # page furniture and continuation lines
 ANCHORS = "/LayoutAnchors"
 
 
