@@ -21,6 +21,7 @@ from layout.edit.operations import correct_text, placed
 from layout.engine.crashreport import crash_line, write_report
 from layout.engine.fonts import FontError
 from layout.engine.page import LayoutEngine
+from layout.export.against import compare, load_previous
 from layout.export.outputs import check_replaceable, incomplete_set
 from layout.export.package import MANIFEST, check_manifest, make_package
 from layout.export.pdf_colours import pdf_colour_findings
@@ -196,6 +197,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     progress = None if args.quiet else _print_progress
     if args.signed_only:
         return _export_signed(issue, out, args)
+    if args.against and not profile.slug:
+        raise CommandError("--against goes with --profile proof (or proof-band)")
     if profile.name == "press":
         _preflight_press(issue, args)
     if profile.one_file_per_page and not args.single:
@@ -253,10 +256,11 @@ def _export_proof(issue: Issue, out: Path, args: argparse.Namespace, progress) -
     pages, articles = changed_since_last_proof(issue, laid)
     by = args.as_name or user_name()
     revision = issue.revision
+    comparison = compare(load_previous(args.against), issue) if args.against else None
     record = record_proof(issue, laid, by)
+    changes = comparison.page_words() if comparison else _page_changes(issue, laid, articles, pages)
     info = ProofInfo(draft=record.draft, revision=revision, by=by, time=record.time.replace("T", " ")[:16] + " UTC",
-                     changes=_page_changes(issue, laid, articles, pages),
-                     band=PROFILES[args.profile].watermark_band)
+                     changes=changes, band=PROFILES[args.profile].watermark_band, comparison=comparison)
     laid = export_pdf(issue, out, profile=args.profile, engine=engine, progress=progress, proof=info)
     try:
         with store_for(args.document).lock(args.document, "proof", wait=LOCK_WAIT):
@@ -607,6 +611,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
                              "not a PDF (never a device or a pipe)")
     export.add_argument("--as", dest="as_name", help="proof: who exports it, for the slug and the trail "
                                                      "(default $LAYOUT_USER or the login name)")
+    export.add_argument("--against", metavar="PREVIOUS",
+                        help="proof: mark what changed since a previous draft (its document file, or its proof PDF)")
     export.add_argument("--signed-only", action="store_true",
                         help="press: only the pages signed off (签版), as the signed files themselves")
     export.add_argument("-q", "--quiet", action="store_true", help="no progress lines")

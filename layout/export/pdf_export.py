@@ -16,9 +16,11 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from layout import __version__
-from layout.engine.displaylist import ImageItem, PageDisplay
+from layout.engine.block import set_block
+from layout.engine.displaylist import GlyphLines, GlyphRun, ImageItem, Item, PageDisplay
 from layout.engine.fonts import ROLE_FILES
 from layout.engine.page import IssueLayout, LayoutEngine
+from layout.export.against import marked_items
 from layout.export.images import ImagePreparer
 from layout.export.marks import draw_crop_marks, sheet_for
 from layout.export.outputs import moving_into_place
@@ -27,6 +29,8 @@ from layout.export.profiles import PROFILES, ExportProfile, OutputCondition
 from layout.export.proof import WATERMARK_ALPHA, ProofInfo, record_in_pdf, slug_items, watermark_items
 from layout.export.trail import user_name
 from layout.model.document import Issue
+from layout.model.geometry import Rect
+from layout.model.styles import TextStyle
 from layout.render.pdf import char_width, draw_page, register_font
 from layout.render.pdftags import Tagger, add_structure
 from layout.store.fileformat import dumps
@@ -125,6 +129,8 @@ class PdfWriter:
             self._page(canvas, page)
             if progress:
                 progress()
+        if self.proof is not None and self.proof.comparison is not None and pages:
+            self._change_list(canvas, pages[0])
         canvas.save()
         add_structure(str(tmp), self.tagger, [(a.id, a.headline.title) for a in self.issue.articles])
         if self.profile.pdfx:
@@ -133,6 +139,17 @@ class PdfWriter:
             record_in_pdf(tmp, self.issue, self.proof, dumps(self.issue))
         write_atomic(out, tmp.read_bytes())
 
+    def _change_list(self, canvas: Canvas, first: PageDisplay) -> None:
+        """A last page listing the changes since the previous draft (artifact text, not tagged)."""
+        self.tagger.start_page(0.0, first.height)
+        canvas.setPageSize((first.width, first.height))
+        items = _change_list_items(self.issue, self.proof, first.width, first.height)
+        draw_page(canvas, PageDisplay(0, first.width, first.height, items), rgb=True, tagger=self.tagger)
+        key = "changes"
+        canvas.bookmarkPage(key)
+        canvas.addOutlineEntry("改动清单", key, level=0)
+        canvas.showPage()
+
     def _page(self, canvas: Canvas, page: PageDisplay) -> None:
         sheet = sheet_for(page.width, page.height, self.profile)
         canvas.setPageSize((sheet.width, sheet.height))
@@ -140,6 +157,11 @@ class PdfWriter:
             canvas.setTrimBox(sheet.trim)
             canvas.setBleedBox(sheet.bleed)
         items = page.items
+        if self.proof is not None and self.proof.comparison is not None:
+            under, over = marked_items(page, self.issue, self.proof.comparison)
+            first_text = next((i for i, item in enumerate(items) if isinstance(item, (GlyphRun, GlyphLines))),
+                              len(items))
+            items = [*items[:first_text], *under, *items[first_text:], *over]
         if self.proof is not None and self.profile.slug:
             items = [*items, *slug_items(self.issue, page, self.proof)]
         if self.images is not None:
@@ -164,6 +186,21 @@ class PdfWriter:
             canvas.bookmarkPage(key)
             canvas.addOutlineEntry(f"第{page.number}版", key, level=0)
         canvas.showPage()
+
+
+CHANGE_LIST = TextStyle(font="hei", size=10.5, align="left")
+CHANGE_HEAD = TextStyle(font="hei-bold", size=16, align="left")
+
+
+def _change_list_items(issue: Issue, proof: ProofInfo, width: float, height: float) -> list[Item]:
+    """The change list page: the draft, what it was compared with, then each change by page."""
+    comparison = proof.comparison
+    since = f"修订 {comparison.revision}" if comparison.revision is not None else "上一稿"
+    lines = [f"第{page}版　{text}" for page, text in sorted(comparison.changes, key=lambda c: c[0])] or ["无改动"]
+    margin = 56.0
+    parts = [(f"改动清单　第{proof.draft}稿（修订 {proof.revision}）与{since}相比", CHANGE_HEAD),
+             ("\n".join(lines), CHANGE_LIST)]
+    return set_block(parts, Rect(margin, margin, width - 2 * margin, height - 2 * margin), 18).items
 
 
 def export_pdf(issue: Issue, out: str | Path, *, profile: ExportProfile | str = "screen",

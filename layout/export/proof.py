@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 
@@ -47,6 +48,7 @@ class ProofInfo:
     time: str
     changes: dict[int, str] = field(default_factory=dict)  # page number → what changed on it
     band: bool = False
+    comparison: Any = None  # a layout.export.against.Comparison with the previous draft, if any
 
 
 def watermark_items(page: PageDisplay, band: bool) -> list[Item]:
