@@ -130,7 +130,8 @@ def _compare_frames(old: Issue, new: Issue, result: Comparison) -> None:
                 result.frames[frame.id] = "内容改动"
             else:
                 continue
-            result.changes.append((page.number, f"{KIND_NAMES.get(frame.kind, frame.kind)} {frame.id} {result.frames[frame.id]}"))
+            name = KIND_NAMES.get(frame.kind, frame.kind)
+            result.changes.append((page.number, f"{name} {frame.id} {result.frames[frame.id]}"))
     for page in old.pages:
         for frame in page.frames:
             if new.find_frame(frame.id) is None:
