@@ -51,7 +51,7 @@ from layout.importer.place import (
 )
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
-from layout.model.proofing import ROLES, SignOff
+from layout.model.proofing import ROLES, CorrectionThread, Reply, SignOff
 from layout.model.settings import RULES
 from layout.model.templates import PAPER_SIZES, new_issue
 from layout.store import LockedError, store_for
@@ -499,6 +499,8 @@ def _cmd_corrections(args: argparse.Namespace) -> int:
     corrections = read_corrections(pdf, issue)
     if args.apply:
         return _apply_corrections(issue, pdf, corrections, args)
+    if args.reply or args.accept or args.reject:
+        return _answer_corrections(issue, corrections, args)
     if args.json:
         print(json.dumps([c.as_json() for c in corrections], ensure_ascii=False, indent=1))
         return 0
@@ -509,6 +511,37 @@ def _cmd_corrections(args: argparse.Namespace) -> int:
         comment = f": {c.comment}" if c.comment else ""
         print(f"{c.id} {where} {c.start}–{c.end}: {what}{comment} ({c.author or '?'} {c.time})".rstrip())
     print(f"{len(corrections)} corrections")
+    return 0
+
+
+def _thread(issue: Issue, correction) -> CorrectionThread:
+    """The document's thread for a correction read from a marked proof (made the first time)."""
+    key = f"p{correction.page}-{correction.name or correction.id}"
+    found = next((t for t in issue.corrections if t.id == key), None)
+    if found is None:
+        fields = {f: getattr(correction, f) for f in ("kind", "article", "part", "paragraph", "start", "end",
+                                                      "text", "replacement", "author", "comment", "time")}
+        found = CorrectionThread(id=key, **fields)
+        issue.corrections.append(found)
+    return found
+
+
+def _answer_corrections(issue: Issue, corrections, args: argparse.Namespace) -> int:
+    """Record accept, reject and replies in the document; the next proof shows them."""
+    by_id = {c.id: c for c in corrections}
+    named = [*(args.accept or []), *(args.reject or []), *(r[0] for r in args.reply or [])]
+    unknown = [i for i in named if i not in by_id]
+    if unknown:
+        raise CommandError(f"no correction {', '.join(unknown)} (see layout corrections DOC PDF)")
+    who = args.as_name or user_name()
+    for state, ids in (("accepted", args.accept or []), ("rejected", args.reject or [])):
+        for i in ids:
+            _thread(issue, by_id[i]).state = state
+            print(f"{i}: {state}")
+    for i, text in args.reply or []:
+        _thread(issue, by_id[i]).replies.append(Reply(by=who, time=now_text(), text=text))
+        print(f"{i}: replied")
+    store_for(args.document).save(issue, args.document)
     return 0
 
 
@@ -529,6 +562,7 @@ def _apply_corrections(issue: Issue, pdf: Path, corrections, args: argparse.Name
     for c in sorted(chosen, key=lambda c: (c.article, c.part, c.paragraph, -c.start)):
         replacement = "" if c.kind == "delete" else c.replacement
         correct_text(issue, c.article, c.part, c.paragraph, c.start, c.end, replacement, expected=c.text).apply(issue)
+        _thread(issue, c).state = "accepted"
         print(f"applied {c.id}: {c.kind} at article {c.article} {c.part} {c.paragraph} {c.start}–{c.end}")
     store_for(args.document).save(issue, args.document)
     return 0
@@ -669,6 +703,11 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     marks.add_argument("--json", action="store_true", help="print JSON")
     marks.add_argument("--apply", nargs="+", metavar="ID", help="apply these text corrections (delete, replace, "
                                                                 "insert) and save the document")
+    marks.add_argument("--accept", nargs="+", metavar="ID", help="mark these corrections accepted")
+    marks.add_argument("--reject", nargs="+", metavar="ID", help="mark these corrections rejected")
+    marks.add_argument("--reply", nargs=2, action="append", metavar=("ID", "TEXT"),
+                       help="answer a correction (the next proof shows the reply in its thread)")
+    marks.add_argument("--as", dest="as_name", help="who answers (default $LAYOUT_USER or the login name)")
     marks.add_argument("--take-lock", action="store_true", help=TAKE_LOCK_HELP)
     marks.set_defaults(func=_cmd_corrections, writes="document")
 

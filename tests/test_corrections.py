@@ -115,3 +115,26 @@ def test_apply_changes_exactly_the_replaced_and_inserted_characters(marked, caps
     expected[(article, index)] = text[:start + 2] + "新增" + text[start + 2:]
     assert {(a.id, i): p.text for a in after.articles for i, p in enumerate(a.paragraphs)} == expected
     assert main(["corrections", str(document), str(pdf), "--apply", ids["replace"]]) == 2  # stale now
+
+
+def test_the_next_proof_shows_the_replies_in_the_comments_threads(marked, tmp_path, capsys):
+    document, pdf, _ = marked
+    capsys.readouterr()
+    main(["corrections", str(document), str(pdf), "--json"])
+    ids = {c["kind"]: c["id"] for c in json.loads(capsys.readouterr().out)}
+    assert main(["corrections", str(document), str(pdf), "--as", "设计 刘", "--reply", ids["note"], "已核实，数字无误",
+                 "--reject", ids["highlight"], "--reply", ids["highlight"], "版面所限，保留原词"]) == 0
+    assert main(["corrections", str(document), str(pdf), "--apply", ids["replace"]]) == 0
+    proof = tmp_path / "draft2.pdf"
+    assert main(["export", str(document), "--profile", "proof", "-o", str(proof), "-q"]) == 0
+    doc = pymupdf.open(proof)
+    annots = {a.xref: a for page in doc for a in page.annots()}
+    replies = {a.info["content"]: annots.get(a.irt_xref) for a in annots.values() if a.irt_xref}
+    assert replies["已核实，数字无误"].info["content"].endswith("这一段请核实数字")
+    assert replies["已核实，数字无误"].info["title"] == AUTHOR
+    assert replies["版面所限，保留原词"].info["content"].endswith("用词再斟酌")
+    states = {a.info["content"]: doc.xref_get_key(a.xref, "State")[1] for a in annots.values() if a.irt_xref}
+    assert states["未采纳"].strip("()") == "Rejected" and states["已采纳"].strip("()") == "Accepted"
+    capsys.readouterr()
+    assert main(["corrections", str(document), str(proof), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # the program's own notes are no new corrections

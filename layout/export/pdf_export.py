@@ -27,6 +27,7 @@ from layout.export.outputs import moving_into_place
 from layout.export.pdfx import make_pdfx
 from layout.export.profiles import PROFILES, ExportProfile, OutputCondition
 from layout.export.proof import WATERMARK_ALPHA, ProofInfo, record_in_pdf, slug_items, watermark_items
+from layout.export.replies import add_replies
 from layout.export.trail import user_name
 from layout.model.document import Issue
 from layout.model.geometry import Rect
@@ -133,6 +134,8 @@ class PdfWriter:
             self._change_list(canvas, pages[0])
         canvas.save()
         add_structure(str(tmp), self.tagger, [(a.id, a.headline.title) for a in self.issue.articles])
+        if self.proof is not None:
+            add_replies(str(tmp), self.issue.corrections, self.tagger)
         if self.profile.pdfx:
             make_pdfx(tmp, document_title(self.issue), self.condition)
         if self.proof is not None:

@@ -11,7 +11,7 @@ from layout.model.document import Article, HeadlineGroup, Issue, Page, Paragraph
 from layout.model.frames import FRAME_KINDS, Frame, Photo, PhotoPair
 from layout.model.geometry import Rect
 from layout.model.grid import Grid, Margins
-from layout.model.proofing import ProofRecord, SignOff
+from layout.model.proofing import CorrectionThread, ProofRecord, Reply, SignOff
 from layout.model.styles import TextStyle
 from layout.model.templates import Template
 
@@ -220,6 +220,7 @@ def issue_to_json(issue: Issue) -> dict[str, Any]:
         "templates": {name: template_to_json(t) for name, t in issue.templates.items()},
         **({"proofs": [dataclasses.asdict(p) for p in issue.proofs]} if issue.proofs else {}),
         **({"signoffs": [dataclasses.asdict(s) for s in issue.signoffs]} if issue.signoffs else {}),
+        **({"corrections": [dataclasses.asdict(c) for c in issue.corrections]} if issue.corrections else {}),
     }
 
 
@@ -237,4 +238,6 @@ def issue_from_json(data: dict[str, Any]) -> Issue:
         templates={name: template_from_json(name, t) for name, t in data.get("templates", {}).items()},
         proofs=[ProofRecord(**p) for p in data.get("proofs", [])],
         signoffs=[SignOff(**s) for s in data.get("signoffs", [])],
+        corrections=[CorrectionThread(**{**c, "replies": [Reply(**r) for r in c.get("replies", [])]})
+                     for c in data.get("corrections", [])],
     )

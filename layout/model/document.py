@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from layout.model.frames import Frame
 from layout.model.geometry import Rect
 from layout.model.grid import Grid, Margins
-from layout.model.proofing import ProofRecord, SignOff
+from layout.model.proofing import CorrectionThread, ProofRecord, SignOff
 from layout.model.styles import TextStyle, default_styles
 
 if TYPE_CHECKING:
@@ -101,6 +101,7 @@ class Issue:
     templates: dict[str, Template] = field(default_factory=dict)
     proofs: list[ProofRecord] = field(default_factory=list)
     signoffs: list[SignOff] = field(default_factory=list)
+    corrections: list[CorrectionThread] = field(default_factory=list)
     source: Path | None = field(default=None, compare=False, repr=False)
     disk_digest: str | None = field(default=None, compare=False, repr=False)
 

@@ -15,9 +15,9 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 def _add_trail(data: dict[str, Any]) -> dict[str, Any]:
-    """1 → 2: the editors' trail (``proofs``, ``signoffs``) appeared; a version-1
-    document has made no proofs and has no sign-offs yet, so both start empty."""
-    return {**data, "proofs": [], "signoffs": []}
+    """1 → 2: the editors' trail (``proofs``, ``signoffs``, ``corrections``) appeared; a
+    version-1 document has made no proofs and has no sign-offs or corrections yet."""
+    return {**data, "proofs": [], "signoffs": [], "corrections": []}
 
 
 MIGRATIONS: dict[int, Migration] = {1: _add_trail}

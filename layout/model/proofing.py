@@ -43,6 +43,37 @@ class SignOff:
     file: str = ""
 
 
+@dataclass
+class Reply:
+    """A reply in a correction's thread: who, when, what."""
+
+    by: str
+    time: str
+    text: str
+
+
+@dataclass
+class CorrectionThread:
+    """An editor's correction from a marked proof and the designer's answer to it: its state
+    (``open``, ``accepted``, ``rejected``) and replies. The next proof shows it again, with
+    the replies and the state as annotation replies, where its characters are then."""
+
+    id: str
+    kind: str
+    article: str
+    part: str
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    replacement: str
+    author: str
+    comment: str
+    time: str
+    state: str = "open"
+    replies: list[Reply] = field(default_factory=list)
+
+
 def next_draft(proofs: list[ProofRecord], pages: dict[str, str]) -> int:
     """The draft number a proof of pages with these digests is: the last one's again when
     nothing it showed changed, else one more (the first proof is draft 1)."""
