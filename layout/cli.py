@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
-from layout.edit.operations import correct_text, placed
+from layout.edit.corrections import accept, answer
+from layout.edit.operations import placed
 from layout.engine.crashreport import crash_line, write_report
 from layout.engine.fonts import FontError
 from layout.engine.page import LayoutEngine
@@ -51,7 +52,7 @@ from layout.importer.place import (
 )
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
-from layout.model.proofing import ROLES, CorrectionThread, Reply, SignOff
+from layout.model.proofing import ROLES, SignOff
 from layout.model.settings import RULES
 from layout.model.templates import PAPER_SIZES, new_issue
 from layout.store import LockedError, store_for
@@ -514,18 +515,6 @@ def _cmd_corrections(args: argparse.Namespace) -> int:
     return 0
 
 
-def _thread(issue: Issue, correction) -> CorrectionThread:
-    """The document's thread for a correction read from a marked proof (made the first time)."""
-    key = f"p{correction.page}-{correction.name or correction.id}"
-    found = next((t for t in issue.corrections if t.id == key), None)
-    if found is None:
-        fields = {f: getattr(correction, f) for f in ("kind", "article", "part", "paragraph", "start", "end",
-                                                      "text", "replacement", "author", "comment", "time")}
-        found = CorrectionThread(id=key, **fields)
-        issue.corrections.append(found)
-    return found
-
-
 def _answer_corrections(issue: Issue, corrections, args: argparse.Namespace) -> int:
     """Record accept, reject and replies in the document; the next proof shows them."""
     by_id = {c.id: c for c in corrections}
@@ -536,10 +525,10 @@ def _answer_corrections(issue: Issue, corrections, args: argparse.Namespace) -> 
     who = args.as_name or user_name()
     for state, ids in (("accepted", args.accept or []), ("rejected", args.reject or [])):
         for i in ids:
-            _thread(issue, by_id[i]).state = state
+            answer(issue, by_id[i], state=state, by=who, time=now_text()).apply(issue)
             print(f"{i}: {state}")
     for i, text in args.reply or []:
-        _thread(issue, by_id[i]).replies.append(Reply(by=who, time=now_text(), text=text))
+        answer(issue, by_id[i], reply=text, by=who, time=now_text()).apply(issue)
         print(f"{i}: replied")
     store_for(args.document).save(issue, args.document)
     return 0
@@ -559,10 +548,9 @@ def _apply_corrections(issue: Issue, pdf: Path, corrections, args: argparse.Name
         if _stale(issue, pdf, c):
             raise CommandError(f"{c.id}: the text it marks changed since the proof was made; "
                                "nothing was applied")
+    who = args.as_name or user_name()
     for c in sorted(chosen, key=lambda c: (c.article, c.part, c.paragraph, -c.start)):
-        replacement = "" if c.kind == "delete" else c.replacement
-        correct_text(issue, c.article, c.part, c.paragraph, c.start, c.end, replacement, expected=c.text).apply(issue)
-        _thread(issue, c).state = "accepted"
+        accept(issue, c, by=who, time=now_text()).apply(issue)
         print(f"applied {c.id}: {c.kind} at article {c.article} {c.part} {c.paragraph} {c.start}–{c.end}")
     store_for(args.document).save(issue, args.document)
     return 0
