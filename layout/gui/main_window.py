@@ -26,6 +26,7 @@ from layout.edit import operations as ops
 from layout.engine.page import IssueLayout, LayoutEngine
 from layout.export.outputs import incomplete_set
 from layout.gui.canvas import ZOOM_STEP, PageCanvas
+from layout.gui.corrections_dock import CorrectionsDock
 from layout.gui.document import EditorDocument
 from layout.gui.export_worker import ExportJob, run_with_progress
 from layout.gui.headline_editor import HeadlineEditor
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.history = QUndoView()
         self.story = StoryEditor(self.canvas)
         self.preflight = PreflightDock(self.canvas)
+        self.corrections = CorrectionsDock(self.canvas)
         self.preflight_count = QLabel()
         self.statusBar().addPermanentWidget(self.preflight_count)
         self.preflight.counted.connect(self._show_counts)
@@ -125,7 +127,9 @@ class MainWindow(QMainWindow):
                                           (self.tr("Pages"), self.pages, Qt.LeftDockWidgetArea, "pages"),
                                           (self.tr("History"), self.history, Qt.LeftDockWidgetArea, "history"),
                                           (self.tr("Preflight"), self.preflight, Qt.BottomDockWidgetArea,
-                                           "preflight")):
+                                           "preflight"),
+                                          (self.tr("Corrections"), self.corrections, Qt.RightDockWidgetArea,
+                                           "corrections")):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
             dock.setWidget(widget)
@@ -215,7 +219,8 @@ class MainWindow(QMainWindow):
         snapping.setChecked(self.canvas.snapping)
         menu.addAction(snapping)
         menu.addSeparator()
-        for dock in (self.inspector_dock, self.story_dock, self.pages_dock, self.history_dock, self.preflight_dock):
+        for dock in (self.inspector_dock, self.story_dock, self.pages_dock, self.history_dock, self.preflight_dock,
+                     self.corrections_dock):
             menu.addAction(dock.toggleViewAction())
 
     def _build_tool_bar(self) -> None:
@@ -252,6 +257,7 @@ class MainWindow(QMainWindow):
             document.undo_stack.cleanChanged.connect(self._update_title)
             document.undo_stack.indexChanged.connect(self._update_title)
             document.undo_stack.indexChanged.connect(self.story.refresh)
+            document.undo_stack.indexChanged.connect(self.corrections.refresh)
         self.story.show_article(None)
         self.preflight.changed()
         self.pages.changed()
