@@ -228,6 +228,26 @@ ZH = {
     "Series": "组图栏",
     "The last export into %1 was stopped halfway; this one replaces its pages":
     "上次导出到 %1 时中途停止；这次导出会替换其中的版面文件",
+    "Corrections": "校对意见",
+    "No marked proof opened": "未打开带批注的校样",
+    "Open Marked Proof…": "打开带批注的校样…",
+    "Open Marked Proof": "打开带批注的校样",
+    "Accept": "采纳",
+    "Reject": "不采纳",
+    "Reply…": "回复…",
+    "Reply": "回复",
+    "Reply to the editor:": "回复编辑：",
+    "PDF (*.pdf)": "PDF (*.pdf)",
+    "Cannot read the proof": "无法读取校样",
+    "%1 corrections in %2": "%2 中有 %1 条校对意见",
+    "Insert": "插入",
+    "Note": "批注",
+    "Highlight": "标注",
+    "open": "待处理",
+    "accepted": "已采纳",
+    "rejected": "未采纳",
+    "Cannot apply the correction": "无法改正",
+    "Accept correction %1": "采纳校对意见 %1",
 }
 
 
