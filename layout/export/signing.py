@@ -50,7 +50,7 @@ def new_key(path: Path, name: str, password: str | None = None) -> str:
     )
     encryption = (serialization.BestAvailableEncryption(password.encode()) if password
                   else serialization.NoEncryption())
-    data = pkcs12.serialize_key_and_certificates(name.encode(), key, cert, None, encryption)
+    data = pkcs12.serialize_key_and_certificates(b"layout signing key", key, cert, None, encryption)
     path.write_bytes(data)
     path.chmod(0o600)
     return cert.fingerprint(hashes.SHA256()).hex()
