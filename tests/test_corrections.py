@@ -37,6 +37,12 @@ def _unique_words(page: pymupdf.Page, issue, count: int) -> list[tuple[str, int,
 @pytest.fixture
 def marked(sample_copy, tmp_path):
     """A proof of the sample marked in PyMuPDF: strike-out, replace, insertion, sticky note, highlight."""
+    return mark_proof(sample_copy, tmp_path)
+
+
+def mark_proof(sample_copy, tmp_path):
+    """Export a proof of the document and mark it as a reader would; return the document, the marked
+    PDF and the (article, paragraph, start, word) of the delete, replace, insert, note and highlight."""
     proof = tmp_path / "proof.pdf"
     assert main(["export", str(sample_copy), "--profile", "proof", "-o", str(proof), "-q"]) == 0
     issue = load(sample_copy)

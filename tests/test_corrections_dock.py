@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from layout.gui.main_window import MainWindow
-from tests.test_corrections import AUTHOR, marked  # noqa: F401 (the fixture)
+from tests.test_corrections import AUTHOR, mark_proof
+
+
+@pytest.fixture
+def marked(sample_copy, tmp_path):
+    """The sample's proof marked as in tests/test_corrections.py."""
+    return mark_proof(sample_copy, tmp_path)
 
 
 def _row(dock, kind: str) -> int:
