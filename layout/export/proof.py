@@ -30,7 +30,7 @@ from layout.model.document import Issue
 from layout.model.geometry import Rect
 from layout.model.styles import TextStyle
 
-WATERMARK_ALPHA = 0.26  # over white paper the blue-grey mark gives (0.87, 0.91, 0.96), luminance 0.79
+WATERMARK_ALPHA = 0.22  # over white paper the blue-grey mark gives (0.89, 0.92, 0.97), luminance 0.82
 PEN_RED = (0.8, 0.0, 0.0)  # #CC0000; pure #FF0000 reaches only 4.0:1 even on white paper
 WATERMARK = TextStyle(font="hei-bold", size=200, align="center", colour=Colour(0.4, 0.25, 0, 0.15))  # blue-grey
 BAND = TextStyle(font="hei-bold", size=14, align="left", colour=Colour(0.4, 0.25, 0, 0.15))
