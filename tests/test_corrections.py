@@ -144,3 +144,37 @@ def test_the_next_proof_shows_the_replies_in_the_comments_threads(marked, tmp_pa
     capsys.readouterr()
     assert main(["corrections", str(document), str(proof), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []  # the program's own notes are no new corrections
+
+
+def test_free_text_and_ink_are_notes_on_the_characters_they_cover(sample_copy, tmp_path, capsys):
+    proof = tmp_path / "proof.pdf"
+    assert main(["export", str(sample_copy), "--profile", "proof", "-o", str(proof), "-q"]) == 0
+    issue = load(sample_copy)
+    doc = pymupdf.open(proof)
+    page = doc[0]
+    (article, paragraph, start, word), (article2, paragraph2, start2, word2) = _unique_words(page, issue, 2)
+    r = page.search_for(word)[0]
+    ink = page.add_ink_annot([[(r.x0 + 1, (r.y0 + r.y1) / 2), (r.x1 - 1, (r.y0 + r.y1) / 2)]])
+    ink.set_info(title=AUTHOR, content="圈出")
+    ink.update()
+    r2 = page.search_for(word2)[0]
+    free = page.add_freetext_annot(pymupdf.Rect(r2.x0, r2.y0 - 30, r2.x0 + 80, r2.y0 - 14), "语序调整")
+    free.set_info(title=AUTHOR)
+    free.update()
+    out = tmp_path / "marked.pdf"
+    doc.save(out)
+    capsys.readouterr()
+    assert main(["corrections", str(sample_copy), str(out), "--json"]) == 0
+    ink_note, free_note = json.loads(capsys.readouterr().out)
+    assert ink_note["kind"] == "note" and ink_note["comment"] == "圈出"
+    assert (ink_note["article"], ink_note["paragraph"], ink_note["start"], ink_note["end"]) == \
+        (article, paragraph, start, start + 4)
+    assert free_note["kind"] == "note" and free_note["comment"] == "语序调整"
+
+
+def test_a_pdf_that_is_no_proof_is_one_clear_line(sample_copy, tmp_path, capsys):
+    other = pymupdf.open()
+    other.new_page().insert_text((72, 72), "not a proof")
+    other.save(tmp_path / "other.pdf")
+    assert main(["corrections", str(sample_copy), str(tmp_path / "other.pdf")]) == 2
+    assert "carries no anchors" in capsys.readouterr().err

@@ -72,8 +72,18 @@ def _rect(annot: pikepdf.Dictionary) -> list[float]:
     return [float(v) for v in annot.get("/Rect", [0, 0, 0, 0])]
 
 
+INK_REACH = 6.0  # points above and below an ink stroke that it still marks (a line under or through a word)
+
+
 def _quads(annot: pikepdf.Dictionary) -> list[tuple[float, float, float, float]]:
-    """The marked areas as boxes (x0, y0, x1, y1): the quadrilaterals, else the Rect."""
+    """The marked areas as boxes (x0, y0, x1, y1): the quadrilaterals, an ink stroke's points
+    (reaching INK_REACH up and down), else the Rect."""
+    if "/InkList" in annot:
+        strokes = [[float(v) for v in stroke] for stroke in annot.InkList]
+        xs = [v for s in strokes for v in s[0::2]]
+        ys = [v for s in strokes for v in s[1::2]]
+        if xs:
+            return [(min(xs), min(ys) - INK_REACH, max(xs), max(ys) + INK_REACH)]
     points = [float(v) for v in annot.get("/QuadPoints", [])]
     boxes = []
     for k in range(0, len(points) - 7, 8):
@@ -192,9 +202,21 @@ def _text_now(issue: Any, article_id: str, part: str, paragraph: int) -> str:
     return getattr(article.headline, part, "")
 
 
+class NotAProof(ValueError):
+    """A PDF without the anchors of a proof made by this program."""
+
+
 def read_corrections(path: str | Path, issue: Any = None) -> list[Correction]:
-    """The corrections marked on the proof at ``path``; ``issue`` gives each range's text now."""
-    with pikepdf.open(path) as pdf:
+    """The corrections marked on the proof at ``path``; ``issue`` gives each range's text now.
+    NotAProof when the PDF carries no anchors (not a proof, or one made before anchors)."""
+    try:
+        opened = pikepdf.open(path)
+    except pikepdf.PdfError as exc:
+        raise NotAProof(f"{path}: not a readable PDF ({exc})") from None
+    with opened as pdf:
+        if not any(page_anchors(page) for page in pdf.pages):
+            raise NotAProof(f"{path}: carries no anchors; read marks from a proof exported by layout "
+                            "(layout export --profile proof)")
         marks = _marks(pdf)
         by_objgen = {m.annot.objgen: m for m in marks}
         groups: dict[tuple, list[_Mark]] = {}
