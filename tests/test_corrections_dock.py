@@ -34,6 +34,12 @@ def test_dock_accepts_a_replace_as_one_undo_step_and_records_answers(qtbot, mark
     before = window.issue.article(article_id).paragraphs[index].text
     dock.list.setCurrentRow(_row(dock, "replace"))
     assert set(window.canvas.selection) & set(window.issue.article(article_id).flow)  # shown at its place
+    number = window.issue.pages[window.canvas.page_index].number
+    marks = window.canvas.correction_marks[number]
+    assert len(marks) == 5  # every open correction is marked on the page
+    [(box, _)] = [m for m in marks if m[1]]
+    size = window.issue.style("body").size_pt
+    assert 3.5 * size < box.w < 4.6 * size  # the four characters of the replaced word
     qtbot.mouseClick(dock.accept_button, Qt.LeftButton)
     after = window.issue.article(article_id).paragraphs[index].text
     assert after == before[:start] + "替换文字" + before[start + 4:]

@@ -102,6 +102,20 @@ def _window(document: Path, marked: Path, out: Path) -> None:
     for _ in range(20):
         app.processEvents()
     window.grab().save(str(out))
+    canvas = window.canvas
+    canvas.set_zoom(1.3)
+    for _ in range(5):
+        app.processEvents()
+    number = window.issue.pages[canvas.page_index].number
+    chosen = next(rect for rect, on in canvas.correction_marks[number] if on)
+    at = canvas.to_view(chosen.x, chosen.y)
+    centre = canvas.viewport().rect().center()
+    canvas.horizontalScrollBar().setValue(canvas.horizontalScrollBar().value() + int(at.x() - centre.x()))
+    canvas.verticalScrollBar().setValue(canvas.verticalScrollBar().value() + int(at.y() - centre.y()))
+    for _ in range(20):
+        app.processEvents()
+    canvas.sharpen_now()
+    canvas.viewport().grab().save(str(out.with_name("corrections-marks.png")))
     window.close()
 
 

@@ -29,6 +29,7 @@ from layout.edit.snap import Guide, bounds
 from layout.gui.document import EditorDocument
 from layout.gui.overlay import (
     draw_chain_number,
+    draw_correction_marks,
     draw_frames,
     draw_grid,
     draw_guides,
@@ -40,6 +41,7 @@ from layout.gui.overlay import (
 from layout.gui.tools import SelectTool
 from layout.model.document import Page
 from layout.model.frames import Frame
+from layout.model.geometry import Rect
 from layout.render.qt import QtPageRenderer
 from layout.units import mm
 
@@ -71,6 +73,7 @@ class PageCanvas(QAbstractScrollArea):
         self.snapping = True
         self.selection: list[str] = []
         self.guides: list[Guide] = []
+        self.correction_marks: dict[int, list[tuple[Rect, bool]]] = {}  # page number → (box, chosen)
         self.renderer = QtPageRenderer()
         self.renders = 0
         self._image: tuple[QImage, QRect] | None = None
@@ -293,6 +296,7 @@ class PageCanvas(QAbstractScrollArea):
                 draw_frames(painter, page)
                 painter.restore()
             self._paint_story_marks(painter)
+            draw_correction_marks(painter, self.correction_marks.get(page.number, []), self.to_view)
             self._paint_selection(painter)
             draw_guides(painter, self.guides, page, self.to_view)
             self.tool.paint(painter)

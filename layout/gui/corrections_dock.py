@@ -31,10 +31,32 @@ from PySide6.QtWidgets import (
 from layout.edit import operations as ops
 from layout.edit.change import EditError
 from layout.edit.corrections import accept, answer, shifted, thread_of
+from layout.engine.displaylist import GlyphRun, PageDisplay, line_by_line
 from layout.export.trail import now_text, user_name
 from layout.importer.corrections import Correction, read_corrections
+from layout.model.geometry import Rect
 
 STATE_COLOURS = {"accepted": QColor(0, 120, 40), "rejected": QColor(150, 150, 150)}
+
+
+def character_boxes(page: PageDisplay, correction: Correction) -> list[Rect]:
+    """Where the correction's characters are on the laid-out page, one box a line, from the
+    engine's positions and the lines' source tags (an insertion: a thin box at its place)."""
+    boxes = []
+    end = max(correction.end, correction.start + 1)
+    for run in line_by_line(page.items):
+        source = getattr(run, "source", None)
+        if type(run) is not GlyphRun or source is None or (source.article, source.part, source.paragraph) != \
+                (correction.article, correction.part, correction.paragraph):
+            continue
+        first, last = max(correction.start, source.start), min(end, source.end)
+        if first >= last or len(run.text) != source.end - source.start:
+            continue
+        xs = list(run.xs) + [run.xs[-1] + run.size * run.hscale]
+        i, j = first - source.start, last - source.start
+        right = xs[j] if correction.end > correction.start else xs[i] + 1.5
+        boxes.append(Rect(xs[i] - 1, run.y - 0.95 * run.size, right - xs[i] + 2, 1.2 * run.size))
+    return boxes
 
 
 class CorrectionsDock(QWidget):
@@ -88,8 +110,9 @@ class CorrectionsDock(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """List the corrections again with their states."""
+        """List the corrections again with their states, and mark them on the pages."""
         document = self.canvas.document
+        self._mark()
         row = self.list.currentRow()
         self.list.clear()
         for correction in self.corrections:
@@ -131,9 +154,26 @@ class CorrectionsDock(QWidget):
         for button in (self.accept_button, self.reject_button, self.reply_button):
             button.setEnabled(chosen)
 
+    def _mark(self) -> None:
+        """Put each open correction's characters on the canvas, the chosen one filled."""
+        document = self.canvas.document
+        marks: dict[int, list[tuple[Rect, bool]]] = {}
+        chosen = self.current()
+        for correction in self.corrections if document is not None else ():
+            thread = thread_of(document.issue, correction)
+            if thread is not None and thread.state != "open" and correction is not chosen:
+                continue
+            place = self._effective(correction)
+            for page in document.layout.pages:
+                for box in character_boxes(page, place):
+                    marks.setdefault(page.number, []).append((box, correction is chosen))
+        self.canvas.correction_marks = marks
+        self.canvas.viewport().update()
+
     def _show(self, row: int) -> None:
         """Show the correction's page and select its article's frames there."""
         self._enable()
+        self._mark()
         document = self.canvas.document
         if document is None or not 0 <= row < len(self.corrections):
             return
