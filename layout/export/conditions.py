@@ -159,8 +159,9 @@ def _to_lab(path: Path, cmyk: list[tuple[int, int, int, int]]) -> np.ndarray:
                                         ImageCms.Intent.ABSOLUTE_COLORIMETRIC)
     image = Image.new("CMYK", (len(cmyk), 1))
     image.putdata(cmyk)
-    raw = np.array(ImageCms.applyTransform(image, transform), dtype=float).reshape(-1, 3)
-    return np.stack([raw[:, 0] * 100.0 / 255.0, raw[:, 1] - 128.0, raw[:, 2] - 128.0], axis=1)
+    raw = np.array(ImageCms.applyTransform(image, transform), dtype=np.uint8).reshape(-1, 3)
+    signed = raw.view(np.int8).astype(float)  # Pillow's LAB keeps a* and b* as signed bytes
+    return np.stack([raw[:, 0] * 100.0 / 255.0, signed[:, 1], signed[:, 2]], axis=1)
 
 
 def profile_points(path: Path) -> tuple[tuple[float, ...], tuple[float, ...]]:
@@ -170,12 +171,17 @@ def profile_points(path: Path) -> tuple[tuple[float, ...], tuple[float, ...]]:
 
 
 def profile_ink_limit(path: Path) -> float:
-    """The most ink the profile puts down (percent), from its separation of black."""
-    lab = ImageCms.createProfile("LAB", 5000)
-    transform = ImageCms.buildTransform(lab, _open(path), "LAB", "CMYK", ImageCms.Intent.RELATIVE_COLORIMETRIC)
-    dark = Image.new("LAB", (1, 1), (0, 128, 128))
-    cmyk = np.array(ImageCms.applyTransform(dark, transform), dtype=float).reshape(4)
-    return float(np.ceil(cmyk.sum() / 255.0 * 100.0))
+    """The most ink the profile puts down for a photo's darkest colours (percent): its
+    separation of sRGB black and of dark, saturated colours (relative colorimetric with
+    black point compensation, as photos are separated)."""
+    srgb = ImageCms.createProfile("sRGB")
+    transform = ImageCms.buildTransform(srgb, _open(path), "RGB", "CMYK", ImageCms.Intent.RELATIVE_COLORIMETRIC,
+                                        ImageCms.Flags.BLACKPOINTCOMPENSATION)
+    darks = [(0, 0, 0), (40, 0, 0), (0, 40, 0), (0, 0, 40), (30, 30, 0), (0, 30, 30), (30, 0, 30)]
+    image = Image.new("RGB", (len(darks), 1))
+    image.putdata(darks)
+    cmyk = np.array(ImageCms.applyTransform(image, transform), dtype=float).reshape(-1, 4)
+    return float(np.ceil(cmyk.sum(axis=1).max() / 255.0 * 100.0))
 
 
 def delta_e_2000(lab1, lab2) -> np.ndarray:
