@@ -19,12 +19,12 @@ from layout.edit.operations import placed
 from layout.engine.crashreport import crash_line, write_report
 from layout.engine.fonts import FontError
 from layout.engine.page import LayoutEngine
+from layout.export.conditions import CONDITIONS, DEFAULT_CONDITION, OutputCondition, resolve_condition
 from layout.export.outputs import check_replaceable, incomplete_set
 from layout.export.package import MANIFEST, check_manifest, make_package
 from layout.export.pdf_colours import pdf_colour_findings
 from layout.export.pdf_export import DEFAULT_NAME, export_pages, export_pdf, file_name
 from layout.export.preflight import ERROR, Settings, as_json, preflight
-from layout.export.conditions import CONDITIONS, DEFAULT_CONDITION, OutputCondition, resolve_condition
 from layout.export.profiles import PROFILES
 from layout.export.summary import format_summary, summary
 from layout.importer.place import (

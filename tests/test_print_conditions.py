@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pikepdf
 import pytest
-from PIL import Image, ImageCms
+from PIL import Image
 
 from layout.cli import main
 from layout.export.conditions import CONDITIONS, CUSTOM, REGISTRY, resolve_condition

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -139,7 +139,14 @@ CHECK_SIDE = 400  # pixels: photos are checked for ink at about this size
 def separated_ink(path: str | Path, output_icc: Path) -> np.ndarray:
     """Total ink (percent) of each pixel of the photo as separated for print, checked on a
     copy of about CHECK_SIDE pixels a side (a JPEG is decoded at a fraction of its size).
-    Grey photos go on black alone; CMYK ones without a profile are taken as they are."""
+    Grey photos go on black alone; CMYK ones without a profile are taken as they are.
+    Kept until the photo or the profile changes (preflight runs after every edit)."""
+    source, icc = Path(path).stat(), output_icc.stat()
+    return _separated_ink(str(path), source.st_mtime_ns, source.st_size, str(output_icc), icc.st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _separated_ink(path: str, mtime: int, size: int, output_icc: str, icc_mtime: int) -> np.ndarray:
     with Image.open(path) as image:
         if image.format in ("JPEG", "MPO"):
             image.draft(image.mode, (CHECK_SIDE, CHECK_SIDE))
@@ -148,10 +155,13 @@ def separated_ink(path: str | Path, output_icc: Path) -> np.ndarray:
         small = image.copy()
     if own:
         small.info["icc_profile"] = own
-    separated = to_press(small, output_icc)
+    separated = to_press(small, Path(output_icc))
     if separated is None:
         separated = small if small.mode == "CMYK" else None
     if separated is None:
         grey = np.asarray(small.convert("L"), dtype=np.float32)
-        return (255.0 - grey) / 255.0 * 100.0
-    return np.asarray(separated, dtype=np.float32).sum(axis=2) / 255.0 * 100.0
+        total = (255.0 - grey) / 255.0 * 100.0
+    else:
+        total = np.asarray(separated, dtype=np.float32).sum(axis=2) / 255.0 * 100.0
+    total.setflags(write=False)
+    return total
