@@ -196,3 +196,12 @@ def test_ink_limit_follows_the_condition_and_can_be_set(tmp_path):
     assert resolve_condition("coated", None, 260).ink_limit == 260
     with pytest.raises(ValueError, match="between 100 and 400"):
         resolve_condition(None, None, 20)
+
+
+def test_ink_over_the_limit_goes_to_black_before_colour_is_cut():
+    from layout.export.images import limit_ink
+    dark = Image.new("CMYK", (4, 4), (204, 178, 178, 230))  # 80/70/70/90 %: 310 %
+    pixels = np.asarray(limit_ink(dark, 220.0), dtype=float).reshape(-1, 4)[0]
+    assert pixels.sum() / 2.55 <= 220.0
+    assert pixels[3] == 255  # black took the grey first
+    assert pixels[0] > pixels[1] == pytest.approx(pixels[2], abs=1)  # the cast (more cyan) is kept

@@ -143,8 +143,8 @@ def _photo_findings(issue: Issue, laid: IssueLayout, condition: OutputCondition,
             found.append((WARNING, display.number, where,
                           f"{over:.1%} of the photo has more than {limit:.0f} % ink as separated for "
                           f"{condition.identifier} (up to {tac.max():.0f} %); the press export brings it down "
-                          "by reducing cyan, magenta and yellow, which flattens the shadows: separate it with "
-                          "a profile made for the limit"))
+                          "(grey moved to black, then less cyan, magenta and yellow), which flattens the "
+                          "shadows: separate it with a profile made for the limit"))
     return found
 
 
