@@ -12,7 +12,7 @@ from layout.export.conditions import CONDITIONS
 from layout.export.pdf_colours import pdf_colour_findings
 from layout.export.pdf_export import export_pages, export_pdf, file_name
 from layout.export.profiles import PROFILES
-from layout.model.fileformat import load
+from layout.store.fileformat import load
 from tests.conftest import require_tool
 
 

@@ -15,9 +15,9 @@ from layout.export.conditions import CONDITIONS, CUSTOM, REGISTRY, resolve_condi
 from layout.export.pdf_export import export_pages
 from layout.export.preflight import Settings, preflight
 from layout.model import Article, CaptionFrame, Colour, Paragraph, PhotoFrame, RuleFrame, TextFrame
-from layout.model.fileformat import load, save
 from layout.model.styles import TextStyle
 from layout.model.templates import new_issue
+from layout.store.fileformat import load, save
 from tests.conftest import require_tool
 
 ADOBE_RGB = Path("/usr/share/color/icc/compatibleWithAdobeRGB1998.icc")  # Debian icc-profiles-free

@@ -24,6 +24,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageCms
 
+from layout.model.settings import RULES
+
 REGISTRY = "http://www.color.org"
 CUSTOM = "Custom"
 # How far a plant's profile may stray from the condition it is declared for (CIEDE2000).
@@ -31,6 +33,7 @@ CUSTOM = "Custom"
 # solids are of that order); a profile for another paper is 10 and more away.
 PAPER_TOLERANCE = 6.0
 BLACK_TOLERANCE = 10.0
+MIN_INK_LIMIT, MAX_INK_LIMIT = 100.0, 400.0  # percent: one solid ink, all four solid
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class OutputCondition:
     identifier: str = "IFRA26"
     info: str = "Coldset offset on newsprint (ISO 12647-3), 220 % total ink"
     registered: bool = True
-    ink_limit: float = 220.0
+    ink_limit: float = RULES.press_ink_limit
     packaged_profile: str | None = "layout-newsprint-220.icc"
     profile: Path | None = None
     paper: tuple[float, float, float] | None = (82.0, 0.0, 3.0)  # CIELAB, ISO 12647-3 (docs/print.md)
@@ -67,7 +70,7 @@ class OutputCondition:
         """This condition with another total ink limit (percent); None keeps it."""
         if limit is None:
             return self
-        if not 100.0 <= limit <= 400.0:
+        if not MIN_INK_LIMIT <= limit <= MAX_INK_LIMIT:
             raise ValueError(f"ink limit {limit:g} %: give a total between 100 and 400 %")
         return replace(self, ink_limit=float(limit))
 
@@ -107,11 +110,11 @@ CONDITIONS: dict[str, OutputCondition] = {
     "newsprint": OutputCondition(),
     "coated": OutputCondition(
         name="coated", identifier="FOGRA39", info="ISO Coated v2 300% (basICColor), FOGRA39",
-        ink_limit=300.0, packaged_profile="ISOcoated_v2_300_bas.icc",
+        ink_limit=RULES.coated_ink_limit, packaged_profile="ISOcoated_v2_300_bas.icc",
         paper=(95.0, 0.0, -2.0), black=(16.0, 0.0, 0.0)),  # FOGRA39L.ti3 (icc-profiles-free), patches 1 and 1260
 }
 ALIASES = {c.identifier.lower(): name for name, c in CONDITIONS.items()}
-DEFAULT_CONDITION = "newsprint"
+DEFAULT_CONDITION = RULES.print_condition
 
 
 def condition_named(name: str) -> OutputCondition:

@@ -25,7 +25,6 @@ from layout.engine.page import IssueLayout, LayoutEngine
 from layout.export.conditions import CONDITIONS, DEFAULT_CONDITION, OutputCondition
 from layout.export.press_checks import press_findings
 from layout.export.profiles import PROFILES
-from layout.model.assets import outside_photos
 from layout.model.colour import Colour
 from layout.model.document import Issue, Page
 from layout.model.frames import (
@@ -37,6 +36,8 @@ from layout.model.frames import (
     SeriesFrame,
     TextFrame,
 )
+from layout.model.settings import RULES
+from layout.store.assets import outside_photos, photo_path
 from layout.units import to_mm
 
 ERROR, WARNING = "error", "warning"
@@ -59,9 +60,10 @@ class Finding:
 
 @dataclass(frozen=True)
 class Settings:
-    """Preflight thresholds; the ink limit is the print condition's unless given."""
+    """Preflight thresholds (by default the rules of ``layout.model.settings``); the ink
+    limit is the print condition's unless one is given."""
 
-    min_ppi: float = 200.0
+    min_ppi: float = RULES.min_ppi
     ink_limit: float | None = None
     bleed: float = PROFILES["press"].bleed
     condition: OutputCondition = CONDITIONS[DEFAULT_CONDITION]
@@ -102,7 +104,7 @@ def _frames_by_photo(issue: Issue, number: int) -> dict[str, str]:
             for frame in page.frames:
                 for photo in photos_of(frame):
                     if photo.image:
-                        found.setdefault(str(issue.resolve(photo.image)), frame.id)
+                        found.setdefault(str(photo_path(issue, photo.image)), frame.id)
     return found
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from layout.export.conditions import OutputCondition
+from layout.model.settings import RULES
 from layout.units import mm
 
 __all__ = ["PROFILES", "ExportProfile", "OutputCondition"]
@@ -51,7 +52,8 @@ MARK_WEIGHT = 0.25
 
 PROFILES: dict[str, ExportProfile] = {
     "screen": ExportProfile("screen", cmyk=True, image_ppi=None),
-    "press": ExportProfile("press", cmyk=True, image_ppi=300.0, limit_ink=True, bleed=mm(3),
+    "press": ExportProfile("press", cmyk=True, image_ppi=RULES.press_image_ppi, limit_ink=True,
+                           bleed=mm(RULES.bleed_mm),
                            crop_marks=True, overprint_black=True, pdfx=True, one_file_per_page=True),
-    "proof": ExportProfile("proof", cmyk=False, image_ppi=150.0, watermark="校样", slug=True),
+    "proof": ExportProfile("proof", cmyk=False, image_ppi=RULES.proof_image_ppi, watermark="校样", slug=True),
 }
