@@ -19,6 +19,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageCms
 
+from layout.engine.pngfile import reduced_png, strips_possible
+
 INTENT = ImageCms.Intent.RELATIVE_COLORIMETRIC
 _lock = threading.Lock()
 
@@ -148,9 +150,12 @@ def separated_ink(path: str | Path, output_icc: Path) -> np.ndarray:
 @lru_cache(maxsize=64)
 def _separated_ink(path: str, mtime: int, size: int, output_icc: str, icc_mtime: int) -> np.ndarray:
     with Image.open(path) as image:
+        own = image.info.get("icc_profile")
+        factor = min(image.size) // CHECK_SIDE
         if image.format in ("JPEG", "MPO"):
             image.draft(image.mode, (CHECK_SIDE, CHECK_SIDE))
-        own = image.info.get("icc_profile")
+        elif factor >= 2 and strips_possible(image):
+            image = reduced_png(image, factor)  # a huge PNG is never decoded whole
         image.thumbnail((CHECK_SIDE, CHECK_SIDE))
         small = image.copy()
     if own:
