@@ -160,8 +160,9 @@ def _settings(args: argparse.Namespace, condition: OutputCondition) -> Settings:
 
 
 def _preflight_press(issue, args: argparse.Namespace, condition: OutputCondition) -> None:
-    errors = [f for f in preflight(issue, _settings(args, condition)) if f.severity == ERROR]
-    for finding in errors:
+    findings = preflight(issue, _settings(args, condition))
+    errors = [f for f in findings if f.severity == ERROR]
+    for finding in findings:  # errors first: what stops the export, then what a plant would call about
         print(finding, file=sys.stderr)
     if errors and not args.force:
         raise CommandError(f"preflight found {len(errors)} errors; fix them, or export anyway with --force")

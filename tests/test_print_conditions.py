@@ -205,3 +205,18 @@ def test_ink_over_the_limit_goes_to_black_before_colour_is_cut():
     assert pixels.sum() / 2.55 <= 220.0
     assert pixels[3] == 255  # black took the grey first
     assert pixels[0] > pixels[1] == pytest.approx(pixels[2], abs=1)  # the cast (more cyan) is kept
+
+
+def test_a_photo_with_a_damaged_profile_is_taken_as_srgb(tmp_path, capsys):
+    red = Image.new("RGB", (60, 40), (200, 30, 30))
+    issue = _issue_with_photo(tmp_path, red, "broken.jpg", icc_profile=b"not a profile at all" * 10, quality=98)
+    _, (pdf,) = _press(issue, tmp_path / "press")
+    (pixels,) = _images(pdf, tmp_path)
+    plain = _issue_with_photo(tmp_path, red, "plain.jpg", quality=98)
+    _, (reference,) = _press(plain, tmp_path / "plain")
+    (expected,) = _images(reference, tmp_path / "plain")
+    assert np.abs(np.median(pixels.reshape(-1, 4), axis=0) - np.median(expected.reshape(-1, 4), axis=0)).max() <= 3
+    save(issue, issue.source)
+    assert main(["info", str(issue.source), "--json"]) == 0
+    (image,) = json.loads(capsys.readouterr().out)["images"]
+    assert image["profile"] == "a damaged profile (sRGB assumed)"
