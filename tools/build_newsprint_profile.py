@@ -21,12 +21,12 @@ WAN-IFRA's newspaper profile may not be shipped, so the project makes its own:
    separation wants: grey made of black, little colour under it). The creation date in
    the header is set to ``PROFILE_DATE`` so that a rebuild gives the same bytes.
 
-Usage::
+Usage (with the project's environment, which has numpy and Pillow)::
 
-    python tools/build_newsprint_profile.py            # build into layout/export/icc/
-    python tools/build_newsprint_profile.py --check    # rebuild in a temporary folder and
+    .venv/bin/python tools/build_newsprint_profile.py            # build into layout/export/icc/
+    .venv/bin/python tools/build_newsprint_profile.py --check    # rebuild in a temporary folder and
                                                        # compare with the shipped file
-    python tools/build_newsprint_profile.py --report   # the model's error against the aims (JSON)
+    .venv/bin/python tools/build_newsprint_profile.py --report   # the model's error against the aims (JSON)
 
 It installs Debian's ``argyll`` when it is missing and the script runs as root.
 """
