@@ -71,7 +71,8 @@ def _text_findings(page: Page, display: PageDisplay) -> list[tuple[str, int, str
         for run in _runs(item):
             x, y = run.xs[0], run.y - run.size * 0.4
             colour, size = run.colour, run.size
-            where = _where(page, x, y)
+            named = run.source.frame if run.source is not None else ""
+            where = f"frame {named}" if named else _where(page, x, y)
             if size < MIN_COLOUR_TEXT and rich_black(colour):
                 found.append((WARNING, page.number, where,
                               f"{size:g} pt text in rich black {colour.to_percent()}: it fringes when the "
