@@ -14,7 +14,6 @@ The previous draft is a document file, or a proof PDF that carries its document
 from __future__ import annotations
 
 import difflib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from layout.model.document import Article, Issue
 from layout.model.errors import DocumentError
 from layout.model.geometry import Rect
 from layout.render.pdf import char_width
+from layout.store import store_for
 from layout.store.fileformat import from_dict
 
 HIGHLIGHT = Colour(0, 0.05, 0.45, 0)  # light yellow, under the text
@@ -64,7 +64,7 @@ def load_previous(path: str | Path) -> Issue:
             raise DocumentError(path, "this PDF carries no document: compare with a proof made by layout, or "
                                       "with the document file")
         return from_dict(data, path)
-    return from_dict(json.loads(path.read_text("utf-8-sig")), path)
+    return store_for(path).read(path)
 
 
 def _texts(article: Article) -> dict[tuple[str, int], str]:

@@ -153,7 +153,7 @@ class PdfWriter:
 
     def _change_list(self, canvas: Canvas, first: PageDisplay) -> None:
         """A last page listing the changes since the previous draft (artifact text, not tagged)."""
-        self.tagger.start_page(0.0, first.height)
+        self.tagger.start_page(0.0)
         canvas.setPageSize((first.width, first.height))
         items = _change_list_items(self.issue, self.proof, first.width, first.height)
         draw_page(canvas, PageDisplay(0, first.width, first.height, items), rgb=True, tagger=self.tagger)
@@ -192,7 +192,7 @@ class PdfWriter:
             items = [*items, *proof_slug(self.issue, page, self.proof)]
         if self.images is not None:
             self.images.prepare_all([i for i in items if isinstance(i, ImageItem)])
-        self.tagger.start_page(sheet.offset, sheet.height)
+        self.tagger.start_page(sheet.offset)
         canvas.saveState()
         canvas.translate(sheet.offset, sheet.offset)
         draw_page(canvas, PageDisplay(page.number, page.width, page.height, items),

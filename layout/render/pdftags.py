@@ -73,12 +73,11 @@ class Tagger:
     width_of: Callable[[str, str, float], float]
     pages: list[list[Anchor]] = field(default_factory=list)
     offset: float = 0.0
-    sheet_height: float = 0.0
 
-    def start_page(self, offset: float, sheet_height: float) -> None:
-        """A new page begins; MCIDs start again at 0."""
+    def start_page(self, offset: float) -> None:
+        """A new page begins (its trimmed page ``offset`` from the sheet's corner); MCIDs start again at 0."""
         self.pages.append([])
-        self.offset, self.sheet_height = offset, sheet_height
+        self.offset = offset
 
     def text_marks(self, run: Any, page_height: float) -> tuple[str, str]:
         """The operators to put before and after a glyph run: a tagged span or an artifact."""
