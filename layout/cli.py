@@ -30,14 +30,13 @@ from layout.export.pdf_colours import pdf_colour_findings
 from layout.export.pdf_export import DEFAULT_NAME, export_page, export_pages, export_pdf, file_name
 from layout.export.preflight import ERROR, Settings, as_json, preflight
 from layout.export.profiles import PROFILES
-from layout.export.proof import ProofInfo, recorded_document
+from layout.export.proof import recorded_document
 from layout.export.signing import SigningError, new_key, sign_pdf, signer_name
 from layout.export.summary import format_summary, summary
 from layout.export.trail import (
-    changed_since_last_proof,
     now_text,
     page_digest,
-    record_proof,
+    start_proof,
     user_name,
     valid_signoff,
 )
@@ -235,33 +234,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _page_changes(issue: Issue, laid, articles: list[str], pages: list[int]) -> dict[int, str]:
-    """What changed on each page since the last proof, in words: the articles by title, or the page."""
-    words: dict[int, str] = {}
-    for page in issue.pages:
-        if page.number not in pages:
-            continue
-        on_page = [a for a in issue.articles if a.id in articles
-                   and any(page.frame(f) is not None for f in a.flow)]
-        titles = "、".join(f"《{a.headline.title or a.id}》" for a in on_page)
-        words[page.number] = f"{titles} 文字改动" if titles else "版面改动（框、图片或其他内容）"
-    return words
-
-
 def _export_proof(issue: Issue, out: Path, args: argparse.Namespace, progress) -> object:
     """A proof: its draft number from the document's trail, what changed since the last draft in
     its slug, and the proof recorded in the trail (the document saved) unless another program
     holds the document."""
     engine = LayoutEngine()
     laid = engine.layout(issue)
-    pages, articles = changed_since_last_proof(issue, laid)
-    by = args.as_name or user_name()
-    revision = issue.revision
     comparison = compare(load_previous(args.against), issue) if args.against else None
-    record = record_proof(issue, laid, by)
-    changes = comparison.page_words() if comparison else _page_changes(issue, laid, articles, pages)
-    info = ProofInfo(draft=record.draft, revision=revision, by=by, time=record.time.replace("T", " ")[:16] + " UTC",
-                     changes=changes, band=PROFILES[args.profile].watermark_band, comparison=comparison)
+    info = start_proof(issue, laid, args.as_name or user_name(), band=PROFILES[args.profile].watermark_band,
+                       comparison=comparison)
     laid = export_pdf(issue, out, profile=args.profile, engine=engine, progress=progress, proof=info)
     try:
         with store_for(args.document).lock(args.document, "proof", wait=LOCK_WAIT):

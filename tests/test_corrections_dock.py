@@ -59,3 +59,15 @@ def test_dock_accepts_a_replace_as_one_undo_step_and_records_answers(qtbot, mark
     assert [r.text for r in note.replies] == ["已改"] and note.author == AUTHOR
     assert "↳" in dock.list.item(_row(dock, "note")).text()
     window.grab().save(str(tmp_path / "dock.png"))
+
+
+def test_a_proof_exported_from_the_editor_goes_into_the_trail_as_one_undo_step(qtbot, sample_copy, tmp_path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_document(sample_copy)
+    assert window.export_to("proof", str(tmp_path / "proof.pdf")) == [tmp_path / "proof.pdf"]
+    [record] = window.issue.proofs
+    assert record.draft == 1 and set(record.pages) == {str(p.number) for p in window.issue.pages}
+    assert window.document.modified
+    window.document.undo_stack.undo()
+    assert window.issue.proofs == []

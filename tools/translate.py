@@ -248,6 +248,7 @@ ZH = {
     "rejected": "未采纳",
     "Cannot apply the correction": "无法改正",
     "Accept correction %1": "采纳校对意见 %1",
+    "Proof exported": "导出校样",
 }
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from layout.engine.displaylist import ImageItem, PageDisplay, dump
 from layout.engine.page import IssueLayout
+from layout.export.proof import ProofInfo
 from layout.model.document import Article, Issue
 from layout.model.proofing import ProofRecord, SignOff, latest_signoffs, next_draft
 
@@ -68,6 +69,31 @@ def record_proof(issue: Issue, laid: IssueLayout, by: str) -> ProofRecord:
                          pages=pages, articles={a.id: article_digest(a) for a in issue.articles})
     issue.proofs.append(record)
     return record
+
+
+def page_changes(issue: Issue, articles: list[str], pages: list[int]) -> dict[int, str]:
+    """What changed on each page since the last proof, in words: the articles by title, or the page."""
+    words: dict[int, str] = {}
+    for page in issue.pages:
+        if page.number not in pages:
+            continue
+        on_page = [a for a in issue.articles if a.id in articles and any(page.frame(f) is not None for f in a.flow)]
+        titles = "、".join(f"《{a.headline.title or a.id}》" for a in on_page)
+        words[page.number] = f"{titles} 文字改动" if titles else "版面改动（框、图片或其他内容）"
+    return words
+
+
+def start_proof(issue: Issue, laid: IssueLayout, by: str, *, band: bool = False,
+                comparison: Any = None) -> ProofInfo:
+    """Record a proof of the laid-out issue in its trail and say what the proof shows of itself:
+    its draft, the revision, who and when, and what changed (from ``comparison``, a
+    :class:`layout.export.against.Comparison`, else from the trail)."""
+    pages, articles = changed_since_last_proof(issue, laid)
+    revision = issue.revision
+    record = record_proof(issue, laid, by)
+    changes = comparison.page_words() if comparison is not None else page_changes(issue, articles, pages)
+    return ProofInfo(draft=record.draft, revision=revision, by=by, time=record.time.replace("T", " ")[:16] + " UTC",
+                     changes=changes, band=band, comparison=comparison)
 
 
 def changed_since_last_proof(issue: Issue, laid: IssueLayout) -> tuple[list[int], list[str]]:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from layout.edit import operations as ops
+from layout.edit.trail import add_proof
 from layout.engine.page import IssueLayout, LayoutEngine
 from layout.export.outputs import incomplete_set
 from layout.gui.canvas import ZOOM_STEP, PageCanvas
@@ -593,3 +594,6 @@ class MainWindow(QMainWindow):
 
     def _exported(self, files: list[str]) -> None:
         self.statusBar().showMessage(self.tr("Exported %1").replace("%1", ", ".join(files)))
+        job = self.export_job
+        if job is not None and job.recorded is not None and self.document is not None:
+            self.document.do(add_proof(self.document.issue, job.recorded), self.tr("Proof exported"))
