@@ -21,7 +21,8 @@ from layout.engine.fonts import FontChain
 HALF = 0.5
 HAN_LATIN_SPACE = 0.25  # clreq: up to 1/4 em between Han and Latin letters or digits
 HAN_LATIN_MIN = 0.125  # reduction step 6: no less than 1/8 em
-WORD_SPACE_MIN = 0.125
+HAN_LATIN_STRETCH = 0.5  # a Han–Latin gap takes half the added space of a gap between Chinese characters
+WORD_SPACE_MIN = 0.25  # a word space between Latin words never shrinks below 1/4 em
 TABLE_LIMIT = 50_000
 
 HAN, OPEN, CLOSE, PAUSE, STOP, MIDDLE, LATIN, SPACE, DASH, SOLIDUS = (int(c) for c in Cls)
