@@ -266,7 +266,9 @@ def _report_placement(what: str, placement: Placement) -> None:
     for frame in placement.frames:
         print(f"  {frame.kind} {frame.id}: {rect_mm(frame.rect)}")
     if placement.overset:
-        print(f"warning: {what} is overset by {placement.overset} characters", file=sys.stderr)
+        short = (f", {placement.missing_lines} lines missing: the page has no room below" if placement.missing_lines
+                 else "")
+        print(f"warning: {what} is overset by {placement.overset} characters{short}", file=sys.stderr)
     if placement.overlaps:
         print(f"warning: {what} covers {', '.join(placement.overlaps)}", file=sys.stderr)
 
