@@ -13,8 +13,13 @@ from layout.engine.block import headline_setting
 from layout.engine.displaylist import line_by_line
 from layout.engine.fonts import load_face
 from layout.engine.page import LayoutEngine
-from layout.engine.spacing import full_lines, han_gaps, han_latin_gaps, han_latin_gap_median_em, \
-    stretch_ratio_latin_to_han
+from layout.engine.spacing import (
+    full_lines,
+    han_gaps,
+    han_latin_gap_median_em,
+    han_latin_gaps,
+    stretch_ratio_latin_to_han,
+)
 from layout.engine.styling import flow_paragraphs, run_for
 from layout.engine.textflow import Slot, flow
 from layout.importer.plaintext import parse
@@ -43,7 +48,8 @@ def _copy() -> list[str]:
 
 # 1. Text lost on import
 
-SHORT = "社区食堂开到家门口\n\n本报讯（记者 许文涛）昨天，和平街道第三家社区食堂正式营业，每天供应早午晚三餐，六十岁以上老人凭卡用餐可享九折优惠。\n"
+SHORT = ("社区食堂开到家门口\n\n本报讯（记者 许文涛）昨天，和平街道第三家社区食堂正式营业，"
+         "每天供应早午晚三餐，六十岁以上老人凭卡用餐可享九折优惠。\n")
 
 
 @pytest.mark.parametrize("columns", ["1-6", "1-8", "1-4", "1-2"])
@@ -72,7 +78,8 @@ def test_an_article_the_page_has_no_room_for_says_how_many_lines_are_missing(tmp
 
 NOTICE = """关于开展“我身边的城市管理”主题征文活动的通知
 
-本报讯 为进一步推动城市管理工作共建共治共享，充分展示各街道、社区在精细化管理中的好做法，市城市管理委员会决定在全市开展主题征文活动，现将有关事项通知如下：
+本报讯 为进一步推动城市管理工作共建共治共享，充分展示各街道、社区在精细化管理中的好做法，\
+市城市管理委员会决定在全市开展主题征文活动，现将有关事项通知如下：
 一、征文对象
 全市城市管理系统干部职工、社区工作者和热心市民均可参加。
 二、征文内容

@@ -33,7 +33,8 @@ def ends_sentence(text: str) -> bool:
 
 
 # A numbered item of a list or an outline: 一、 （一） 1. 1、 （1） ① 第一，
-LIST_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十百零〇]+、|[（(][一二三四五六七八九十百零〇]+[）)]|\d{1,3}[.．、](?!\d)"
+_NUMERAL = "[一二三四五六七八九十百零〇]+"
+LIST_ITEM = re.compile(rf"^\s*(?:{_NUMERAL}、|[（(]{_NUMERAL}[）)]|\d{{1,3}}[.．、](?!\d)"
                        r"|[（(]\d{1,3}[）)]|[\u2460-\u2473\u2776-\u277f]|第[一二三四五六七八九十百]+[，,、：:])")
 
 
