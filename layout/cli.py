@@ -137,7 +137,8 @@ def _print_progress(done: int, total: int) -> None:
 
 def _warn_report(laid) -> None:
     for article_id, chars in laid.report.overset.items():
-        print(f"warning: article {article_id} is overset by {chars} characters", file=sys.stderr)
+        lines = laid.report.overset_lines.get(article_id, 0)
+        print(f"warning: article {article_id} is overset by {lines} lines, {chars} characters", file=sys.stderr)
     for ch, places in laid.report.missing_chars.items():
         print(f"warning: {ch} (U+{ord(ch):04X}) is missing from every font ({', '.join(places)})",
               file=sys.stderr)

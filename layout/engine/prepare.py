@@ -68,23 +68,26 @@ SCATTERED = 4
 
 @dataclass(frozen=True, slots=True)
 class StyledRun:
-    """Text in one font chain, size, colour and tracking (em)."""
+    """Text in one font chain, size, colour, tracking (em) and horizontal scale (a
+    factor: below 1 长体, above 1 扁体)."""
 
     text: str
     chain: FontChain
     size: float
     colour: Colour
     tracking: float = 0.0
+    hscale: float = 1.0
 
     @property
     def table(self) -> AtomTable:
-        """The atom table of this run's chain, size and tracking."""
-        return atom_table(self.chain, self.size, self.tracking)
+        """The atom table of this run's chain, size, tracking and horizontal scale."""
+        return atom_table(self.chain, self.size, self.tracking, self.hscale)
 
     _hash: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_hash", hash((self.text, self.chain, self.size, self.colour, self.tracking)))
+        object.__setattr__(self, "_hash", hash((self.text, self.chain, self.size, self.colour, self.tracking,
+                                                self.hscale)))
 
     def __hash__(self) -> int:
         """Hashed once, when made: runs are the keys of the paragraph cache."""
@@ -441,6 +444,7 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.int64)
     ids, floats, ints, infos = _atom_ids(runs, text, char_at, atom_run, codes[char_at[:-1]])
     em = np.array([run.size for run in runs])[atom_run]
+    wide = em * np.array([run.hscale for run in runs])[atom_run]  # the em set across: scaled
     firsts = np.array([first for first, _ in bounds], np.int64)
     lengths = [end - first for first, end in bounds]
     para_of = np.arange(len(bounds)).repeat(lengths)
@@ -453,8 +457,8 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     punct = (a["cls"] >= OPEN) & (a["cls"] <= MIDDLE)  # the marks
     kind = ints[I_KIND].astype(np.intp)
     rules = PAIR_RULES[_previous(kind, 0) * KINDS + kind] * same  # nothing across paragraphs
-    _compress_adjacent(a, rules, em)
-    _gaps(a, rules, em)
+    _compress_adjacent(a, rules, wide)
+    _gaps(a, rules, wide)
     beside = _spaces_beside_han(kind, same)
     _shrink_spaces_beside_han(a, beside, em)
     a["draw"] = floats[F_OFFSET0] - a["lead"]

@@ -505,8 +505,8 @@ class MainWindow(QMainWindow):
         report = self.layout_result.report if self.layout_result else None
         if report is None:
             return
-        parts = [self.tr("Overset: %1 characters in %2").replace("%1", str(n)).replace("%2", a)
-                 for a, n in report.overset.items()]
+        parts = [self.tr("Overset: %1 lines, %2 characters in %3").replace("%1", str(report.overset_lines.get(a, 0)))
+                 .replace("%2", str(n)).replace("%3", a) for a, n in report.overset.items()]
         if report.missing_chars:
             parts.append(self.tr("Missing from every font: %1").replace("%1", "".join(report.missing_chars)))
         if report.findings:

@@ -1,0 +1,119 @@
+"""竖排: vertical text for headlines, kickers and boxed items.
+
+Characters stand one under another in columns that run right to left, each in an
+em cell (plus the style's tracking). Brackets, quotes, the dash and the ellipsis
+take their vertical presentation forms (U+FE30 block: ︵︶︽︾﹁﹂…) where the font
+has them; pause and stop marks keep their glyph and move from the lower left of
+the cell to the upper right (mainland position in vertical text, clreq); a number
+of one or two digits stands across in one cell (纵中横); other Latin letters and
+digits stand upright one to a cell. A mark that may not start a column stays at the
+foot of the one before (clreq's line-start rules), hanging below it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from layout.engine.chars import NO_START
+from layout.engine.displaylist import GlyphRun, MissingGlyph, pack_glyphs, pack_xs
+from layout.engine.fonts import FontChain, chain_for
+from layout.engine.result import FrameResult
+from layout.engine.runs import EM_BOX_ASCENT
+from layout.model.geometry import Rect
+from layout.model.styles import TextStyle
+
+VERTICAL_FORMS = dict(zip("（）《》〈〉【】〔〕「」『』“”‘’—…｛｝",
+                          "︵︶︽︾︿﹀︻︼︹︺﹁﹂﹃﹄﹁﹂﹃﹄︱︙︷︸"))
+UPPER_RIGHT = set("、，。．")  # ink moved from the lower left to the upper right
+CENTRED = set("：；！？")
+COLUMN_GAP = 0.4  # em between columns
+ACROSS = re.compile(r"\d{1,2}(?!\d)")  # 纵中横: a number of one or two digits
+
+
+def _cells(text: str) -> list[str]:
+    """The text cut into cells: a number of one or two digits in one, any other character alone."""
+    cells: list[str] = []
+    at = 0
+    while at < len(text):
+        found = ACROSS.match(text, at)
+        if found and (at == 0 or not text[at - 1].isdigit()):
+            cells.append(found.group())
+            at = found.end()
+        else:
+            if not text[at].isspace():
+                cells.append(text[at])
+            at += 1
+    return cells
+
+
+def _columns(cells: list[str], per_column: int) -> list[list[str]]:
+    """Cells in columns of ``per_column``; a cell that may not start a column hangs at the
+    foot of the one before."""
+    columns: list[list[str]] = [[]]
+    for cell in cells:
+        if len(columns[-1]) >= per_column and not (cell in NO_START and columns[-1]):
+            columns.append([])
+        columns[-1].append(cell)
+    return columns
+
+
+def _glyph(chain: FontChain, ch: str) -> tuple[str, int, float] | None:
+    """The face name, glyph id and advance (em) of a character, or None if no font has it."""
+    entry = chain.lookup.get(ord(ch))
+    if entry is None:
+        return None
+    face = chain.faces[entry[0]]
+    return face.name, face.glyph_ids[ord(ch)], entry[1]
+
+
+def _cell_runs(chain: FontChain, style: TextStyle, cell: str, x: float, top: float) -> list:
+    """The glyph runs of one cell whose em box has its left edge at ``x`` and top at ``top``."""
+    size = style.size_pt
+    ch = VERTICAL_FORMS.get(cell, cell) if len(cell) == 1 else cell
+    if len(cell) == 1 and ch != cell and ord(ch) not in chain.lookup:
+        ch = cell
+    found = [_glyph(chain, c) for c in ch]
+    if any(f is None for f in found):
+        return [MissingGlyph(cell, x, top + EM_BOX_ASCENT * size, size)]
+    width = sum(f[2] for f in found) * size
+    scale = min(1.0, size / width) if len(ch) > 1 else 1.0  # two digits squeezed into one em
+    dx, dy = (size - width * scale) / 2, 0.0
+    if cell in UPPER_RIGHT:
+        dx, dy = size / 2, -size / 2
+    elif cell in CENTRED:
+        dx = (size - width) / 2 + size / 4
+    baseline = top + dy + EM_BOX_ASCENT * size
+    runs, pen = [], x + dx
+    for c, (font, gid, advance) in zip(ch, found):
+        runs.append(GlyphRun(font, size, style.colour, baseline, c, pack_glyphs([gid]), pack_xs([pen]), scale))
+        pen += advance * size * scale
+    return runs
+
+
+def vertical_block(parts: list[tuple[str, TextStyle]], rect: Rect) -> FrameResult:
+    """Texts in their styles set vertically in ``rect``: each part in columns from the
+    right, the parts one after another leftwards, the block centred across the frame;
+    what does not fit is reported."""
+    result = FrameResult()
+    laid: list[tuple[TextStyle, list[list[str]]]] = []
+    for text, style in parts:
+        step = style.size_pt * (1 + style.tracking)
+        per_column = max(1, int((rect.h + style.tracking * style.size_pt + 1e-6) / step))
+        laid.append((style, _columns(_cells(text), per_column)))
+    widths = [len(columns) * style.size_pt * (1 + COLUMN_GAP) - COLUMN_GAP * style.size_pt
+              for style, columns in laid]
+    total = sum(widths) + sum(style.size_pt * COLUMN_GAP for style, _ in laid[1:])
+    right = rect.right - max(0.0, (rect.w - total) / 2)
+    for style, columns in laid:
+        chain = chain_for(style.font)
+        size, step = style.size_pt, style.size_pt * (1 + style.tracking)
+        for column in columns:
+            x = right - size
+            if x < rect.x - 0.01:
+                result.problems.append(f"{sum(len(c) for c in column)} characters do not fit in the frame")
+                continue
+            for row, cell in enumerate(column):
+                result.items += _cell_runs(chain, style, cell, x, rect.y + row * step)
+            right -= size * (1 + COLUMN_GAP)
+        right -= size * COLUMN_GAP
+    return result
