@@ -13,6 +13,7 @@ from layout.engine.textflow import FlowParagraph, FlowState, Slot, flow, remaini
 from layout.model.document import Article, Issue, Page
 from layout.model.frames import BoxFrame, PhotoFrame, TextFrame
 from layout.model.geometry import Rect
+from layout.model.styles import TextStyle
 
 _BYLINE_SPLIT = re.compile(r"^([^（(]*)([（(].*)$")
 MIN_WRAP_PITCHES = 3  # a line beside a wrapped photo narrower than this many line pitches stays empty
@@ -45,11 +46,11 @@ def split_byline(byline: str) -> tuple[str, str]:
 
 def body_paragraphs(issue: Issue, article: Article) -> list[FlowParagraph]:
     """The article's paragraphs, prepared together, the byline run in at the head of the first one."""
-    styles = [issue.style(p.style) for p in article.paragraphs]
+    styles = [_tracked(issue.style(p.style), article.tracking) for p in article.paragraphs]
     parts = [((run_for(p.text, style),), style) for p, style in zip(article.paragraphs, styles)]
     if article.byline:
         lead, rest = split_byline(article.byline)
-        body = issue.style(article.paragraphs[0].style if article.paragraphs else "body")
+        body = _tracked(issue.style(article.paragraphs[0].style if article.paragraphs else "body"), article.tracking)
         runs = [run_for(lead, issue.style("byline-lead"))]
         if rest:
             runs.append(run_for(rest, issue.style("byline")))
@@ -57,6 +58,11 @@ def body_paragraphs(issue: Issue, article: Article) -> list[FlowParagraph]:
             runs.append(run_for(article.paragraphs[0].text, body))
         parts[:1] = [(tuple(runs), body)]
     return flow_paragraphs(parts, issue.strict)
+
+
+def _tracked(style: TextStyle, tracking: float) -> TextStyle:
+    """A style with an article's copy-fit tracking added (em)."""
+    return dataclasses.replace(style, tracking=style.tracking + tracking) if tracking else style
 
 
 def frame_slots(page: Page, frame: TextFrame) -> list[Slot]:

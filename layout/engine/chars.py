@@ -88,6 +88,7 @@ def _may_start() -> np.ndarray:
 # ".gov.cn", ".com") nor before / ? or inside the "//" after a scheme's colon.
 URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[!-~]*[A-Za-z0-9/#=_\-]|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 URL_PARTS = re.compile(r"[^/@?&=#]+")  # the parts of an address between its separators
+URL_MARKS = re.compile(r"[._\-?&=#@]+")  # a last resort breaks before these (a slash ends its line)
 URL_FREE_AFTER = re.compile(r"(?<![:/])/+(?=[^/])|@")
 URL_COSTLY_AFTER = re.compile(r"[\-_?&=#]+(?=[A-Za-z0-9])")
 URL_HOST = re.compile(r"(?:[a-z]+://)?[^/@]*@?([^/]*)")  # an address's host name: group 1
@@ -151,7 +152,26 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
         breaks[found.end()] = MARK
     cuts = sorted(k for k in breaks if start < k < end)
     bounds = [start, *cuts, end]
-    return [(a, b, breaks.get(a, WHOLE) if a > start else WHOLE) for a, b in zip(bounds, bounds[1:])]
+    pieces: list[tuple[int, int, int]] = []
+    for a, b in zip(bounds, bounds[1:]):
+        pieces += _last_resort(text, a, b, breaks.get(a, WHOLE) if a > start else WHOLE)
+    return pieces
+
+
+def _last_resort(text: str, start: int, end: int, kind: int) -> list[tuple[int, int, int]]:
+    """A piece of an address, and if longer than LONG_WORD characters, cut where it may
+    break as a last resort (LETTER: only when it cannot fit on a line of its own): before
+    each run of its marks, and a part still too long between its characters."""
+    if end - start <= LONG_WORD:
+        return [(start, end, kind)]
+    cuts = [found.start() for found in URL_MARKS.finditer(text, start + 1, end)]
+    bounds = [start, *cuts, end]
+    pieces: list[tuple[int, int, int]] = []
+    for a, b in zip(bounds, bounds[1:]):
+        steps = range(a, b) if b - a > LONG_WORD else (a,)
+        edges = [*steps, b]
+        pieces += [(c, d, LETTER) for c, d in zip(edges, edges[1:])]
+    return [(start, pieces[0][1], kind), *pieces[1:]]
 
 
 def atomize(text: str) -> list[str]:
