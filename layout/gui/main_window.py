@@ -303,6 +303,7 @@ class MainWindow(QMainWindow):
         if isinstance(frame, TextFrame) and ops.article_of(issue, frame.id):
             self._paragraph_style_menu(menu, frame, self.canvas.viewport().mapFrom(self.canvas, at).toPointF())
             menu.addAction(self.tr("Fit Frame to Copy"), lambda: self.document.do(ops.fit_copy(issue, frame.id)))
+            menu.addAction(self.tr("Fit Copy by Tracking"), lambda: self._fit_by_tracking(frame.id))
             menu.addAction(self.tr("Show in Story Editor"), lambda: self.show_story(frame.id))
             menu.addAction(self.tr("Unlink from Story"), lambda: self.document.do(ops.unlink_frame(issue, frame.id)))
         if isinstance(frame, PhotoFrame) and frame.image:
@@ -500,6 +501,14 @@ class MainWindow(QMainWindow):
 
     def _toggle_snapping(self, on: bool) -> None:
         self.canvas.snapping = on
+
+    def _fit_by_tracking(self, frame_id: str) -> None:
+        """Copy-fit the frame's article by its tracking, within what the body style allows."""
+        article = ops.article_of(self.issue, frame_id)
+        try:
+            self.document.do(ops.fit_by_tracking(self.issue, article), self.tr("Fit Copy by Tracking"))
+        except ValueError as problem:
+            self.statusBar().showMessage(str(problem))
 
     def _report(self) -> None:
         report = self.layout_result.report if self.layout_result else None

@@ -85,252 +85,289 @@ Take the lock over and edit it? (No opens it read-only.)</source>
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../inspector.py" line="97" />
-        <location filename="../inspector.py" line="273" />
+        <location filename="../inspector.py" line="101" />
+        <location filename="../inspector.py" line="328" />
         <source>Position and size</source>
         <translation>位置和大小</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="100" />
+        <location filename="../inspector.py" line="104" />
         <source>X (mm)</source>
         <translation>X（毫米）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="100" />
+        <location filename="../inspector.py" line="104" />
         <source>Y (mm)</source>
         <translation>Y（毫米）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="101" />
+        <location filename="../inspector.py" line="105" />
         <source>Width (mm)</source>
         <translation>宽（毫米）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="101" />
+        <location filename="../inspector.py" line="105" />
         <source>Height (mm)</source>
         <translation>高（毫米）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="105" />
+        <location filename="../inspector.py" line="109" />
         <source>Grid</source>
         <translation>栏行</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="109" />
+        <location filename="../inspector.py" line="113" />
         <source>Headline group</source>
         <translation>标题组</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="112" />
+        <location filename="../inspector.py" line="116" />
         <source>Kicker (引题)</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="113" />
+        <location filename="../inspector.py" line="117" />
         <source>Title (主题)</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="114" />
+        <location filename="../inspector.py" line="118" />
         <source>Subtitle (副题)</source>
         <translation>副题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="119" />
+        <location filename="../inspector.py" line="123" />
         <source>%1 size</source>
         <translation>%1字号</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="128" />
+        <location filename="../inspector.py" line="129" />
+        <source>Reverse type (反白)</source>
+        <translation>反白</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="129" />
+        <source>Vertical (竖排)</source>
+        <translation>竖排</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="132" />
+        <source>Title scale (%, 长体 &lt; 100 &lt; 扁体)</source>
+        <translation>主题字形比例（%，长体 &lt; 100 &lt; 扁体）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="133" />
+        <source>Title tracking (em)</source>
+        <translation>主题字距（字）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="144" />
         <source>Body text style</source>
         <translation>正文样式</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="130" />
+        <location filename="../inspector.py" line="146" />
         <source>Song (宋)</source>
         <translation>宋体</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="130" />
+        <location filename="../inspector.py" line="146" />
         <source>Bold Song (标宋)</source>
         <translation>标宋</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="131" />
+        <location filename="../inspector.py" line="147" />
         <source>Hei (黑)</source>
         <translation>黑体</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="131" />
+        <location filename="../inspector.py" line="147" />
         <source>Bold Hei (大黑)</source>
         <translation>大黑</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="132" />
+        <location filename="../inspector.py" line="148" />
         <source>Kai (楷)</source>
         <translation>楷体</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="137" />
+        <location filename="../inspector.py" line="153" />
         <source>the line grid</source>
         <translation>按行格</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="144" />
+        <location filename="../inspector.py" line="162" />
+        <location filename="../inspector.py" line="367" />
+        <source>Balance the columns (齐栏)</source>
+        <translation>齐栏</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="164" />
         <source>Justified</source>
         <translation>两端对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="144" />
+        <location filename="../inspector.py" line="164" />
         <source>Left</source>
         <translation>左对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="144" />
+        <location filename="../inspector.py" line="164" />
         <source>Centred</source>
         <translation>居中</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="145" />
+        <location filename="../inspector.py" line="165" />
         <source>Right</source>
         <translation>右对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="147" />
+        <location filename="../inspector.py" line="167" />
         <source>Face</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="147" />
+        <location filename="../inspector.py" line="167" />
         <source>Size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="148" />
+        <location filename="../inspector.py" line="168" />
         <source>Tracking (em)</source>
         <translation>字距（字）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="148" />
+        <location filename="../inspector.py" line="168" />
         <source>Leading</source>
         <translation>行距</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="149" />
+        <location filename="../inspector.py" line="169" />
+        <source>Horizontal scale (%)</source>
+        <translation>字形比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="170" />
         <source>Alignment</source>
         <translation>对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="149" />
+        <location filename="../inspector.py" line="170" />
         <source>Colour (CMYK %)</source>
         <translation>颜色（CMYK %）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="154" />
-        <location filename="../inspector.py" line="327" />
+        <location filename="../inspector.py" line="176" />
+        <location filename="../inspector.py" line="397" />
         <source>Photo</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="156" />
+        <location filename="../inspector.py" line="178" />
         <source>Fill the frame</source>
         <translation>裁切填满</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="156" />
+        <location filename="../inspector.py" line="178" />
         <source>Whole photo</source>
         <translation>完整显示</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="167" />
+        <location filename="../inspector.py" line="191" />
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="167" />
+        <location filename="../inspector.py" line="191" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="168" />
+        <location filename="../inspector.py" line="192" />
         <source>Focus across</source>
         <translation>焦点（横）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="168" />
+        <location filename="../inspector.py" line="192" />
         <source>Focus down</source>
         <translation>焦点（纵）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="169" />
-        <location filename="../inspector.py" line="186" />
+        <location filename="../inspector.py" line="193" />
+        <location filename="../inspector.py" line="211" />
         <source>Caption</source>
         <translation>图说</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="169" />
+        <location filename="../inspector.py" line="193" />
         <source>Credit</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="174" />
-        <location filename="../inspector.py" line="337" />
+        <location filename="../inspector.py" line="194" />
+        <source>Text wrap (mm, 0: none)</source>
+        <translation>图文互斥（毫米，0 为不绕排）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="199" />
+        <location filename="../inspector.py" line="407" />
         <source>Before and after</source>
         <translation>整治前后对比</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="181" />
+        <location filename="../inspector.py" line="206" />
         <source>Side by side</source>
         <translation>左右并排</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="181" />
+        <location filename="../inspector.py" line="206" />
         <source>One above the other</source>
         <translation>上下排列</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="183" />
-        <location filename="../inspector.py" line="342" />
+        <location filename="../inspector.py" line="208" />
+        <location filename="../inspector.py" line="412" />
         <source>Swap photos</source>
         <translation>交换图片</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="185" />
+        <location filename="../inspector.py" line="210" />
         <source>Before label</source>
         <translation>前图标签</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="185" />
+        <location filename="../inspector.py" line="210" />
         <source>After label</source>
         <translation>后图标签</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="186" />
+        <location filename="../inspector.py" line="211" />
         <source>Arrangement</source>
         <translation>排列</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="238" />
+        <location filename="../inspector.py" line="278" />
         <source>%1 columns × %2 lines</source>
         <translation>%1 栏 × %2 行</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="277" />
+        <location filename="../inspector.py" line="332" />
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="283" />
+        <location filename="../inspector.py" line="338" />
+        <location filename="../inspector.py" line="362" />
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="297" />
+        <location filename="../inspector.py" line="352" />
         <source>Style</source>
         <translation>样式</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="316" />
+        <location filename="../inspector.py" line="386" />
         <source>Give the colour as four percentages: C M Y K</source>
         <translation>颜色请写四个百分数：C M Y K</translation>
     </message>
@@ -573,230 +610,236 @@ Take the lock over and edit it? (No opens it read-only.)</source>
         <translation>组图栏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267" />
+        <location filename="../main_window.py" line="271" />
         <source>Preflight: %1 errors, %2 warnings</source>
         <translation>印前检查：%1 个错误，%2 个警告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301" />
+        <location filename="../main_window.py" line="305" />
         <source>Fit Frame to Copy</source>
         <translation>文框适合稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302" />
+        <location filename="../main_window.py" line="306" />
+        <location filename="../main_window.py" line="509" />
+        <source>Fit Copy by Tracking</source>
+        <translation>以字距适配</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="307" />
         <source>Show in Story Editor</source>
         <translation>在稿件编辑器中显示</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303" />
+        <location filename="../main_window.py" line="308" />
         <source>Unlink from Story</source>
         <translation>断开与稿件的串接</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305" />
+        <location filename="../main_window.py" line="310" />
         <source>Crop</source>
         <translation>裁切</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="307" />
+        <location filename="../main_window.py" line="312" />
         <source>Relink Photo…</source>
         <translation>重新链接图片…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308" />
+        <location filename="../main_window.py" line="313" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319" />
+        <location filename="../main_window.py" line="324" />
         <source>Paragraph Style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320" />
+        <location filename="../main_window.py" line="325" />
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320" />
+        <location filename="../main_window.py" line="325" />
         <source>Lead</source>
         <translation>导语</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320" />
+        <location filename="../main_window.py" line="325" />
         <source>Subhead</source>
         <translation>小标题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328" />
+        <location filename="../main_window.py" line="333" />
         <source>Paragraph style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333" />
-        <location filename="../main_window.py" line="336" />
+        <location filename="../main_window.py" line="338" />
+        <location filename="../main_window.py" line="341" />
         <source>Relink photo</source>
         <translation>重新链接图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342" />
+        <location filename="../main_window.py" line="347" />
         <source>Folder with the moved photos</source>
         <translation>图片移到的文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346" />
+        <location filename="../main_window.py" line="351" />
         <source>Relink photos</source>
         <translation>重新链接图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347" />
+        <location filename="../main_window.py" line="352" />
         <source>Relinked photos in %1 frames</source>
         <translation>已重新链接 %1 个图框的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362" />
+        <location filename="../main_window.py" line="367" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391" />
+        <location filename="../main_window.py" line="396" />
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405" />
+        <location filename="../main_window.py" line="410" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409" />
+        <location filename="../main_window.py" line="414" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417" />
+        <location filename="../main_window.py" line="422" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="423" />
         <source>The issue has changes that are not saved. Save them?</source>
         <translation>本期有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467" />
+        <location filename="../main_window.py" line="472" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="468" />
+        <location filename="../main_window.py" line="473" />
         <source>Articles (*.txt *.docx)</source>
         <translation>稿件 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="477" />
+        <location filename="../main_window.py" line="482" />
         <source>Before and after photos</source>
         <translation>整治前后图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334" />
-        <location filename="../main_window.py" line="478" />
+        <location filename="../main_window.py" line="339" />
+        <location filename="../main_window.py" line="483" />
         <source>Photos (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="482" />
+        <location filename="../main_window.py" line="487" />
         <source>Choose two photos: before and after</source>
         <translation>请选两张图片：整治前和整治后</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="504" />
-        <source>Overset: %1 characters in %2</source>
-        <translation>超版：%2 有 %1 字排不下</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="507" />
+        <location filename="../main_window.py" line="520" />
         <source>Missing from every font: %1</source>
         <translation>所有字体都缺的字：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="509" />
+        <location filename="../main_window.py" line="522" />
         <source>%1 problems with frames</source>
         <translation>%1 个图文框有问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="510" />
+        <location filename="../main_window.py" line="523" />
         <source>Layout OK</source>
         <translation>排版正常</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="514" />
+        <location filename="../main_window.py" line="527" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516" />
+        <location filename="../main_window.py" line="529" />
         <source>No document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518" />
+        <location filename="../main_window.py" line="531" />
         <source>Newspaper Layout</source>
         <translation>报纸排版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="522" />
+        <location filename="../main_window.py" line="535" />
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="532" />
+        <location filename="../main_window.py" line="545" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392" />
-        <location filename="../main_window.py" line="532" />
+        <location filename="../main_window.py" line="397" />
+        <location filename="../main_window.py" line="545" />
         <source>Layout documents (*.layout.json)</source>
         <translation>版面文档 (*.layout.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="538" />
+        <location filename="../main_window.py" line="517" />
+        <source>Overset: %1 lines, %2 characters in %3</source>
+        <translation>超版：%3 超出 %1 行 %2 字</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="551" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543" />
+        <location filename="../main_window.py" line="556" />
         <source>Export Proof</source>
         <translation>导出校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550" />
+        <location filename="../main_window.py" line="563" />
         <source>Folder for the press PDFs</source>
         <translation>印刷文件存放文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="552" />
+        <location filename="../main_window.py" line="565" />
         <source>The last export into %1 was stopped halfway; this one replaces its pages</source>
         <translation>上次导出到 %1 时中途停止；这次导出会替换其中的版面文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567" />
+        <location filename="../main_window.py" line="580" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="580" />
+        <location filename="../main_window.py" line="593" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="583" />
+        <location filename="../main_window.py" line="596" />
         <source>Export cancelled</source>
         <translation>导出已取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586" />
+        <location filename="../main_window.py" line="599" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -1026,23 +1069,28 @@ Reload it (your unsaved changes are lost), or keep your version (saving it repla
         <translation>未选中稿件</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="191" />
-        <source>Overset %1 characters</source>
-        <translation>超出 %1 字</translation>
+        <location filename="../story_editor.py" line="195" />
+        <source>Overset %1 lines, %2 characters</source>
+        <translation>超出 %1 行 %2 字</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="218" />
-        <location filename="../story_editor.py" line="226" />
+        <location filename="../story_editor.py" line="197" />
+        <source>%1 lines short</source>
+        <translation>空 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="227" />
+        <location filename="../story_editor.py" line="235" />
         <source>Typing</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="250" />
+        <location filename="../story_editor.py" line="259" />
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="251" />
+        <location filename="../story_editor.py" line="260" />
         <source>Replaced in %1 places</source>
         <translation>已替换 %1 处</translation>
     </message>
