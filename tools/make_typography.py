@@ -81,12 +81,12 @@ def build() -> None:
     main = Article("a1", HeadlineGroup(title="老旧管网改造提速 一次开挖多项完成"),
                    "本报讯（记者 许文涛）", [Paragraph(t) for t in MAIN], ["a1-body"])
     page.frames += [
-        HeadlineFrame("a1-head", grid.area(area, 1, 6, 1, 7), article="a1", title_style="title-long"),
-        TextFrame("a1-body", grid.area(area, 1, 4, 8, 30), columns=4),
-        PhotoFrame("a1-photo", grid.area(area, 2, 3, 14, 17), image="photos/road.jpg",
+        HeadlineFrame("a1-head", grid.area(area, 1, 6, 3, 7), article="a1", title_style="title-long"),
+        TextFrame("a1-body", grid.area(area, 1, 4, 10, 30), columns=4),
+        PhotoFrame("a1-photo", grid.area(area, 2, 3, 16, 17), image="photos/road.jpg",
                    caption="城东片区一处管网改造完工的路段，人行道铺上了透水砖。", credit="许文涛 摄", wrap=6.0),
     ]
-    box_area = grid.area(area, 5, 6, 8, 30)
+    box_area = grid.area(area, 5, 6, 10, 30)
     inset = 6.0
     kicker_w = 28.0
     inner = dataclasses.replace(box_area, x=box_area.x + inset, w=box_area.w - 2 * inset)
@@ -94,20 +94,20 @@ def build() -> None:
                      balance=True)
     page.frames += [
         BoxFrame("a2-box", box_area, weight=0.8, colour=red, fill=Colour(0, 0.06, 0.12, 0), border="wave"),
-        HeadlineFrame("a2-head", dataclasses.replace(grid.area(area, 5, 6, 9, 4), x=inner.x, w=inner.w),
+        HeadlineFrame("a2-head", dataclasses.replace(grid.area(area, 5, 6, 11, 4), x=inner.x, w=inner.w),
                       article="a2", title_style="title-flat", fill=red, reverse=True),
-        CaptionFrame("a2-kicker", dataclasses.replace(grid.area(area, 5, 6, 14, 12), x=inner.right - kicker_w,
+        CaptionFrame("a2-kicker", dataclasses.replace(grid.area(area, 5, 6, 16, 12), x=inner.right - kicker_w,
                                                        w=kicker_w),
                      text="社区微更新", style="kicker-vertical", vertical=True),
-        TextFrame("a2-body", dataclasses.replace(grid.area(area, 5, 6, 14, 23), x=inner.x, w=inner.w - kicker_w - 6),
+        TextFrame("a2-body", dataclasses.replace(grid.area(area, 5, 6, 16, 23), x=inner.x, w=inner.w - kicker_w - 6),
                   columns=2, gutter=6.0),
     ]
     lower = Article("a3", HeadlineGroup(kicker="出门十五分钟 就有运动场", title="桥下空地变身“口袋运动场”"),
                     "本报讯（记者 周若琳）", [Paragraph(t) for t in LOWER], ["a3-body"], balance=True)
     page.frames += [
-        BoxFrame("a3-box", grid.area(area, 1, 6, 39, 16), weight=0.6, colour=Colour(0, 0, 0, 1), border="corners"),
-        HeadlineFrame("a3-head", grid.area(area, 1, 6, 40, 6), article="a3"),
-        TextFrame("a3-body", dataclasses.replace(grid.area(area, 1, 6, 46, 8), x=area.x + 9, w=area.w - 18),
+        BoxFrame("a3-box", grid.area(area, 1, 6, 41, 14), weight=0.6, colour=Colour(0, 0, 0, 1), border="corners"),
+        HeadlineFrame("a3-head", grid.area(area, 1, 6, 42, 6), article="a3"),
+        TextFrame("a3-body", dataclasses.replace(grid.area(area, 1, 6, 48, 6), x=area.x + 9, w=area.w - 18),
                   columns=6),
     ]
     rain = Article("a4", HeadlineGroup(title="汛期积水点减少 排水设施“扩容”"), "",
