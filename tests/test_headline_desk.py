@@ -20,7 +20,7 @@ from layout.export.pdf_export import export_pdf
 from layout.model import Article, BoxFrame, CaptionFrame, Colour, HeadlineFrame, Paragraph, PhotoFrame, TextFrame
 from layout.model.colour import WHITE
 from layout.model.document import HeadlineGroup
-from layout.model.fileformat import from_dict, load, to_json_dict
+from layout.store.fileformat import from_dict, load, to_json_dict
 from layout.model.frames import BORDERS
 from layout.model.geometry import Rect
 from layout.model.migrations import migrate

@@ -23,7 +23,7 @@ from layout.engine.spacing import (
 from layout.engine.styling import flow_paragraphs, run_for
 from layout.engine.textflow import Slot, flow
 from layout.importer.plaintext import parse
-from layout.model.fileformat import load
+from layout.store.fileformat import load
 from layout.model.templates import new_issue
 from tests.helpers import SIZE, line_texts, set_text
 

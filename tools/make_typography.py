@@ -16,7 +16,7 @@ from pathlib import Path
 
 from layout.model import Article, BoxFrame, CaptionFrame, Colour, HeadlineFrame, Paragraph, PhotoFrame, TextFrame
 from layout.model.document import HeadlineGroup
-from layout.model.fileformat import save
+from layout.store.fileformat import save
 from layout.model.templates import new_issue
 
 ROOT = Path(__file__).resolve().parents[1]

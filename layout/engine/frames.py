@@ -13,8 +13,8 @@ import os
 import time
 from pathlib import Path
 
-from layout.engine.block import set_block
-from layout.engine.displaylist import BoxItem, Item, RuleItem
+from layout.engine.block import TextOrigin, set_block
+from layout.engine.displaylist import BoxItem, GlyphRun, Item, RuleItem
 from layout.engine.ornaments import border_items
 from layout.engine.photoblocks import line_pitch, photo_frame, photo_pair, series_block
 from layout.engine.result import FrameResult
@@ -36,6 +36,7 @@ from layout.model.frames import (
     TextFrame,
 )
 from layout.model.styles import TextStyle
+from layout.store.assets import photo_path
 
 WEEKDAYS = "一二三四五六日"
 COLUMN_RULE_WEIGHT = 0.3
@@ -73,14 +74,16 @@ def _headline(issue: Issue, page: Page, frame: HeadlineFrame) -> FrameResult:
         return result
     group = article.headline
     title = issue.styles.get(frame.title_style) or issue.style("title")
-    parts = [(group.kicker, issue.style("kicker")), (group.title, title), (group.subtitle, issue.style("subtitle"))]
-    parts = [(text, _on_fill(frame, style)) for text, style in parts if text]
+    styles = {"kicker": issue.style("kicker"), "title": title, "subtitle": issue.style("subtitle")}
+    parts = [(name, text, _on_fill(frame, styles[name])) for name, text in
+             (("kicker", group.kicker), ("title", group.title), ("subtitle", group.subtitle)) if text]
     if frame.vertical:
-        result.merge(vertical_block(parts, frame.rect))
+        result.merge(vertical_block([(text, style) for _, text, style in parts], frame.rect,
+                                    [TextOrigin(article.id, name, frame.id) for name, _, _ in parts]))
         return result
-    result.add_block(set_block(parts, frame.rect, page.grid.line_pitch,
+    result.add_block(set_block([(text, style) for _, text, style in parts], frame.rect, page.grid.line_pitch,
                                top=page.grid.snap_y(page.type_area, frame.rect.y), centre=True,
-                               headline=True))
+                               headline=True, sources=[TextOrigin(article.id, name, frame.id) for name, _, _ in parts]))
     return result
 
 
@@ -88,9 +91,10 @@ def _caption(issue: Issue, frame: CaptionFrame) -> FrameResult:
     style = _on_fill(frame, issue.style(frame.style))
     result = _tint(frame)
     if frame.vertical:
-        result.merge(vertical_block([(frame.text, style)], frame.rect))
+        result.merge(vertical_block([(frame.text, style)], frame.rect, [TextOrigin("", "caption", frame.id)]))
         return result
-    result.add_block(set_block([(frame.text, style)], frame.rect, line_pitch(style), strict=issue.strict))
+    result.add_block(set_block([(frame.text, style)], frame.rect, line_pitch(style), strict=issue.strict,
+                               sources=[TextOrigin("", "caption", frame.id)]))
     return result
 
 
@@ -102,7 +106,8 @@ def _folio(issue: Issue, page: Page, frame: FolioFrame) -> FrameResult:
     result = FrameResult()
     for text, align in folio_parts(issue, page):
         part_style = dataclasses.replace(style, align=align, indent=0.0)
-        result.add_block(set_block([(text, part_style)], frame.rect, pitch, centre=True))
+        result.add_block(set_block([(text, part_style)], frame.rect, pitch, centre=True,
+                                   sources=[TextOrigin("", "folio", frame.id)]))
     return result
 
 
@@ -110,10 +115,12 @@ def _masthead(issue: Issue, page: Page, frame: FolioFrame) -> FrameResult:
     """The front page's 报头: the paper's name large at the left, date and edition at the right."""
     result = FrameResult()
     name = issue.style("masthead")
-    result.add_block(set_block([(issue.paper, name)], frame.rect, line_pitch(name), centre=True))
+    result.add_block(set_block([(issue.paper, name)], frame.rect, line_pitch(name), centre=True,
+                               sources=[TextOrigin("", "folio", frame.id)]))
     info = dataclasses.replace(issue.style("folio"), align="right", indent=0.0)
     lines = "\n".join(t for t in (date_text(issue), issue.edition, f"第{page.number}版 {page.section}".strip()) if t)
-    result.add_block(set_block([(lines, info)], frame.rect, line_pitch(info), centre=True))
+    result.add_block(set_block([(lines, info)], frame.rect, line_pitch(info), centre=True,
+                               sources=[TextOrigin("", "folio", frame.id)]))
     return result
 
 
@@ -153,7 +160,16 @@ def _column_rules(page: Page, frame: TextFrame) -> FrameResult:
 
 
 def set_frame(issue: Issue, page: Page, frame: Frame) -> FrameResult:
-    """The display items of a frame that is not part of an article's body."""
+    """The display items of a frame that is not part of an article's body; its own texts'
+    sources name it."""
+    result = _set_frame(issue, page, frame)
+    result.items = [item._replace(source=item.source._replace(frame=frame.id))
+                    if type(item) is GlyphRun and item.source is not None and not item.source.frame else item
+                    for item in result.items]
+    return result
+
+
+def _set_frame(issue: Issue, page: Page, frame: Frame) -> FrameResult:
     if isinstance(frame, HeadlineFrame):
         return _headline(issue, page, frame)
     if isinstance(frame, CaptionFrame):
@@ -188,7 +204,7 @@ def _file_state(issue: Issue, photo: Photo) -> tuple[str | None, tuple[int, int]
     if known is not None and now - known[0] < STAT_SECONDS:
         return photo.image, known[1]
     try:
-        stat = os.stat(issue.resolve(photo.image))
+        stat = os.stat(photo_path(issue, photo.image))
         state = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         state = None

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
+from layout.engine.block import TextOrigin
 from layout.engine.chars import NO_START
-from layout.engine.displaylist import GlyphRun, MissingGlyph, pack_glyphs, pack_xs
+from layout.engine.displaylist import GlyphRun, MissingGlyph, Source, pack_glyphs, pack_xs
 from layout.engine.fonts import FontChain, chain_for
 from layout.engine.result import FrameResult
 from layout.engine.runs import EM_BOX_ASCENT
@@ -30,28 +31,31 @@ COLUMN_GAP = 0.4  # em between columns
 ACROSS = re.compile(r"\d{1,2}(?!\d)")  # 纵中横: a number of one or two digits
 
 
-def _cells(text: str) -> list[str]:
+Cell = tuple[int, str]  # where a cell's text starts in its part, and the text
+
+
+def _cells(text: str) -> list[Cell]:
     """The text cut into cells: a number of one or two digits in one, any other character alone."""
-    cells: list[str] = []
+    cells: list[Cell] = []
     at = 0
     while at < len(text):
         found = ACROSS.match(text, at)
         if found and (at == 0 or not text[at - 1].isdigit()):
-            cells.append(found.group())
+            cells.append((at, found.group()))
             at = found.end()
         else:
             if not text[at].isspace():
-                cells.append(text[at])
+                cells.append((at, text[at]))
             at += 1
     return cells
 
 
-def _columns(cells: list[str], per_column: int) -> list[list[str]]:
+def _columns(cells: list[Cell], per_column: int) -> list[list[Cell]]:
     """Cells in columns of ``per_column``; a cell that may not start a column hangs at the
     foot of the one before."""
-    columns: list[list[str]] = [[]]
+    columns: list[list[Cell]] = [[]]
     for cell in cells:
-        if len(columns[-1]) >= per_column and not (cell in NO_START and columns[-1]):
+        if len(columns[-1]) >= per_column and not (cell[1] in NO_START and columns[-1]):
             columns.append([])
         columns[-1].append(cell)
     return columns
@@ -66,7 +70,7 @@ def _glyph(chain: FontChain, ch: str) -> tuple[str, int, float] | None:
     return face.name, face.glyph_ids[ord(ch)], entry[1]
 
 
-def _cell_runs(chain: FontChain, style: TextStyle, cell: str, x: float, top: float) -> list:
+def _cell_runs(chain: FontChain, style: TextStyle, cell: str, x: float, top: float, source: Source | None) -> list:
     """The glyph runs of one cell whose em box has its left edge at ``x`` and top at ``top``."""
     size = style.size_pt
     ch = VERTICAL_FORMS.get(cell, cell) if len(cell) == 1 else cell
@@ -85,17 +89,20 @@ def _cell_runs(chain: FontChain, style: TextStyle, cell: str, x: float, top: flo
     baseline = top + dy + EM_BOX_ASCENT * size
     runs, pen = [], x + dx
     for c, (font, gid, advance) in zip(ch, found):
-        runs.append(GlyphRun(font, size, style.colour, baseline, c, pack_glyphs([gid]), pack_xs([pen]), scale))
+        runs.append(GlyphRun(font, size, style.colour, baseline, c, pack_glyphs([gid]), pack_xs([pen]), scale,
+                             source))
         pen += advance * size * scale
     return runs
 
 
-def vertical_block(parts: list[tuple[str, TextStyle]], rect: Rect) -> FrameResult:
+def vertical_block(parts: list[tuple[str, TextStyle]], rect: Rect,
+                   origins: list[TextOrigin] | None = None) -> FrameResult:
     """Texts in their styles set vertically in ``rect``: each part in columns from the
     right, the parts one after another leftwards, the block centred across the frame;
-    what does not fit is reported."""
+    what does not fit is reported. ``origins``: where each part comes from (the runs'
+    source tags)."""
     result = FrameResult()
-    laid: list[tuple[TextStyle, list[list[str]]]] = []
+    laid: list[tuple[TextStyle, list[list[Cell]]]] = []
     for text, style in parts:
         step = style.size_pt * (1 + style.tracking)
         per_column = max(1, int((rect.h + style.tracking * style.size_pt + 1e-6) / step))
@@ -104,7 +111,8 @@ def vertical_block(parts: list[tuple[str, TextStyle]], rect: Rect) -> FrameResul
               for style, columns in laid]
     total = sum(widths) + sum(style.size_pt * COLUMN_GAP for style, _ in laid[1:])
     right = rect.right - max(0.0, (rect.w - total) / 2)
-    for style, columns in laid:
+    for number, (style, columns) in enumerate(laid):
+        origin = origins[number] if origins else None
         chain = chain_for(style.font)
         size, step = style.size_pt, style.size_pt * (1 + style.tracking)
         for column in columns:
@@ -112,8 +120,9 @@ def vertical_block(parts: list[tuple[str, TextStyle]], rect: Rect) -> FrameResul
             if x < rect.x - 0.01:
                 result.problems.append(f"{sum(len(c) for c in column)} characters do not fit in the frame")
                 continue
-            for row, cell in enumerate(column):
-                result.items += _cell_runs(chain, style, cell, x, rect.y + row * step)
+            for row, (at, cell) in enumerate(column):
+                source = Source(origin.article, origin.part, 0, at, at + len(cell), origin.frame) if origin else None
+                result.items += _cell_runs(chain, style, cell, x, rect.y + row * step, source)
             right -= size * (1 + COLUMN_GAP)
         right -= size * COLUMN_GAP
     return result
