@@ -20,11 +20,11 @@ from layout.export.pdf_export import export_pdf
 from layout.model import Article, BoxFrame, CaptionFrame, Colour, HeadlineFrame, Paragraph, PhotoFrame, TextFrame
 from layout.model.colour import WHITE
 from layout.model.document import HeadlineGroup
-from layout.store.fileformat import from_dict, load, to_json_dict
 from layout.model.frames import BORDERS
 from layout.model.geometry import Rect
 from layout.model.migrations import migrate
 from layout.model.templates import new_issue
+from layout.store.fileformat import from_dict, load, to_json_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "assets" / "examples" / "typography.layout.json"

@@ -23,8 +23,8 @@ from layout.engine.spacing import (
 from layout.engine.styling import flow_paragraphs, run_for
 from layout.engine.textflow import Slot, flow
 from layout.importer.plaintext import parse
-from layout.store.fileformat import load
 from layout.model.templates import new_issue
+from layout.store.fileformat import load
 from tests.helpers import SIZE, line_texts, set_text
 
 COPY = Path(__file__).with_name("data") / "typography_copy.txt"
@@ -151,9 +151,11 @@ def test_addresses_break_after_slashes_and_at_signs_never_before_their_last_labe
     for text in texts:
         for measure in range(8, 16):
             lines = line_texts(set_text(text, measure))
-            for line in lines[1:]:
+            for number, line in enumerate(lines[1:], 1):
                 assert not line.startswith(("?", "/", "&", "=", "@")), (lines, measure)
-                assert not re.match(r"\.[\w-]+(\.[\w-]+)?(?![\w.-])", line), (lines, measure)  # .cn .gov.cn
+                if line.startswith("."):  # three labels at least follow: never .cn, .gov.cn
+                    name = re.match(r"[\w.-]+", "".join(lines[number:])).group()
+                    assert name.count(".") >= 3, (lines, measure)
 
 
 def test_a_number_range_stays_together_where_the_line_can_take_it():

@@ -88,7 +88,7 @@ def _may_start() -> np.ndarray:
 # ".gov.cn", ".com") nor before / ? or inside the "//" after a scheme's colon.
 URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[!-~]*[A-Za-z0-9/#=_\-]|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 URL_PARTS = re.compile(r"[^/@?&=#]+")  # the parts of an address between its separators
-URL_MARKS = re.compile(r"[._\-?&=#@]+")  # a last resort breaks before these (a slash ends its line)
+URL_MARKS = re.compile(r"[_\-?&=#@]+")  # a last resort breaks after these
 URL_FREE_AFTER = re.compile(r"(?<![:/])/+(?=[^/])|@")
 URL_COSTLY_AFTER = re.compile(r"[\-_?&=#]+(?=[A-Za-z0-9])")
 URL_HOST = re.compile(r"(?:[a-z]+://)?[^/@]*@?([^/]*)")  # an address's host name: group 1
@@ -160,11 +160,17 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
 
 def _last_resort(text: str, start: int, end: int, kind: int) -> list[tuple[int, int, int]]:
     """A piece of an address, and if longer than LONG_WORD characters, cut where it may
-    break as a last resort (LETTER: only when it cannot fit on a line of its own): before
-    each run of its marks, and a part still too long between its characters."""
+    break as a last resort (LETTER: only when it cannot fit on a line of its own): after
+    each run of - _ ? & = # @, before a dot that two more follow, and a part still too
+    long between its characters."""
     if end - start <= LONG_WORD:
         return [(start, end, kind)]
-    cuts = [found.start() for found in URL_MARKS.finditer(text, start + 1, end)]
+    cuts = [found.end() for found in URL_MARKS.finditer(text, start + 1, end) if found.end() < end]
+    for part in URL_PARTS.finditer(text, start, end):
+        dots = [k for k in range(part.start(), part.end()) if text[k] == "."]
+        local = part.end() < len(text) and text[part.end()] == "@"  # an e-mail's name: no labels
+        cuts += [k for k in (dots if local else dots[:-2]) if k > start]
+    cuts = sorted(set(cuts))
     bounds = [start, *cuts, end]
     pieces: list[tuple[int, int, int]] = []
     for a, b in zip(bounds, bounds[1:]):

@@ -20,12 +20,15 @@ def _typography(data: dict[str, Any]) -> dict[str, Any]:
     before) and a copy-fit tracking range (none); articles gain balanced columns (off:
     columns fill in turn, as before) and a copy-fit tracking (none). Frames gain keys
     whose absence means what version 1 did (no wrap, no fill, horizontal)."""
-    for style in data.get("styles", {}).values():
-        style.setdefault("hscale", 100.0)
-        style.setdefault("fit_tracking", 0.0)
-    for article in data.get("articles", []):
-        article.setdefault("balance", False)
-        article.setdefault("tracking", 0.0)
+    styles, articles = data.get("styles"), data.get("articles")
+    for style in styles.values() if isinstance(styles, dict) else ():
+        if isinstance(style, dict):  # a file of another shape is for the schema to refuse
+            style.setdefault("hscale", 100.0)
+            style.setdefault("fit_tracking", 0.0)
+    for article in articles if isinstance(articles, list) else ():
+        if isinstance(article, dict):
+            article.setdefault("balance", False)
+            article.setdefault("tracking", 0.0)
     return data
 
 

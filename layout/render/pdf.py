@@ -162,8 +162,8 @@ class PdfPainter:
     def glyph_run(self, run: GlyphRun) -> None:
         """One BT…ET text object: glyphs placed at the engine's x positions with TJ.
 
-        A stretched run (a dash) is drawn with horizontal scaling (Tz), which
-        scales advances and TJ adjustments too (PDF 1.7 §9.4.4).
+        A run scaled across (长体/扁体, a stretched dash) is drawn with horizontal
+        scaling (Tz), which scales advances and TJ adjustments too (PDF 1.7 §9.4.4).
         """
         font = register_font(run.font)
         doc = self.canvas._doc

@@ -140,7 +140,8 @@ class QtPageRenderer:
         return run, qcolour(item.colour)
 
     def _stretched(self, painter: QPainter, item: GlyphRun) -> None:
-        """A stretched dash, glyph by glyph."""
+        """A run scaled across (长体/扁体, a stretched dash, two digits across in vertical
+        text), glyph by glyph, each under a horizontal scaling transform (the PDF's Tz)."""
         run = QGlyphRun()
         run.setRawFont(self.raw_font(item.font, item.size))
         painter.setPen(qcolour(item.colour))
