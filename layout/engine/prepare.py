@@ -356,7 +356,8 @@ RANGE_MARKS = np.array([ord(ch) for ch in "—–～~-"])  # between two numbers
 
 
 def _is_digit(codes: np.ndarray) -> np.ndarray:
-    return ((codes >= 0x30) & (codes <= 0x39)) | ((codes >= 0xFF10) & (codes <= 0xFF19))
+    """Whether each code point is a digit, ASCII or full width."""
+    return ((codes - 0x30).astype(np.uint64) < 10) | ((codes - 0xFF10).astype(np.uint64) < 10)
 
 
 def _soft_breaks(codes: tuple[np.ndarray, np.ndarray], kind: np.ndarray, same: np.ndarray) -> np.ndarray:
@@ -368,16 +369,21 @@ def _soft_breaks(codes: tuple[np.ndarray, np.ndarray], kind: np.ndarray, same: n
     11, GB 50014). ``codes``: the code points of each atom's first and last characters;
     ``same``: in the same paragraph as the atom before."""
     first, last = codes
-    digit_end, digit_start = _is_digit(last), _is_digit(first)
+    digit_end = _is_digit(last)
     cls = kind & 15
-    unit = _previous(digit_end, False) & same & (cls == HAN)
-    dash = np.isin(first, RANGE_MARKS) & (last == first)
-    after = np.empty_like(digit_start)
-    after[:-1], after[-1] = digit_start[1:] & same[1:], False
-    in_range = dash & _previous(digit_end, False) & same & after
-    range_break = in_range | (_previous(in_range, False) & same)
-    named = digit_start & _previous(cls == SPACE, False) & same & _previous(_previous(cls == LATIN, False), False)
-    return unit | ((kind & K_NO_FIRST_STRICT) != 0) | range_break | named
+    soft = _previous(digit_end, False) & same & (cls == HAN)
+    soft |= (kind & K_NO_FIRST_STRICT) != 0
+    count = len(kind)
+    after_number = np.flatnonzero(digit_end[:-2]) + 1  # the few atoms after a number
+    marks = first[after_number]
+    dash = after_number[(marks[:, None] == RANGE_MARKS).any(axis=1) & (last[after_number] == marks)
+                        & _is_digit(first[after_number + 1]) & same[after_number] & same[after_number + 1]]
+    soft[dash] = True
+    soft[dash + 1] = True
+    spaces = np.flatnonzero(cls[1:count - 1] == SPACE) + 1  # a name, a space, a number
+    named = spaces[(cls[spaces - 1] == LATIN) & _is_digit(first[spaces + 1]) & same[spaces] & same[spaces + 1]]
+    soft[named + 1] = True
+    return soft
 
 
 def _spaces_beside_han(kind: np.ndarray, same: np.ndarray) -> np.ndarray:
