@@ -71,6 +71,8 @@ def test_the_inspector_sets_a_title_scale_reverse_type_and_balanced_columns(qtbo
     body = next(f for f in page.frames if isinstance(f, TextFrame) and f.id == "a1-body")
     _click_frame(qtbot, window, body)
     assert inspector.balance.isVisible() and not inspector.balance.isChecked()
+    lines = window.layout_result.report.underset_lines["a1"]
+    assert inspector.copy_fit.text() in (f"{lines} lines short", f"空 {lines} 行")
     _click(qtbot, inspector.balance)
     assert window.issue.article("a1").balance
 

@@ -192,6 +192,8 @@ ZH = {
     "Balance the columns (齐栏)": "齐栏",
     "Text wrap (mm, 0: none)": "图文互斥（毫米，0 为不绕排）",
     "Fit Copy by Tracking": "以字距适配",
+    "Copy-fit": "稿件适配",
+    "Fits": "正好排满",
     "Typing": "输入",
     "Replace": "替换",
     "Replaced in %1 places": "已替换 %1 处",

@@ -161,6 +161,7 @@ class Inspector(QWidget):
         self.body_scale.valueChanged.connect(lambda v: self._style_changed("body", hscale=float(v)))
         self.balance = QCheckBox(self.tr("Balance the columns (齐栏)"))
         self.balance.toggled.connect(self._balance_changed)
+        self.copy_fit = QLabel()
         self.align = _choices(dict(zip(ALIGNMENTS, (self.tr("Justified"), self.tr("Left"), self.tr("Centred"),
                                                     self.tr("Right")), strict=True)))
         self.align.activated.connect(lambda _: self._style_changed("body", align=self.align.currentData()))
@@ -170,6 +171,7 @@ class Inspector(QWidget):
                               (self.tr("Colour (CMYK %)"), self.colour), (self.tr("Alignment"), self.align)):
             form.addRow(label, widget)
         form.addRow(self.balance)
+        form.addRow(self.tr("Copy-fit"), self.copy_fit)
         return group
 
     def _photo_group(self) -> QGroupBox:
@@ -253,6 +255,7 @@ class Inspector(QWidget):
             self.balance.setChecked(bool(article and article.balance))
             self.balance.setEnabled(article is not None)
             self.balance.blockSignals(False)
+            self.copy_fit.setText(self._copy_fit_text(article.id if article else None))
             _set_text(self.leading, "" if body.leading is None else str(body.leading))
             _set_text(self.colour, " ".join(f"{v:g}" for v in body.colour.to_percent()))
             _set_text(self.align, body.align)
@@ -294,6 +297,18 @@ class Inspector(QWidget):
             if article:
                 return article
         return None
+
+    def _copy_fit_text(self, article: str | None) -> str:
+        """The article's copy-fit in lines: 超出 3 行 41 字, 空 2 行, or that it fits."""
+        report = self.canvas.document.layout.report
+        if article is None:
+            return ""
+        if article in report.overset:
+            return self.tr("Overset %1 lines, %2 characters").replace(
+                "%1", str(report.overset_lines.get(article, 0))).replace("%2", str(report.overset[article]))
+        if report.underset_lines.get(article):
+            return self.tr("%1 lines short").replace("%1", str(report.underset_lines[article]))
+        return self.tr("Fits")
 
     def _headline_frame(self) -> HeadlineFrame | None:
         """The selected headline frame, or the headline frame of the selected text's article."""

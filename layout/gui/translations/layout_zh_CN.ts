@@ -3,17 +3,17 @@
 <context>
     <name>DocumentLock</name>
     <message>
-        <location filename="../document_lock.py" line="34" />
+        <location filename="../document_lock.py" line="35" />
         <source>%1 on %2 (since %3)</source>
         <translation>%2 上的 %1（自 %3 起）</translation>
     </message>
     <message>
-        <location filename="../document_lock.py" line="75" />
+        <location filename="../document_lock.py" line="79" />
         <source>Opened read-only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../document_lock.py" line="76" />
+        <location filename="../document_lock.py" line="80" />
         <source>%1 is being edited by %2.
 
 It opens read-only: you cannot save it, but you may save your changes under another name (Save As).</source>
@@ -22,12 +22,12 @@ It opens read-only: you cannot save it, but you may save your changes under anot
 文档以只读方式打开：不能保存到原文件，但可以用“另存为”把修改存为另一个文件。</translation>
     </message>
     <message>
-        <location filename="../document_lock.py" line="83" />
+        <location filename="../document_lock.py" line="87" />
         <source>Take over the lock?</source>
         <translation>接管文档锁？</translation>
     </message>
     <message>
-        <location filename="../document_lock.py" line="84" />
+        <location filename="../document_lock.py" line="88" />
         <source>The document was locked by %1, whose editor seems to be gone.
 
 Take the lock over and edit it? (No opens it read-only.)</source>
@@ -86,7 +86,7 @@ Take the lock over and edit it? (No opens it read-only.)</source>
     <name>Inspector</name>
     <message>
         <location filename="../inspector.py" line="101" />
-        <location filename="../inspector.py" line="328" />
+        <location filename="../inspector.py" line="343" />
         <source>Position and size</source>
         <translation>位置和大小</translation>
     </message>
@@ -197,177 +197,197 @@ Take the lock over and edit it? (No opens it read-only.)</source>
     </message>
     <message>
         <location filename="../inspector.py" line="162" />
-        <location filename="../inspector.py" line="367" />
+        <location filename="../inspector.py" line="382" />
         <source>Balance the columns (齐栏)</source>
         <translation>齐栏</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="164" />
+        <location filename="../inspector.py" line="165" />
         <source>Justified</source>
         <translation>两端对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="164" />
+        <location filename="../inspector.py" line="165" />
         <source>Left</source>
         <translation>左对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="164" />
+        <location filename="../inspector.py" line="165" />
         <source>Centred</source>
         <translation>居中</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="165" />
+        <location filename="../inspector.py" line="166" />
         <source>Right</source>
         <translation>右对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="167" />
+        <location filename="../inspector.py" line="168" />
         <source>Face</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="167" />
+        <location filename="../inspector.py" line="168" />
         <source>Size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="168" />
+        <location filename="../inspector.py" line="169" />
         <source>Tracking (em)</source>
         <translation>字距（字）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="168" />
+        <location filename="../inspector.py" line="169" />
         <source>Leading</source>
         <translation>行距</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="169" />
+        <location filename="../inspector.py" line="170" />
         <source>Horizontal scale (%)</source>
         <translation>字形比例（%）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="170" />
+        <location filename="../inspector.py" line="171" />
         <source>Alignment</source>
         <translation>对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="170" />
+        <location filename="../inspector.py" line="171" />
         <source>Colour (CMYK %)</source>
         <translation>颜色（CMYK %）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="176" />
-        <location filename="../inspector.py" line="397" />
+        <location filename="../inspector.py" line="174" />
+        <source>Copy-fit</source>
+        <translation>稿件适配</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="178" />
+        <location filename="../inspector.py" line="412" />
         <source>Photo</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="178" />
+        <location filename="../inspector.py" line="180" />
         <source>Fill the frame</source>
         <translation>裁切填满</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="178" />
+        <location filename="../inspector.py" line="180" />
         <source>Whole photo</source>
         <translation>完整显示</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="191" />
+        <location filename="../inspector.py" line="193" />
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="191" />
+        <location filename="../inspector.py" line="193" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="192" />
+        <location filename="../inspector.py" line="194" />
         <source>Focus across</source>
         <translation>焦点（横）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="192" />
+        <location filename="../inspector.py" line="194" />
         <source>Focus down</source>
         <translation>焦点（纵）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="193" />
-        <location filename="../inspector.py" line="211" />
+        <location filename="../inspector.py" line="195" />
+        <location filename="../inspector.py" line="213" />
         <source>Caption</source>
         <translation>图说</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="193" />
+        <location filename="../inspector.py" line="195" />
         <source>Credit</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="194" />
+        <location filename="../inspector.py" line="196" />
         <source>Text wrap (mm, 0: none)</source>
         <translation>图文互斥（毫米，0 为不绕排）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="199" />
-        <location filename="../inspector.py" line="407" />
+        <location filename="../inspector.py" line="201" />
+        <location filename="../inspector.py" line="422" />
         <source>Before and after</source>
         <translation>整治前后对比</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="206" />
+        <location filename="../inspector.py" line="208" />
         <source>Side by side</source>
         <translation>左右并排</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="206" />
+        <location filename="../inspector.py" line="208" />
         <source>One above the other</source>
         <translation>上下排列</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="208" />
-        <location filename="../inspector.py" line="412" />
+        <location filename="../inspector.py" line="210" />
+        <location filename="../inspector.py" line="427" />
         <source>Swap photos</source>
         <translation>交换图片</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="210" />
+        <location filename="../inspector.py" line="212" />
         <source>Before label</source>
         <translation>前图标签</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="210" />
+        <location filename="../inspector.py" line="212" />
         <source>After label</source>
         <translation>后图标签</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="211" />
+        <location filename="../inspector.py" line="213" />
         <source>Arrangement</source>
         <translation>排列</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="278" />
+        <location filename="../inspector.py" line="281" />
         <source>%1 columns × %2 lines</source>
         <translation>%1 栏 × %2 行</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="332" />
+        <location filename="../inspector.py" line="307" />
+        <source>Overset %1 lines, %2 characters</source>
+        <translation>超出 %1 行 %2 字</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="310" />
+        <source>%1 lines short</source>
+        <translation>空 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="311" />
+        <source>Fits</source>
+        <translation>正好排满</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="347" />
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="338" />
-        <location filename="../inspector.py" line="362" />
+        <location filename="../inspector.py" line="353" />
+        <location filename="../inspector.py" line="377" />
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="352" />
+        <location filename="../inspector.py" line="367" />
         <source>Style</source>
         <translation>样式</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="386" />
+        <location filename="../inspector.py" line="401" />
         <source>Give the colour as four percentages: C M Y K</source>
         <translation>颜色请写四个百分数：C M Y K</translation>
     </message>
@@ -621,7 +641,7 @@ Take the lock over and edit it? (No opens it read-only.)</source>
     </message>
     <message>
         <location filename="../main_window.py" line="306" />
-        <location filename="../main_window.py" line="509" />
+        <location filename="../main_window.py" line="508" />
         <source>Fit Copy by Tracking</source>
         <translation>以字距适配</translation>
     </message>
@@ -651,195 +671,195 @@ Take the lock over and edit it? (No opens it read-only.)</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324" />
+        <location filename="../main_window.py" line="323" />
         <source>Paragraph Style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325" />
+        <location filename="../main_window.py" line="324" />
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325" />
+        <location filename="../main_window.py" line="324" />
         <source>Lead</source>
         <translation>导语</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325" />
+        <location filename="../main_window.py" line="324" />
         <source>Subhead</source>
         <translation>小标题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333" />
+        <location filename="../main_window.py" line="332" />
         <source>Paragraph style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338" />
-        <location filename="../main_window.py" line="341" />
+        <location filename="../main_window.py" line="337" />
+        <location filename="../main_window.py" line="340" />
         <source>Relink photo</source>
         <translation>重新链接图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347" />
+        <location filename="../main_window.py" line="346" />
         <source>Folder with the moved photos</source>
         <translation>图片移到的文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351" />
+        <location filename="../main_window.py" line="350" />
         <source>Relink photos</source>
         <translation>重新链接图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352" />
+        <location filename="../main_window.py" line="351" />
         <source>Relinked photos in %1 frames</source>
         <translation>已重新链接 %1 个图框的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367" />
+        <location filename="../main_window.py" line="366" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396" />
+        <location filename="../main_window.py" line="395" />
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410" />
+        <location filename="../main_window.py" line="409" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414" />
+        <location filename="../main_window.py" line="413" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="422" />
+        <location filename="../main_window.py" line="421" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="423" />
+        <location filename="../main_window.py" line="422" />
         <source>The issue has changes that are not saved. Save them?</source>
         <translation>本期有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="472" />
+        <location filename="../main_window.py" line="471" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="473" />
+        <location filename="../main_window.py" line="472" />
         <source>Articles (*.txt *.docx)</source>
         <translation>稿件 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="482" />
+        <location filename="../main_window.py" line="481" />
         <source>Before and after photos</source>
         <translation>整治前后图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339" />
-        <location filename="../main_window.py" line="483" />
+        <location filename="../main_window.py" line="338" />
+        <location filename="../main_window.py" line="482" />
         <source>Photos (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487" />
+        <location filename="../main_window.py" line="486" />
         <source>Choose two photos: before and after</source>
         <translation>请选两张图片：整治前和整治后</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="520" />
+        <location filename="../main_window.py" line="519" />
         <source>Missing from every font: %1</source>
         <translation>所有字体都缺的字：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="522" />
+        <location filename="../main_window.py" line="521" />
         <source>%1 problems with frames</source>
         <translation>%1 个图文框有问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="523" />
+        <location filename="../main_window.py" line="522" />
         <source>Layout OK</source>
         <translation>排版正常</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="527" />
+        <location filename="../main_window.py" line="526" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529" />
+        <location filename="../main_window.py" line="528" />
         <source>No document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="531" />
+        <location filename="../main_window.py" line="530" />
         <source>Newspaper Layout</source>
         <translation>报纸排版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="535" />
+        <location filename="../main_window.py" line="534" />
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545" />
+        <location filename="../main_window.py" line="544" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397" />
-        <location filename="../main_window.py" line="545" />
+        <location filename="../main_window.py" line="396" />
+        <location filename="../main_window.py" line="544" />
         <source>Layout documents (*.layout.json)</source>
         <translation>版面文档 (*.layout.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="517" />
+        <location filename="../main_window.py" line="516" />
         <source>Overset: %1 lines, %2 characters in %3</source>
         <translation>超版：%3 超出 %1 行 %2 字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551" />
+        <location filename="../main_window.py" line="550" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="556" />
+        <location filename="../main_window.py" line="555" />
         <source>Export Proof</source>
         <translation>导出校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563" />
+        <location filename="../main_window.py" line="562" />
         <source>Folder for the press PDFs</source>
         <translation>印刷文件存放文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="565" />
+        <location filename="../main_window.py" line="564" />
         <source>The last export into %1 was stopped halfway; this one replaces its pages</source>
         <translation>上次导出到 %1 时中途停止；这次导出会替换其中的版面文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="580" />
+        <location filename="../main_window.py" line="579" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="593" />
+        <location filename="../main_window.py" line="592" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="596" />
+        <location filename="../main_window.py" line="595" />
         <source>Export cancelled</source>
         <translation>导出已取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="599" />
+        <location filename="../main_window.py" line="598" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -922,24 +942,24 @@ Take the lock over and edit it? (No opens it read-only.)</source>
 <context>
     <name>Safekeeping</name>
     <message>
-        <location filename="../safekeeping.py" line="74" />
-        <location filename="../safekeeping.py" line="100" />
+        <location filename="../safekeeping.py" line="72" />
+        <location filename="../safekeeping.py" line="98" />
         <source>Cannot restore</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="79" />
+        <location filename="../safekeeping.py" line="77" />
         <source>The recovered version is kept as %1</source>
         <translation>恢复的版本已保留为 %1</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="83" />
-        <location filename="../safekeeping.py" line="108" />
+        <location filename="../safekeeping.py" line="81" />
+        <location filename="../safekeeping.py" line="106" />
         <source>Restore unsaved changes?</source>
         <translation>恢复未保存的修改？</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="84" />
+        <location filename="../safekeeping.py" line="82" />
         <source>The editor stopped before this document was saved. A recovered version, saved automatically at %1, is newer than the file.
 
 Restore it? (No keeps it as a .recovered copy beside the document.)</source>
@@ -948,7 +968,7 @@ Restore it? (No keeps it as a .recovered copy beside the document.)</source>
 要恢复吗？（选“否”则把它另存为文档旁的 .recovered 副本。）</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="109" />
+        <location filename="../safekeeping.py" line="107" />
         <source>The editor stopped before a document without a file was saved. Its recovered version was saved automatically at %1.
 
 Restore it? (No keeps it in %2.)</source>
@@ -957,42 +977,42 @@ Restore it? (No keeps it in %2.)</source>
 要恢复吗？（选“否”则把它留在 %2。）</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="129" />
+        <location filename="../safekeeping.py" line="127" />
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="164" />
+        <location filename="../safekeeping.py" line="162" />
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="165" />
+        <location filename="../safekeeping.py" line="163" />
         <source>This document is being edited by someone else, so it cannot be saved here. Use Save As to keep your changes under another name.</source>
         <translation>此文档正由他人编辑，不能保存到原文件。请用“另存为”把修改存为另一个文件。</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="170" />
+        <location filename="../safekeeping.py" line="168" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="171" />
+        <location filename="../safekeeping.py" line="169" />
         <source>%1 is being edited by %2. Choose another name.</source>
         <translation>%2 正在编辑 %1，请另选文件名。</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="207" />
+        <location filename="../safekeeping.py" line="205" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="217" />
+        <location filename="../safekeeping.py" line="215" />
         <source>Changed on disk</source>
         <translation>文件已在磁盘上更改</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="218" />
+        <location filename="../safekeeping.py" line="216" />
         <source>%1 was changed by another program.
 
 Reload it (your unsaved changes are lost), or keep your version (saving it replaces theirs)?</source>
@@ -1001,7 +1021,7 @@ Reload it (your unsaved changes are lost), or keep your version (saving it repla
 重新载入（未保存的修改将丢失），还是保留您的版本（保存时将覆盖对方的修改）？</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="234" />
+        <location filename="../safekeeping.py" line="232" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
@@ -1009,88 +1029,88 @@ Reload it (your unsaved changes are lost), or keep your version (saving it repla
 <context>
     <name>StoryEditor</name>
     <message>
-        <location filename="../story_editor.py" line="99" />
+        <location filename="../story_editor.py" line="93" />
         <source>Kicker (引题)</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="99" />
+        <location filename="../story_editor.py" line="93" />
         <source>Title (主题)</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="100" />
+        <location filename="../story_editor.py" line="94" />
         <source>Subtitle (副题)</source>
         <translation>副题</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="100" />
+        <location filename="../story_editor.py" line="94" />
         <source>Byline</source>
         <translation>电头署名</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="104" />
+        <location filename="../story_editor.py" line="98" />
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="104" />
+        <location filename="../story_editor.py" line="98" />
         <source>Lead</source>
         <translation>导语</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="104" />
+        <location filename="../story_editor.py" line="98" />
         <source>Subhead</source>
         <translation>小标题</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="107" />
+        <location filename="../story_editor.py" line="101" />
         <source>Paragraph style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="124" />
+        <location filename="../story_editor.py" line="118" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="125" />
+        <location filename="../story_editor.py" line="119" />
         <source>Replace with</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="126" />
+        <location filename="../story_editor.py" line="120" />
         <source>Replace all in the issue</source>
         <translation>全期替换</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="158" />
+        <location filename="../story_editor.py" line="152" />
         <source>No article selected</source>
         <translation>未选中稿件</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="195" />
+        <location filename="../story_editor.py" line="189" />
         <source>Overset %1 lines, %2 characters</source>
         <translation>超出 %1 行 %2 字</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="197" />
+        <location filename="../story_editor.py" line="191" />
         <source>%1 lines short</source>
         <translation>空 %1 行</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="227" />
-        <location filename="../story_editor.py" line="235" />
+        <location filename="../story_editor.py" line="221" />
+        <location filename="../story_editor.py" line="229" />
         <source>Typing</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="259" />
+        <location filename="../story_editor.py" line="253" />
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="260" />
+        <location filename="../story_editor.py" line="254" />
         <source>Replaced in %1 places</source>
         <translation>已替换 %1 处</translation>
     </message>
