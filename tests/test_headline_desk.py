@@ -81,6 +81,25 @@ def test_vertical_text_stands_in_a_column_with_vertical_marks_and_two_digits_acr
     assert one.y == two.y and two.xs[0] > one.xs[0]  # 纵中横
 
 
+def test_a_latin_word_in_vertical_text_is_turned_and_reads_down_the_column(tmp_path):
+    issue, page = _page()
+    text = "聚焦APEC峰会2024年"
+    page.frames.append(CaptionFrame("k", Rect(300, 300, 40, 400), text=text, style="kicker", vertical=True))
+    runs = _runs(set_frame(issue, page, page.frames[-1]).items)
+    turned = [run for run in runs if run.rotation]
+    assert [run.text for run in turned] == ["APEC", "2024"] and {run.rotation for run in turned} == {90}
+    out = tmp_path / "vertical.pdf"
+    export_pdf(issue, out)
+    with pdfplumber.open(out) as pdf:
+        chars = [c for c in pdf.pages[0].chars if 290 < c["x0"] < 345]
+    assert "".join(c["text"] for c in sorted(chars, key=lambda c: c["top"])) == text
+    latin = [c for c in chars if c["text"].isascii()]
+    assert latin and not any(c["upright"] for c in latin)  # turned, as on screen
+    assert max(c["x0"] for c in latin) - min(c["x0"] for c in latin) < 0.01
+    tops = [c["top"] for c in sorted(chars, key=lambda c: c["top"])]
+    assert all(b > a for a, b in zip(tops, tops[1:]))
+
+
 # 9. Text around photos
 
 def test_text_wraps_around_a_photo_and_keeps_whole_grid_lines():

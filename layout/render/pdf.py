@@ -172,7 +172,8 @@ class PdfPainter:
         codes: list[tuple[int, int]] = []
         for subset, data in font.splitString(run.text, doc):
             codes.extend((subset, byte) for byte in data)
-        ops = [f"BT 1 0 0 1 {_fp(run.xs[0])} {_fp(self.page_height - run.y)} Tm"]
+        turn = "0 -1 1 0" if run.rotation == 90 else "1 0 0 1"  # a quarter clockwise: Latin in vertical text
+        ops = [f"BT {turn} {_fp(run.xs[0])} {_fp(self.page_height - run.y)} Tm"]
         if scale != 1.0:
             ops.append(f"{_fp(scale * 100)} Tz")
         current, pen, parts = -1, run.xs[0], []
