@@ -191,6 +191,7 @@ class StoryEditor(QWidget):
             text = self.tr("%1 lines short").replace("%1", str(report.underset_lines[self.article_id]))
         else:
             text = ""
+        self.overset.setStyleSheet(f"color: {'#d0021b' if count else '#666666'}; font-weight: bold")
         self.overset.setText(text)
 
     # editing
