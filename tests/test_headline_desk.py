@@ -124,6 +124,22 @@ def test_text_wraps_around_a_photo_and_keeps_whole_grid_lines():
     assert len(offsets) == 1  # every line on the grid
 
 
+def test_a_text_frame_set_into_a_story_pushes_its_text_away():
+    issue, page = _page()
+    area, grid = page.type_area, page.grid
+    inset = grid.area(area, 2, 3, 8, 6)
+    issue.articles += [Article("host", paragraphs=[Paragraph(t) for t in COPY * 2], flow=["host-body"]),
+                       Article("side", paragraphs=[Paragraph("链接：本市今年已建成社区食堂一百二十家。")], flow=["side-body"])]
+    page.frames += [TextFrame("host-body", grid.area(area, 1, 4, 0, 30), columns=4),
+                    TextFrame("side-body", inset, columns=2, wrap=4.5)]
+    laid = LayoutEngine().layout(issue)
+    host = [run for run in _runs(laid.pages[0].items) if run.source and run.source.article == "host"]
+    inside = [run.text for run in host
+              if inset.x - 4.5 < run.xs[-1] < inset.right + 4.5 and inset.y - 4.5 < run.y - 4 < inset.bottom + 4.5]
+    assert host and inside == []
+    assert not laid.report.overset.get("side")
+
+
 # 10. Reverse type, tints, 花边
 
 def test_reverse_type_stands_in_paper_white_on_its_fill():

@@ -80,12 +80,14 @@ def frame_slots(page: Page, frame: TextFrame) -> list[Slot]:
 
 
 def wrap_areas(page: Page, frame: TextFrame) -> list[Rect]:
-    """The rectangles, grown by their offsets, of the photos and boxes on the page that
-    push text away (``wrap`` above 0) and cover part of the text frame (图文互斥)."""
+    """The rectangles, grown by their offsets, of the photos, boxes and other text frames
+    on the page that push text away (``wrap`` above 0) and cover part of the text frame
+    (图文互斥)."""
     areas = []
     for other in page.frames:
         wrap = getattr(other, "wrap", 0.0)
-        if isinstance(other, (PhotoFrame, BoxFrame)) and wrap > 0 and other.rect.intersects(frame.rect):
+        if isinstance(other, (PhotoFrame, BoxFrame, TextFrame)) and other is not frame and wrap > 0 \
+                and other.rect.intersects(frame.rect):
             r = other.rect
             areas.append(Rect(r.x - wrap, r.y - wrap, r.w + 2 * wrap, r.h + 2 * wrap))
     return areas

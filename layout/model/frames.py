@@ -31,12 +31,15 @@ class Frame:
 @dataclass
 class TextFrame(Frame):
     """A frame that an article's body flows through, split into columns
-    (``column_rules`` draws 栏线 in the gutters)."""
+    (``column_rules`` draws 栏线 in the gutters); ``wrap`` (points) above 0 pushes the
+    text of other articles' frames it covers that far away (a boxed item set into a
+    story)."""
 
     kind: ClassVar[str] = "text"
     columns: int = 1
     gutter: float | None = None
     column_rules: bool = False
+    wrap: float = 0.0
 
 
 @dataclass
