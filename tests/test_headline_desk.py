@@ -128,8 +128,9 @@ def test_a_text_frame_set_into_a_story_pushes_its_text_away():
     issue, page = _page()
     area, grid = page.type_area, page.grid
     inset = grid.area(area, 2, 3, 8, 6)
+    side = [Paragraph("链接：本市今年已建成社区食堂一百二十家。")]
     issue.articles += [Article("host", paragraphs=[Paragraph(t) for t in COPY * 2], flow=["host-body"]),
-                       Article("side", paragraphs=[Paragraph("链接：本市今年已建成社区食堂一百二十家。")], flow=["side-body"])]
+                       Article("side", paragraphs=side, flow=["side-body"])]
     page.frames += [TextFrame("host-body", grid.area(area, 1, 4, 0, 30), columns=4),
                     TextFrame("side-body", inset, columns=2, wrap=4.5)]
     laid = LayoutEngine().layout(issue)
