@@ -16,8 +16,8 @@ from pathlib import Path
 
 from layout.model import Article, BoxFrame, CaptionFrame, Colour, HeadlineFrame, Paragraph, PhotoFrame, TextFrame
 from layout.model.document import HeadlineGroup
-from layout.store.fileformat import save
 from layout.model.templates import new_issue
+from layout.store.fileformat import save
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "assets" / "examples" / "typography.layout.json"
