@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from layout.engine.prepare import EPSILON, min_width
+from layout.engine.prepare import EPSILON, count_in, min_width
 
 LOOSE = 0.1  # em added between atoms: a line spaced more than this is loose
 FREE = 0.05  # em added between atoms that costs nothing
@@ -59,13 +59,18 @@ def _spacing(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray,
     """For lines from ``starts`` to ``ends`` (``line``: their measures and where their first
     boxes start): the room left (em; negative where a line is squeezed), and the space
     added between each two Chinese characters (em; see prepare's ``stretch``; where no
-    gap takes space, such as a line of Latin words run together or of a URL's pieces,
-    which is set flush left, the room left)."""
+    gap takes space, the line is set flush left: the room left counts for a line of
+    Latin words run together, nothing for one of a URL's pieces alone, which a URL
+    can only give)."""
     measure, left = line
     slack = (measure + left - a["close_at"].take(ends - 1)) / a["em"].take(starts)
     stretch = a["stretch"]
     gaps = stretch.take(ends) - stretch.take(starts + 1)
-    return slack, np.where(gaps > 0, slack / np.where(gaps > 0, gaps, 1.0), slack)
+    spread = np.where(gaps > 0, slack / np.where(gaps > 0, gaps, 1.0), slack)
+    if len(a["inner_at"]):
+        pieces = count_in(a["inner_at"], starts + 1, ends) == ends - starts - 1
+        np.copyto(spread, 0.0, where=(gaps <= 0) & pieces)
+    return slack, spread
 
 
 def costs(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
