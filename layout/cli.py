@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
+import psycopg
+
 from layout.edit.operations import placed
 from layout.engine.crashreport import crash_line, write_report
 from layout.engine.fonts import FontError
@@ -40,6 +42,8 @@ from layout.model.errors import DocumentError
 from layout.model.fileformat import load, save
 from layout.model.lock import LockedError, acquire
 from layout.model.templates import PAPER_SIZES, new_issue
+from layout.newsroom.commands import add_parsers as add_newsroom_parsers
+from layout.newsroom.commands import is_address, opened, read_issue
 from layout.units import to_mm
 from layout.versions import version_lines
 
@@ -209,8 +213,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _load(document: str) -> Issue:
-    """The document; when it lies in a package, first a warning for each file that
-    differs from the package's manifest."""
+    """The document (or the issue at a newsroom address); when it lies in a package, first a
+    warning for each file that differs from the package's manifest."""
+    if is_address(document):
+        return read_issue(document)
     folder = Path(document).parent
     if (folder / MANIFEST).is_file():
         for problem in check_manifest(folder):
@@ -271,8 +277,26 @@ def _report_placement(what: str, placement: Placement) -> None:
         print(f"warning: {what} covers {', '.join(placement.overlaps)}", file=sys.stderr)
 
 
+@contextlib.contextmanager
+def _changing(document: str, operation: str) -> Iterator[Issue]:
+    """The document to change, saved when the block ends (a file with its backup; a newsroom
+    issue holding only the pages and stories the change touched)."""
+    if is_address(document):
+        with opened(document, operation) as issue:
+            yield issue
+        return
+    issue = load(document)
+    yield issue
+    save(issue, document)
+
+
 def _cmd_import_article(args: argparse.Namespace) -> int:
-    issue = load(args.document)
+    with _changing(args.document, "import article") as issue:
+        _import_article(issue, args)
+    return 0
+
+
+def _import_article(issue: Issue, args: argparse.Namespace) -> None:
     imported = import_file(args.file, args.quotes)
     if not imported.articles and not imported.labels and not imported.credits:
         raise CommandError(f"{args.file}: found no article in it")
@@ -296,18 +320,15 @@ def _cmd_import_article(args: argparse.Namespace) -> int:
         placed(placement, issue, "import labels").apply(issue)
         print(f"placed {len(placement.frames)} labels and credit lines")
         _report_placement("the labels and credit lines", placement)
-    save(issue, args.document)
-    return 0
 
 
 def _cmd_add_photo_pair(args: argparse.Namespace) -> int:
-    issue = load(args.document)
-    placement = plan_photo_pair(issue, args.before, args.after, args.page, args.columns, args.top,
-                                args.caption, args.height, args.force)
-    placed(placement, issue, "add photo pair").apply(issue)
-    print(f"placed photo pair {placement.frames[0].id}: {placement.lines} lines")
-    _report_placement("the photo pair", placement)
-    save(issue, args.document)
+    with _changing(args.document, "add photo pair") as issue:
+        placement = plan_photo_pair(issue, args.before, args.after,
+                                    args.page, args.columns, args.top, args.caption, args.height, args.force)
+        placed(placement, issue, "add photo pair").apply(issue)
+        print(f"placed photo pair {placement.frames[0].id}: {placement.lines} lines")
+        _report_placement("the photo pair", placement)
     return 0
 
 
@@ -320,13 +341,13 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 def _cmd_open(args: argparse.Namespace) -> int:
     if args.document:
-        load(args.document)  # fail here, in the terminal, on a broken file
+        _load(args.document)  # fail here, in the terminal, on a broken file or an unreachable newsroom
     if args.open_editor is None:
         raise CommandError("the editor is not available from here; run the layout command")
     if args.screenshot:
         _check_output(Path(args.screenshot))
         if args.page is not None and args.document:
-            find_page(load(args.document), args.page)  # a page the issue lacks is an error, not page 1
+            find_page(_load(args.document), args.page)  # a page the issue lacks is an error, not page 1
         shot = {"path": args.screenshot, "page": args.page, "zoom": args.zoom, "overlay": args.overlay,
                 "select": [i for i in (args.select or "").split(",") if i]}
         return args.open_editor(args.document, shot)
@@ -448,6 +469,7 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     open_.add_argument("--overlay", action="store_true", help="with --screenshot: show the grid and frames")
     open_.add_argument("--select", help="with --screenshot: frame ids to show selected, comma-separated")
     open_.set_defaults(func=_cmd_open)
+    add_newsroom_parsers(sub, _positive)
     return parser
 
 
@@ -462,6 +484,8 @@ def main(argv: Sequence[str] | None = None,
             return args.func(args)
     except (DocumentError, CommandError, FontError, ValueError) as exc:
         print(f"layout: error: {exc}", file=sys.stderr)
+    except psycopg.Error as exc:
+        print(f"layout: error: the newsroom database: {str(exc).strip().splitlines()[0]}", file=sys.stderr)
     except BrokenPipeError:
         raise  # the reader went away: the launcher ends quietly
     except OSError as exc:

@@ -48,7 +48,8 @@ class Address:
         base = self.shown or self.url
         parts = urlsplit(base)
         kept = [(k, v) for k, v in parse_qsl(parts.query) if k not in ("issue", "edition")]
-        shown = urlunsplit(parts._replace(query=urlencode(kept + list(query.items()), safe="/")))
+        text = "&".join(filter(None, [urlencode(kept, safe="/"), *(f"{k}={v}" for k, v in query.items())]))
+        shown = urlunsplit(parts._replace(query=text))
         return Address(self.url, day, edition, shown)
 
 

@@ -260,15 +260,15 @@ class Newsroom:
 
     # -- page states ----------------------------------------------------------------------------
     def set_state(self, issue_id: int, position: int, state: str) -> None:
-        """Set a page's state (layout, proof, proofed, signed) and tell everyone."""
+        """Set the state (layout, proof, proofed, signed) of the page at ``position`` and tell everyone."""
         if state not in STATES:
             raise NewsroomError(f"a page's state is one of {', '.join(STATES)}, not {state!r}")
         with self.conn.transaction():
             row = self.conn.execute("UPDATE pages SET state = %s WHERE issue_id = %s AND position = %s "
-                                    "RETURNING revision", (state, issue_id, position)).fetchone()
+                                    "RETURNING revision, body->>'number'", (state, issue_id, position)).fetchone()
             if row is None:
-                raise NewsroomError(f"the issue has no page {position + 1}")
-            self.record(issue_id, "page", str(position), "state", row[0], [state])
+                raise NewsroomError(f"the issue has no page at place {position + 1}")
+            self.record(issue_id, "page", row[1], "state", row[0], [state])
             self.notify(issue_id, "page", str(position), row[0])
 
     def notify(self, issue_id: int, kind: str, target: str, revision: int) -> None:
@@ -377,11 +377,25 @@ class IssueSession:
         found.settings = (_settings(issue), _styles(issue)) != self.settings.body
         return found
 
+    def page_name(self, position: int) -> str:
+        """A page as people call it: by its number (版次)."""
+        if position < len(self.pages):
+            return f"page {self.pages[position].body.get('number', position + 1)}"
+        return f"new page {position + 1}"
+
+    def position(self, number: int) -> int:
+        """The place in the issue of the page with this number (NewsroomError when there is none)."""
+        for position, row in enumerate(self.pages):
+            if row.body.get("number") == number:
+                return position
+        numbers = ", ".join(str(r.body.get("number")) for r in self.pages)
+        raise NewsroomError(f"the issue has no page {number} (it has {numbers})")
+
     def hold(self, changes: Changes) -> None:
         """Hold every page, story and the settings a change touches (HeldError naming a holder)."""
         take = self.newsroom.take
         for position in changes.pages:
-            take(self.issue_id, "page", str(position), f"page {position + 1}")
+            take(self.issue_id, "page", str(position), self.page_name(position))
         for article_id in changes.articles:
             take(self.issue_id, "story", article_id, f"story {article_id}")
         if changes.settings:
@@ -389,7 +403,7 @@ class IssueSession:
 
     def hold_page(self, position: int) -> None:
         """Hold one page (the designer has it on screen and is changing it)."""
-        self.newsroom.take(self.issue_id, "page", str(position), f"page {position + 1}")
+        self.newsroom.take(self.issue_id, "page", str(position), self.page_name(position))
 
     def save(self, issue: Issue, operations: list[str] | None = None) -> Changes:
         """Write what changed in one transaction; ConflictError (nothing written) when a row
@@ -431,7 +445,7 @@ class IssueSession:
         nr = self.newsroom
         base = self.pages[position] if position < len(self.pages) else None
         body = page_to_json(issue.pages[position]) if position < len(issue.pages) else None
-        what, target = f"page {position + 1}", str(position)
+        what, target = self.page_name(position), str(position)
         if base is None:
             row = self.conn.execute("INSERT INTO pages (issue_id, position, body, updated_by) VALUES (%s, %s, %s, %s) "
                                     "ON CONFLICT DO NOTHING RETURNING revision",
@@ -449,7 +463,7 @@ class IssueSession:
             action = "change"
         if row is None:
             raise self._conflict("page", what, target)
-        nr.record(self.issue_id, "page", target, action, row[0], operations)
+        nr.record(self.issue_id, "page", what.removeprefix("page "), action, row[0], operations)
         nr.notify(self.issue_id, "page", target, row[0])
         return None if body is None else _Row(body, row[0])
 
@@ -527,7 +541,7 @@ class IssueSession:
                 continue
             kind, target = notice.get("kind"), str(notice.get("target"))
             if kind == "page" and int(target) not in local.pages and self._take_page(issue, int(target)):
-                taken.append(f"page {int(target) + 1}")
+                taken.append(self.page_name(int(target)))
             elif kind == "story" and target not in local.articles and self._take_article(issue, target):
                 taken.append(f"story {target}")
             elif kind == "issue" and not local.settings and self._take_settings(issue):
