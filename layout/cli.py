@@ -278,11 +278,11 @@ def _report_placement(what: str, placement: Placement) -> None:
 
 
 @contextlib.contextmanager
-def _changing(document: str, operation: str) -> Iterator[Issue]:
-    """The document to change, saved when the block ends (a file with its backup; a newsroom
-    issue holding only the pages and stories the change touched)."""
+def _changing(document: str, operation: str, page: int) -> Iterator[Issue]:
+    """The document to change on page ``page``, saved when the block ends (a file with its backup;
+    a newsroom issue holding that page first, and only the pages and stories the change touched)."""
     if is_address(document):
-        with opened(document, operation) as issue:
+        with opened(document, operation, page) as issue:
             yield issue
         return
     issue = load(document)
@@ -291,7 +291,7 @@ def _changing(document: str, operation: str) -> Iterator[Issue]:
 
 
 def _cmd_import_article(args: argparse.Namespace) -> int:
-    with _changing(args.document, "import article") as issue:
+    with _changing(args.document, "import article", args.page) as issue:
         _import_article(issue, args)
     return 0
 
@@ -323,7 +323,7 @@ def _import_article(issue: Issue, args: argparse.Namespace) -> None:
 
 
 def _cmd_add_photo_pair(args: argparse.Namespace) -> int:
-    with _changing(args.document, "add photo pair") as issue:
+    with _changing(args.document, "add photo pair", args.page) as issue:
         placement = plan_photo_pair(issue, args.before, args.after,
                                     args.page, args.columns, args.top, args.caption, args.height, args.force)
         placed(placement, issue, "add photo pair").apply(issue)

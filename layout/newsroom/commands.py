@@ -30,12 +30,15 @@ def read_issue(text: str) -> Issue:
 
 
 @contextlib.contextmanager
-def opened(text: str, operation: str) -> Iterator[Issue]:
-    """An issue to change from a command: what the command changed is saved when the block
-    ends, holding only the pages and stories it touched (HeldError names a holder)."""
+def opened(text: str, operation: str, page: int | None = None) -> Iterator[Issue]:
+    """An issue to change from a command: the page it works on (a number) is held first, and
+    what the command changed is saved when the block ends, holding only the pages and stories
+    it touched (HeldError names a holder; nothing is written then)."""
     with Newsroom(parse(text)) as newsroom:
         session = IssueSession(newsroom)
         issue = session.load()
+        if page is not None:
+            session.hold_page(session.position(page))
         yield issue
         changes = session.save(issue, [operation])
         touched = [session.page_name(p) for p in changes.pages] + [f"story {a}" for a in changes.articles]

@@ -462,7 +462,7 @@ class IssueSession:
                                     (Jsonb(body), nr.name, self.issue_id, position, base.revision)).fetchone()
             action = "change"
         if row is None:
-            raise self._conflict("page", what, target)
+            raise self._conflict("page", what, what.removeprefix("page "))
         nr.record(self.issue_id, "page", what.removeprefix("page "), action, row[0], operations)
         nr.notify(self.issue_id, "page", target, row[0])
         return None if body is None else _Row(body, row[0])
