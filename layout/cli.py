@@ -351,6 +351,8 @@ def _cmd_open(args: argparse.Namespace) -> int:
         shot = {"path": args.screenshot, "page": args.page, "zoom": args.zoom, "overlay": args.overlay,
                 "select": [i for i in (args.select or "").split(",") if i]}
         return args.open_editor(args.document, shot)
+    if args.page is not None and args.document and is_address(args.document):
+        return args.open_editor(args.document, None, args.page)  # a newsroom page, held while shown
     return args.open_editor(args.document, None)
 
 
@@ -464,7 +466,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     open_ = sub.add_parser("open", help="open the editor")
     open_.add_argument("document", nargs="?")
     open_.add_argument("--screenshot", metavar="PNG", help="show the window offscreen, save it as PNG and exit")
-    open_.add_argument("--page", type=_positive, help="with --screenshot: the page number to show")
+    open_.add_argument("--page", type=_positive,
+                       help="the page number to show (with --screenshot, or on a newsroom address: held while shown)")
     open_.add_argument("--zoom", type=_zoom, default="fit", help="with --screenshot: fit, width or a percentage")
     open_.add_argument("--overlay", action="store_true", help="with --screenshot: show the grid and frames")
     open_.add_argument("--select", help="with --screenshot: frame ids to show selected, comma-separated")

@@ -14,6 +14,8 @@ from layout.model.document import Issue, Page
 from layout.model.fileformat import load, save
 from layout.model.frames import HeadlineFrame
 from layout.newsroom import schema
+from layout.newsroom.address import parse
+from layout.newsroom.store import Newsroom
 from layout.newsroom.privateserver import PrivateServer
 
 SAMPLE = Path(__file__).resolve().parents[1] / "assets" / "sample" / "tongzhou.layout.json"
@@ -69,3 +71,13 @@ def issue_file(folder: Path, pages: int = 3) -> Path:
     path = folder / "desk.layout.json"
     save(issue, path)
     return path
+
+
+@pytest.fixture
+def desk(tmp_path: Path, newsroom_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The address of a three-page issue (pages 1-3) put into a fresh newsroom database."""
+    monkeypatch.setenv("LAYOUT_USER", "zhao")
+    document = issue_file(tmp_path, pages=3)
+    with Newsroom(parse(newsroom_url)) as newsroom:
+        newsroom.add(load(document))
+    return parse(newsroom_url).with_issue(load(document).date).shown

@@ -21,19 +21,9 @@ from layout.model.fileformat import load
 from layout.model.frames import TextFrame
 from layout.newsroom.address import NewsroomError, parse
 from layout.newsroom.store import ConflictError, HeldError, IssueSession, Listener, Newsroom
-from tests.newsroom_helpers import issue_file, newsroom_url, pg_server  # noqa: F401 (fixtures)
+from tests.newsroom_helpers import desk, issue_file, newsroom_url, pg_server  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def desk(tmp_path: Path, newsroom_url: str, monkeypatch: pytest.MonkeyPatch) -> str:  # noqa: F811
-    """The address of a three-page issue put into a fresh newsroom database."""
-    monkeypatch.setenv("LAYOUT_USER", "zhao")
-    document = issue_file(tmp_path, pages=3)
-    with Newsroom(parse(newsroom_url)) as newsroom:
-        newsroom.add(load(document))
-    return parse(newsroom_url).with_issue(load(document).date).shown
 
 
 def _session(address: str, user: str, monkeypatch: pytest.MonkeyPatch) -> IssueSession:

@@ -227,6 +227,7 @@ class Newsroom:
             "backend_pid = excluded.backend_pid, lock_key = excluded.lock_key, since = now()",
             (issue_id, kind, target, self.user, self.host, os.getpid(), key))
         self.held.add((issue_id, kind, target))
+        self.notify(issue_id, "holder", f"{kind}:{target}", 0)
 
     def let_go(self, issue_id: int, kind: str, target: str) -> None:
         """Stop holding a page, story or the settings."""
@@ -236,6 +237,7 @@ class Newsroom:
                           "AND backend_pid = pg_backend_pid()", (issue_id, kind, target))
         self.conn.execute("SELECT pg_advisory_unlock(%s)", (lock_key(issue_id, kind, target),))
         self.held.discard((issue_id, kind, target))
+        self.notify(issue_id, "holder", f"{kind}:{target}", 0)
 
     def holder(self, issue_id: int, kind: str, target: str) -> Holder | None:
         """Who holds it now (None when nobody does; a dead program's row does not count)."""
