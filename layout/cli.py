@@ -39,11 +39,10 @@ from layout.importer.place import (
 )
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
-from layout.model.fileformat import load, save
-from layout.model.lock import LockedError, acquire
+from layout.model.settings import RULES
 from layout.model.templates import PAPER_SIZES, new_issue
-from layout.newsroom.commands import add_parsers as add_newsroom_parsers
-from layout.newsroom.commands import is_address, opened, read_issue
+from layout.newsroom_commands import add_parsers as add_newsroom_parsers
+from layout.store import LockedError, Part, store_for
 from layout.units import to_mm
 from layout.versions import version_lines
 
@@ -64,7 +63,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         raise CommandError(f"{out} exists already (use --force to replace it)")
     issue = new_issue(args.template, paper=args.paper, when=args.date or date.today(), pages=args.pages)
-    save(issue, out)
+    store_for(out).save(issue, out)
     print(f"wrote {out}: {len(issue.pages)} page(s), {args.template} ({PAPER_SIZES[args.template].title})")
     return 0
 
@@ -100,7 +99,8 @@ def _lock(args: argparse.Namespace) -> contextlib.AbstractContextManager:
     if name is None or not Path(getattr(args, name)).is_file():
         return contextlib.nullcontext()
     try:
-        return acquire(getattr(args, name), args.command, force=args.take_lock, wait=LOCK_WAIT)
+        where = getattr(args, name)
+        return store_for(where).lock(where, args.command, force=args.take_lock, wait=LOCK_WAIT)
     except LockedError as exc:
         raise CommandError(str(exc)) from None
 
@@ -213,15 +213,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _load(document: str) -> Issue:
-    """The document (or the issue at a newsroom address); when it lies in a package, first a
-    warning for each file that differs from the package's manifest."""
-    if is_address(document):
-        return read_issue(document)
+    """The document; when it lies in a package, first a warning for each file that
+    differs from the package's manifest."""
     folder = Path(document).parent
     if (folder / MANIFEST).is_file():
         for problem in check_manifest(folder):
             print(f"warning: package {folder}: {problem}", file=sys.stderr)
-    return load(document)
+    return store_for(document).read(document)
 
 
 def _warn_incomplete(folder: Path) -> None:
@@ -277,23 +275,29 @@ def _report_placement(what: str, placement: Placement) -> None:
         print(f"warning: {what} covers {', '.join(placement.overlaps)}", file=sys.stderr)
 
 
-@contextlib.contextmanager
-def _changing(document: str, operation: str, page: int) -> Iterator[Issue]:
-    """The document to change on page ``page``, saved when the block ends (a file with its backup;
-    a newsroom issue holding that page first, and only the pages and stories the change touched)."""
-    if is_address(document):
-        with opened(document, operation, page) as issue:
-            yield issue
-        return
-    issue = load(document)
-    yield issue
-    save(issue, document)
-
-
 def _cmd_import_article(args: argparse.Namespace) -> int:
     with _changing(args.document, "import article", args.page) as issue:
         _import_article(issue, args)
     return 0
+
+
+@contextlib.contextmanager
+def _changing(document: str, operation: str, page: int) -> Iterator[Issue]:
+    """The document to change on page ``page``, saved when the block ends. A store that holds
+    parts (a newsroom) holds that page first, then whatever else the change touched; a file's
+    lock is already held for the whole command."""
+    store = store_for(document)
+    held = None
+    if "page" in store.lock_kinds:
+        issue, held = store.open(document, operation, (Part.page(page),))
+    else:
+        issue = store.read(document)
+    try:
+        yield issue
+        store.save(issue, document)
+    finally:
+        if held is not None:
+            store.unlock(held)
 
 
 def _import_article(issue: Issue, args: argparse.Namespace) -> None:
@@ -324,8 +328,8 @@ def _import_article(issue: Issue, args: argparse.Namespace) -> None:
 
 def _cmd_add_photo_pair(args: argparse.Namespace) -> int:
     with _changing(args.document, "add photo pair", args.page) as issue:
-        placement = plan_photo_pair(issue, args.before, args.after,
-                                    args.page, args.columns, args.top, args.caption, args.height, args.force)
+        placement = plan_photo_pair(issue, args.before, args.after, args.page, args.columns, args.top,
+                                    args.caption, args.height, args.force)
         placed(placement, issue, "add photo pair").apply(issue)
         print(f"placed photo pair {placement.frames[0].id}: {placement.lines} lines")
         _report_placement("the photo pair", placement)
@@ -341,17 +345,18 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 def _cmd_open(args: argparse.Namespace) -> int:
     if args.document:
-        _load(args.document)  # fail here, in the terminal, on a broken file or an unreachable newsroom
+        store_for(args.document).read(args.document)  # fail here, in the terminal, on a broken file
     if args.open_editor is None:
         raise CommandError("the editor is not available from here; run the layout command")
     if args.screenshot:
         _check_output(Path(args.screenshot))
         if args.page is not None and args.document:
-            find_page(_load(args.document), args.page)  # a page the issue lacks is an error, not page 1
+            # a page the issue lacks is an error, not page 1
+            find_page(store_for(args.document).read(args.document), args.page)
         shot = {"path": args.screenshot, "page": args.page, "zoom": args.zoom, "overlay": args.overlay,
                 "select": [i for i in (args.select or "").split(",") if i]}
         return args.open_editor(args.document, shot)
-    if args.page is not None and args.document and is_address(args.document):
+    if args.page is not None and args.document and "page" in store_for(args.document).lock_kinds:
         return args.open_editor(args.document, None, args.page)  # a newsroom page, held while shown
     return args.open_editor(args.document, None)
 
@@ -411,7 +416,7 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
                         help="press file names, e.g. {date:%%Y%%m%%d}-{page:02d}.pdf (the default)")
     export.add_argument("--icc", help="press: the plant's CMYK output profile (default ISO Coated v2 300%%)")
     export.add_argument("--condition", help="press: its OutputConditionIdentifier, e.g. IFRA26")
-    export.add_argument("--min-ppi", type=float, default=200.0, help="preflight: lowest photo resolution")
+    export.add_argument("--min-ppi", type=float, default=RULES.min_ppi, help="preflight: lowest photo resolution")
     export.add_argument("--force", action="store_true",
                         help="export even when preflight finds errors, and replace a link or a file that is "
                              "not a PDF (never a device or a pipe)")
@@ -421,7 +426,7 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     package = sub.add_parser("package", help="collect document, photos, fonts and press PDFs for the print shop")
     package.add_argument("document")
     package.add_argument("-o", "--output", required=True, help="a new folder for the package")
-    package.add_argument("--min-ppi", type=float, default=200.0, help="preflight: lowest photo resolution")
+    package.add_argument("--min-ppi", type=float, default=RULES.min_ppi, help="preflight: lowest photo resolution")
     package.add_argument("--force", action="store_true", help="package even when preflight finds errors")
     package.add_argument("--allow-outside", action="store_true",
                          help="also package photos whose path leaves the document's folder (regular files only)")
@@ -431,8 +436,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     check = sub.add_parser("preflight", help="find what would go wrong at the print shop")
     check.add_argument("document")
     check.add_argument("--json", action="store_true", help="print JSON")
-    check.add_argument("--min-ppi", type=float, default=200.0, help="lowest photo resolution (warning)")
-    check.add_argument("--ink-limit", type=float, default=240.0, help="total ink limit in percent")
+    check.add_argument("--min-ppi", type=float, default=RULES.min_ppi, help="lowest photo resolution (warning)")
+    check.add_argument("--ink-limit", type=float, default=RULES.press_ink_limit, help="total ink limit in percent")
     check.set_defaults(func=_cmd_preflight)
 
     info = sub.add_parser("info", help="pages, frames, articles and overset")

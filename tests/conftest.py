@@ -14,6 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The tests keep their cache (font metrics, made photos) to themselves.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="layout-test-cache-")
 
+from tests.newsroom_helpers import desk, newsroom_url, pg_server  # noqa: E402, F401 (the newsroom's fixtures)
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "assets" / "sample" / "tongzhou.layout.json"
 SAMPLE_TEXT = ROOT / "assets" / "sample" / "tongzhou.txt"
@@ -51,7 +53,7 @@ def sample_copy(tmp_path: Path) -> Path:
 def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample issue exported once for the whole session."""
     from layout.export.pdf_export import export_pdf
-    from layout.model.fileformat import load
+    from layout.store.fileformat import load
 
     out = tmp_path_factory.mktemp("export") / "page.pdf"
     export_pdf(load(SAMPLE), out)

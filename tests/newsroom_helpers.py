@@ -11,12 +11,12 @@ import psycopg
 import pytest
 
 from layout.model.document import Issue, Page
-from layout.model.fileformat import load, save
 from layout.model.frames import HeadlineFrame
-from layout.newsroom import schema
-from layout.newsroom.address import parse
-from layout.newsroom.store import Newsroom
-from layout.newsroom.privateserver import PrivateServer
+from layout.store.fileformat import load, save
+from layout.store.newsroom import schema
+from layout.store.newsroom.address import parse
+from layout.store.newsroom.privateserver import PrivateServer
+from layout.store.newsroom.store import Newsroom
 
 SAMPLE = Path(__file__).resolve().parents[1] / "assets" / "sample" / "tongzhou.layout.json"
 _numbers = itertools.count(1)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from layout.edit import operations as ops
-from layout.model.fileformat import load
+from layout.store.fileformat import load
 from tests.conftest import require_tool
 from tests.gui_helpers import ARTICLE, action, column_left, drag, line_y, type_chinese, view_point
 

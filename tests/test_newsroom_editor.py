@@ -9,14 +9,12 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from layout.model.frames import TextFrame
-from layout.newsroom.address import parse
-from layout.newsroom.store import IssueSession, Newsroom
+from layout.store.newsroom.address import parse
+from layout.store.newsroom.store import IssueSession, Newsroom
 from tests.gui_helpers import action, drag, view_point
-from tests.newsroom_helpers import desk, newsroom_url, pg_server  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parents[1]
 LAYOUT = [sys.executable, "-m", "layout"]
@@ -62,7 +60,7 @@ def _save(qtbot, window) -> None:
     assert not window.document.modified
 
 
-def test_two_editors_on_two_pages_both_save_and_see_each_other_within_a_second(qtbot, monkeypatch, desk):  # noqa: F811
+def test_two_editors_on_two_pages_both_save_and_see_each_other_within_a_second(qtbot, monkeypatch, desk):
     first = _editor(qtbot, monkeypatch, desk, "zhao", 1)
     second = _editor(qtbot, monkeypatch, desk, "qian", 2)
     one_id, one_rect = _drag_text_frame(qtbot, first, 40)
@@ -96,7 +94,7 @@ def test_two_editors_on_two_pages_both_save_and_see_each_other_within_a_second(q
         window.close()
 
 
-def test_an_edit_on_a_page_a_colleague_holds_is_taken_back_naming_them(qtbot, monkeypatch, desk):  # noqa: F811
+def test_an_edit_on_a_page_a_colleague_holds_is_taken_back_naming_them(qtbot, monkeypatch, desk):
     first = _editor(qtbot, monkeypatch, desk, "zhao", 1)
     second = _editor(qtbot, monkeypatch, desk, "qian", 2)
     warned = []
@@ -111,7 +109,7 @@ def test_an_edit_on_a_page_a_colleague_holds_is_taken_back_naming_them(qtbot, mo
         window.close()
 
 
-def test_a_killed_editor_frees_its_page_at_once(desk):  # noqa: F811
+def test_a_killed_editor_frees_its_page_at_once(desk):
     editor = subprocess.Popen([*LAYOUT, "open", desk, "--page", "1"], cwd=ROOT, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True,
                               env={**os.environ, "LAYOUT_USER": "wu", "QT_QPA_PLATFORM": "offscreen"})
@@ -138,9 +136,7 @@ def test_a_killed_editor_frees_its_page_at_once(desk):  # noqa: F811
         newsroom.close()
 
 
-@pytest.mark.parametrize("unused", [None])
-def test_the_database_going_away_keeps_the_work_and_saves_when_it_is_back(qtbot, monkeypatch, desk, pg_server,  # noqa: F811
-                                                                          unused):
+def test_the_database_going_away_keeps_the_work_and_saves_when_it_is_back(qtbot, monkeypatch, desk, pg_server):
     window = _editor(qtbot, monkeypatch, desk, "zhao", 1)
     pg_server.stop("immediate")
     try:

@@ -17,11 +17,12 @@ import pytest
 
 from layout.cli import main
 from layout.model.document import Paragraph
-from layout.model.fileformat import load
 from layout.model.frames import TextFrame
-from layout.newsroom.address import NewsroomError, parse
-from layout.newsroom.store import ConflictError, HeldError, IssueSession, Listener, Newsroom
-from tests.newsroom_helpers import desk, issue_file, newsroom_url, pg_server  # noqa: F401 (fixtures)
+from layout.store.assets import photo_path
+from layout.store.fileformat import load
+from layout.store.newsroom.address import NewsroomError, parse
+from layout.store.newsroom.store import ConflictError, HeldError, IssueSession, Listener, Newsroom
+from tests.newsroom_helpers import issue_file
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -111,8 +112,8 @@ def test_a_colleagues_save_is_heard_within_a_second(desk: str, monkeypatch: pyte
 
 _HOLDER = """
 import sys, time
-from layout.newsroom.address import parse
-from layout.newsroom.store import IssueSession, Newsroom
+from layout.store.newsroom.address import parse
+from layout.store.newsroom.store import IssueSession, Newsroom
 session = IssueSession(Newsroom(parse(sys.argv[1])))
 session.load()
 session.hold_page(0)
@@ -162,7 +163,10 @@ def test_a_command_refused_by_a_holder_exits_non_zero_with_one_line(desk: str, t
     code = main(["add-photo-pair", desk, str(photo[0]), str(photo[1]), "--page", "2", "--columns", "1-2",
                  "--top", "400", "--force", "--caption", "整治"])
     assert code == 0, capsys.readouterr().err
-    assert "saved to the newsroom: page 2" in capsys.readouterr().out
+    stored = _session(desk, "li", monkeypatch).load()
+    assert len(stored.pages[1].frames) > len(stored.pages[0].frames)
+    assert main(["newsroom", "history", desk]) == 0
+    assert "qian@" in capsys.readouterr().out.splitlines()[-1]
 
 
 def test_history_is_append_only_and_names_who_did_what(desk: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -195,10 +199,10 @@ def test_photos_are_stored_once_by_sha256_and_come_back_whole(desk: str, tmp_pat
         for frame in page.frames:
             for image in [getattr(frame, "image", None)]:
                 if image:
-                    assert copy.resolve(image).read_bytes() in originals
+                    assert photo_path(copy, image).read_bytes() in originals
 
 
-def test_add_prints_the_address_last_and_list_shows_states_and_holders(tmp_path: Path, newsroom_url: str,  # noqa: F811
+def test_add_prints_the_address_last_and_list_shows_states_and_holders(tmp_path: Path, newsroom_url: str,
                                                                       capsys: pytest.CaptureFixture,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     document = issue_file(tmp_path, pages=2)

@@ -34,6 +34,7 @@ from layout.model.frames import (
     TextFrame,
 )
 from layout.model.geometry import Rect
+from layout.store.assets import photo_path
 
 WEEKDAYS = "一二三四五六日"
 COLUMN_RULE_WEIGHT = 0.3
@@ -167,7 +168,7 @@ def _file_state(issue: Issue, photo: Photo) -> tuple[str | None, tuple[int, int]
     if known is not None and now - known[0] < STAT_SECONDS:
         return photo.image, known[1]
     try:
-        stat = os.stat(issue.resolve(photo.image))
+        stat = os.stat(photo_path(issue, photo.image))
         state = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         state = None

@@ -19,6 +19,7 @@ from layout.model.document import Issue, Page
 from layout.model.frames import Photo, PhotoFrame, PhotoPair, SeriesFrame
 from layout.model.geometry import Rect
 from layout.model.styles import TextStyle
+from layout.store.assets import photo_path
 
 CAPTION_GAP = 3.0  # points between a photo and its caption
 CREDIT_GAP = 2.0
@@ -45,7 +46,7 @@ def put_text(text: str, style: TextStyle, rect: Rect, centre: bool = False) -> B
 
 def put_photo(issue: Issue, photo: Photo, rect: Rect, fit: str = "fill") -> FrameResult:
     """A photo cropped into ``rect``, or a labelled placeholder."""
-    path: Path | None = issue.resolve(photo.image) if photo.image else None
+    path: Path | None = photo_path(issue, photo.image) if photo.image else None
     item, problem = place_photo(path, rect, fit, photo)
     placed = FrameResult(items=[item], problems=[problem] if problem else [])
     if isinstance(item, PlaceholderItem):

@@ -23,11 +23,13 @@ from layout.engine.fonts import font_dir
 from layout.engine.page import LayoutEngine
 from layout.export.pdf_export import Progress, export_pages
 from layout.export.preflight import fonts_used
-from layout.model.assets import AssetError, check_photo_file, image_holders, outside_photos
+from layout.model.assets import image_holders
 from layout.model.document import Issue
-from layout.model.fileformat import save, write_atomic
 from layout.model.frames import Photo, PhotoFrame
-from layout.model.scratch import remove_debris, scratch_folder
+from layout.store.assets import AssetError, check_photo_file, outside_photos, photo_path
+from layout.store.fileformat import save
+from layout.store.files import write_atomic
+from layout.store.scratch import remove_debris, scratch_folder
 
 MANIFEST = "manifest.json"
 
@@ -42,7 +44,7 @@ def _copy_photos(original: Issue, packaged: Issue, folder: Path) -> None:
     (folder / "photos").mkdir()
     names: dict[Path, str] = {}
     for source, target in zip(_photos(original), _photos(packaged)):
-        path = original.resolve(source.image)
+        path = photo_path(original, source.image)
         if path not in names:
             name = path.name
             if name in names.values():

@@ -40,10 +40,10 @@ from layout.gui.story_editor import PARAGRAPH_STYLES, StoryEditor, paragraph_at
 from layout.gui.tools import CropTool
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
-from layout.model.fileformat import load
 from layout.model.frames import HeadlineFrame, PhotoFrame, PhotoPairFrame, TextFrame
 from layout.model.templates import PAPER_SIZES, new_issue
-from layout.newsroom.address import NewsroomError, is_address
+from layout.store import store_for
+from layout.store.newsroom.address import NewsroomError, is_address
 
 RECENT_FILES = 8
 INSPECTOR_WIDTH = 290
@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
         if is_address(str(path)):
             return self.open_newsroom(str(path), page)
         try:
-            issue = load(path)
+            issue = store_for(path).read(path)
         except DocumentError as exc:
             QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
             return False

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from layout.gui.document import EditorDocument
 from layout.model.document import Issue
-from layout.newsroom.address import NewsroomError, parse
-from layout.newsroom.store import STATES, ConflictError, HeldError, IssueSession, Listener, Newsroom
+from layout.store.newsroom.address import NewsroomError, parse
+from layout.store.newsroom.store import STATES, ConflictError, HeldError, IssueSession, Listener, Newsroom
 
 POLL_MS = 100  # how often the window looks for colleagues' saves
 DOCK_EVERY = 30  # and every this many looks it asks who holds what (a killed colleague tells nobody)

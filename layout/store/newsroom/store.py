@@ -38,10 +38,12 @@ from layout.model.codec import (
 )
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
-from layout.model.fileformat import FORMAT_NAME, from_dict
 from layout.model.migrations import CURRENT_VERSION
-from layout.newsroom import photos, schema
-from layout.newsroom.address import Address, NewsroomError
+from layout.store.assets import photo_path
+from layout.store.base import RevisionConflict
+from layout.store.fileformat import FORMAT_NAME, from_dict
+from layout.store.newsroom import photos, schema
+from layout.store.newsroom.address import Address, NewsroomError
 
 CHANNEL = "layout_newsroom"
 STATES = {"layout": "排版中", "proof": "待校", "proofed": "已校", "signed": "已签"}
@@ -56,7 +58,7 @@ class HeldError(NewsroomError):
         super().__init__(f"{what} is held by {holder}")
 
 
-class ConflictError(NewsroomError):
+class ConflictError(NewsroomError, RevisionConflict):
     """A row changed in the database since it was read: the save was refused, nothing written."""
 
 
@@ -189,7 +191,7 @@ class Newsroom:
         """A photo of ``source`` stored in the database; its stored path (a missing file stays as it is)."""
         if photos.is_stored(image):
             return image
-        path = source.resolve(image)
+        path = photo_path(source, image)
         try:
             return photos.upload(self.conn, path, self.name)
         except FileNotFoundError:

@@ -36,7 +36,7 @@ import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from layout.model.processes import alive
+from layout.store.processes import alive
 
 DEFAULT_MAX_AGE = 12 * 3600.0  # seconds: a lock from another host older than this is stale
 EDITOR = "editor"

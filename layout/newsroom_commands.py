@@ -1,24 +1,23 @@
 """``layout newsroom …``: set up a newsroom database, put issues in, list them, take copies out.
 
 The other commands (export, preflight, info, import-article, add-photo-pair, open) take a
-newsroom address where they take a document, through :func:`read_issue` and :func:`opened`.
+newsroom address where they take a document: the storage layer's ``store_for`` gives them
+the newsroom's store.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 from layout.model.assets import photo_places
 from layout.model.document import Issue
-from layout.model.fileformat import load, save
-from layout.newsroom import photos, schema
-from layout.newsroom.address import NewsroomError, is_address, parse
-from layout.newsroom.store import STATES, IssueSession, Newsroom
+from layout.store.fileformat import load, save
+from layout.store.newsroom import photos, schema
+from layout.store.newsroom.address import NewsroomError, parse
+from layout.store.newsroom.store import STATES, IssueSession, Newsroom
 
 STATE_NAMES = {**{k: k for k in STATES}, **{v: k for k, v in STATES.items()}}
 
@@ -27,22 +26,6 @@ def read_issue(text: str) -> Issue:
     """The issue at a newsroom address, read as one snapshot (nothing is held)."""
     with Newsroom(parse(text)) as newsroom:
         return IssueSession(newsroom).load()
-
-
-@contextlib.contextmanager
-def opened(text: str, operation: str, page: int | None = None) -> Iterator[Issue]:
-    """An issue to change from a command: the page it works on (a number) is held first, and
-    what the command changed is saved when the block ends, holding only the pages and stories
-    it touched (HeldError names a holder; nothing is written then)."""
-    with Newsroom(parse(text)) as newsroom:
-        session = IssueSession(newsroom)
-        issue = session.load()
-        if page is not None:
-            session.hold_page(session.position(page))
-        yield issue
-        changes = session.save(issue, [operation])
-        touched = [session.page_name(p) for p in changes.pages] + [f"story {a}" for a in changes.articles]
-        print(f"saved to the newsroom: {', '.join(touched) or 'nothing changed'}")
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
@@ -179,4 +162,3 @@ def add_parsers(sub: argparse._SubParsersAction, positive) -> None:
     history.set_defaults(func=_cmd_history)
 
 
-__all__ = ["add_parsers", "is_address", "opened", "read_issue"]

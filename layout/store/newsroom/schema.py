@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import psycopg
 
-from layout.newsroom.address import NewsroomError
+from layout.store.newsroom.address import NewsroomError
 
 MIGRATIONS: list[tuple[str, str]] = [
     ("issues, pages, articles, photos, holders and history", """
