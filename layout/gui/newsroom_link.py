@@ -64,10 +64,12 @@ class NewsroomLink(QObject):
                 and previous not in self.session.changes(self.issue).pages):
             self._call(self.session.newsroom.let_go, self.session.issue_id, "page", str(previous))
         try:
-            self._call(self.session.hold_page, index)
-        except HeldError as exc:
+            newer = self._call(self.session.hold_page, index, self.issue)
+        except (HeldError, NewsroomError) as exc:
             self.window.statusBar().showMessage(str(exc), 10000)
             return False
+        if newer and self.document is not None:
+            self.document.relayout()
         self.refresh_pages()
         return True
 

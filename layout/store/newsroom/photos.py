@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 
 import psycopg
@@ -38,11 +39,12 @@ def stored_name(digest: str, suffix: str) -> str:
     return f"{PREFIX}{digest}{suffix.lower()}"
 
 
+STORED = re.compile(r"photos/[0-9a-f]{64}(\.[A-Za-z0-9]+)?")
+
+
 def is_stored(image: str) -> bool:
     """True for a path of the form ``photos/<sha256><suffix>``."""
-    name = image[len(PREFIX):] if image.startswith(PREFIX) else ""
-    digest = name.split(".", 1)[0]
-    return len(digest) == 64 and all(c in "0123456789abcdef" for c in digest)
+    return STORED.fullmatch(image) is not None
 
 
 def upload(conn: psycopg.Connection, path: Path, who: str) -> str:
