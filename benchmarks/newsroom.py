@@ -21,6 +21,8 @@ Numbers:
   copy, 95th percentile over every save and every other process. Goal <= 1000.
 - refused_wrongly: edits refused although nobody held what they touched (a revision
   conflict on a row nobody held). Goal 0.
+- save_alone_p95_ms: the same save by one process alone on the issue before the desk starts,
+  and save_p95_ratio_to_alone: how much twelve processes on this machine's cores slow it.
 The machine's load average is printed too: these machines are shared and noisy.
 """
 
@@ -179,6 +181,21 @@ def prepare(url: str, folder: Path) -> str:
     return parse(bench).with_issue(issue.date, issue.edition or None).shown
 
 
+def solo_saves(address: str, count: int = 40) -> list[float]:
+    """Save times of one designer alone on the issue (the same edit), for the ratio."""
+    session = IssueSession(Newsroom(parse(address)))
+    issue = session.load()
+    times = []
+    for k in range(count):
+        frame = issue.pages[k % PAGES].frames[0]
+        ops.move_frames(issue, [frame.id], 1.5 if k % 2 else -1.5, 0).apply(issue)
+        start = time.perf_counter()
+        session.save(issue, ["move"])
+        times.append((time.perf_counter() - start) * 1000)
+    session.newsroom.close()
+    return times
+
+
 def lost(address: str, results: list[dict]) -> int:
     """Saves missing from the database at the end."""
     final = IssueSession(Newsroom(parse(address))).load()
@@ -227,6 +244,7 @@ def main() -> int:
     try:
         with tempfile.TemporaryDirectory() as folder:
             address = prepare(url, Path(folder))
+            alone = solo_saves(address)
             roles = [("designer", k) for k in range(DESIGNERS)] + [("editor", k) for k in range(EDITORS)]
             workers = [subprocess.Popen([sys.executable, __file__, "--seconds", str(args.seconds), "--worker", role,
                                          str(k), address], stdout=subprocess.PIPE, text=True) for role, k in roles]
@@ -240,6 +258,8 @@ def main() -> int:
                 "lost_updates": lost(address, results),
                 "save_p95_ms": round(p95(saves), 1) if saves else None,
                 "save_median_ms": round(statistics.median(saves), 1) if saves else None,
+                "save_alone_p95_ms": round(p95(alone), 1),
+                "save_p95_ratio_to_alone": round(p95(saves) / p95(alone), 1) if saves else None,
                 "seen_by_others_p95_ms": round(p95(seen), 1) if seen else None,
                 "seen_by_others_count": len(seen),
                 "refused_wrongly": sum(r["refused_wrongly"] for r in results),

@@ -11,6 +11,7 @@ overwritten silently. Before a row is written its page or story is held
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import getpass
 import hashlib
@@ -442,7 +443,9 @@ class IssueSession:
         self.hold(changes)
         operations = operations or []
         written: dict[str, Any] = {}
-        with self.conn.transaction():
+        rows = len(changes.pages) + len(changes.articles) + changes.settings
+        # one row is one statement, atomic on its own; more rows are one transaction
+        with self.conn.transaction() if rows > 1 else contextlib.nullcontext():
             for position in changes.pages:
                 written[f"page:{position}"] = self._save_page(issue, position, operations)
             order = {a.id: n for n, a in enumerate(issue.articles)}
@@ -469,31 +472,44 @@ class IssueSession:
         return ConflictError(f"{what} was changed{by} since you read it; nothing was saved "
                              "(take their version, then make your change again)")
 
+    def _write(self, sql: str, params: tuple, kind: str, target: str, shown: str, action: str,
+               operations: list[str]) -> int | None:
+        """Write one row (``sql`` returns its new ``revision``), append its history line and tell
+        everyone, in one statement (one round trip to the server); the revision, or None when
+        the revision check found the row changed (nothing written)."""
+        nr = self.newsroom
+        row = self.conn.execute(
+            f"WITH w AS ({sql}), h AS (INSERT INTO history (issue_id, user_name, host, kind, target, action, "
+            "revision, operations) SELECT %s, %s, %s, %s, %s, %s, w.revision, %s FROM w RETURNING revision) "
+            "SELECT h.revision, pg_notify(%s, json_build_object('issue', %s::int, 'kind', %s::text, "
+            "'target', %s::text, 'revision', h.revision, 'by', %s::text)::text) FROM h",
+            (*params, self.issue_id, nr.user, nr.host, kind, shown, action, Jsonb(operations),
+             CHANNEL, self.issue_id, kind, target, nr.name)).fetchone()
+        return None if row is None else row[0]
+
     def _save_page(self, issue: Issue, position: int, operations: list[str]) -> _Row | None:
         nr = self.newsroom
         base = self.pages[position] if position < len(self.pages) else None
         body = page_to_json(issue.pages[position]) if position < len(issue.pages) else None
         what, target = self.page_name(position), str(position)
         if base is None:
-            row = self.conn.execute("INSERT INTO pages (issue_id, position, body, updated_by) VALUES (%s, %s, %s, %s) "
-                                    "ON CONFLICT DO NOTHING RETURNING revision",
-                                    (self.issue_id, position, Jsonb(body), nr.name)).fetchone()
-            action = "add"
+            sql, params, action = ("INSERT INTO pages (issue_id, position, body, updated_by) VALUES (%s, %s, %s, %s) "
+                                   "ON CONFLICT DO NOTHING RETURNING revision",
+                                   (self.issue_id, position, Jsonb(body), nr.name), "add")
         elif body is None:
-            row = self.conn.execute("DELETE FROM pages WHERE issue_id = %s AND position = %s AND revision = %s "
-                                    "RETURNING revision + 1", (self.issue_id, position, base.revision)).fetchone()
-            action = "remove"
+            sql, params, action = ("DELETE FROM pages WHERE issue_id = %s AND position = %s AND revision = %s "
+                                   "RETURNING revision + 1 AS revision", (self.issue_id, position, base.revision),
+                                   "remove")
         else:
-            row = self.conn.execute("UPDATE pages SET body = %s, revision = revision + 1, updated_by = %s, "
-                                    "updated_at = now() WHERE issue_id = %s AND position = %s AND revision = %s "
-                                    "RETURNING revision",
-                                    (Jsonb(body), nr.name, self.issue_id, position, base.revision)).fetchone()
-            action = "change"
-        if row is None:
-            raise self._conflict("page", what, what.removeprefix("page "))
-        nr.record(self.issue_id, "page", what.removeprefix("page "), action, row[0], operations)
-        nr.notify(self.issue_id, "page", target, row[0])
-        return None if body is None else _Row(body, row[0], model=_copy(issue.pages[position]))
+            sql, params, action = ("UPDATE pages SET body = %s, revision = revision + 1, updated_by = %s, "
+                                   "updated_at = now() WHERE issue_id = %s AND position = %s AND revision = %s "
+                                   "RETURNING revision",
+                                   (Jsonb(body), nr.name, self.issue_id, position, base.revision), "change")
+        shown = what.removeprefix("page ")
+        revision = self._write(sql, params, "page", target, shown, action, operations)
+        if revision is None:
+            raise self._conflict("page", what, shown)
+        return None if body is None else _Row(body, revision, model=_copy(issue.pages[position]))
 
     def _save_article(self, issue: Issue, article_id: str, order: dict[str, int],
                       operations: list[str]) -> _Row | None:
@@ -506,38 +522,33 @@ class IssueSession:
         if base is None:
             ordinal = self.conn.execute("SELECT coalesce(max(ordinal) + 1, 0) FROM articles WHERE issue_id = %s",
                                         (self.issue_id,)).fetchone()[0]
-            row = self.conn.execute("INSERT INTO articles (issue_id, article_id, ordinal, body, updated_by) "
-                                    "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING revision",
-                                    (self.issue_id, article_id, ordinal, Jsonb(body), nr.name)).fetchone()
-            action = "add"
+            sql, params, action = ("INSERT INTO articles (issue_id, article_id, ordinal, body, updated_by) "
+                                   "VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING revision",
+                                   (self.issue_id, article_id, ordinal, Jsonb(body), nr.name), "add")
         elif body is None:
-            row = self.conn.execute("DELETE FROM articles WHERE issue_id = %s AND article_id = %s AND revision = %s "
-                                    "RETURNING revision + 1", (self.issue_id, article_id, base.revision)).fetchone()
-            action = "remove"
+            sql, params, action = ("DELETE FROM articles WHERE issue_id = %s AND article_id = %s AND revision = %s "
+                                   "RETURNING revision + 1 AS revision", (self.issue_id, article_id, base.revision),
+                                   "remove")
         else:
             ordinal = base.ordinal
-            row = self.conn.execute("UPDATE articles SET body = %s, revision = revision + 1, updated_by = %s, "
-                                    "updated_at = now() WHERE issue_id = %s AND article_id = %s AND revision = %s "
-                                    "RETURNING revision",
-                                    (Jsonb(body), nr.name, self.issue_id, article_id, base.revision)).fetchone()
-            action = "change"
-        if row is None:
+            sql, params, action = ("UPDATE articles SET body = %s, revision = revision + 1, updated_by = %s, "
+                                   "updated_at = now() WHERE issue_id = %s AND article_id = %s AND revision = %s "
+                                   "RETURNING revision",
+                                   (Jsonb(body), nr.name, self.issue_id, article_id, base.revision), "change")
+        revision = self._write(sql, params, "story", article_id, article_id, action, operations)
+        if revision is None:
             raise self._conflict("story", what, article_id)
-        nr.record(self.issue_id, "story", article_id, action, row[0], operations)
-        nr.notify(self.issue_id, "story", article_id, row[0])
-        return None if body is None else _Row(body, row[0], ordinal, _copy(article))
+        return None if body is None else _Row(body, revision, ordinal, _copy(article))
 
     def _save_settings(self, issue: Issue, operations: list[str]) -> _Row:
-        nr = self.newsroom
         settings, styles = _settings(issue), _styles(issue)
-        row = self.conn.execute("UPDATE issues SET settings = %s, styles = %s, revision = revision + 1 "
-                                "WHERE id = %s AND revision = %s RETURNING revision",
-                                (Jsonb(settings), Jsonb(styles), self.issue_id, self.settings.revision)).fetchone()
-        if row is None:
+        revision = self._write("UPDATE issues SET settings = %s, styles = %s, revision = revision + 1 "
+                               "WHERE id = %s AND revision = %s RETURNING revision",
+                               (Jsonb(settings), Jsonb(styles), self.issue_id, self.settings.revision),
+                               "issue", "settings", "settings", "change", operations)
+        if revision is None:
             raise self._conflict("issue", "the issue's styles and settings", "settings")
-        nr.record(self.issue_id, "issue", "settings", "change", row[0], operations)
-        nr.notify(self.issue_id, "issue", "settings", row[0])
-        return _Row((settings, styles), row[0], model=_copy(_settings_model(issue)))
+        return _Row((settings, styles), revision, model=_copy(_settings_model(issue)))
 
     def _remember(self, written: dict[str, Any]) -> None:
         for key, row in written.items():
