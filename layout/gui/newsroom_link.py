@@ -143,7 +143,7 @@ class NewsroomLink(QObject):
             holder = holders.get(("page", str(index)))
             who = "" if holder is None else (self.tr("me") if f"{holder.user}@{holder.host}" == me
                                              else holder.user)
-            notes[index] = " · ".join(filter(None, [self.tr(STATE_ZH[state]), who]))
+            notes[index] = " · ".join(filter(None, [STATE_ZH[state], who]))
         self.window.pages.set_notes(notes)
 
     # -- the database going away and coming back --------------------------------------------------
