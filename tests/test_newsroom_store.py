@@ -238,3 +238,19 @@ def test_a_named_connection_comes_from_the_config_file(tmp_path: Path, monkeypat
     assert address.issue.isoformat() == "2023-02-15"
     with pytest.raises(NewsroomError, match="no connection named 'night'"):
         parse("newsroom:night?issue=2023-02-15")
+
+
+def test_two_designers_placing_one_story_the_second_is_refused_naming_the_first(desk: str,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = _session(desk, "zhao", monkeypatch), _session(desk, "qian", monkeypatch)
+    one, two = first.load(), second.load()
+    story = one.articles[0].id
+    for issue, position in ((one, 1), (two, 2)):  # each links the story into a text frame of another page
+        spare = next(f for f in issue.pages[position].frames if isinstance(f, TextFrame))
+        issue.article(story).flow.append(spare.id)
+        owner = next(a for a in issue.articles if spare.id in a.flow and a.id != story)
+        owner.flow.remove(spare.id)
+    first.save(one, ["link frame"])
+    with pytest.raises(HeldError, match=f"story {story} is held by zhao@"):
+        second.save(two, ["link frame"])
+    assert _session(desk, "li", monkeypatch).load().article(story).flow == one.article(story).flow
