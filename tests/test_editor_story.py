@@ -138,10 +138,10 @@ def test_the_paragraph_under_the_pointer_is_found_from_the_display_list(sample_p
                 continue
             owners = [i for i, p in enumerate(article.paragraphs) if run.text.strip() in p.text]
             if len(owners) == 1:
-                assert paragraph_at(article, display, frame, run.xs[len(run.xs) // 2], run.y - 2) == owners[0]
+                assert paragraph_at(article, display, run.xs[len(run.xs) // 2], run.y - 2) == owners[0]
                 checked += 1
     assert checked > 50
-    assert paragraph_at(article, display, frame, frame.x + 5, frame.y - 300) is None
+    assert paragraph_at(article, display, frame.x + 5, frame.y - 300) is None
 
 
 def test_the_inspector_sets_the_body_leading_and_colour(qtbot, window, sample_copy):

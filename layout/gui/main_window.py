@@ -322,8 +322,7 @@ class MainWindow(QMainWindow):
     def _paragraph_style_menu(self, menu: QMenu, frame: TextFrame, point: QPointF) -> None:
         """Paragraph style ▸ body, lead, subhead, for the paragraph under the pointer."""
         article_id = ops.article_of(self.issue, frame.id)
-        index = paragraph_at(self.issue.article(article_id), self.canvas.page_display(), frame.rect,
-                             *self.canvas.to_page(point))
+        index = paragraph_at(self.issue.article(article_id), self.canvas.page_display(), *self.canvas.to_page(point))
         if index is None:
             return
         styles = menu.addMenu(self.tr("Paragraph Style"))
