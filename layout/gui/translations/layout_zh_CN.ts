@@ -608,196 +608,196 @@ Take the lock over and edit it? (No opens it read-only.)</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329" />
+        <location filename="../main_window.py" line="328" />
         <source>Paragraph Style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330" />
+        <location filename="../main_window.py" line="329" />
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330" />
+        <location filename="../main_window.py" line="329" />
         <source>Lead</source>
         <translation>导语</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330" />
+        <location filename="../main_window.py" line="329" />
         <source>Subhead</source>
         <translation>小标题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338" />
+        <location filename="../main_window.py" line="337" />
         <source>Paragraph style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343" />
-        <location filename="../main_window.py" line="346" />
+        <location filename="../main_window.py" line="342" />
+        <location filename="../main_window.py" line="345" />
         <source>Relink photo</source>
         <translation>重新链接图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352" />
+        <location filename="../main_window.py" line="351" />
         <source>Folder with the moved photos</source>
         <translation>图片移到的文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356" />
+        <location filename="../main_window.py" line="355" />
         <source>Relink photos</source>
         <translation>重新链接图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357" />
+        <location filename="../main_window.py" line="356" />
         <source>Relinked photos in %1 frames</source>
         <translation>已重新链接 %1 个图框的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="375" />
-        <location filename="../main_window.py" line="388" />
+        <location filename="../main_window.py" line="374" />
+        <location filename="../main_window.py" line="387" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424" />
+        <location filename="../main_window.py" line="423" />
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438" />
+        <location filename="../main_window.py" line="437" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="442" />
+        <location filename="../main_window.py" line="441" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450" />
+        <location filename="../main_window.py" line="449" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="451" />
+        <location filename="../main_window.py" line="450" />
         <source>The issue has changes that are not saved. Save them?</source>
         <translation>本期有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502" />
+        <location filename="../main_window.py" line="501" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503" />
+        <location filename="../main_window.py" line="502" />
         <source>Articles (*.txt *.docx)</source>
         <translation>稿件 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512" />
+        <location filename="../main_window.py" line="511" />
         <source>Before and after photos</source>
         <translation>整治前后图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344" />
-        <location filename="../main_window.py" line="513" />
+        <location filename="../main_window.py" line="343" />
+        <location filename="../main_window.py" line="512" />
         <source>Photos (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="517" />
+        <location filename="../main_window.py" line="516" />
         <source>Choose two photos: before and after</source>
         <translation>请选两张图片：整治前和整治后</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="539" />
+        <location filename="../main_window.py" line="538" />
         <source>Overset: %1 characters in %2</source>
         <translation>超版：%2 有 %1 字排不下</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="542" />
+        <location filename="../main_window.py" line="541" />
         <source>Missing from every font: %1</source>
         <translation>所有字体都缺的字：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="544" />
+        <location filename="../main_window.py" line="543" />
         <source>%1 problems with frames</source>
         <translation>%1 个图文框有问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545" />
+        <location filename="../main_window.py" line="544" />
         <source>Layout OK</source>
         <translation>排版正常</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549" />
+        <location filename="../main_window.py" line="548" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="554" />
+        <location filename="../main_window.py" line="553" />
         <source>No document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="556" />
+        <location filename="../main_window.py" line="555" />
         <source>Newspaper Layout</source>
         <translation>报纸排版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560" />
+        <location filename="../main_window.py" line="559" />
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="570" />
+        <location filename="../main_window.py" line="569" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425" />
-        <location filename="../main_window.py" line="570" />
+        <location filename="../main_window.py" line="424" />
+        <location filename="../main_window.py" line="569" />
         <source>Layout documents (*.layout.json)</source>
         <translation>版面文档 (*.layout.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576" />
+        <location filename="../main_window.py" line="575" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="581" />
+        <location filename="../main_window.py" line="580" />
         <source>Export Proof</source>
         <translation>导出校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="588" />
+        <location filename="../main_window.py" line="587" />
         <source>Folder for the press PDFs</source>
         <translation>印刷文件存放文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="590" />
+        <location filename="../main_window.py" line="589" />
         <source>The last export into %1 was stopped halfway; this one replaces its pages</source>
         <translation>上次导出到 %1 时中途停止；这次导出会替换其中的版面文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="605" />
+        <location filename="../main_window.py" line="604" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="618" />
+        <location filename="../main_window.py" line="617" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="621" />
+        <location filename="../main_window.py" line="620" />
         <source>Export cancelled</source>
         <translation>导出已取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="624" />
+        <location filename="../main_window.py" line="623" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -1005,83 +1005,83 @@ Reload it (your unsaved changes are lost), or keep your version (saving it repla
 <context>
     <name>StoryEditor</name>
     <message>
-        <location filename="../story_editor.py" line="99" />
+        <location filename="../story_editor.py" line="93" />
         <source>Kicker (引题)</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="99" />
+        <location filename="../story_editor.py" line="93" />
         <source>Title (主题)</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="100" />
+        <location filename="../story_editor.py" line="94" />
         <source>Subtitle (副题)</source>
         <translation>副题</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="100" />
+        <location filename="../story_editor.py" line="94" />
         <source>Byline</source>
         <translation>电头署名</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="104" />
+        <location filename="../story_editor.py" line="98" />
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="104" />
+        <location filename="../story_editor.py" line="98" />
         <source>Lead</source>
         <translation>导语</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="104" />
+        <location filename="../story_editor.py" line="98" />
         <source>Subhead</source>
         <translation>小标题</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="107" />
+        <location filename="../story_editor.py" line="101" />
         <source>Paragraph style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="124" />
+        <location filename="../story_editor.py" line="118" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="125" />
+        <location filename="../story_editor.py" line="119" />
         <source>Replace with</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="126" />
+        <location filename="../story_editor.py" line="120" />
         <source>Replace all in the issue</source>
         <translation>全期替换</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="158" />
+        <location filename="../story_editor.py" line="152" />
         <source>No article selected</source>
         <translation>未选中稿件</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="191" />
+        <location filename="../story_editor.py" line="185" />
         <source>Overset %1 characters</source>
         <translation>超出 %1 字</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="218" />
-        <location filename="../story_editor.py" line="226" />
+        <location filename="../story_editor.py" line="212" />
+        <location filename="../story_editor.py" line="220" />
         <source>Typing</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="250" />
+        <location filename="../story_editor.py" line="244" />
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="251" />
+        <location filename="../story_editor.py" line="245" />
         <source>Replaced in %1 places</source>
         <translation>已替换 %1 处</translation>
     </message>
