@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from layout.model.frames import TextFrame
 from layout.store.newsroom.address import parse
 from layout.store.newsroom.store import IssueSession, Newsroom
-from tests.gui_helpers import action, drag, view_point
+from tests.gui_helpers import action, drag, type_chinese, view_point
 
 ROOT = Path(__file__).resolve().parents[1]
 LAYOUT = [sys.executable, "-m", "layout"]
@@ -91,6 +91,37 @@ def test_two_editors_on_two_pages_both_save_and_see_each_other_within_a_second(q
     lines = third.stderr.strip().splitlines()
     assert len(lines) == 1 and "page 1 is held by zhao@" in lines[0] and "since" in lines[0], third.stderr
     for window in (first, second):
+        window.close()
+
+
+def test_a_designer_and_an_editor_on_one_story_keep_both_changes(qtbot, monkeypatch, desk):
+    designer = _editor(qtbot, monkeypatch, desk, "zhao", 1)
+    editor = _editor(qtbot, monkeypatch, desk, "qian", 1)  # the page is zhao's: qian only writes
+    assert "held by zhao@" in editor.statusBar().currentMessage()
+    page = editor.issue.pages[0]
+    body = next(f for f in page.frames if isinstance(f, TextFrame))
+    article_id = next(a.id for a in editor.issue.articles if body.id in a.flow)
+    canvas = editor.canvas
+    qtbot.mouseDClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
+                      view_point(canvas, body.rect.x + 20, body.rect.y + 20))
+    assert editor.story.article_id == article_id
+    editor.story.focus_body()
+    qtbot.keyClick(editor.story.body, Qt.Key_Return)
+    type_chinese(editor.story.body, "编辑改写的一段。")
+    assert editor.issue.article(article_id).paragraphs[-1].text == "编辑改写的一段。"
+    frame_id, rect = _drag_text_frame(qtbot, designer, 30)
+    assert frame_id == body.id
+    assert editor.document.modified
+    _settle(qtbot, designer, editor)
+    _save(qtbot, editor)
+    _save(qtbot, designer)
+    qtbot.waitUntil(lambda: designer.issue.article(article_id).paragraphs[-1].text == "编辑改写的一段。",
+                    timeout=1000)
+    qtbot.waitUntil(lambda: editor.issue.pages[0].frame(frame_id).rect == rect, timeout=1000)
+    stored = IssueSession(Newsroom(parse(desk))).load()
+    assert stored.article(article_id).paragraphs[-1].text == "编辑改写的一段。"
+    assert stored.pages[0].frame(frame_id).rect == rect
+    for window in (designer, editor):
         window.close()
 
 
