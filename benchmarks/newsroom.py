@@ -233,6 +233,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("url", nargs="?", help="a PostgreSQL URL (password in ~/.pgpass); none: a private server")
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--designers", type=int, default=DESIGNERS, help="fewer, to see what the machine's cores cost")
+    parser.add_argument("--editors", type=int, default=EDITORS)
     parser.add_argument("--worker", nargs=3, metavar=("ROLE", "INDEX", "ADDRESS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -245,14 +247,14 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as folder:
             address = prepare(url, Path(folder))
             alone = solo_saves(address)
-            roles = [("designer", k) for k in range(DESIGNERS)] + [("editor", k) for k in range(EDITORS)]
+            roles = [("designer", k) for k in range(args.designers)] + [("editor", k) for k in range(args.editors)]
             workers = [subprocess.Popen([sys.executable, __file__, "--seconds", str(args.seconds), "--worker", role,
                                          str(k), address], stdout=subprocess.PIPE, text=True) for role, k in roles]
             results = [json.loads(w.communicate()[0]) for w in workers]
             saves = [s["ms"] for r in results for s in r["saves"]]
             seen = seen_latencies(results)
             report = {
-                "designers": DESIGNERS, "editors": EDITORS, "pages": PAGES, "seconds": args.seconds,
+                "designers": args.designers, "editors": args.editors, "pages": PAGES, "seconds": args.seconds,
                 "saves": len({(r["role"], r["index"], s["committed"]) for r in results for s in r["saves"]}),
                 "rows_saved": len(saves),
                 "lost_updates": lost(address, results),
