@@ -94,7 +94,7 @@ def connect(address: Address) -> psycopg.Connection:
         return psycopg.connect(address.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT,
                                application_name="layout")
     except psycopg.OperationalError as exc:
-        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else "no answer"
+        reason = str(exc).strip().splitlines()[-1].strip() if str(exc).strip() else "no answer"
         raise NewsroomError(f"cannot reach the newsroom database {address.url}: {reason}") from None
 
 
