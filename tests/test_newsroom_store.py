@@ -254,3 +254,15 @@ def test_two_designers_placing_one_story_the_second_is_refused_naming_the_first(
     with pytest.raises(HeldError, match=f"story {story} is held by zhao@"):
         second.save(two, ["link frame"])
     assert _session(desk, "li", monkeypatch).load().article(story).flow == one.article(story).flow
+
+
+def test_a_change_to_the_issues_styles_reaches_an_open_copy(desk: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = _session(desk, "zhao", monkeypatch), _session(desk, "qian", monkeypatch)
+    one, two = first.load(), second.load()
+    listener = Listener(parse(desk), second.newsroom.conn.info.backend_pid)
+    one.styles["body"] = dataclasses.replace(one.styles["body"], size="五号")
+    changes = first.save(one, ["body size"])
+    assert changes.settings and not changes.pages and not changes.articles
+    assert second.take_changes(two, listener.poll(1.0)) == ["styles"]
+    assert two.styles["body"].size == "五号"
+    listener.close()
