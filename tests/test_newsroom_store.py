@@ -266,3 +266,28 @@ def test_a_change_to_the_issues_styles_reaches_an_open_copy(desk: str, monkeypat
     assert second.take_changes(two, listener.poll(1.0)) == ["styles"]
     assert two.styles["body"].size == "五号"
     listener.close()
+
+
+def test_the_storage_layer_gives_the_newsroom_for_an_address(desk: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from layout.store import FileStore, Part, RevisionConflict, store_for
+    from layout.store.newsroom.newsroomstore import NewsroomStore
+
+    assert isinstance(store_for("issue.layout.json"), FileStore)
+    store = store_for(desk)
+    assert isinstance(store, NewsroomStore) and "page" in store.lock_kinds
+    monkeypatch.setenv("LAYOUT_USER", "zhao")
+    issue, held = store.open(desk, "move frames", (Part.page(2),))
+    assert store.holder(desk, Part.page(2)).user == "zhao"
+    assert store.holder(desk, Part.page(1)) is None
+    monkeypatch.setenv("LAYOUT_USER", "qian")
+    with pytest.raises(HeldError, match="page 2 is held by zhao@"):
+        store_for(desk).lock(desk, "edit", (Part.page(2),))
+    stale = store_for(desk)
+    old = stale.read(desk)
+    _move(issue.pages[1], 8)
+    store.save(issue, desk)
+    store.unlock(held)
+    assert store.holder(desk, Part.page(2)) is None
+    _move(old.pages[1], -8)
+    with pytest.raises(RevisionConflict):
+        stale.save(old, desk)
