@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 from pathlib import Path
 
 from layout.model.assets import photo_places
@@ -91,22 +90,12 @@ def _cmd_get(args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         raise NewsroomError(f"{out} exists already (use --force to replace it)")
     issue = read_issue(args.url)
-    folder = out.parent / "photos"
-    folder.mkdir(exist_ok=True)
-    copied = set()
-    for path in _photo_files(issue):
-        if path.is_file() and path.name not in copied:
-            shutil.copyfile(path, folder / path.name)
-            copied.add(path.name)
+    copied = photos.copy_beside([p.image for p in photo_places(issue)], out)
     issue.source = None
     issue.disk_digest = None
     save(issue, out)
-    print(f"wrote {out} with {len(copied)} photos in {folder}")
+    print(f"wrote {out} with {copied} photos in {out.parent / 'photos'}")
     return 0
-
-
-def _photo_files(issue: Issue) -> list[Path]:
-    return [photos.photo_folder() / Path(p.image).name for p in photo_places(issue) if photos.is_stored(p.image)]
 
 
 def _cmd_state(args: argparse.Namespace) -> int:

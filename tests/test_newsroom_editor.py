@@ -184,3 +184,24 @@ def test_the_database_going_away_keeps_the_work_and_saves_when_it_is_back(qtbot,
     stored = IssueSession(Newsroom(parse(desk))).load()
     assert stored.pages[0].frame(frame_id).rect == rect
     window.close()
+
+
+def test_save_as_writes_a_file_copy_with_its_photos_and_lets_go(qtbot, monkeypatch, desk, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from layout.store.assets import photo_path
+    from layout.store.fileformat import load
+
+    window = _editor(qtbot, monkeypatch, desk, "zhao", 2)
+    target = tmp_path / "copy" / "desk.layout.json"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    action(window, "Save As…").trigger()
+    assert window.newsroom is None and window.document.path == target
+    copy = load(target)
+    assert copy.pages == IssueSession(Newsroom(parse(desk))).load().pages
+    images = [getattr(f, "image", None) for p in copy.pages for f in p.frames]
+    assert any(images) and all(photo_path(copy, i).is_file() for i in images if i)
+    session = IssueSession(Newsroom(parse(desk)))
+    qtbot.waitUntil(lambda: session.newsroom.holder(session.issue_id, "page", "1") is None, timeout=2000)
+    window.close()

@@ -38,11 +38,13 @@ from layout.gui.rulers import Ruler
 from layout.gui.safekeeping import Safekeeping
 from layout.gui.story_editor import PARAGRAPH_STYLES, StoryEditor, paragraph_at
 from layout.gui.tools import CropTool
+from layout.model.assets import photo_places
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
 from layout.model.frames import HeadlineFrame, PhotoFrame, PhotoPairFrame, TextFrame
 from layout.model.templates import PAPER_SIZES, new_issue
 from layout.store import store_for
+from layout.store.newsroom import photos
 from layout.store.newsroom.address import NewsroomError, is_address
 
 RECENT_FILES = 8
@@ -426,7 +428,24 @@ class MainWindow(QMainWindow):
             return False
         if not path.endswith(".layout.json"):
             path += ".layout.json"
-        return self._save_to(Path(path))
+        if self.newsroom is None:
+            return self._save_to(Path(path))
+        return self._save_newsroom_copy(Path(path))
+
+    def _save_newsroom_copy(self, path: Path) -> bool:
+        """Save a newsroom issue as a file (its photos copied beside it); the window then
+        edits the file and lets go of the newsroom."""
+        try:
+            photos.copy_beside([p.image for p in photo_places(self.issue)], path)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
+            return False
+        link, self.newsroom = self.newsroom, None
+        if not self._save_to(path):
+            self.newsroom = link
+            return False
+        link.close()
+        return True
 
     def _save_to(self, path: Path) -> bool:
         if not self.safekeeping.may_save(path):

@@ -196,5 +196,6 @@ class NewsroomLink(QObject):
         """The window closes: let go of everything it holds."""
         self.timer.stop()
         self.retry.stop()
+        self.window.statusBar().removeWidget(self.label)
         for conn in (self.session.newsroom.conn, self.listener.conn):
             conn.close()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 from pathlib import Path
 
 import psycopg
@@ -68,6 +69,20 @@ def keep_local(digest: str, suffix: str, data: bytes) -> Path:
         tmp.write_bytes(data)
         os.replace(tmp, target)
     return target
+
+
+def copy_beside(images: list[str], document: Path) -> int:
+    """Copy the stored photos ``images`` names into ``photos/`` beside a file copy of the issue
+    (where its paths then point); how many were copied."""
+    folder = document.parent / "photos"
+    folder.mkdir(exist_ok=True)
+    copied: set[str] = set()
+    for image in images:
+        source = photo_folder() / image[len(PREFIX):]
+        if is_stored(image) and source.is_file() and source.name not in copied:
+            shutil.copyfile(source, folder / source.name)
+            copied.add(source.name)
+    return len(copied)
 
 
 def fetch_missing(conn: psycopg.Connection, images: set[str]) -> None:
