@@ -136,6 +136,18 @@ def test_an_edit_on_a_page_a_colleague_holds_is_taken_back_naming_them(qtbot, mo
     qtbot.waitUntil(lambda: second.document.undo_stack.index() == 0, timeout=2000)
     assert warned and "page 1 is held by zhao@" in warned[0]
     assert not second.document.modified
+
+    # qian moves a frame on page 2, saves and goes to page 3; zhao takes page 2; qian's undo is taken back
+    second.show_page(1)
+    frame_id, moved = _drag_text_frame(qtbot, second, 20)
+    _save(qtbot, second)
+    second.show_page(2)
+    first.show_page(1)
+    assert first.newsroom.session.newsroom.holder(first.newsroom.session.issue_id, "page", "1").user == "zhao"
+    second.undo()
+    qtbot.waitUntil(lambda: len(warned) == 2 and second.document.undo_stack.index() == 1, timeout=2000)
+    assert "page 2 is held by zhao@" in warned[1]
+    assert second.issue.pages[1].frame(frame_id).rect == moved
     for window in (first, second):
         window.close()
 

@@ -40,6 +40,7 @@ class NewsroomLink(QObject):
         self.document: EditorDocument | None = None
         self.offline = False
         self.shown_page: int | None = None
+        self._index = 0  # the undo stack's index after the last edit, undo or redo
         self._polls = 0
         self.label = QLabel()
         window.statusBar().addPermanentWidget(self.label)
@@ -54,6 +55,7 @@ class NewsroomLink(QObject):
     def attach(self, document: EditorDocument) -> None:
         """Follow the document's edits (to hold what they touch)."""
         self.document = document
+        self._index = document.undo_stack.index()
         document.undo_stack.indexChanged.connect(self._edited)
 
     def show_page(self, index: int) -> bool:
@@ -73,7 +75,9 @@ class NewsroomLink(QObject):
         self.refresh_pages()
         return True
 
-    def _edited(self) -> None:
+    def _edited(self, index: int) -> None:
+        """An edit, an undo or a redo: hold what it touches, or take it back (the other way)."""
+        forward, self._index = index > self._index, index
         if self.offline or self.document is None:
             return
         try:
@@ -81,7 +85,10 @@ class NewsroomLink(QObject):
         except (HeldError, ConflictError) as exc:
             QMessageBox.warning(self.window, self.tr("Held by a colleague"),
                                 self.tr("%1. Your change is taken back.").replace("%1", str(exc)))
-            QTimer.singleShot(0, self.document.undo_stack.undo)
+            stack = self.document.undo_stack
+            QTimer.singleShot(0, stack.undo if forward else stack.redo)
+        except NewsroomError:
+            pass  # the database went away: the window says so, and the edit stays here
 
     def save(self) -> bool:
         """Save what changed; False (said in a message or the status bar) when it could not be."""
