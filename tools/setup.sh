@@ -20,6 +20,9 @@ packages=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
 [ "$dev" = 1 ] && packages+=(poppler-utils qpdf ghostscript)
 # The newsroom tests start a private PostgreSQL server of their own (docs/newsroom.md).
 [ "$dev" = 1 ] && packages+=(postgresql)
+# The newsprint profile is rebuilt with ArgyllCMS (tools/build_newsprint_profile.py); the
+# tests use the Adobe RGB profile of icc-profiles-free.
+[ "$dev" = 1 ] && packages+=(argyll icc-profiles-free)
 
 python=${PYTHON:-python3}
 "$python" -c 'import venv, ensurepip' 2>/dev/null || packages+=(python3-venv)
