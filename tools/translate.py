@@ -239,6 +239,15 @@ ZH = {
     "Series": "组图栏",
     "The last export into %1 was stopped halfway; this one replaces its pages":
     "上次导出到 %1 时中途停止；这次导出会替换其中的版面文件",
+    # the newsroom (docs/newsroom.md)
+    "Held by a colleague": "同事正在使用",
+    "%1. Your change is taken back.": "%1。你的修改已撤回。",
+    "Saved to the newsroom": "已保存到编辑部数据库",
+    "Changed by %1: %2": "%1 修改了：%2",
+    "me": "我",
+    "Newsroom database away: work kept on this computer, saved when it is back":
+        "编辑部数据库连不上：修改保存在本机，恢复后自动保存",
+    "Newsroom: %1": "编辑部：%1",
 }
 
 
