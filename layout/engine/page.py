@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from layout.engine.article import ArticleLayout, layout_article
+from layout.engine.article import ArticleLayout, layout_article, wrap_areas
 from layout.engine.displaylist import BoxItem, ImageItem, Item, PageDisplay, PlaceholderItem, RuleItem
 from layout.engine.frames import frame_key, page_key, set_frame
 from layout.engine.result import FrameResult
 from layout.model.document import Issue, Page
-from layout.model.frames import Frame, HeadlineFrame
+from layout.model.frames import Frame, HeadlineFrame, TextFrame
 
 
 @dataclass
@@ -28,10 +28,13 @@ class Finding:
 
 @dataclass
 class LayoutReport:
-    """Overset per article (characters), characters no font has, other findings, and
+    """Overset per article (characters, and the lines they would take), underset (empty
+    grid lines at the feet of its columns), characters no font has, other findings, and
     notes: what is worth a look but no error (widows and orphans the flow left)."""
 
     overset: dict[str, int] = field(default_factory=dict)
+    overset_lines: dict[str, int] = field(default_factory=dict)
+    underset_lines: dict[str, int] = field(default_factory=dict)
     missing_chars: dict[str, list[str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     notes: list[Finding] = field(default_factory=list)
@@ -78,7 +81,9 @@ class LayoutEngine:
         for frame_id in article.flow if article else ():
             found = issue.find_frame(frame_id)
             if found:
-                frames.append((found[0].number, found[0].grid, found[0].margins, found[1]))
+                page, frame = found
+                areas = wrap_areas(page, frame) if isinstance(frame, TextFrame) else []
+                frames.append((page.number, page.grid, page.margins, frame, areas))
         return repr((article, frames, issue.styles, issue.line_breaking))
 
     def article(self, issue: Issue, article_id: str) -> ArticleLayout:
@@ -100,6 +105,9 @@ class LayoutEngine:
         for article_id, laid in articles.items():
             if laid.overset:
                 report.overset[article_id] = laid.overset
+                report.overset_lines[article_id] = laid.overset_lines
+            elif laid.underset_lines:
+                report.underset_lines[article_id] = laid.underset_lines
             report.note_missing(laid.missing, f"article {article_id}")
             report.findings += [Finding(page, frame, message) for page, frame, message in laid.problems]
             report.notes += [Finding(page, frame, message) for page, frame, message in laid.stranded]
