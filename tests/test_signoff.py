@@ -103,3 +103,15 @@ def test_signed_only_sends_the_signed_file_itself(sample_copy, key, tmp_path, ca
     sent.unlink()
     assert main(["export", str(sample_copy), "--profile", "press", "--signed-only", "-o", str(press)]) == 2
     assert "changed since" in capsys.readouterr().err
+
+
+def test_a_version_2_document_gets_an_empty_trail(sample_path):
+    from layout.model.migrations import CURRENT_VERSION, migrate
+    from layout.store.fileformat import from_dict, to_json_dict
+
+    data = to_json_dict(load(sample_path))
+    data["version"] = 2
+    upgraded = migrate(data)
+    assert upgraded["version"] == CURRENT_VERSION
+    assert (upgraded["proofs"], upgraded["signoffs"], upgraded["corrections"]) == ([], [], [])
+    assert from_dict(upgraded).signoffs == []
