@@ -240,7 +240,7 @@ def _same_mode_and_owner(fd: int, path: Path) -> None:
     try:
         old = os.stat(path)
     except FileNotFoundError:
-        os.fchmod(fd, 0o666 & ~_umask())
+        os.fchmod(fd, 0o666 & ~umask())
         return
     os.fchmod(fd, stat.S_IMODE(old.st_mode))
     if hasattr(os, "fchown") and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
@@ -248,7 +248,7 @@ def _same_mode_and_owner(fd: int, path: Path) -> None:
             os.fchown(fd, old.st_uid, old.st_gid)
 
 
-def _umask() -> int:
+def umask() -> int:
     """The process's umask (read by setting it and putting it back)."""
     mask = os.umask(0o022)
     os.umask(mask)

@@ -1,0 +1,225 @@
+"""Hardening, round two (issue 20): what hostile and careless input still broke, one
+test (or a few) per point of the issue, most severe first. Every input is built here."""
+
+from __future__ import annotations
+
+import copy
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from layout.cli import main
+from layout.engine import crashreport
+from layout.export import package
+from layout.export.outputs import OutputError, check_replaceable, document_files
+from layout.model import recovery
+from layout.model.assets import AssetError, image_holders, open_photo
+from layout.model.fileformat import load, save
+
+
+def _never_opens(document, shot):
+    raise AssertionError("the editor must not start for a refused screenshot")
+
+
+def _jpeg(path: Path, colour: tuple[int, int, int], size: tuple[int, int] = (64, 48)) -> bytes:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", size, colour).save(path, "JPEG")
+    return path.read_bytes()
+
+
+# (1) screenshots and every other output follow the exports' overwrite rules
+
+@pytest.mark.parametrize("victim", ["document", "backup", "other_document", "notes.txt", "photo",
+                                    "hard_link.png", "link_out.png"])
+def test_1_screenshot_never_replaces_a_file_it_did_not_write(victim, sample_copy, tmp_path, capsys):
+    folder = sample_copy.parent
+    save(load(sample_copy), sample_copy)  # makes the .bak
+    (folder / "other.layout.json").write_bytes(sample_copy.read_bytes())
+    (folder / "notes.txt").write_text("编辑部备忘\n", "utf-8")
+    os.link(sample_copy, folder / "hard_link.png")
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(b"\x89PNG\r\n\x1a\n not ours")
+    (folder / "link_out.png").symlink_to(outside)
+    target = {"document": sample_copy, "backup": folder / "tongzhou.layout.json.bak",
+              "other_document": folder / "other.layout.json", "photo": folder / "photos" / "road.jpg"
+              }.get(victim, folder / victim)
+    watched = [sample_copy, folder / "tongzhou.layout.json.bak", folder / "other.layout.json",
+               folder / "notes.txt", folder / "photos" / "road.jpg", outside]
+    before = {path: path.read_bytes() for path in watched}
+    status = main(["open", str(sample_copy), "--screenshot", str(target)], open_editor=_never_opens)
+    err = capsys.readouterr().err
+    assert status == 2 and err.count("\n") == 1 and str(target) in err
+    assert {path: path.read_bytes() for path in watched} == before
+    assert (folder / "link_out.png").is_symlink()
+
+
+def test_1_the_document_and_its_backup_are_never_replaced_even_forced(sample_copy):
+    for kept in document_files(sample_copy):
+        kept.write_bytes(b"%PDF-1.4 looks like ours\n") if not kept.exists() else None
+        with pytest.raises(OutputError, match="never replaced"):
+            check_replaceable(kept, force=True, kind="pdf", keep=document_files(sample_copy))
+
+
+def test_1_the_screenshot_is_written_whole_by_the_output_rules(qtbot, sample_copy, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from layout.gui.main_window import MainWindow
+    from layout.gui.screenshot import Screenshot, take_screenshot
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.safekeeping.quiet = True
+    assert window.open_document(sample_copy)
+    before = sample_copy.read_bytes()
+    with pytest.raises(OutputError):
+        take_screenshot(QApplication.instance(), window, Screenshot(path=str(sample_copy), force=True))
+    assert sample_copy.read_bytes() == before
+    shot = tmp_path / "shot.png"
+    old = tmp_path / "old.png"
+    Image.new("RGB", (4, 4)).save(old)
+    os.link(old, shot)  # an earlier picture with a second name: replaced, never written through
+    assert take_screenshot(QApplication.instance(), window, Screenshot(path=str(shot))) == 0
+    with Image.open(shot) as picture:
+        assert picture.size[0] > 1000
+    with Image.open(old) as picture:
+        assert picture.size == (4, 4)
+
+
+def test_1_a_crash_report_is_never_written_through_a_planted_link(tmp_path, monkeypatch):
+    monkeypatch.setattr(crashreport, "crash_folder", lambda: tmp_path / "crashes")
+    (tmp_path / "crashes").mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n", "utf-8")
+    stamp = crashreport.time.strftime("%Y%m%d-%H%M%S")
+    (tmp_path / "crashes" / f"crash-{stamp}-{os.getpid()}.txt").symlink_to(victim)  # the old, fixed name
+    try:
+        raise ZeroDivisionError("bad \udcff place")
+    except ZeroDivisionError as exc:
+        report = crashreport.write_report(exc, "layout info \udcff")
+    assert report is not None and report.parent == tmp_path / "crashes" and not report.is_symlink()
+    assert "ZeroDivisionError" in report.read_text("utf-8") and victim.read_text("utf-8") == "keep me\n"
+
+
+def test_1_a_recovery_file_replaces_a_planted_link_never_its_target(sample_copy, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n", "utf-8")
+    path = recovery.recovery_path(sample_copy)
+    path.symlink_to(victim)
+    recovery.write(load(sample_copy), path)
+    assert victim.read_text("utf-8") == "keep me\n" and not path.is_symlink()
+    assert len(load(path).pages) == len(load(sample_copy).pages)
+
+
+# (2) package: two photos of one name stay two photos
+
+def _point_photos_at(document: Path, images: list[str]) -> None:
+    issue = load(document)
+    holders = [h for page in issue.pages for f in page.frames for h in image_holders(f) if h.image]
+    assert len(holders) >= len(images)
+    for holder, image in zip(holders, images):
+        holder.image = image
+    save(issue, document)
+
+
+def _packaged_bytes(folder: Path) -> list[bytes]:
+    issue = load(next(folder.glob("*.layout.json")))
+    return [issue.resolve(h.image).read_bytes()
+            for page in issue.pages for f in page.frames for h in image_holders(f) if h.image]
+
+
+def test_2_package_gives_photos_of_one_name_names_of_their_own(sample_copy, tmp_path):
+    folder = sample_copy.parent
+    images = ["photos/a.jpg", "sub/a.jpg", "photos/a-2.jpg", "photos/2-a.jpg", "other/A.JPG", "link/a.jpg"]
+    contents = [_jpeg(folder / image, (40 * n, 255 - 30 * n, 90)) for n, image in enumerate(images[:5])]
+    (folder / "link").mkdir()
+    (folder / "link" / "a.jpg").symlink_to(folder / "sub" / "a.jpg")  # the same file by another path
+    contents.append(contents[1])
+    _point_photos_at(sample_copy, images)
+    manifest = package.make_package(load(sample_copy), tmp_path / "pkg")
+    packaged = _packaged_bytes(tmp_path / "pkg")
+    assert packaged[:len(images)] == contents
+    names = sorted(p.name for p in (tmp_path / "pkg" / "photos").iterdir())
+    assert len({n.casefold() for n in names}) == len(names)
+    assert not package.check_manifest(tmp_path / "pkg") and manifest["files"]
+
+
+# (3) package: an outside file never gets in through a race; never a non-picture
+
+def test_3_package_never_copies_an_outside_file_swapped_in_by_a_race(sample_copy, tmp_path):
+    folder = sample_copy.parent
+    road = folder / "photos" / "road.jpg"
+    secret = _jpeg(tmp_path / "outside" / "secret.jpg", (255, 0, 0))
+    mine = road.read_bytes()
+    parked = folder / "photos" / ".road.real"
+    issue = load(sample_copy)
+    stop = threading.Event()
+
+    def swap() -> None:
+        while not stop.is_set():
+            os.replace(road, parked)
+            road.symlink_to(tmp_path / "outside" / "secret.jpg")
+            os.replace(parked, road)  # back to the real file
+
+    swapper = threading.Thread(target=swap)
+    swapper.start()
+    copied = refused = 0
+    try:
+        for attempt in range(150):
+            out = tmp_path / f"p{attempt}"
+            out.mkdir()
+            try:
+                package._copy_photos(issue, copy.deepcopy(issue), out, allow_outside=False)
+            except ValueError as exc:
+                assert "it is not packaged" in str(exc)
+                refused += 1
+                continue
+            for photo in (out / "photos").iterdir():
+                assert photo.read_bytes() != secret
+                copied += 1
+    finally:
+        stop.set()
+        swapper.join()
+    assert copied > 0
+
+
+def test_3_an_outside_link_is_refused_on_the_open_file(sample_copy, tmp_path):
+    _jpeg(tmp_path / "secret.jpg", (255, 0, 0))
+    link = sample_copy.parent / "photos" / "escape.jpg"
+    link.symlink_to(tmp_path / "secret.jpg")
+    with pytest.raises(AssetError, match="outside"):
+        open_photo(link, inside=sample_copy.parent)
+    handle, info = open_photo(link)
+    handle.close()
+    assert info.st_size > 0
+
+
+@pytest.mark.parametrize("content", [b"root:$6$salt$hash:19000:0:99999:7:::\n", b"%PDF-1.4\n", b"\x89PNG\r\n"])
+def test_3_package_never_copies_a_file_that_is_not_a_picture_even_allowed(content, sample_copy, tmp_path, capsys):
+    shadow = tmp_path / "etc" / "shadow"
+    shadow.parent.mkdir()
+    shadow.write_bytes(content)
+    _point_photos_at(sample_copy, [str(shadow)])
+    status = main(["package", "-q", "--force", "--allow-outside", str(sample_copy), "-o", str(tmp_path / "pkg")])
+    err = capsys.readouterr().err
+    assert status == 2 and "is not a JPEG, PNG or TIFF picture" in err and str(shadow) in err
+    assert not (tmp_path / "pkg").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_3_an_unreadable_photo_is_refused_not_skipped(sample_copy, tmp_path, capsys):
+    road = sample_copy.parent / "photos" / "road.jpg"
+    road.chmod(0)
+    status = main(["package", "-q", "--force", str(sample_copy), "-o", str(tmp_path / "pkg")])
+    assert status == 2 and "cannot be read" in capsys.readouterr().err
+
+
+def test_9_a_package_folder_gets_the_users_umask(sample_copy, tmp_path):
+    mask = os.umask(0o022)
+    try:
+        package.make_package(load(sample_copy), tmp_path / "pkg")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "pkg").stat().st_mode & 0o777 == 0o755
