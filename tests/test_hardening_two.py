@@ -223,3 +223,52 @@ def test_9_a_package_folder_gets_the_users_umask(sample_copy, tmp_path):
     finally:
         os.umask(mask)
     assert (tmp_path / "pkg").stat().st_mode & 0o777 == 0o755
+
+
+# (4) a damaged PNG or TIFF is reported as a truncated JPEG is
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    import struct
+    import zlib
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def _half_png(path: Path, width: int = 300, height: int = 200) -> None:
+    """A PNG whose chunk checksums are all right but whose pixel data holds only half its rows."""
+    import struct
+    import zlib
+    rows = b"".join(b"\0" + bytes([120, 160, 200]) * width for _ in range(height // 2))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+                     + _png_chunk(b"IDAT", zlib.compress(rows)) + _png_chunk(b"IEND", b""))
+
+
+def _cut_tiff(path: Path) -> None:
+    Image.new("CMYK", (400, 300), (0, 40, 80, 10)).save(path, compression="raw")
+    data = path.read_bytes()
+    offset = Image.open(path).tag_v2[273][0]
+    path.write_bytes(data[:offset + 1000] + data[-200:] if offset > 1000 else data[:len(data) // 2])
+
+
+@pytest.mark.parametrize("name", ["half.png", "cut.tif"])
+def test_4_a_damaged_png_or_tiff_is_reported_by_info_preflight_and_exports(name, sample_copy, tmp_path, capsys):
+    photo = sample_copy.parent / "photos" / name
+    _half_png(photo) if name.endswith(".png") else _cut_tiff(photo)
+    text = sample_copy.read_text("utf-8").replace('"photos/road.jpg"', f'"photos/{name}"')
+    sample_copy.write_text(text, "utf-8")
+    assert main(["preflight", str(sample_copy)]) == 1
+    out = capsys.readouterr().out
+    assert f"photos/{name}" in out and ("cut short" in out or "damaged" in out)
+    assert main(["export", "-q", str(sample_copy), "--profile", "press", "-o", str(tmp_path / "press")]) == 2
+    assert "cut short" in capsys.readouterr().err
+    assert main(["export", "-q", str(sample_copy), "-o", str(tmp_path / "screen.pdf")]) == 0
+    assert "cut short" in capsys.readouterr().err
+    assert main(["info", str(sample_copy)]) == 0
+
+
+@pytest.mark.parametrize("interlace", [False, True])
+def test_4_a_whole_png_passes_the_pixel_count(interlace, tmp_path):
+    from layout.engine.photo import image_info
+
+    path = tmp_path / "whole.png"
+    Image.new("RGBA", (333, 77), (1, 2, 3, 4)).save(path, interlace=interlace)
+    assert image_info(path)[0] == (333, 77)

@@ -63,6 +63,52 @@ def _inflated(path: str) -> Iterator[bytes]:
                 data = inflater.unconsumed_tail
 
 
+_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}  # by colour type (PNG specification, 11.2.2 IHDR)
+_ADAM7 = ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2))
+
+
+def _pixel_bytes(header: bytes) -> int:
+    """How many bytes of filtered rows the IHDR chunk's image holds (all seven passes of an
+    interlaced one)."""
+    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", header[:13])
+    bits = depth * _CHANNELS.get(colour, 4)
+    passes = _ADAM7 if interlace else ((0, 0, 1, 1),)
+    total = 0
+    for x0, y0, dx, dy in passes:
+        columns, rows = -(-(width - x0) // dx), -(-(height - y0) // dy)
+        if columns > 0 and rows > 0:
+            total += rows * (1 + -(-columns * bits // 8))
+    return total
+
+
+def check_png_pixels(path: str) -> None:
+    """Raise OSError when a PNG's pixel data is cut short or damaged, though its chunks'
+    checksums may be right: the data is inflated a block at a time and counted, never kept."""
+    inflater = zlib.decompressobj()
+    expected = found = 0
+    with open(path, "rb") as handle:
+        for kind, length in _chunks(handle):
+            if kind == b"IHDR":
+                expected = _pixel_bytes(handle.read(min(length, 13)))
+            elif kind == b"IDAT" and found < expected:
+                found += _inflated_length(inflater, handle.read(length), expected - found)
+    if found < expected:
+        raise OSError(f"its pixel data is cut short ({found:,} of {expected:,} bytes): the file is damaged "
+                      "or truncated")
+
+
+def _inflated_length(inflater, data: bytes, wanted: int) -> int:
+    """How many bytes ``data`` inflates to (at most about ``wanted``), a block at a time."""
+    found = 0
+    try:
+        while data and found < wanted:
+            found += len(inflater.decompress(data, INFLATE_BLOCK))
+            data = inflater.unconsumed_tail
+    except zlib.error as exc:
+        raise OSError(f"its pixel data is damaged ({exc})") from None
+    return found
+
+
 def _reader(blocks: Iterator[bytes]):
     """A function returning the next ``n`` bytes of ``blocks``."""
     buffer = bytearray()
