@@ -327,8 +327,8 @@ def _cmd_open(args: argparse.Namespace) -> int:
         _check_screenshot(Path(args.screenshot), args)
         if args.page is not None and args.document:
             find_page(load(args.document), args.page)  # a page the issue lacks is an error, not page 1
-        shot = {"path": args.screenshot, "force": args.force, "page": args.page, "zoom": args.zoom, "overlay": args.overlay,
-                "select": [i for i in (args.select or "").split(",") if i]}
+        shot = {"path": args.screenshot, "force": args.force, "page": args.page, "zoom": args.zoom,
+                "overlay": args.overlay, "select": [i for i in (args.select or "").split(",") if i]}
         return args.open_editor(args.document, shot)
     return args.open_editor(args.document, None)
 

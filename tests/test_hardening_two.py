@@ -152,7 +152,6 @@ def test_3_package_never_copies_an_outside_file_swapped_in_by_a_race(sample_copy
     folder = sample_copy.parent
     road = folder / "photos" / "road.jpg"
     secret = _jpeg(tmp_path / "outside" / "secret.jpg", (255, 0, 0))
-    mine = road.read_bytes()
     parked = folder / "photos" / ".road.real"
     issue = load(sample_copy)
     stop = threading.Event()

@@ -7,7 +7,8 @@ package opens and exports the same on another machine (with
 
 Only photos inside the document's folder are packaged unless the caller allows
 others, and only regular, readable picture files are ever copied (never a device,
-a pipe, a /proc file or a text), each from the file it opened once. :func:`check_manifest` tells whether a package is still as written.
+a pipe, a /proc file or a text), each from the file it opened once.
+:func:`check_manifest` tells whether a package is still as written.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from PIL import Image, UnidentifiedImageError
 
 from layout.engine.fonts import font_dir
 from layout.engine.page import LayoutEngine
-from layout.export.pdf_export import Progress, export_pages
 from layout.engine.photo import FORMATS
+from layout.export.pdf_export import Progress, export_pages
 from layout.export.preflight import fonts_used
 from layout.model.assets import AssetError, image_holders, open_photo, outside_photos
 from layout.model.document import Issue

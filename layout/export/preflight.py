@@ -34,6 +34,7 @@ from layout.model.frames import (
     SeriesFrame,
     TextFrame,
 )
+from layout.model.spatial import overlapping_pairs
 from layout.units import to_mm
 
 ERROR, WARNING = "error", "warning"
@@ -179,10 +180,9 @@ def overlap_findings(issue: Issue) -> list[Finding]:
     findings = []
     for page in issue.pages:
         frames = [f for f in page.frames if not isinstance(f, BoxFrame)]
-        for index, frame in enumerate(frames):
-            for other in frames[index + 1:]:
-                if frame.rect.intersects(other.rect):
-                    findings.append(Finding(ERROR, page.number, f"frame {frame.id}", f"overlaps frame {other.id}"))
+        for first, second in overlapping_pairs([f.rect for f in frames]):
+            findings.append(Finding(ERROR, page.number, f"frame {frames[first].id}",
+                                    f"overlaps frame {frames[second].id}"))
     return findings
 
 
