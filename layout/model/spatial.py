@@ -1,9 +1,10 @@
-"""A spatial index of rectangles: which of them may meet a given one, without looking at all.
+"""Which rectangles of a page share an area, without comparing every one with every other.
 
-Preflight's overlap check and similar questions would otherwise compare every
-frame of a page with every other (a page of 20,000 rules: 200 million pairs).
-Rectangles are bucketed in square cells; a rectangle is compared only with
-those that share a cell with it.
+Preflight's overlap check would otherwise compare each frame of a page with all
+the others: a page of 99,000 rules is almost five billion pairs. Here the
+rectangles of a usual size are bucketed in square cells (about twice the usual
+size) and each is compared only with those already in its cells; the few large
+ones (text columns, photos, boxes) look up the cells they cover, and each other.
 """
 
 from __future__ import annotations
@@ -14,51 +15,65 @@ from collections.abc import Iterator, Sequence
 
 from layout.model.geometry import Rect
 
-CELL = 72.0  # points: an inch, about the width of a column
-MAX_CELLS = 4096  # cells one rectangle may fill; larger ones get larger cells
+BRUTE_FORCE = 64  # fewer rectangles than this are simply compared pair by pair
+LARGE = 8  # a rectangle longer than this many cells on a side is looked at from its own side
+Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
-class GridIndex:
-    """Rectangles (by their position in a list) bucketed in square cells."""
-
-    def __init__(self, rects: Sequence[Rect], cell: float = CELL) -> None:
-        self.rects = rects
-        self.cell = max(cell, _cell_for(rects))
-        self.cells: dict[tuple[int, int], list[int]] = defaultdict(list)
-        for index, rect in enumerate(rects):
-            for key in self._keys(rect):
-                self.cells[key].append(index)
-
-    def _keys(self, rect: Rect) -> Iterator[tuple[int, int]]:
-        size = self.cell
-        left, right = math.floor(rect.x / size), math.floor(rect.right / size)
-        top, bottom = math.floor(rect.y / size), math.floor(rect.bottom / size)
-        for column in range(left, right + 1):
-            for row in range(top, bottom + 1):
-                yield column, row
-
-    def near(self, rect: Rect) -> set[int]:
-        """The positions of the rectangles that share a cell with ``rect`` (a superset of
-        those that meet it)."""
-        return {index for key in self._keys(rect) for index in self.cells.get(key, ())}
-
-    def overlapping(self, index: int) -> list[int]:
-        """The positions after ``index`` whose rectangles share an area with its rectangle, in order."""
-        rect = self.rects[index]
-        return sorted(other for other in self.near(rect) if other > index and rect.intersects(self.rects[other]))
+def overlapping_pairs(rects: Sequence[Rect]) -> list[tuple[int, int]]:
+    """Every pair (i, j), i < j, of rectangles sharing an area larger than zero, in the
+    order a double loop over the list would give them."""
+    boxes = [(r.x, r.y, r.x + r.w, r.y + r.h) for r in rects]
+    if len(boxes) < BRUTE_FORCE:
+        return [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if _meet(boxes[i], boxes[j])]
+    cell = _cell_size(boxes)
+    large = [i for i, b in enumerate(boxes) if max(b[2] - b[0], b[3] - b[1]) > LARGE * cell]
+    grid: dict[tuple[int, int], list[int]] = defaultdict(list)
+    pairs: set[tuple[int, int]] = set()
+    skip = set(large)
+    for index, box in enumerate(boxes):
+        if index in skip:
+            continue
+        keys = list(_cells(box, cell))
+        near = {other for key in keys for other in grid.get(key, ())}
+        pairs.update((other, index) for other in near if _meet(boxes[other], box))
+        for key in keys:
+            grid[key].append(index)
+    for position, index in enumerate(large):
+        pairs.update(_pair(index, other) for other in _near_large(boxes, index, grid, cell)
+                     if _meet(boxes[index], boxes[other]))
+        pairs.update((other, index) for other in large[:position] if _meet(boxes[other], boxes[index]))
+    return sorted(pairs)
 
 
-def _cell_for(rects: Sequence[Rect]) -> float:
-    """A cell large enough that no rectangle fills more than MAX_CELLS of them."""
-    largest = max((max(r.w, 0.0) * max(r.h, 0.0) for r in rects), default=0.0)
-    widest = max((max(r.w, r.h) for r in rects), default=0.0)
-    return max(math.sqrt(largest / MAX_CELLS), widest / MAX_CELLS, 1e-6)
+def _pair(first: int, second: int) -> tuple[int, int]:
+    return (first, second) if first < second else (second, first)
 
 
-def overlapping_pairs(rects: Sequence[Rect]) -> Iterator[tuple[int, int]]:
-    """Every pair (i, j), i < j, of rectangles that share an area, in the order a double loop
-    over the list would give them."""
-    index = GridIndex(rects)
-    for first in range(len(rects)):
-        for second in index.overlapping(first):
-            yield first, second
+def _near_large(boxes: list[Box], index: int, grid: dict[tuple[int, int], list[int]], cell: float) -> Iterator[int]:
+    """The rectangles of usual size that may meet a large one: those in the cells it covers,
+    or all of them when it covers more cells than there are rectangles."""
+    left, top, right, bottom = boxes[index]
+    covered = (math.floor(right / cell) - math.floor(left / cell) + 1) * (math.floor(bottom / cell)
+                                                                         - math.floor(top / cell) + 1)
+    if covered > len(boxes):
+        yield from {other for members in grid.values() for other in members}
+        return
+    yield from {other for key in _cells(boxes[index], cell) for other in grid.get(key, ())}
+
+
+def _meet(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _cell_size(boxes: list[Box]) -> float:
+    """About twice the usual (median) length of a rectangle's longer side, at least 1 pt."""
+    sides = sorted(max(b[2] - b[0], b[3] - b[1]) for b in boxes)
+    return max(2.0 * sides[len(sides) // 2], 1.0)
+
+
+def _cells(box: Box, cell: float) -> Iterator[tuple[int, int]]:
+    left, top, right, bottom = box
+    for column in range(math.floor(left / cell), math.floor(right / cell) + 1):
+        for row in range(math.floor(top / cell), math.floor(bottom / cell) + 1):
+            yield column, row

@@ -1,0 +1,27 @@
+"""The spatial index finds exactly the pairs a comparison of every pair finds."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from layout.model.geometry import Rect
+from layout.model.spatial import overlapping_pairs
+
+
+def _every_pair(rects: list[Rect]) -> list[tuple[int, int]]:
+    return [(i, j) for i in range(len(rects)) for j in range(i + 1, len(rects)) if rects[i].intersects(rects[j])]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_7_the_spatial_index_finds_the_pairs_every_comparison_finds(seed):
+    rng = random.Random(seed)
+    rects = []
+    for _ in range(400):
+        kind = rng.random()
+        w, h = ((rng.uniform(0, 20), rng.choice([0.0, rng.uniform(0, 5)])) if kind < 0.7
+                else (rng.uniform(100, 900), rng.uniform(100, 1400)) if kind < 0.95
+                else (rng.uniform(2000, 14000), rng.uniform(0, 3)))
+        rects.append(Rect(rng.uniform(-300, 1100), rng.uniform(-300, 1600), w, h))
+    assert overlapping_pairs(rects) == _every_pair(rects)
