@@ -25,3 +25,27 @@ def test_7_the_spatial_index_finds_the_pairs_every_comparison_finds(seed):
                 else (rng.uniform(2000, 14000), rng.uniform(0, 3)))
         rects.append(Rect(rng.uniform(-300, 1100), rng.uniform(-300, 1600), w, h))
     assert overlapping_pairs(rects) == _every_pair(rects)
+
+
+def _comparisons(monkeypatch, count: int) -> int:
+    from layout.model import spatial
+
+    calls = 0
+    meet = spatial._meet
+
+    def counted(a, b):
+        nonlocal calls
+        calls += 1
+        return meet(a, b)
+
+    monkeypatch.setattr(spatial, "_meet", counted)
+    rng = random.Random(count)
+    rules = [Rect(rng.uniform(0, 1000), rng.uniform(0, 1500), rng.uniform(2, 12), 0.0) for _ in range(count)]
+    columns = [Rect(40 + 190 * i, 60, 180, 1300) for i in range(5)]  # text frames over all of them
+    overlapping_pairs(columns + rules)
+    return calls
+
+
+def test_7_comparisons_grow_with_the_frames_not_with_their_square(monkeypatch):
+    small, large = _comparisons(monkeypatch, 2000), _comparisons(monkeypatch, 8000)
+    assert large < 6 * small  # every pair compared: 16 times as many

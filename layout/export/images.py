@@ -19,7 +19,8 @@ from PIL import Image, ImageCms, ImageOps
 from layout.engine.cache import cache_root, prune
 from layout.engine.displaylist import ImageItem
 from layout.engine.photo import FULL, upright
-from layout.engine.pngfile import STRIP_ROWS, reduced_png, strips_possible
+from layout.engine.pngfile import STRIP_ROWS, strips_possible
+from layout.engine.reduced import SCREEN_PPI, needed_pixels, reduce_opened
 from layout.export.profiles import ExportProfile
 from layout.model.scratch import remove_debris, temporary_prefix
 
@@ -159,27 +160,11 @@ class ImagePreparer:
         return ImageCms.applyTransform(image, self._to_rgb)
 
 
-def needed_pixels(item: ImageItem, ppi: float) -> tuple[int, int]:
-    """The whole file's size, as stored (before EXIF rotation), that gives ``ppi`` in the crop."""
-    need_w = item.rect.w / 72.0 * ppi / item.crop.w
-    need_h = item.rect.h / 72.0 * ppi / item.crop.h
-    if item.orientation in (5, 6, 7, 8):
-        need_w, need_h = need_h, need_w
-    return math.ceil(need_w), math.ceil(need_h)
-
-
 def _reduced(image: Image.Image, item: ImageItem, ppi: float | None) -> Image.Image:
     """The photo cut down by a whole factor when it has more than twice the pixels needed
-    each way, so that the copies made after it (rotation, crop, colour) are small. A PNG
-    is decoded a strip at a time (never whole) where :func:`strips_possible`; other
-    photos are decoded whole (a JPEG in draft) and let go when the caller closes ``image``."""
-    if not ppi:
-        return image
-    need_w, need_h = needed_pixels(item, ppi)
-    factor = min(image.width // max(need_w, 1), image.height // max(need_h, 1))
-    if factor < 2:
-        return image
-    return reduced_png(image, factor) if strips_possible(image) else image.reduce(factor)
+    each way, so that the copies made after it (rotation, crop, colour) are small
+    (:func:`layout.engine.reduced.reduce_opened`); the caller closes ``image``."""
+    return reduce_opened(image, needed_pixels(item, ppi or SCREEN_PPI))
 
 
 def decoded_bytes(item: ImageItem, ppi: float | None) -> int:
