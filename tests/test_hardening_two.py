@@ -271,3 +271,85 @@ def test_4_a_whole_png_passes_the_pixel_count(interlace, tmp_path):
     path = tmp_path / "whole.png"
     Image.new("RGBA", (333, 77), (1, 2, 3, 4)).save(path, interlace=interlace)
     assert image_info(path)[0] == (333, 77)
+
+
+# (6) memory: big photos are decoded reduced for every output
+
+def _flat_png(path: Path, size: tuple[int, int], mode: str, interlace: bool = False) -> None:
+    """A PNG of one colour written a row at a time (the test never holds its pixels):
+    mode RGBA (8-bit) or I;16 (16-bit grey)."""
+    import struct
+    import zlib
+
+    width, height = size
+    depth, colour, pixel = (8, 6, bytes([90, 140, 200, 255])) if mode == "RGBA" else (16, 0, b"\x80\x00")
+    packer = zlib.compressobj(6)
+    with path.open("wb") as out:
+        out.write(b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, depth, colour,
+                                                                           0, 0, int(interlace))))
+        rows = _adam7_rows(width, height) if interlace else [(width, height)]
+        for columns, count in rows:
+            row = b"\0" + pixel * columns
+            for start in range(0, count, 256):
+                data = packer.compress(row * min(256, count - start))
+                if data:
+                    out.write(_png_chunk(b"IDAT", data))
+        out.write(_png_chunk(b"IDAT", packer.flush()) + _png_chunk(b"IEND", b""))
+
+
+def _adam7_rows(width: int, height: int) -> list[tuple[int, int]]:
+    passes = ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2))
+    found = [(-(-(width - x) // dx), -(-(height - y) // dy)) for x, y, dx, dy in passes]
+    return [(c, r) for c, r in found if c > 0 and r > 0]
+
+
+def _peak_of_command(args: list[str]) -> tuple[int, float]:
+    """Run ``layout ARGS`` in a process of its own; its exit status and peak memory in MB."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from layout.cli import main; status = main(sys.argv[1:]); "
+              "kb = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')); "
+              "print(kb / 1024); sys.exit(status)")
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=600)
+    return done.returncode, float(done.stdout.strip().splitlines()[-1])
+
+
+def _document_with(sample_copy: Path, photo: str) -> Path:
+    text = sample_copy.read_text("utf-8").replace('"photos/road.jpg"', f'"photos/{photo}"')
+    sample_copy.write_text(text, "utf-8")
+    return sample_copy
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode, interlace, profile", [("RGBA", False, "screen"), ("RGBA", True, "screen"),
+                                                      ("I;16", False, "press"), ("I;16", False, "screen")])
+def test_6_a_9459_pixel_png_exports_in_under_1_gb(mode, interlace, profile, sample_copy, tmp_path):
+    _flat_png(sample_copy.parent / "photos" / "big.png", (9459, 9459), mode, interlace)
+    document = _document_with(sample_copy, "big.png")
+    out = tmp_path / ("press" if profile == "press" else "page.pdf")
+    status, peak = _peak_of_command(["export", "-q", "--force", "--profile", profile, str(document), "-o", str(out)])
+    assert status == 0 and peak < 1024, (status, peak)
+
+
+def test_6_a_cmyk_tiff_and_an_interlaced_png_are_reduced_before_any_copy(tmp_path):
+    from layout.engine.reduced import decode_upright
+
+    Image.new("CMYK", (1200, 900), (10, 20, 30, 40)).save(tmp_path / "big.tif", compression="tiff_lzw")
+    Image.new("RGBA", (1200, 900), (10, 20, 30, 255)).save(tmp_path / "big.png", interlace=True)
+    for name, mode in (("big.tif", "CMYK"), ("big.png", "RGB")):
+        picture = decode_upright(str(tmp_path / name), (300, 200))
+        assert picture.size == (300, 225) and picture.mode == mode
+
+
+# (8) the editor shows what prints: its proxy comes from the same reduced decoding
+
+@pytest.mark.slow
+def test_8_the_editors_proxy_of_a_photo_over_256_mb_is_drawn(qtbot, tmp_path):
+    from layout.render.qt import PREVIEW_MAX_PIXELS, screen_proxy
+
+    _flat_png(tmp_path / "big.png", (9459, 9459), "RGBA")  # 358 MB decoded whole: over Qt's 256 MB
+    proxy = screen_proxy(str(tmp_path / "big.png"))
+    assert not proxy.isNull() and max(proxy.width(), proxy.height()) <= PREVIEW_MAX_PIXELS
+    colour = proxy.pixelColor(proxy.width() // 2, proxy.height() // 2)
+    assert (colour.red(), colour.green(), colour.blue()) == (90, 140, 200)
