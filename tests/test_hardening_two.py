@@ -353,3 +353,50 @@ def test_8_the_editors_proxy_of_a_photo_over_256_mb_is_drawn(qtbot, tmp_path):
     assert not proxy.isNull() and max(proxy.width(), proxy.height()) <= PREVIEW_MAX_PIXELS
     colour = proxy.pixelColor(proxy.width() // 2, proxy.height() // 2)
     assert (colour.red(), colour.green(), colour.blue()) == (90, 140, 200)
+
+
+# (6) limits apply while an article file is read
+
+def _docx_with_body_part(path: Path, body_bytes: int) -> None:
+    """A real Word file whose document.xml is padded with a comment to ``body_bytes`` unpacked."""
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("通州区召开全体会议", style="Title")
+    document.add_paragraph("本报讯 会议指出，要持续推进工作。")
+    plain = path.with_suffix(".plain.docx")
+    document.save(plain)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename == "word/document.xml":
+                head, _, rest = data.partition(b"?>")
+                padding = b"<!--" + b"x" * max(0, body_bytes - len(data) - 7) + b"-->"
+                data = head + b"?>" + padding + rest
+            target.writestr(member.filename, data)
+
+
+def test_6_a_word_file_that_unpacks_too_far_is_refused_before_it_is_read(sample_copy, tmp_path, capsys):
+    bomb = tmp_path / "bomb.docx"
+    _docx_with_body_part(bomb, 40_000_000)
+    assert bomb.stat().st_size < 1_000_000
+    before = sample_copy.read_bytes()
+    status = main(["import-article", str(sample_copy), str(bomb), "--page", "1", "--columns", "1-2", "--top", "0"])
+    err = capsys.readouterr().err
+    assert status == 2 and str(bomb) in err and "word/document.xml unpacks to" in err
+    assert sample_copy.read_bytes() == before
+    small = tmp_path / "small.docx"
+    _docx_with_body_part(small, 200_000)
+    from layout.importer.place import import_file
+
+    assert import_file(small).articles[0].headline.title == "通州区召开全体会议"
+
+
+def test_6_a_text_file_with_a_paragraph_over_the_limit_is_refused_naming_the_file(sample_copy, tmp_path, capsys):
+    story = tmp_path / "story.txt"
+    story.write_text("通州区召开全体会议\n\n本报讯 " + "字" * 5_000_000 + "\n", "utf-8")
+    status = main(["import-article", str(sample_copy), str(story), "--page", "1", "--columns", "1-2", "--top", "0"])
+    err = capsys.readouterr().err
+    assert status == 2 and f"{story}: line 3 holds 5,000,004 characters" in err
