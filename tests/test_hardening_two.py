@@ -383,7 +383,7 @@ def test_6_a_word_file_that_unpacks_too_far_is_refused_before_it_is_read(sample_
     _docx_with_body_part(bomb, 40_000_000)
     assert bomb.stat().st_size < 1_000_000
     before = sample_copy.read_bytes()
-    status = main(["import-article", str(sample_copy), str(bomb), "--page", "1", "--columns", "1-2", "--top", "0"])
+    status = main(["import-article", str(sample_copy), str(bomb), "--page", "2", "--columns", "1-2", "--top", "0"])
     err = capsys.readouterr().err
     assert status == 2 and str(bomb) in err and "word/document.xml unpacks to" in err
     assert sample_copy.read_bytes() == before
@@ -397,6 +397,72 @@ def test_6_a_word_file_that_unpacks_too_far_is_refused_before_it_is_read(sample_
 def test_6_a_text_file_with_a_paragraph_over_the_limit_is_refused_naming_the_file(sample_copy, tmp_path, capsys):
     story = tmp_path / "story.txt"
     story.write_text("通州区召开全体会议\n\n本报讯 " + "字" * 5_000_000 + "\n", "utf-8")
-    status = main(["import-article", str(sample_copy), str(story), "--page", "1", "--columns", "1-2", "--top", "0"])
+    status = main(["import-article", str(sample_copy), str(story), "--page", "2", "--columns", "1-2", "--top", "0"])
     err = capsys.readouterr().err
     assert status == 2 and f"{story}: line 3 holds 5,000,004 characters" in err
+
+
+# (5) odd names, paths and lock contents
+
+def _pair_photos(document: Path) -> list[str]:
+    return [str(document.parent / "photos" / name) for name in ("pair1-before.jpg", "pair1-after.jpg")]
+
+
+def _lock_with(document: Path, **changes) -> Path:
+    import json
+    import socket
+    import time
+
+    from layout.model.lock import lock_path
+
+    data = {"user": "li", "host": socket.gethostname(), "pid": os.getpid(), "time": time.time(),
+            "purpose": "import-article", "token": "t" * 32, **changes}
+    path = lock_path(document)
+    path.write_text(json.dumps(data), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("changes", [{"pid": "x"}, {"time": float("nan")}, {"pid": -1}, {"pid": 2 ** 62},
+                                     {"pid": True}, {"user": 5}], ids=["pid_x", "time_nan", "pid_minus_1",
+                                                                        "pid_2_62", "pid_true", "user_number"])
+def test_5_a_lock_holding_nonsense_is_taken_over_not_a_crash_or_a_block(changes, sample_copy, tmp_path, capsys):
+    _lock_with(sample_copy, **changes)
+    before = load(sample_copy).revision
+    status = main(["add-photo-pair", str(sample_copy), *_pair_photos(sample_copy),
+                   "--page", "2", "--columns", "1-2", "--top", "200", "--force"])
+    assert status == 0, capsys.readouterr().err
+    assert load(sample_copy).revision == before + 1
+    assert not [p for p in sample_copy.parent.iterdir() if ".lock" in p.name]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_5_a_pipe_or_a_folder_where_the_lock_goes_is_refused_at_once(kind, sample_copy, capsys):
+    from layout.model.lock import lock_path
+
+    path = lock_path(sample_copy)
+    os.mkfifo(path) if kind == "fifo" else path.mkdir()
+    before = sample_copy.read_bytes()
+    status = main(["add-photo-pair", str(sample_copy), *_pair_photos(sample_copy),
+                   "--page", "2", "--columns", "1-2", "--top", "200", "--force"])
+    err = capsys.readouterr().err
+    assert status == 2 and "where the document's lock goes" in err and err.count("\n") == 1
+    assert sample_copy.read_bytes() == before
+    assert sorted(p.name for p in sample_copy.parent.iterdir() if ".lock" in p.name) == [path.name]
+
+
+def test_9_a_full_disk_while_the_lock_is_written_leaves_no_lock_debris(sample_copy, monkeypatch):
+    import errno
+
+    from layout.model import lock
+
+    real_write = Path.write_bytes
+
+    def full(self, data):
+        real_write(self, data[:3])
+        raise OSError(errno.ENOSPC, "No space left on device", str(self))
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    with pytest.raises(OSError):
+        lock.acquire(sample_copy, "add-photo-pair")
+    monkeypatch.undo()
+    assert not [p for p in sample_copy.parent.iterdir() if ".lock" in p.name]

@@ -16,7 +16,17 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from layout.model.lock import DEFAULT_MAX_AGE, EDITOR, Lock, LockedError, LockInfo, acquire, holder, is_stale
+from layout.model.lock import (
+    DEFAULT_MAX_AGE,
+    EDITOR,
+    Lock,
+    LockedError,
+    LockFileError,
+    LockInfo,
+    acquire,
+    holder,
+    is_stale,
+)
 
 STALE_ENV = "LAYOUT_LOCK_STALE_HOURS"
 COMMAND_WAIT = 5.0  # seconds to wait for a command that is writing the document
@@ -52,6 +62,8 @@ def take(parent: QWidget, document: Path) -> tuple[Lock | None, bool]:
     except LockedError as exc:
         _read_only(parent, document, exc.holder)
         return None, True
+    except LockFileError:
+        return None, True  # a folder or a pipe where the lock goes: no save could take the lock
     except OSError:
         return None, False  # a folder we cannot write in: saving will say so
 
@@ -60,7 +72,7 @@ def hold(document: Path) -> Lock | None:
     """Take the lock of a file just saved under a new name (nobody live holds it); None if it cannot be."""
     try:
         return acquire(document, EDITOR, max_age=max_age())
-    except (LockedError, OSError):
+    except (LockedError, LockFileError, OSError):
         return None
 
 
