@@ -463,10 +463,19 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     return parser
 
 
+def _printable_names() -> None:
+    """Let stdout and stderr print any file name: a byte of a name that is not UTF-8 (a
+    folder named in another encoding) is shown as ``\\xff`` instead of ending the command."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None,
          open_editor: Callable[[str | None, dict | None], int] | None = None,
          qt_version: Callable[[], str] | None = None) -> int:
     """Run the command line; return the exit status. ``open_editor`` starts the GUI."""
+    _printable_names()
     args = build_parser(qt_version).parse_args(argv)
     args.open_editor = open_editor
     try:

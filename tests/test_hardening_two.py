@@ -466,3 +466,72 @@ def test_9_a_full_disk_while_the_lock_is_written_leaves_no_lock_debris(sample_co
         lock.acquire(sample_copy, "add-photo-pair")
     monkeypatch.undo()
     assert not [p for p in sample_copy.parent.iterdir() if ".lock" in p.name]
+
+
+def test_5_an_unexpected_error_in_a_screenshot_run_ends_it_with_exit_3_never_a_dialog(qtbot, sample_copy, tmp_path,
+                                                                                       monkeypatch, capsys):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from layout.gui import app, crash
+    from layout.gui.main_window import MainWindow
+    from layout.gui.screenshot import Screenshot
+
+    def no_dialog(*args, **kwargs):
+        raise AssertionError("a dialog would wait for ever in a screenshot run")
+
+    def broken(self, path):
+        raise RuntimeError("a photo path nobody foresaw")
+
+    monkeypatch.setattr(QMessageBox, "critical", no_dialog)
+    monkeypatch.setattr(MainWindow, "open_document", broken)
+    monkeypatch.setattr(crash, "headless", False)
+    windows = set(QApplication.topLevelWidgets())
+    try:
+        status = app.run(str(sample_copy), Screenshot(path=str(tmp_path / "shot.png")))
+    finally:
+        for widget in set(QApplication.topLevelWidgets()) - windows:
+            widget.deleteLater()
+        monkeypatch.setattr(crash, "headless", False)
+    assert status == 3 and (tmp_path / "shot.png").is_file()
+    assert "RuntimeError: a photo path nobody foresaw" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text", ["本报讯 \ud800 会议", "a\udcffb"])
+def test_5_a_lone_surrogate_is_refused_when_the_document_is_read_naming_the_place(text, sample_copy, capsys):
+    import json
+
+    data = json.loads(sample_copy.read_text("utf-8"))
+    data["articles"][0]["paragraphs"][1] = text
+    sample_copy.write_text(json.dumps(data, ensure_ascii=True), "utf-8")
+    for command in ("info", "preflight", "package"):
+        extra = ["-o", str(sample_copy.parent / "pkg")] if command == "package" else []
+        assert main([command, str(sample_copy), *extra]) == 2
+        err = capsys.readouterr().err
+        assert "articles[0].paragraphs[1]" in err and "lone surrogate" in err and err.count("\n") == 1
+
+
+def test_5_a_nul_or_a_loop_of_links_as_a_photo_path_is_one_line(sample_copy, tmp_path, capsys):
+    import json
+
+    photos = sample_copy.parent / "photos"
+    (photos / "loop1.jpg").symlink_to("loop2.jpg")
+    (photos / "loop2.jpg").symlink_to("loop1.jpg")
+    original = sample_copy.read_text("utf-8")
+    for image, says in (("photos/a\u0000b.jpg", "NUL"), ("photos/loop1.jpg", "symbolic links")):
+        sample_copy.write_text(original.replace('"photos/road.jpg"', json.dumps(image)), "utf-8")
+        for command in ("info", "preflight"):
+            status = main([command, str(sample_copy)])
+            captured = capsys.readouterr()
+            assert status in (0, 1, 2) and "unexpected" not in captured.err
+            assert says in captured.err + captured.out
+
+
+def test_5_exports_into_a_folder_whose_name_is_not_utf8(sample_copy, tmp_path, capsys):
+    import shutil
+
+    folder = Path(os.fsdecode(bytes(tmp_path) + b"/\xff\xfe-\xe7\x89\x88"))
+    shutil.copytree(sample_copy.parent, folder)
+    document = folder / sample_copy.name
+    assert main(["export", "-q", "--profile", "press", str(document), "-o", str(folder / "press")]) == 0
+    assert main(["export", "-q", str(document), "-o", str(folder / "page.pdf")]) == 0
+    assert len(list((folder / "press").glob("*.pdf"))) == 1 and (folder / "page.pdf").stat().st_size > 10_000

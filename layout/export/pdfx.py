@@ -10,6 +10,7 @@ ModDate, Trapped /False; a trailer ID; a TrimBox on every page.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pikepdf
@@ -18,8 +19,10 @@ from layout.export.profiles import OutputCondition
 
 
 def make_pdfx(path: Path, title: str, condition: OutputCondition) -> None:
-    """Add the PDF/X-1a:2001 structure to the PDF at ``path``, in place."""
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+    """Add the PDF/X-1a:2001 structure to the PDF at ``path``, in place (read and written
+    through Python's own files: pikepdf takes no path that is not UTF-8, as in a folder
+    named in another encoding)."""
+    with pikepdf.open(io.BytesIO(path.read_bytes())) as pdf:
         profile = pikepdf.Stream(pdf, condition.profile_path().read_bytes())
         profile["/N"] = 4
         intent = pikepdf.Dictionary(
@@ -42,4 +45,6 @@ def make_pdfx(path: Path, title: str, condition: OutputCondition) -> None:
         info["/Trapped"] = pikepdf.Name("/False")
         if "/ModDate" not in info and "/CreationDate" in info:
             info["/ModDate"] = info["/CreationDate"]
-        pdf.save(path, force_version="1.3", fix_metadata_version=False)
+        made = io.BytesIO()
+        pdf.save(made, force_version="1.3", fix_metadata_version=False)
+    path.write_bytes(made.getvalue())

@@ -55,7 +55,7 @@ def open_photo(path: Path, inside: Path | None = None) -> tuple[BinaryIO, os.sta
         fd = os.open(real, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise AssetError("was replaced by a link while it was being read") from None
+            raise AssetError("is a loop of links, or was replaced by a link while it was being read") from None
         raise
     try:
         info = _check_opened(fd, real, inside)

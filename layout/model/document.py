@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -124,4 +125,4 @@ class Issue:
     def resolve(self, relative: str) -> Path:
         """An asset path made absolute against the document's folder."""
         base = self.source.parent if self.source else Path.cwd()
-        return (base / relative).resolve()
+        return Path(os.path.realpath(base / relative))  # a loop of links stays as it is (resolve raises)

@@ -8,9 +8,12 @@ metrics. Colours are CMYK, as the model keeps them.
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
@@ -78,6 +81,9 @@ def register_font(file_name: str) -> TTFont:
     return font
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a file name's byte that is not UTF-8, as Python keeps it
+
+
 def image_reader(item: ImageItem) -> ImageReader | str:
     """The photo as reportlab should embed it: the file itself when it can go in as it is
     (a JPEG passes through untouched), else an upright, flattened 8-bit copy, decoded
@@ -87,7 +93,9 @@ def image_reader(item: ImageItem) -> ImageReader | str:
     stored = (height, width) if item.orientation in (5, 6, 7, 8) else (width, height)
     as_is = item.mode in ("RGB", "L", "CMYK") and not item.path.lower().endswith((".tif", ".tiff"))
     if item.orientation == 1 and as_is and whole_factor(stored, needed) == 1:
-        return item.path
+        if item.path.isascii() or not _SURROGATE.search(item.path):
+            return item.path
+        return ImageReader(io.BytesIO(Path(item.path).read_bytes()))  # reportlab encodes a name as UTF-8
     return ImageReader(decode_upright(item.path, needed))
 
 
