@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import json
 import sys
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -463,6 +464,18 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     return parser
 
 
+def _one_line(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+              file: object = None, line: str | None = None) -> None:
+    """A warning as one line on stderr, without the source line that raised it."""
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _quiet_library_warnings() -> None:
+    """Warnings in one line; Pillow's own are told by the photo code with the photo's name."""
+    warnings.showwarning = _one_line
+    warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
+
+
 def _printable_names() -> None:
     """Let stdout and stderr print any file name: a byte of a name that is not UTF-8 (a
     folder named in another encoding) is shown as ``\\xff`` instead of ending the command."""
@@ -476,6 +489,7 @@ def main(argv: Sequence[str] | None = None,
          qt_version: Callable[[], str] | None = None) -> int:
     """Run the command line; return the exit status. ``open_editor`` starts the GUI."""
     _printable_names()
+    _quiet_library_warnings()
     args = build_parser(qt_version).parse_args(argv)
     args.open_editor = open_editor
     try:

@@ -535,3 +535,63 @@ def test_5_exports_into_a_folder_whose_name_is_not_utf8(sample_copy, tmp_path, c
     assert main(["export", "-q", "--profile", "press", str(document), "-o", str(folder / "press")]) == 0
     assert main(["export", "-q", str(document), "-o", str(folder / "page.pdf")]) == 0
     assert len(list((folder / "press").glob("*.pdf"))) == 1 and (folder / "page.pdf").stat().st_size > 10_000
+
+
+# (9) messages: one line naming the file and the place
+
+def _disk_full(*args, **kwargs):
+    import errno
+
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_9_a_full_disk_while_saving_names_the_document_and_loses_nothing(sample_copy, monkeypatch, capsys):
+    from layout.model import fileformat
+
+    before = sample_copy.read_bytes()
+    monkeypatch.setattr(fileformat, "_write_temporary", _disk_full)
+    status = main(["add-photo-pair", str(sample_copy), *_pair_photos(sample_copy),
+                   "--page", "2", "--columns", "1-2", "--top", "200", "--force"])
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert status == 2 and err == f"layout: error: {sample_copy}: No space left on device; nothing was written"
+    assert sample_copy.read_bytes() == before
+    assert not [p for p in sample_copy.parent.iterdir() if ".lock" in p.name or p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("where", ["library_temporary", "no_name", "photo"])
+def test_9_a_full_disk_while_exporting_names_the_output(where, sample_copy, tmp_path, monkeypatch, capsys):
+    import errno
+
+    from layout.export import images, pdf_export
+
+    def library(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", "/tmp/tmpq8x1pikepdf.pdf")
+
+    if where == "photo":
+        monkeypatch.setattr(images.ImagePreparer, "_make", _disk_full)
+    else:
+        monkeypatch.setattr(pdf_export, "make_pdfx", library if where == "library_temporary" else _disk_full)
+    out = tmp_path / "press"
+    status = main(["export", "-q", "--profile", "press", str(sample_copy), "-o", str(out)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert status == 2 and err[-1] == f"layout: error: {out}: No space left on device; nothing was written"
+    assert "pikepdf" not in err[-1] and "cannot be prepared" not in err[-1]
+
+
+def test_9_pillows_warning_on_a_bad_exif_block_is_one_line_naming_the_photo(sample_copy, capsys):
+    import struct
+    import zlib
+
+    photo = sample_copy.parent / "photos" / "badexif.png"
+    Image.new("RGB", (40, 30), (200, 10, 10)).save(photo)
+    data = photo.read_bytes()
+    at = data.index(b"IDAT") - 4
+    exif = b"MM\x00*\x00\x00\x00\x08\xff\xff broken"
+    chunk = struct.pack(">I", len(exif)) + b"eXIf" + exif + struct.pack(">I", zlib.crc32(b"eXIf" + exif))
+    photo.write_bytes(data[:at] + chunk + data[at:])
+    _document_with(sample_copy, "badexif.png")
+    assert main(["info", str(sample_copy)]) == 0
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if "EXIF" in line]
+    assert lines and all(line.startswith(f"warning: photo {photo}") for line in lines)
+    assert "warnings.warn" not in err and "PIL" not in err

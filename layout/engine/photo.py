@@ -24,6 +24,10 @@ MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485  # Pillow's own guard (about 9
 FORMATS = {"JPEG", "PNG", "TIFF", "MPO"}
 
 
+class PhotoWarning(UserWarning):
+    """Something odd in a photo that still prints (a damaged EXIF block), with the file's name."""
+
+
 class PhotoProblem(ValueError):
     """A photo that cannot be placed, with the reason in words."""
 
@@ -32,13 +36,16 @@ def image_info(path: Path) -> tuple[tuple[int, int], int, str]:
     """(pixel size as seen, EXIF orientation, colour mode), reading only the header."""
     try:
         check_photo_file(path)
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 width, height = image.size
                 kind, mode = image.format, image.mode
                 orientation = png_orientation(image) if kind == "PNG" else image.getexif().get(ORIENTATION, 1)
             _check_complete(path)
+        for warning in caught:  # Pillow's (a damaged EXIF block), told once with the file's name
+            warnings.warn(PhotoWarning(f"photo {path}: {str(warning.message).strip()}"), stacklevel=2)
     except FileNotFoundError:
         raise PhotoProblem("is missing") from None
     except AssetError as exc:

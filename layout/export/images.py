@@ -5,6 +5,7 @@ limited for press, or to RGB for proofs, and written as JPEG.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import math
 import os
@@ -67,10 +68,14 @@ class ImagePreparer:
             for key, made in zip(todo, pool.map(self._make_or_fail, todo.values())):
                 self._made[key] = made
 
-    def _make_or_fail(self, item: ImageItem) -> Path | ValueError:
+    def _make_or_fail(self, item: ImageItem) -> Path | OSError | ValueError:
         try:
             return self._make(item)
-        except (OSError, ValueError, ImageCms.PyCMSError) as exc:
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+                return exc  # the disk the export writes to is full: not the photo's fault
+            return ValueError(f"photo {item.path} cannot be prepared for print: {exc}")
+        except (ValueError, ImageCms.PyCMSError) as exc:
             return ValueError(f"photo {item.path} cannot be prepared for print: {exc}")
 
     def _mode(self) -> str:

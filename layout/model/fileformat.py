@@ -281,9 +281,15 @@ def umask() -> int:
 def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
     """Write bytes to ``path`` through a synced temporary file and a rename.
 
-    With ``backup`` the previous file is kept as ``<name>.bak`` first.
+    With ``backup`` the previous file is kept as ``<name>.bak`` first. A failure that names
+    no file (a full disk) is told with ``path``; the file is then as it was.
     """
-    tmp = _write_temporary(path, data)
+    try:
+        tmp = _write_temporary(path, data)
+    except OSError as exc:
+        if exc.filename:
+            raise
+        raise OSError(exc.errno, f"{exc.strerror or exc}; nothing was written", str(path)) from None
     try:
         if backup:
             _keep_backup(path)
