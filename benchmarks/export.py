@@ -21,7 +21,7 @@ from pathlib import Path
 
 from layout.engine.page import LayoutEngine
 from layout.export.pdf_export import export_pages, export_pdf
-from layout.model.fileformat import load
+from layout.store.fileformat import load
 
 SAMPLE = Path(__file__).resolve().parents[1] / "assets" / "sample" / "tongzhou.layout.json"
 RUNS = 3

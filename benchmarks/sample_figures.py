@@ -23,7 +23,7 @@ from layout.engine import article, textflow
 from layout.engine.justify import ALIGN_CODES, JUSTIFY, geometry, line_table
 from layout.engine.metrics import HAN, LATIN, SPACE
 from layout.engine.page import LayoutEngine
-from layout.model.fileformat import load
+from layout.store.fileformat import load
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "assets" / "sample" / "tongzhou.layout.json"

@@ -41,10 +41,10 @@ from PIL import Image
 from layout.engine.page import LayoutEngine
 from layout.export.pdf_export import export_pages, export_pdf
 from layout.model.document import Issue, Page
-from layout.model.fileformat import load, save
 from layout.model.frames import HeadlineFrame, PhotoFrame, RuleFrame
 from layout.model.geometry import Rect
 from layout.model.templates import new_issue
+from layout.store.fileformat import load, save
 
 SAMPLE = Path(__file__).resolve().parents[1] / "assets" / "sample" / "tongzhou.layout.json"
 PAGES = 24

@@ -44,8 +44,8 @@ from layout.engine.prepare import forget_prepared
 from layout.engine.styling import flow_paragraphs, run_for
 from layout.engine.textflow import Slot, flow
 from layout.model.document import Paragraph as ModelParagraph
-from layout.model.fileformat import load
 from layout.render.pdf import register_font
+from layout.store.fileformat import load
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "assets" / "sample" / "tongzhou.layout.json"

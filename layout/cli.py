@@ -38,9 +38,9 @@ from layout.importer.place import (
 )
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
-from layout.model.fileformat import load, save
-from layout.model.lock import LockedError, acquire
+from layout.model.settings import RULES
 from layout.model.templates import PAPER_SIZES, new_issue
+from layout.store import LockedError, store_for
 from layout.units import to_mm
 from layout.versions import version_lines
 
@@ -61,7 +61,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         raise CommandError(f"{out} exists already (use --force to replace it)")
     issue = new_issue(args.template, paper=args.paper, when=args.date or date.today(), pages=args.pages)
-    save(issue, out)
+    store_for(out).save(issue, out)
     print(f"wrote {out}: {len(issue.pages)} page(s), {args.template} ({PAPER_SIZES[args.template].title})")
     return 0
 
@@ -97,7 +97,8 @@ def _lock(args: argparse.Namespace) -> contextlib.AbstractContextManager:
     if name is None or not Path(getattr(args, name)).is_file():
         return contextlib.nullcontext()
     try:
-        return acquire(getattr(args, name), args.command, force=args.take_lock, wait=LOCK_WAIT)
+        where = getattr(args, name)
+        return store_for(where).lock(where, args.command, force=args.take_lock, wait=LOCK_WAIT)
     except LockedError as exc:
         raise CommandError(str(exc)) from None
 
@@ -216,7 +217,7 @@ def _load(document: str) -> Issue:
     if (folder / MANIFEST).is_file():
         for problem in check_manifest(folder):
             print(f"warning: package {folder}: {problem}", file=sys.stderr)
-    return load(document)
+    return store_for(document).read(document)
 
 
 def _warn_incomplete(folder: Path) -> None:
@@ -273,7 +274,7 @@ def _report_placement(what: str, placement: Placement) -> None:
 
 
 def _cmd_import_article(args: argparse.Namespace) -> int:
-    issue = load(args.document)
+    issue = store_for(args.document).read(args.document)
     imported = import_file(args.file, args.quotes)
     if not imported.articles and not imported.labels and not imported.credits:
         raise CommandError(f"{args.file}: found no article in it")
@@ -297,18 +298,18 @@ def _cmd_import_article(args: argparse.Namespace) -> int:
         placed(placement, issue, "import labels").apply(issue)
         print(f"placed {len(placement.frames)} labels and credit lines")
         _report_placement("the labels and credit lines", placement)
-    save(issue, args.document)
+    store_for(args.document).save(issue, args.document)
     return 0
 
 
 def _cmd_add_photo_pair(args: argparse.Namespace) -> int:
-    issue = load(args.document)
+    issue = store_for(args.document).read(args.document)
     placement = plan_photo_pair(issue, args.before, args.after, args.page, args.columns, args.top,
                                 args.caption, args.height, args.force)
     placed(placement, issue, "add photo pair").apply(issue)
     print(f"placed photo pair {placement.frames[0].id}: {placement.lines} lines")
     _report_placement("the photo pair", placement)
-    save(issue, args.document)
+    store_for(args.document).save(issue, args.document)
     return 0
 
 
@@ -321,13 +322,14 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 def _cmd_open(args: argparse.Namespace) -> int:
     if args.document:
-        load(args.document)  # fail here, in the terminal, on a broken file
+        store_for(args.document).read(args.document)  # fail here, in the terminal, on a broken file
     if args.open_editor is None:
         raise CommandError("the editor is not available from here; run the layout command")
     if args.screenshot:
         _check_screenshot(Path(args.screenshot), args)
         if args.page is not None and args.document:
-            find_page(load(args.document), args.page)  # a page the issue lacks is an error, not page 1
+            # a page the issue lacks is an error, not page 1
+            find_page(store_for(args.document).read(args.document), args.page)
         shot = {"path": args.screenshot, "force": args.force, "page": args.page, "zoom": args.zoom,
                 "overlay": args.overlay, "select": [i for i in (args.select or "").split(",") if i]}
         return args.open_editor(args.document, shot)
@@ -398,7 +400,7 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
                         help="press file names, e.g. {date:%%Y%%m%%d}-{page:02d}.pdf (the default)")
     export.add_argument("--icc", help="press: the plant's CMYK output profile (default ISO Coated v2 300%%)")
     export.add_argument("--condition", help="press: its OutputConditionIdentifier, e.g. IFRA26")
-    export.add_argument("--min-ppi", type=float, default=200.0, help="preflight: lowest photo resolution")
+    export.add_argument("--min-ppi", type=float, default=RULES.min_ppi, help="preflight: lowest photo resolution")
     export.add_argument("--force", action="store_true",
                         help="export even when preflight finds errors, and replace a link or a file that is "
                              "not a PDF (never a device or a pipe)")
@@ -408,7 +410,7 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     package = sub.add_parser("package", help="collect document, photos, fonts and press PDFs for the print shop")
     package.add_argument("document")
     package.add_argument("-o", "--output", required=True, help="a new folder for the package")
-    package.add_argument("--min-ppi", type=float, default=200.0, help="preflight: lowest photo resolution")
+    package.add_argument("--min-ppi", type=float, default=RULES.min_ppi, help="preflight: lowest photo resolution")
     package.add_argument("--force", action="store_true", help="package even when preflight finds errors")
     package.add_argument("--allow-outside", action="store_true",
                          help="also package photos whose path leaves the document's folder (regular files only)")
@@ -418,8 +420,8 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     check = sub.add_parser("preflight", help="find what would go wrong at the print shop")
     check.add_argument("document")
     check.add_argument("--json", action="store_true", help="print JSON")
-    check.add_argument("--min-ppi", type=float, default=200.0, help="lowest photo resolution (warning)")
-    check.add_argument("--ink-limit", type=float, default=240.0, help="total ink limit in percent")
+    check.add_argument("--min-ppi", type=float, default=RULES.min_ppi, help="lowest photo resolution (warning)")
+    check.add_argument("--ink-limit", type=float, default=RULES.press_ink_limit, help="total ink limit in percent")
     check.set_defaults(func=_cmd_preflight)
 
     info = sub.add_parser("info", help="pages, frames, articles and overset")

@@ -51,7 +51,7 @@ def sample_copy(tmp_path: Path) -> Path:
 def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample issue exported once for the whole session."""
     from layout.export.pdf_export import export_pdf
-    from layout.model.fileformat import load
+    from layout.store.fileformat import load
 
     out = tmp_path_factory.mktemp("export") / "page.pdf"
     export_pdf(load(SAMPLE), out)

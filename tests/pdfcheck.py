@@ -22,8 +22,8 @@ import pdfplumber
 
 from layout.engine.chars import NO_END, NO_START, URL_RE, Cls, classify
 from layout.model.document import Issue
-from layout.model.fileformat import load
 from layout.model.frames import TextFrame
+from layout.store.fileformat import load
 
 TOLERANCE = 0.01
 HALF_WIDTH_AT_END = (Cls.CLOSE, Cls.PAUSE, Cls.STOP)

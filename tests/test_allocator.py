@@ -20,7 +20,7 @@ import resource, sys
 from layout.engine.prepare import forget_prepared
 from layout.engine.styling import flow_paragraphs, run_for
 from layout.engine.textflow import Slot, flow
-from layout.model.fileformat import load
+from layout.store.fileformat import load
 
 issue = load(sys.argv[1])
 style = issue.style("body")

@@ -10,9 +10,9 @@ from layout.edit import operations as ops
 from layout.edit.change import Batch, EditError
 from layout.importer.place import plan_article_at
 from layout.importer.plaintext import read
-from layout.model.fileformat import dumps, load
 from layout.model.frames import PhotoPairFrame
 from layout.model.geometry import Rect
+from layout.store.fileformat import dumps, load
 from tests.conftest import SAMPLE, SAMPLE_TEXT
 
 PHOTOS = SAMPLE.parent / "photos"

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
-from layout.model.fileformat import dumps, load
 from layout.model.frames import PhotoPairFrame
+from layout.store.fileformat import dumps, load
 from tests.gui_helpers import (
     ARTICLE,
     PHOTOS,

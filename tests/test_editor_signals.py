@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from layout.model.recovery import recovery_path
+from layout.store.recovery import recovery_path
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from layout.edit import operations as ops
-from layout.model.fileformat import load
+from layout.store.fileformat import load
 from tests.conftest import require_tool
 from tests.gui_helpers import ARTICLE, action, column_left, drag, line_y, type_chinese, view_point
 
@@ -138,10 +138,10 @@ def test_the_paragraph_under_the_pointer_is_found_from_the_display_list(sample_p
                 continue
             owners = [i for i, p in enumerate(article.paragraphs) if run.text.strip() in p.text]
             if len(owners) == 1:
-                assert paragraph_at(article, display, frame, run.xs[len(run.xs) // 2], run.y - 2) == owners[0]
+                assert paragraph_at(article, display, run.xs[len(run.xs) // 2], run.y - 2) == owners[0]
                 checked += 1
     assert checked > 50
-    assert paragraph_at(article, display, frame, frame.x + 5, frame.y - 300) is None
+    assert paragraph_at(article, display, frame.x + 5, frame.y - 300) is None
 
 
 def test_the_inspector_sets_the_body_leading_and_colour(qtbot, window, sample_copy):

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from layout.model.fileformat import load
+from layout.store.fileformat import load
 from tests.conftest import require_tool
 
 

@@ -7,9 +7,9 @@ import jsonschema
 import pytest
 
 from layout.model import DocumentError
-from layout.model.fileformat import dumps, from_dict, load, save, schema, to_json_dict
 from layout.model.migrations import CURRENT_VERSION, MigrationError, migrate
 from layout.model.templates import PAPER_SIZES, add_page, new_issue
+from layout.store.fileformat import dumps, from_dict, load, save, schema, to_json_dict
 
 
 def test_sample_round_trip_is_equal(sample_path, tmp_path):
@@ -114,7 +114,7 @@ def test_failed_save_keeps_the_old_file(sample_path, tmp_path, monkeypatch):
     def broken_replace(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("layout.model.fileformat.os.replace", broken_replace)
+    monkeypatch.setattr("layout.store.files.os.replace", broken_replace)
     with pytest.raises(OSError):
         save(issue, target)
     assert target.read_bytes() == before

@@ -59,7 +59,7 @@ def test_overset_counts_the_characters_that_did_not_fit():
 
 
 def test_one_edit_lays_out_only_the_article_it_touches(sample_path):
-    from layout.model.fileformat import load
+    from layout.store.fileformat import load
 
     issue = load(sample_path)
     engine = LayoutEngine()
@@ -72,7 +72,7 @@ def test_one_edit_lays_out_only_the_article_it_touches(sample_path):
 
 
 def test_strict_line_breaking_is_a_document_setting(tmp_path):
-    from layout.model.fileformat import load, save
+    from layout.store.fileformat import load, save
 
     issue = new_issue()
     page = issue.pages[0]

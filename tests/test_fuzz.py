@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from layout.cli import EXIT_CRASH, main
 from layout.engine.page import LayoutEngine
 from layout.model import DocumentError
-from layout.model.fileformat import from_dict
+from layout.store.fileformat import from_dict
 from tests.conftest import SAMPLE
 
 HOSTILE = [math.nan, math.inf, -math.inf, 1e308, -1e308, 1e-308, 0, -5, 0.0, 1e9, 10**400, 2**63, -1, 1,

@@ -5,8 +5,8 @@ from PySide6.QtWidgets import QApplication
 from layout.engine.page import LayoutEngine
 from layout.gui.app import install_translation, install_ui_font
 from layout.gui.main_window import MainWindow
-from layout.model.fileformat import load
 from layout.render.qt import render_png
+from layout.store.fileformat import load
 
 
 def _ink(image) -> int:
@@ -76,8 +76,8 @@ def test_png_preview_matches_the_page_size(qtbot, sample_path, tmp_path):
 
 
 def test_pages_can_be_turned(qtbot, tmp_path):
-    from layout.model.fileformat import save
     from layout.model.templates import new_issue
+    from layout.store.fileformat import save
 
     path = tmp_path / "three.layout.json"
     save(new_issue(pages=3), path)
@@ -106,7 +106,7 @@ def test_exports_from_the_editor_with_progress(qtbot, sample_path, tmp_path):
 def test_press_export_asks_when_preflight_finds_errors(qtbot, sample_path, monkeypatch):
     from layout.engine.page import LayoutEngine
     from layout.gui import exporting
-    from layout.model.fileformat import load
+    from layout.store.fileformat import load
 
     issue = load(sample_path)
     issue.articles[0].paragraphs[0].text *= 20  # overset

@@ -15,9 +15,10 @@ from layout.cli import main
 from layout.engine import crashreport
 from layout.export import package
 from layout.export.outputs import OutputError, check_replaceable, document_files
-from layout.model import recovery
-from layout.model.assets import AssetError, image_holders, open_photo
-from layout.model.fileformat import load, save
+from layout.model.assets import image_holders
+from layout.store import recovery
+from layout.store.assets import AssetError, open_photo, photo_path
+from layout.store.fileformat import load, save
 
 
 def _never_opens(document, shot):
@@ -126,7 +127,7 @@ def _point_photos_at(document: Path, images: list[str]) -> None:
 
 def _packaged_bytes(folder: Path) -> list[bytes]:
     issue = load(next(folder.glob("*.layout.json")))
-    return [issue.resolve(h.image).read_bytes()
+    return [photo_path(issue, h.image).read_bytes()
             for page in issue.pages for f in page.frames for h in image_holders(f) if h.image]
 
 
@@ -413,7 +414,7 @@ def _lock_with(document: Path, **changes) -> Path:
     import socket
     import time
 
-    from layout.model.lock import lock_path
+    from layout.store.lock import lock_path
 
     data = {"user": "li", "host": socket.gethostname(), "pid": os.getpid(), "time": time.time(),
             "purpose": "import-article", "token": "t" * 32, **changes}
@@ -437,7 +438,7 @@ def test_5_a_lock_holding_nonsense_is_taken_over_not_a_crash_or_a_block(changes,
 
 @pytest.mark.parametrize("kind", ["fifo", "folder"])
 def test_5_a_pipe_or_a_folder_where_the_lock_goes_is_refused_at_once(kind, sample_copy, capsys):
-    from layout.model.lock import lock_path
+    from layout.store.lock import lock_path
 
     path = lock_path(sample_copy)
     os.mkfifo(path) if kind == "fifo" else path.mkdir()
@@ -453,7 +454,7 @@ def test_5_a_pipe_or_a_folder_where_the_lock_goes_is_refused_at_once(kind, sampl
 def test_9_a_full_disk_while_the_lock_is_written_leaves_no_lock_debris(sample_copy, monkeypatch):
     import errno
 
-    from layout.model import lock
+    from layout.store import lock
 
     real_write = Path.write_bytes
 
@@ -546,10 +547,10 @@ def _disk_full(*args, **kwargs):
 
 
 def test_9_a_full_disk_while_saving_names_the_document_and_loses_nothing(sample_copy, monkeypatch, capsys):
-    from layout.model import fileformat
+    from layout.store import files
 
     before = sample_copy.read_bytes()
-    monkeypatch.setattr(fileformat, "_write_temporary", _disk_full)
+    monkeypatch.setattr(files, "_write_temporary", _disk_full)
     status = main(["add-photo-pair", str(sample_copy), *_pair_photos(sample_copy),
                    "--page", "2", "--columns", "1-2", "--top", "200", "--force"])
     err = capsys.readouterr().err.strip().splitlines()[-1]

@@ -32,7 +32,7 @@ def test_a_wheel_exports_the_sample_from_any_folder(tmp_path):
     (wheel,) = (tmp_path / "dist").glob("layout-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"layout/fonts/NotoSerifSC-Regular.ttf", "layout/fonts/LICENSE-NotoCJK-OFL.txt",
-            "layout/export/icc/ISOcoated_v2_300_bas.icc", "layout/model/document.schema.json",
+            "layout/export/icc/ISOcoated_v2_300_bas.icc", "layout/store/document.schema.json",
             "layout/gui/translations/layout_zh_CN.qm"} <= names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)

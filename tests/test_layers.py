@@ -7,7 +7,7 @@ import sys
 import pytest
 
 HEADLESS = [
-    "layout.units", "layout.model", "layout.model.fileformat", "layout.engine.page",
+    "layout.units", "layout.model", "layout.store.fileformat", "layout.engine.page",
     "layout.render.pdf", "layout.export.pdf_export", "layout.export.summary",
     "layout.importer.plaintext", "layout.cli",
 ]

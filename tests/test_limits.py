@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from layout.model import DocumentError
-from layout.model.fileformat import load
 from layout.model.limits import MAX_DEPTH, MAX_PARAGRAPH_CHARS, describe, json_path
+from layout.store.fileformat import load
 
 Mutation = Callable[[dict], None]
 

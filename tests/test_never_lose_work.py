@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from layout.edit import operations as ops
 from layout.gui.main_window import MainWindow
-from layout.model import recovery
-from layout.model.fileformat import dumps, load, save
-from layout.model.lock import holder, is_stale, lock_path
+from layout.store import recovery
+from layout.store.fileformat import dumps, load, save
+from layout.store.lock import holder, is_stale, lock_path
 
 CHILD = Path(__file__).parent / "children" / "editor_hold.py"
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,7 +15,7 @@ import pytest
 from layout import cli
 from layout.engine.crashreport import crash_folder
 from layout.engine.photo import PhotoProblem, image_info
-from layout.model.assets import AssetError, check_photo_file
+from layout.store.assets import AssetError, check_photo_file
 
 
 def _one_line_error(capsys, *args: str) -> str:

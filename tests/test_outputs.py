@@ -13,8 +13,8 @@ import pytest
 
 from layout.cli import main
 from layout.export.outputs import OutputError, check_replaceable
-from layout.model.fileformat import load, save
-from layout.model.scratch import OLD_SECONDS, SCRATCH_PREFIX, STALE_SECONDS, is_debris, remove_debris
+from layout.store.fileformat import load, save
+from layout.store.scratch import OLD_SECONDS, SCRATCH_PREFIX, STALE_SECONDS, is_debris, remove_debris
 
 
 def _export(capsys, document: Path, out: Path, *more: str) -> tuple[int, str]:
@@ -192,7 +192,7 @@ def test_a_press_export_killed_while_moving_its_pages_leaves_a_set_marked_incomp
 KILLED_PACKAGE = """
 import os, sys
 from layout.export.package import make_package
-from layout.model.fileformat import load
+from layout.store.fileformat import load
 make_package(load(sys.argv[1]), sys.argv[2], progress=lambda done, total: os._exit(9))
 """
 

@@ -12,8 +12,9 @@ import pytest
 
 from layout.cli import main
 from layout.export.package import check_manifest, write_manifest
-from layout.model.assets import leaves_folder, outside_photos
-from layout.model.fileformat import load
+from layout.model.assets import leaves_folder
+from layout.store.assets import outside_photos
+from layout.store.fileformat import load
 
 
 def _point_road_at(document: Path, image: str) -> Path:

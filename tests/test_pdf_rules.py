@@ -6,9 +6,9 @@ from reportlab.platypus import Paragraph as RLParagraph
 
 from layout.engine.fonts import ROLE_FILES
 from layout.model import Article, Paragraph, TextFrame
-from layout.model.fileformat import save
 from layout.model.templates import new_issue
 from layout.render.pdf import register_font
+from layout.store.fileformat import save
 from tests.pdfcheck import check
 
 TEXT = ("会议指出，“两区”建设是首都北京“五子”联动服务和融入新发展格局的关键“子”，是推动高质量发展的重要抓手。"

@@ -12,8 +12,8 @@ from layout.cli import main
 from layout.engine.fonts import font_dir
 from layout.export.preflight import ERROR, WARNING, font_findings, preflight
 from layout.model import Article, CaptionFrame, Colour, Paragraph, PhotoFrame, Rect, RuleFrame, TextFrame
-from layout.model.fileformat import load, save
 from layout.model.templates import new_issue
+from layout.store.fileformat import load, save
 
 
 def test_sample_is_clean(sample_path):

@@ -11,7 +11,7 @@ from PIL import Image
 from layout.export.pdf_colours import pdf_colour_findings
 from layout.export.pdf_export import export_pages, export_pdf, file_name
 from layout.export.profiles import PROFILES
-from layout.model.fileformat import load
+from layout.store.fileformat import load
 from tests.conftest import require_tool
 
 

@@ -3,8 +3,8 @@
 from itertools import combinations
 
 from layout.engine.page import LayoutEngine
-from layout.model.fileformat import load
 from layout.model.frames import BoxFrame, RuleFrame
+from layout.store.fileformat import load
 
 
 def test_sample_lays_out_without_problems(sample_path):

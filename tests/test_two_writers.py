@@ -17,8 +17,8 @@ import pytest
 
 from layout.cli import main
 from layout.model import DocumentError
-from layout.model.fileformat import load, save
-from layout.model.lock import EDITOR, LockedError, acquire, holder, is_stale, lock_path
+from layout.store.fileformat import load, save
+from layout.store.lock import EDITOR, LockedError, acquire, holder, is_stale, lock_path
 
 
 def _dead_pid() -> int:

@@ -14,7 +14,7 @@ sep=":"  # PyInstaller's SOURCE:DEST separator (";" before PyInstaller 6 on Wind
 .venv/bin/pyinstaller --noconfirm --clean --onedir --name layout \
   --distpath "$root/dist" --workpath "$root/build/pyinstaller" --specpath "$root/build" \
   --add-data "$root/fonts${sep}layout/fonts" \
-  --add-data "$root/layout/model/document.schema.json${sep}layout/model" \
+  --add-data "$root/layout/store/document.schema.json${sep}layout/store" \
   --add-data "$root/layout/export/icc${sep}layout/export/icc" \
   --add-data "$root/layout/gui/translations${sep}layout/gui/translations" \
   --collect-data jieba \

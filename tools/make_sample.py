@@ -29,9 +29,9 @@ from layout.model import (
     SeriesFrame,
     TextFrame,
 )
-from layout.model.fileformat import save
 from layout.model.styles import TextStyle
 from layout.model.templates import FOLIO_LINES, new_issue
+from layout.store.fileformat import save
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = ROOT / "assets" / "sample" / "tongzhou.txt"

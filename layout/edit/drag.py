@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from layout.edit.snap import Guide, SnapTargets, bounds, snap_offset
 from layout.model.geometry import Rect
+from layout.model.settings import RULES
 
 HANDLES = ("nw", "n", "ne", "e", "se", "s", "sw", "w")
-MIN_SIDE = 4.0  # points: a resize leaves frames at least this big
 
 
 @dataclass
@@ -64,16 +64,16 @@ class FrameDrag:
         guides: list[Guide] = []
         moving = {"x": [], "y": []}
         if "w" in handle:
-            left = min(left + dx, right - MIN_SIDE)
+            left = min(left + dx, right - RULES.min_frame_side)
             moving["x"].append(left)
         if "e" in handle:
-            right = max(right + dx, left + MIN_SIDE)
+            right = max(right + dx, left + RULES.min_frame_side)
             moving["x"].append(right)
         if "n" in handle:
-            top = min(top + dy, bottom - MIN_SIDE)
+            top = min(top + dy, bottom - RULES.min_frame_side)
             moving["y"].append(top)
         if "s" in handle:
-            bottom = max(bottom + dy, top + MIN_SIDE)
+            bottom = max(bottom + dy, top + RULES.min_frame_side)
             moving["y"].append(bottom)
         if snap:
             sx, sy, guides = snap_offset({k: v for k, v in moving.items() if v}, self.targets, tolerance)
@@ -92,7 +92,7 @@ class FrameDrag:
             y1 = bottom if abs(r.bottom - box.bottom) < 0.01 else r.bottom
             if snap and frame_id in self.text_frames:
                 y0, y1 = self._whole_lines(y0, y1, "n" in (self.handle or ""))
-            rects[frame_id] = Rect(x0, y0, max(MIN_SIDE, x1 - x0), max(MIN_SIDE, y1 - y0))
+            rects[frame_id] = Rect(x0, y0, max(RULES.min_frame_side, x1 - x0), max(RULES.min_frame_side, y1 - y0))
         return DragResult(rects, guides)
 
     def _whole_lines(self, top: float, bottom: float, top_moves: bool) -> tuple[float, float]:

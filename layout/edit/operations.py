@@ -44,8 +44,8 @@ from layout.model.frames import (
     TextFrame,
 )
 from layout.model.geometry import Rect
-
-MIN_SIZE = 1.0  # points: the smallest frame side a resize leaves
+from layout.model.settings import RULES
+from layout.store.assets import photo_path
 
 
 def page_index_of(issue: Issue, frame_id: str) -> int:
@@ -104,10 +104,10 @@ def move_frames(issue: Issue, frame_ids: Iterable[str], dx: float, dy: float) ->
 
 
 def resize_frame(issue: Issue, frame_id: str, rect: Rect) -> Batch:
-    """Give one frame a new rectangle, no smaller than MIN_SIZE a side (rules may be 0 high)."""
+    """Give one frame a new rectangle, no smaller than RULES.min_frame_side a side (rules may be 0 high)."""
     current = frame(issue, frame_id)
-    minimum_h = 0.0 if isinstance(current, RuleFrame) else MIN_SIZE
-    rect = Rect(rect.x, rect.y, max(MIN_SIZE, rect.w), max(minimum_h, rect.h))
+    minimum_h = 0.0 if isinstance(current, RuleFrame) else RULES.min_frame_side
+    rect = Rect(rect.x, rect.y, max(RULES.min_frame_side, rect.w), max(minimum_h, rect.h))
     return set_rects(issue, {frame_id: rect}, "resize")
 
 
@@ -326,7 +326,7 @@ def relink_photos(issue: Issue, folder: str | Path) -> Batch:
             found.setdefault(path.name, path)
 
     def moved(photo) -> str | None:
-        if photo.image and not issue.resolve(photo.image).is_file() and Path(photo.image).name in found:
+        if photo.image and not photo_path(issue, photo.image).is_file() and Path(photo.image).name in found:
             return relative_path(issue, found[Path(photo.image).name])
         return None
 

@@ -6,8 +6,8 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from layout.engine.block import Block, set_block
-from layout.engine.displaylist import Item
+from layout.engine.block import Block, TextOrigin, set_block
+from layout.engine.displaylist import GlyphLines, GlyphRun, Item, Source
 from layout.engine.styling import flow_paragraphs, run_for
 from layout.engine.textflow import FlowParagraph, FlowState, Slot, flow, remaining_chars
 from layout.model.document import Article, Issue, Page
@@ -77,10 +77,34 @@ def _chain(issue: Issue, article: Article) -> list[tuple[Page, TextFrame]]:
     return chain
 
 
-def _jump_line(issue: Issue, slot: Slot, text: str, align: str) -> Block:
+def _jump_line(issue: Issue, article: Article, slot: Slot, text: str, align: str) -> Block:
     """A continuation line (转第X版 / 上接第X版) on one grid line of a column."""
     style = dataclasses.replace(issue.style("jump"), align=align)
-    return set_block([(text, style)], Rect(slot.x, slot.top, slot.width, slot.pitch), slot.pitch)
+    return set_block([(text, style)], Rect(slot.x, slot.top, slot.width, slot.pitch), slot.pitch,
+                     sources=[TextOrigin(article.id, "jump")])
+
+
+def body_sources(items: list[Item], article: Article) -> list[Item]:
+    """The body's items with their sources: the article, and the byline told from the
+    first paragraph it is run in at the head of (ranges then count in the paragraph's own text)."""
+    byline = len(article.byline) if article.byline else 0
+    out: list[Item] = []
+    for item in items:
+        kind = type(item)
+        if kind is GlyphLines:
+            out.append(item._replace(article=article.id, part="body"))
+        elif kind is GlyphRun and item.source is not None:
+            s = item.source
+            if byline and s.paragraph == 0 and s.end <= byline:
+                source = Source(article.id, "byline", 0, s.start, s.end)
+            elif byline and s.paragraph == 0:
+                source = Source(article.id, "body", 0, max(0, s.start - byline), s.end - byline)
+            else:
+                source = Source(article.id, "body", s.paragraph, s.start, s.end)
+            out.append(item._replace(source=source))
+        else:
+            out.append(item)
+    return out
 
 
 def _is_done(paragraphs: list[FlowParagraph], state: FlowState) -> bool:
@@ -105,7 +129,7 @@ def layout_article(issue: Issue, article: Article) -> ArticleLayout:
         items = result.items.setdefault(page.number, [])
         previous = chain[index - 1][0] if index else None
         if previous is not None and previous.number != page.number and slots and slots[0].lines > 1:
-            block = _jump_line(issue, slots[0], f"（上接第{previous.number}版）", "left")
+            block = _jump_line(issue, article, slots[0], f"（上接第{previous.number}版）", "left")
             items += block.items
             slots[0] = dataclasses.replace(slots[0], top=slots[0].top + slots[0].pitch, lines=slots[0].lines - 1)
         following = chain[index + 1][0] if index + 1 < len(chain) else None
@@ -116,9 +140,9 @@ def layout_article(issue: Issue, article: Article) -> ArticleLayout:
             slots[-1] = dataclasses.replace(slots[-1], lines=slots[-1].lines - 1)
             flowed = flow(paragraphs, slots, state, after)
             last = slots[-1]
-            items += _jump_line(issue, dataclasses.replace(last, top=last.top + last.lines * last.pitch),
+            items += _jump_line(issue, article, dataclasses.replace(last, top=last.top + last.lines * last.pitch),
                                 f"（转第{following.number}版）", "right").items
-        items += flowed.items
+        items += body_sources(flowed.items, article)
         result.lines += flowed.lines
         result.missing.extend(flowed.missing)
         result.problems += [(page.number, frame.id, message) for message in flowed.wide]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from layout.engine.displaylist import Item
+from layout.engine.displaylist import Item, tagged
 from layout.engine.headline import balanced_breaks, lines_needed
 from layout.engine.justify import Line, SetLine, set_lines
 from layout.engine.linebreak import ends_from
@@ -19,6 +21,14 @@ from layout.model.styles import TextStyle
 MIN_FIT = 0.6  # a headline shrinks to fit down to 60 % of its size
 FIT_STEP = 0.5  # points
 HEADLINE_LEADING = 1.25  # em between the baselines of one headline's lines, unless its style sets a leading
+
+
+class TextOrigin(NamedTuple):
+    """Where a text set in a block comes from: an article's part, or a frame's own text."""
+
+    article: str
+    part: str
+    frame: str = ""
 
 
 @dataclass
@@ -103,49 +113,69 @@ def group_grid_lines(style: TextStyle, lines: int, leading: float, pitch: float)
     return max(grid_lines_for(style, pitch), math.ceil(height / pitch - 1e-6))
 
 
+class _Group(NamedTuple):
+    """Lines set together: their paragraph and lines, the grid lines they take, the distance
+    between their baselines, and where the paragraph's text is: which part, from which character."""
+
+    para: FlowParagraph
+    lines: list[SetLine]
+    span: int
+    leading: float
+    part: int
+    offset: int
+
+
 def _groups(parts: list[tuple[str, TextStyle]], rect: Rect, pitch: float, headline: bool,
-            strict: bool) -> list[tuple[FlowParagraph, list[SetLine], int, float]]:
-    """What to place, one under another: a paragraph, lines set together, the grid lines
-    they take, and the distance between their baselines."""
+            strict: bool) -> list[_Group]:
+    """What to place, one under another."""
     groups = []
-    for text, style in parts:
+    for part, (text, style) in enumerate(parts):
+        offset = 0
         for paragraph_text in text.split("\n"):
+            here, offset = offset, offset + len(paragraph_text) + 1
             if not paragraph_text.strip():
                 continue
             if headline:
                 para, style, lines = headline_lines(paragraph_text, style, rect, strict)
                 leading = style.leading_pt or HEADLINE_LEADING * style.size_pt
-                groups.append((para, lines, group_grid_lines(style, len(lines), leading, pitch), leading))
+                groups.append(_Group(para, lines, group_grid_lines(style, len(lines), leading, pitch), leading,
+                                     part, here))
                 continue
             para = paragraph_for(paragraph_text, style, strict)
             span = grid_lines_for(style, pitch)
-            groups.extend((para, [line], span, span * pitch) for line in break_paragraph(para, rect.w, rect.x))
+            groups.extend(_Group(para, [line], span, span * pitch, part, here)
+                          for line in break_paragraph(para, rect.w, rect.x))
     return groups
 
 
 def set_block(parts: list[tuple[str, TextStyle]], rect: Rect, pitch: float, *,
               top: float | None = None, centre: bool = False, headline: bool = False,
-              strict: bool = False) -> Block:
+              strict: bool = False, sources: Sequence[TextOrigin] | None = None) -> Block:
     """Set each (text, style) part in ``rect``; each part takes whole pitch lines.
 
     With ``centre`` the block is centred vertically on whole lines of the frame;
     ``headline`` breaks lines between words, balances them, shrinks styles that
     ask for it to fit their number of lines, and sets a headline's lines its
     style's leading apart (HEADLINE_LEADING em by default), centred in the whole
-    grid lines they take together.
+    grid lines they take together. ``sources`` names where each part's text comes
+    from (its article, part and frame), for the text items' sources.
     """
     top = rect.y if top is None else top
     groups = _groups(parts, rect, pitch, headline, strict)
-    block = Block(lines=sum(span for _, _, span, _ in groups))
+    block = Block(lines=sum(group.span for group in groups))
     room = max(0, int((rect.bottom - top) / pitch + 1e-6))
     y = top + (max(0, room - block.lines) // 2) * pitch if centre else top
-    for para, lines, span, leading in groups:
+    for para, lines, span, leading, part, offset in groups:
         if y + span * pitch > rect.bottom + 1e-6:
             block.overflow += sum(1 for line in lines for ch in line.chars if not ch.isspace())
             continue
         first = baseline_in_line(y, span * pitch - (len(lines) - 1) * leading, para.prepared.em(lines[0].start))
         for number, line in enumerate(lines):
-            block.items.extend(line_items(line, first + number * leading, block.missing))
+            items = line_items(line, first + number * leading, block.missing)
+            if sources is not None:
+                origin = sources[part]
+                items = tagged(items, origin.article, origin.part, frame=origin.frame, offset=offset, paragraph=0)
+            block.items.extend(items)
             if line.width > rect.w + WIDE_TOLERANCE:
                 block.wide.append(overrun_message(line.width - rect.w, "".join(line.chars)))
         y += span * pitch

@@ -3,6 +3,11 @@
 Page coordinates in points, origin at the top-left of the trimmed page, y down.
 Renderers (PDF, screen, PNG) replay these items and decide nothing. ``dump``
 writes a plain-text form for golden tests that diff well.
+
+Text items carry where their characters come from (:class:`Source`: the article,
+which part of it, the paragraph and the character range), as a tag: "what is
+under the pointer" is a lookup (:meth:`PageDisplay.source_at`), and a tagged
+PDF can give its text the document's structure.
 """
 
 from __future__ import annotations
@@ -18,6 +23,25 @@ from layout.model.geometry import Rect
 GLYPH_TYPE, X_TYPE = "i", "d"  # how runs pack glyph ids and x positions: native int32 and float64
 INDEX_TYPE = "q"  # how line blocks pack where each line starts: native int64
 GLYPH_SIZE, X_SIZE = array(GLYPH_TYPE).itemsize, array(X_TYPE).itemsize
+
+
+SOURCE_TYPE = "q"  # how line blocks pack each line's paragraph, start and end: native int64
+
+
+class Source(NamedTuple):
+    """Where a text item's characters come from: ``part`` of ``article`` ("body",
+    "byline", "kicker", "title", "subtitle", "jump"; for a frame's own text "caption",
+    "credit", "label", "section", "folio", with ``article`` empty and the ``frame`` named; empty
+    while the engine has not said), its
+    ``paragraph`` (the article's paragraph index for the body, else 0) and the
+    characters ``start``..``end - 1`` of that paragraph's (or that text's) string."""
+
+    article: str
+    part: str
+    paragraph: int
+    start: int
+    end: int
+    frame: str = ""
 
 
 class GlyphRun(NamedTuple):
@@ -37,6 +61,7 @@ class GlyphRun(NamedTuple):
     packed_glyphs: bytes
     packed_xs: bytes
     hscale: float = 1.0
+    source: Source | None = None
 
     @property
     def glyphs(self) -> memoryview:
@@ -58,7 +83,8 @@ class GlyphLines(NamedTuple):
     ``text[chars[k]:chars[k + 1]]``; its glyphs are ``starts[k]``..``starts[k + 1] - 1``
     of the packed glyph ids and x positions; ``ys`` are the baselines. The offsets
     and baselines are packed as bytes like a run's glyphs (``packed_chars``,
-    ``packed_starts``, ``packed_ys``).
+    ``packed_starts``, ``packed_ys``). Each line's source is ``part`` of ``article``,
+    with its paragraph, start and end packed three int64 a line (``packed_sources``).
     """
 
     font: str
@@ -70,11 +96,21 @@ class GlyphLines(NamedTuple):
     packed_ys: bytes
     packed_glyphs: bytes
     packed_xs: bytes
+    article: str = ""
+    part: str = ""
+    packed_sources: bytes = b""
 
     @property
     def ys(self) -> memoryview:
         """Each line's baseline."""
         return memoryview(self.packed_ys).cast(X_TYPE)
+
+    def sources(self) -> list[Source | None]:
+        """Each line's source (None for lines of a block made without them)."""
+        values = memoryview(self.packed_sources).cast(SOURCE_TYPE).tolist()
+        if not values:
+            return [None] * (len(self.packed_ys) // X_SIZE)
+        return [Source(self.article, self.part, *values[k:k + 3]) for k in range(0, len(values), 3)]
 
     def runs(self) -> list[GlyphRun]:
         """Each line as a glyph run."""
@@ -82,8 +118,9 @@ class GlyphLines(NamedTuple):
         starts = memoryview(self.packed_starts).cast(INDEX_TYPE).tolist()
         glyphs, xs, text = self.packed_glyphs, self.packed_xs, self.text
         return [GlyphRun(self.font, self.size, self.colour, y, text[c0:c1], glyphs[g0 * GLYPH_SIZE:g1 * GLYPH_SIZE],
-                         xs[g0 * X_SIZE:g1 * X_SIZE])
-                for y, c0, c1, g0, g1 in zip(self.ys.tolist(), chars, chars[1:], starts, starts[1:])]
+                         xs[g0 * X_SIZE:g1 * X_SIZE], 1.0, source)
+                for y, c0, c1, g0, g1, source in zip(self.ys.tolist(), chars, chars[1:], starts, starts[1:],
+                                                     self.sources())]
 
 
 def pack_glyphs(values: Iterable[int]) -> bytes:
@@ -94,6 +131,25 @@ def pack_glyphs(values: Iterable[int]) -> bytes:
 def pack_xs(values: Iterable[float]) -> bytes:
     """x positions packed as a run holds them."""
     return array(X_TYPE, values).tobytes()
+
+
+def tagged(items: Iterable[Item], article: str, part: str | None = None, *, frame: str = "",
+           offset: int = 0, paragraph: int | None = None) -> list[Item]:
+    """The items with their text's source given ``article`` (and ``frame``); with ``part``
+    the part too, with ``paragraph`` that paragraph, and ``offset`` added to the ranges
+    (a paragraph's place in a longer text)."""
+    out: list[Item] = []
+    for item in items:
+        kind = type(item)
+        if kind is GlyphRun and item.source is not None:
+            s = item.source
+            out.append(item._replace(source=Source(article, part or s.part, s.paragraph if paragraph is None
+                                                   else paragraph, s.start + offset, s.end + offset, frame)))
+        elif kind is GlyphLines:
+            out.append(item._replace(article=article, part=part or item.part))
+        else:
+            out.append(item)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +235,18 @@ class PageDisplay:
     height: float
     items: list[Item] = field(default_factory=list)
 
+    def source_at(self, x: float, y: float) -> Source | None:
+        """The source of the text under the point (x, y): of the line whose baseline band
+        holds y and whose glyphs span x (a little room to each side)."""
+        for item in line_by_line(self.items):
+            if type(item) is not GlyphRun or item.source is None:
+                continue
+            xs = item.xs
+            if xs and item.y - item.size <= y <= item.y + item.size * 0.3 \
+                    and xs[0] - item.size * 0.5 <= x <= xs[-1] + item.size * 1.5:
+                return item.source
+        return None
+
     def text(self) -> str:
         """The page's characters in drawing order (missing ones included)."""
         return "".join(
@@ -202,15 +270,23 @@ def _rect(rect: Rect) -> str:
     return f"{_f(rect.x)} {_f(rect.y)} {_f(rect.w)} {_f(rect.h)}"
 
 
-def dump_item(item: Item) -> str:
-    """One line of text for one item (of a :class:`GlyphLines`, one a line)."""
+def _source(source: Source | None) -> str:
+    if source is None:
+        return " src=none"
+    frame = f"@{source.frame}" if source.frame else ""
+    return f" src={source.article}/{source.part}/{source.paragraph}:{source.start}-{source.end}{frame}"
+
+
+def dump_item(item: Item, sources: bool = False) -> str:
+    """One line of text for one item (of a :class:`GlyphLines`, one a line); with ``sources``
+    a text line ends with its source (``src=ARTICLE/PART/PARAGRAPH:START-END@FRAME``)."""
     if isinstance(item, GlyphLines):
-        return "\n".join(map(dump_item, item.runs()))
+        return "\n".join(dump_item(run, sources) for run in item.runs())
     if isinstance(item, GlyphRun):
         xs = " ".join(_f(x) for x in item.xs)
         scale = f" hscale={item.hscale:.3f}" if item.hscale != 1.0 else ""
         return (f"T {item.font} {_f(item.size)} {_colour(item.colour)} y={_f(item.y)}{scale} "
-                f"{item.text!r} x=[{xs}]")
+                f"{item.text!r} x=[{xs}]" + (_source(item.source) if sources else ""))
     if isinstance(item, MissingGlyph):
         return f"M U+{ord(item.char):04X} {_f(item.size)} {_f(item.x)} {_f(item.y)}"
     if isinstance(item, ImageItem):
@@ -225,7 +301,7 @@ def dump_item(item: Item) -> str:
             f"w={_f(item.weight)} dash={list(item.dash)}")
 
 
-def dump(page: PageDisplay) -> str:
-    """The whole page as text, one item a line."""
+def dump(page: PageDisplay, sources: bool = False) -> str:
+    """The whole page as text, one item a line (text lines with their sources, if asked)."""
     head = f"page {page.number} {_f(page.width)}x{_f(page.height)}"
-    return "\n".join([head, *(dump_item(item) for item in page.items)]) + "\n"
+    return "\n".join([head, *(dump_item(item, sources) for item in page.items)]) + "\n"

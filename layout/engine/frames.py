@@ -13,8 +13,8 @@ import os
 import time
 from pathlib import Path
 
-from layout.engine.block import set_block
-from layout.engine.displaylist import BoxItem, RuleItem
+from layout.engine.block import TextOrigin, set_block
+from layout.engine.displaylist import BoxItem, GlyphRun, RuleItem
 from layout.engine.photoblocks import line_pitch, photo_frame, photo_pair, series_block
 from layout.engine.result import FrameResult
 from layout.engine.styling import grid_lines_for
@@ -34,6 +34,7 @@ from layout.model.frames import (
     TextFrame,
 )
 from layout.model.geometry import Rect
+from layout.store.assets import photo_path
 
 WEEKDAYS = "一二三四五六日"
 COLUMN_RULE_WEIGHT = 0.3
@@ -61,18 +62,19 @@ def _headline(issue: Issue, page: Page, frame: HeadlineFrame) -> FrameResult:
     if article is None:
         return result
     group = article.headline
-    parts = [(group.kicker, issue.style("kicker")), (group.title, issue.style("title")),
-             (group.subtitle, issue.style("subtitle"))]
-    result.add_block(set_block([p for p in parts if p[0]], frame.rect, page.grid.line_pitch,
+    parts = [(name, text, issue.style(name)) for name, text in
+             (("kicker", group.kicker), ("title", group.title), ("subtitle", group.subtitle)) if text]
+    result.add_block(set_block([(text, style) for _, text, style in parts], frame.rect, page.grid.line_pitch,
                                top=page.grid.snap_y(page.type_area, frame.rect.y), centre=True,
-                               headline=True))
+                               headline=True, sources=[TextOrigin(article.id, name, frame.id) for name, _, _ in parts]))
     return result
 
 
 def _caption(issue: Issue, frame: CaptionFrame) -> FrameResult:
     style = issue.style(frame.style)
     result = FrameResult()
-    result.add_block(set_block([(frame.text, style)], frame.rect, line_pitch(style), strict=issue.strict))
+    result.add_block(set_block([(frame.text, style)], frame.rect, line_pitch(style), strict=issue.strict,
+                               sources=[TextOrigin("", "caption", frame.id)]))
     return result
 
 
@@ -84,7 +86,8 @@ def _folio(issue: Issue, page: Page, frame: FolioFrame) -> FrameResult:
     result = FrameResult()
     for text, align in folio_parts(issue, page):
         part_style = dataclasses.replace(style, align=align, indent=0.0)
-        result.add_block(set_block([(text, part_style)], frame.rect, pitch, centre=True))
+        result.add_block(set_block([(text, part_style)], frame.rect, pitch, centre=True,
+                                   sources=[TextOrigin("", "folio", frame.id)]))
     return result
 
 
@@ -92,10 +95,12 @@ def _masthead(issue: Issue, page: Page, frame: FolioFrame) -> FrameResult:
     """The front page's 报头: the paper's name large at the left, date and edition at the right."""
     result = FrameResult()
     name = issue.style("masthead")
-    result.add_block(set_block([(issue.paper, name)], frame.rect, line_pitch(name), centre=True))
+    result.add_block(set_block([(issue.paper, name)], frame.rect, line_pitch(name), centre=True,
+                               sources=[TextOrigin("", "folio", frame.id)]))
     info = dataclasses.replace(issue.style("folio"), align="right", indent=0.0)
     lines = "\n".join(t for t in (date_text(issue), issue.edition, f"第{page.number}版 {page.section}".strip()) if t)
-    result.add_block(set_block([(lines, info)], frame.rect, line_pitch(info), centre=True))
+    result.add_block(set_block([(lines, info)], frame.rect, line_pitch(info), centre=True,
+                               sources=[TextOrigin("", "folio", frame.id)]))
     return result
 
 
@@ -132,7 +137,16 @@ def _column_rules(page: Page, frame: TextFrame) -> FrameResult:
 
 
 def set_frame(issue: Issue, page: Page, frame: Frame) -> FrameResult:
-    """The display items of a frame that is not part of an article's body."""
+    """The display items of a frame that is not part of an article's body; its own texts'
+    sources name it."""
+    result = _set_frame(issue, page, frame)
+    result.items = [item._replace(source=item.source._replace(frame=frame.id))
+                    if type(item) is GlyphRun and item.source is not None and not item.source.frame else item
+                    for item in result.items]
+    return result
+
+
+def _set_frame(issue: Issue, page: Page, frame: Frame) -> FrameResult:
     if isinstance(frame, HeadlineFrame):
         return _headline(issue, page, frame)
     if isinstance(frame, CaptionFrame):
@@ -167,7 +181,7 @@ def _file_state(issue: Issue, photo: Photo) -> tuple[str | None, tuple[int, int]
     if known is not None and now - known[0] < STAT_SECONDS:
         return photo.image, known[1]
     try:
-        stat = os.stat(issue.resolve(photo.image))
+        stat = os.stat(photo_path(issue, photo.image))
         state = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         state = None

@@ -15,9 +15,9 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from layout.engine.displaylist import ImageItem, Item, PlaceholderItem
 from layout.engine.pngfile import ORIENTATION, check_png_pixels, png_orientation
-from layout.model.assets import AssetError, check_photo_file
 from layout.model.frames import Photo
 from layout.model.geometry import Rect
+from layout.store.assets import AssetError, check_photo_file
 
 FULL = Rect(0.0, 0.0, 1.0, 1.0)
 MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485  # Pillow's own guard (about 9,500 × 9,500)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from layout.engine.block import Block, set_block
+from layout.engine.block import Block, TextOrigin, set_block
 from layout.engine.displaylist import PlaceholderItem
 from layout.engine.photo import place_photo
 from layout.engine.result import FrameResult
@@ -19,6 +19,7 @@ from layout.model.document import Issue, Page
 from layout.model.frames import Photo, PhotoFrame, PhotoPair, SeriesFrame
 from layout.model.geometry import Rect
 from layout.model.styles import TextStyle
+from layout.store.assets import photo_path
 
 CAPTION_GAP = 3.0  # points between a photo and its caption
 CREDIT_GAP = 2.0
@@ -38,14 +39,16 @@ def text_height(text: str, style: TextStyle, width: float) -> float:
     return probe.lines * pitch
 
 
-def put_text(text: str, style: TextStyle, rect: Rect, centre: bool = False) -> Block:
-    """Set a short text in a rectangle on its own pitch."""
-    return set_block([(text, style)], rect, line_pitch(style), centre=centre)
+def put_text(text: str, style: TextStyle, rect: Rect, centre: bool = False, part: str = "") -> Block:
+    """Set a short text in a rectangle on its own pitch; ``part`` names it in its items' sources
+    (the frame is filled in by :func:`layout.engine.frames.set_frame`)."""
+    return set_block([(text, style)], rect, line_pitch(style), centre=centre,
+                     sources=[TextOrigin("", part)] if part else None)
 
 
 def put_photo(issue: Issue, photo: Photo, rect: Rect, fit: str = "fill") -> FrameResult:
     """A photo cropped into ``rect``, or a labelled placeholder."""
-    path: Path | None = issue.resolve(photo.image) if photo.image else None
+    path: Path | None = photo_path(issue, photo.image) if photo.image else None
     item, problem = place_photo(path, rect, fit, photo)
     placed = FrameResult(items=[item], problems=[problem] if problem else [])
     if isinstance(item, PlaceholderItem):
@@ -62,15 +65,17 @@ def photo_frame(issue: Issue, frame: PhotoFrame) -> FrameResult:
     if frame.caption and frame.caption_side == "right":
         side = max(r.w / 3, 6 * caption.size_pt)
         photo_rect = Rect(r.x, r.y, r.w - side - CAPTION_GAP * 2, r.h)
-        placed.add_block(put_text(frame.caption, caption, Rect(photo_rect.right + CAPTION_GAP * 2, r.y, side, r.h)))
+        placed.add_block(put_text(frame.caption, caption, Rect(photo_rect.right + CAPTION_GAP * 2, r.y, side, r.h),
+                                  part="caption"))
     elif frame.caption and frame.caption_side == "below":
         height = text_height(frame.caption, caption, r.w)
         photo_rect = Rect(r.x, r.y, r.w, max(1.0, r.h - height - CAPTION_GAP))
-        placed.add_block(put_text(frame.caption, caption, Rect(r.x, photo_rect.bottom + CAPTION_GAP, r.w, height)))
+        placed.add_block(put_text(frame.caption, caption, Rect(r.x, photo_rect.bottom + CAPTION_GAP, r.w, height),
+                                  part="caption"))
     if credit_h:
         photo_rect = Rect(photo_rect.x, photo_rect.y, photo_rect.w, max(1.0, photo_rect.h - credit_h - CREDIT_GAP))
         placed.add_block(put_text(frame.credit, credit, Rect(photo_rect.x, photo_rect.bottom + CREDIT_GAP,
-                                                          photo_rect.w, credit_h)))
+                                                          photo_rect.w, credit_h), part="credit"))
     photo = put_photo(issue, frame.photo, photo_rect, frame.fit)
     photo.merge(placed)
     return photo
@@ -96,10 +101,10 @@ def photo_pair(issue: Issue, pair: PhotoPair, rect: Rect, gutter: float) -> Fram
     for photo, name, cell in zip((pair.before, pair.after), pair.labels,
                                  pair_cells(pair, rect, gutter, label_h, caption_h)):
         placed.merge(put_photo(issue, photo, cell))
-        placed.add_block(put_text(name, label, Rect(cell.x, cell.bottom, cell.w, label_h)))
+        placed.add_block(put_text(name, label, Rect(cell.x, cell.bottom, cell.w, label_h), part="label"))
     if pair.caption:
         placed.add_block(put_text(pair.caption, caption, Rect(rect.x, rect.bottom - caption_h + CAPTION_GAP,
-                                                          rect.w, caption_h - CAPTION_GAP)))
+                                                          rect.w, caption_h - CAPTION_GAP), part="caption"))
     return placed
 
 
@@ -122,7 +127,7 @@ def _single(issue: Issue, photo: Photo, cell: Rect) -> FrameResult:
     placed = put_photo(issue, photo, photo_rect)
     if height:
         below = Rect(cell.x, photo_rect.bottom + CAPTION_GAP, cell.w, height)
-        placed.add_block(put_text(photo.caption, caption, below))
+        placed.add_block(put_text(photo.caption, caption, below, part="caption"))
     return placed
 
 
@@ -133,7 +138,7 @@ def _titled(issue: Issue, title: str, area: Rect, pitch: float) -> tuple[FrameRe
         return placed, area
     height = 2 * pitch
     placed.add_block(set_block([(title, issue.style("section"))], Rect(area.x, area.y, area.w, height), pitch,
-                           centre=True))
+                               centre=True, sources=[TextOrigin("", "section")]))
     return placed, Rect(area.x, area.y + height, area.w, area.h - height)
 
 
@@ -160,5 +165,6 @@ def series_block(issue: Issue, page: Page, frame: SeriesFrame) -> FrameResult:
                                                    grid.gutter)):
         placed.merge(photo_pair(issue, pair, cell, grid.gutter / 2))
     if frame.credit:
-        placed.add_block(put_text(frame.credit, credit, Rect(r.x, r.bottom - credit_h, r.w, credit_h)))
+        placed.add_block(put_text(frame.credit, credit, Rect(r.x, r.bottom - credit_h, r.w, credit_h),
+                                  part="credit"))
     return placed

@@ -16,6 +16,7 @@ from layout.engine.displaylist import (
     GlyphRun,
     Item,
     MissingGlyph,
+    Source,
     pack_glyphs,
     pack_xs,
 )
@@ -34,27 +35,31 @@ def line_items(line: SetLine, baseline: float, missing: list[str] | None = None)
 
 
 def glyph_runs(p: PreparedParagraph, start: int, end: int, atom_xs: list[float], baseline: float,
-               missing: list[str] | None) -> list[Item]:
+               missing: list[str] | None, paragraph: int = 0) -> list[Item]:
     """The glyph runs of atoms start..end-1 whose boxes stand at ``atom_xs``: a new run
     wherever the run, the face or the horizontal scale changes; a missing character
-    becomes a visible box."""
+    becomes a visible box. Each run's source is ``paragraph`` (its number in the text
+    being set) and its characters' range in the paragraph's text."""
     batch = p.batch
     a, infos, text = batch.arrays, batch.infos, batch.text
     low, high = p.first + start, p.first + end
     runs = a["run"][low:high].tolist()
     chars = a["char_at"][low:high + 1].tolist()
+    home = int(a["char_at"][p.first])  # where the paragraph starts in the batch's text
     atoms = zip(runs, a["id"][low:high].tolist(), a["lead"][low:high].tolist(), atom_xs, chars, chars[1:])
     items: list[Item] = []
     key: tuple[int, int, float] | None = None
     line_text: list[str] = []
     glyphs: list[int] = []
     xs: list[float] = []
+    span = [0, 0]  # the characters of the run being made, in the batch's text
 
     def flush() -> None:
         if key is not None and line_text:
             run = p.runs[key[0] - p.first_run]
             items.append(GlyphRun(run.chain.faces[key[1]].name, run.size, run.colour, baseline,
-                                  "".join(line_text), pack_glyphs(glyphs), pack_xs(xs), key[2]))
+                                  "".join(line_text), pack_glyphs(glyphs), pack_xs(xs), key[2],
+                                  Source("", "", paragraph, span[0] - home, span[1] - home)))
         line_text.clear()
         glyphs.clear()
         xs.clear()
@@ -62,7 +67,8 @@ def glyph_runs(p: PreparedParagraph, start: int, end: int, atom_xs: list[float],
     for run_index, atom_id, lead, atom_x, char_from, char_to in atoms:
         info = infos[run_index][atom_id]
         left = atom_x - lead
-        for ch, gid, offset, face in zip(text[char_from:char_to], info.glyphs, info.offsets, info.faces):
+        for at, (ch, gid, offset, face) in enumerate(zip(text[char_from:char_to], info.glyphs, info.offsets,
+                                                         info.faces), char_from):
             if face == MISSING:
                 flush()
                 key = None
@@ -73,6 +79,8 @@ def glyph_runs(p: PreparedParagraph, start: int, end: int, atom_xs: list[float],
             if (run_index, face, info.hscale) != key:
                 flush()
                 key = (run_index, face, info.hscale)
+                span[0] = at
+            span[1] = at + 1
             line_text.append(ch)
             glyphs.append(gid)
             xs.append(left + offset)
@@ -102,7 +110,8 @@ class LineSpan(NamedTuple):
     """Consecutive lines of one paragraph in one column of a flow: the first starts at
     atom ``start``, and they end at ``ends`` (atoms of the paragraph); the column's left
     edge ``x`` and ``width``; the paragraph's first-line ``indent`` and ``align``ment;
-    they sit on grid lines ``line``, ``line + 1``, ... of ``pitch`` points below ``top``."""
+    they sit on grid lines ``line``, ``line + 1``, ... of ``pitch`` points below ``top``;
+    ``paragraph`` is the paragraph's number in the text that flows (for the lines' sources)."""
 
     p: PreparedParagraph
     start: int
@@ -114,6 +123,7 @@ class LineSpan(NamedTuple):
     top: float
     line: int
     pitch: float
+    paragraph: int = 0
 
 
 def spans_items(spans: list[LineSpan], missing: list[str], wide: list[str] | None = None) -> list[Item]:
@@ -179,7 +189,9 @@ class _BatchLines:
         one_run = np.array([look is not None for look in self.looks]).repeat(counts)
         self.general = ((count_in(batch.arrays["complex_at"], table.start, table.end) > 0)
                         | ~one_run).nonzero()[0].tolist()
-        self.made = _LinesMade(batch, self.geo, table, baselines)
+        paragraphs = np.array([span.paragraph for span in spans], np.int64).repeat(counts)
+        homes = batch.arrays["char_at"][np.array([span.p.first for span in spans], np.int64)].repeat(counts)
+        self.made = _LinesMade(batch, self.geo, table, baselines, paragraphs, homes)
         self.span_begins = list(accumulate(counts, initial=0))
 
     def wide(self) -> list[str]:
@@ -202,7 +214,7 @@ class _BatchLines:
                 p = span.p
                 items += glyph_runs(p, int(table.start[low]) - p.first, int(table.end[low]) - p.first,
                                     geo.x[geo.begin[low]:geo.begin[low + 1]].tolist(), float(self.baselines[low]),
-                                    missing)
+                                    missing, span.paragraph)
             else:
                 items.append(self.made.lines(span.p.look, low, high))
         return items
@@ -223,7 +235,8 @@ class _BatchLines:
 class _LinesMade:
     """The glyphs of a batch's set lines, cut into :class:`GlyphLines` on demand."""
 
-    def __init__(self, batch: Batch, geo: Geometry, table: LineTable, baselines: np.ndarray) -> None:
+    def __init__(self, batch: Batch, geo: Geometry, table: LineTable, baselines: np.ndarray, paragraphs: np.ndarray,
+                 homes: np.ndarray) -> None:
         glyphs, xs, line_glyphs = _line_glyphs(batch, geo)
         self.glyphs, self.xs, self.line_glyphs = glyphs.tobytes(), xs.tobytes(), line_glyphs.astype(np.int64)
         char_at = batch.arrays["char_at"]
@@ -231,6 +244,8 @@ class _LinesMade:
         self.chars = np.concatenate(([0], (self.last - self.first).cumsum())).astype(np.int64)  # in a block's text
         self.resumed = ((self.first[1:] != self.last[:-1]).nonzero()[0] + 1).tolist()  # not right after the one before
         self.text, self.baselines = batch.text, baselines
+        # each line's paragraph and its characters in that paragraph's text (``homes``: where it starts)
+        self.sources = np.stack((paragraphs, self.first - homes, self.last - homes), axis=1).astype(np.int64)
 
     def lines(self, look: tuple, low: int, high: int) -> GlyphLines:
         """Lines low..high-1, all in ``look``, as one block."""
@@ -239,7 +254,8 @@ class _LinesMade:
         g0, g1 = int(self.line_glyphs[low]), int(self.line_glyphs[high])
         return GlyphLines(*look, text, (self.chars[low:high + 1] - self.chars[low]).tobytes(),
                           (self.line_glyphs[low:high + 1] - g0).tobytes(), self.baselines[low:high].tobytes(),
-                          self.glyphs[g0 * GLYPH_SIZE:g1 * GLYPH_SIZE], self.xs[g0 * X_SIZE:g1 * X_SIZE])
+                          self.glyphs[g0 * GLYPH_SIZE:g1 * GLYPH_SIZE], self.xs[g0 * X_SIZE:g1 * X_SIZE],
+                          "", "", self.sources[low:high].tobytes())
 
 
 def _line_glyphs(batch: Batch, geo: Geometry) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

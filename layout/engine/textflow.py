@@ -94,7 +94,7 @@ def flow(paragraphs: list[FlowParagraph], slots: list[Slot], state: FlowState | 
                 spaced = pos.paragraph  # the space above a subhead, given once
                 line_no += para.space_before
                 continue
-            span = _fill(para, slot, pos.atom, line_no)
+            span = _fill(para, slot, pos.atom, line_no, pos.paragraph)
             kept = _keep_lines(para, span, slot, following) if para.keep_lines and following else span
             if kept.ends:
                 if line_no == 0 or line_no + len(kept.ends) == slot.lines:  # at the top or the bottom
@@ -139,12 +139,12 @@ def _note_stranded(para: FlowParagraph, span: LineSpan, slot: Slot, stranded: li
         stranded.append(f"{'a widow' if widow else 'an orphan'}: {text[:12]}")
 
 
-def _fill(para: FlowParagraph, slot: Slot, start: int, line_no: int) -> LineSpan:
-    """The lines of a paragraph from atom ``start`` on, in a slot from grid line
-    ``line_no`` on, until the paragraph or the slot ends (at least one line)."""
+def _fill(para: FlowParagraph, slot: Slot, start: int, line_no: int, paragraph: int) -> LineSpan:
+    """The lines of paragraph number ``paragraph`` from atom ``start`` on, in a slot from grid
+    line ``line_no`` on, until the paragraph or the slot ends (at least one line)."""
     ends = ends_from(para.prepared, start, slot.width, slot.width - para.indent, slot.lines - line_no)
     return LineSpan(para.prepared, start, ends, slot.x, slot.width, para.indent, para.align, slot.top, line_no,
-                    slot.pitch)
+                    slot.pitch, paragraph)
 
 
 def remaining_chars(paragraphs: list[FlowParagraph], state: FlowState) -> int:

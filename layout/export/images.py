@@ -23,7 +23,8 @@ from layout.engine.photo import FULL, upright
 from layout.engine.pngfile import STRIP_ROWS, strips_possible
 from layout.engine.reduced import SCREEN_PPI, needed_pixels, reduce_opened
 from layout.export.profiles import ExportProfile
-from layout.model.scratch import remove_debris, temporary_prefix
+from layout.model.settings import RULES
+from layout.store.scratch import remove_debris, temporary_prefix
 
 JPEG_QUALITY = {"CMYK": 95, "RGB": 85}
 # JPEG's ringing at edges adds ink back: measured on the sample photos, limiting
@@ -117,7 +118,7 @@ class ImagePreparer:
         out = self.scratch / f"{name}.jpg"
         image.info.pop("icc_profile", None)  # the output intent carries the profile, not each photo
         image.save(out, "JPEG", quality=JPEG_QUALITY[image.mode], subsampling=0,
-                   dpi=(self.profile.image_ppi or 300,) * 2)
+                   dpi=(self.profile.image_ppi or RULES.press_image_ppi,) * 2)
         return out
 
     def _draft(self, image: Image.Image, item: ImageItem) -> None:

@@ -22,7 +22,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from layout.model.fileformat import write_atomic
+from layout.store.files import write_atomic
 
 
 class OutputError(ValueError):

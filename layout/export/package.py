@@ -28,11 +28,13 @@ from layout.engine.page import LayoutEngine
 from layout.engine.photo import FORMATS
 from layout.export.pdf_export import Progress, export_pages
 from layout.export.preflight import fonts_used
-from layout.model.assets import AssetError, image_holders, open_photo, outside_photos
+from layout.model.assets import image_holders
 from layout.model.document import Issue
-from layout.model.fileformat import save, umask, write_atomic
 from layout.model.frames import Photo, PhotoFrame
-from layout.model.scratch import remove_debris, scratch_folder
+from layout.store.assets import AssetError, open_photo, outside_photos, photo_path
+from layout.store.fileformat import save
+from layout.store.files import umask, write_atomic
+from layout.store.scratch import remove_debris, scratch_folder
 
 MANIFEST = "manifest.json"
 
@@ -53,7 +55,7 @@ def _copy_photos(original: Issue, packaged: Issue, folder: Path, allow_outside: 
     names = _PackageNames()
     by_path: dict[Path, str] = {}
     for source, target in zip(_photos(original), _photos(packaged)):
-        path = original.resolve(source.image)
+        path = photo_path(original, source.image)
         if path not in by_path:
             by_path[path] = _package_photo(path, source.image, photos, inside, names)
         target.image = f"photos/{by_path[path]}"

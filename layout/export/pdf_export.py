@@ -29,11 +29,11 @@ from layout.export.pdfx import make_pdfx
 from layout.export.profiles import PROFILES, ExportProfile, OutputCondition
 from layout.model.colour import Colour
 from layout.model.document import Issue
-from layout.model.fileformat import write_atomic
 from layout.model.geometry import Rect
-from layout.model.scratch import SCRATCH_PREFIX, scratch
 from layout.model.styles import TextStyle
 from layout.render.pdf import draw_page, register_font
+from layout.store.files import write_atomic
+from layout.store.scratch import SCRATCH_PREFIX, scratch
 
 Progress = Callable[[int, int], None]
 DEFAULT_NAME = "{date:%Y%m%d}-{page:02d}.pdf"

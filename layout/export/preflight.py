@@ -22,7 +22,6 @@ from layout.engine.fonts import chain_for, font_dir
 from layout.engine.frames import photos_of
 from layout.engine.page import IssueLayout, LayoutEngine
 from layout.export.profiles import PROFILES
-from layout.model.assets import outside_photos
 from layout.model.colour import Colour
 from layout.model.document import Issue, Page
 from layout.model.frames import (
@@ -34,7 +33,9 @@ from layout.model.frames import (
     SeriesFrame,
     TextFrame,
 )
+from layout.model.settings import RULES
 from layout.model.spatial import overlapping_pairs
+from layout.store.assets import outside_photos, photo_path
 from layout.units import to_mm
 
 ERROR, WARNING = "error", "warning"
@@ -57,10 +58,10 @@ class Finding:
 
 @dataclass(frozen=True)
 class Settings:
-    """Preflight thresholds."""
+    """Preflight thresholds (by default the rules of ``layout.model.settings``)."""
 
-    min_ppi: float = 200.0
-    ink_limit: float = 240.0
+    min_ppi: float = RULES.min_ppi
+    ink_limit: float = RULES.press_ink_limit
     bleed: float = PROFILES["press"].bleed
 
 
@@ -94,7 +95,7 @@ def _frames_by_photo(issue: Issue, number: int) -> dict[str, str]:
             for frame in page.frames:
                 for photo in photos_of(frame):
                     if photo.image:
-                        found.setdefault(str(issue.resolve(photo.image)), frame.id)
+                        found.setdefault(str(photo_path(issue, photo.image)), frame.id)
     return found
 
 

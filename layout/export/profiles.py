@@ -20,6 +20,7 @@ from pathlib import Path
 
 from PIL import ImageCms
 
+from layout.model.settings import RULES
 from layout.units import mm
 
 DEFAULT_ICC = "ISOcoated_v2_300_bas.icc"
@@ -80,7 +81,8 @@ MARK_WEIGHT = 0.25
 
 PROFILES: dict[str, ExportProfile] = {
     "screen": ExportProfile("screen", cmyk=True, image_ppi=None),
-    "press": ExportProfile("press", cmyk=True, image_ppi=300.0, ink_limit=240.0, bleed=mm(3),
+    "press": ExportProfile("press", cmyk=True, image_ppi=RULES.press_image_ppi, ink_limit=RULES.press_ink_limit,
+                           bleed=mm(RULES.bleed_mm),
                            crop_marks=True, overprint_black=True, pdfx=True, one_file_per_page=True),
-    "proof": ExportProfile("proof", cmyk=False, image_ppi=150.0, watermark="校样", slug=True),
+    "proof": ExportProfile("proof", cmyk=False, image_ppi=RULES.proof_image_ppi, watermark="校样", slug=True),
 }

@@ -7,9 +7,9 @@ from typing import Any
 
 from layout.engine.displaylist import ImageItem
 from layout.engine.page import IssueLayout
-from layout.model.assets import outside_photos
 from layout.model.document import Issue
 from layout.model.frames import PhotoFrame, PhotoPairFrame, SeriesFrame
+from layout.store.assets import outside_photos
 from layout.units import to_mm
 
 

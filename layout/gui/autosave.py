@@ -1,7 +1,7 @@
 """Autosave: a document with unsaved changes is written to its recovery file after a
 quiet spell (60 s without a change by default; ``LAYOUT_AUTOSAVE_SECONDS`` sets it).
 
-The recovery file (``layout.model.recovery``) lies beside the document; an
+The recovery file (``layout.store.recovery``) lies beside the document; an
 untitled or read-only document's goes under the cache folder. It is removed
 when the document is clean again (saved, or undone to the saved state) and when
 the document is closed.
@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from layout.engine.cache import cache_root
 from layout.gui.document import EditorDocument
-from layout.model import recovery
+from layout.store import recovery
 
 INTERVAL_ENV = "LAYOUT_AUTOSAVE_SECONDS"
 DEFAULT_INTERVAL = 60.0  # seconds without a change before the recovery file is written

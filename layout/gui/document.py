@@ -17,7 +17,7 @@ from shiboken6 import isValid
 from layout.edit.change import Change
 from layout.engine.page import IssueLayout, LayoutEngine
 from layout.model.document import Issue
-from layout.model.fileformat import save
+from layout.store import store_for
 
 
 class EditCommand(QUndoCommand):
@@ -89,6 +89,6 @@ class EditorDocument(QObject):
         """Save (atomically) to ``path`` or the document's own file, and mark the stack clean."""
         self.end_preview()
         target = Path(path or self.path)
-        save(self.issue, target)
+        store_for(target).save(self.issue, target)
         self.path = target
         self.undo_stack.setClean()

@@ -1,4 +1,4 @@
-"""The editor's hold on a document: its lock file (``layout.model.lock``), taken on open.
+"""The editor's hold on a document: its lock file (``layout.store.lock``), taken on open.
 
 A document another designer holds opens read-only, naming them; a stale lock
 (its editor gone on this host, or older than ``LAYOUT_LOCK_STALE_HOURS`` hours,
@@ -16,17 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from layout.model.lock import (
-    DEFAULT_MAX_AGE,
-    EDITOR,
-    Lock,
-    LockedError,
-    LockFileError,
-    LockInfo,
-    acquire,
-    holder,
-    is_stale,
-)
+from layout.store import EDITOR, Lock, LockedError, LockInfo, store_for
+from layout.store.lock import DEFAULT_MAX_AGE, LockFileError
 
 STALE_ENV = "LAYOUT_LOCK_STALE_HOURS"
 COMMAND_WAIT = 5.0  # seconds to wait for a command that is writing the document
@@ -53,12 +44,14 @@ def ours(info: LockInfo) -> bool:
 def take(parent: QWidget, document: Path) -> tuple[Lock | None, bool]:
     """Take the document's lock, asking before taking over a stale one; (the lock or
     None, whether the document must open read-only)."""
-    current = holder(document)
-    if current is not None and is_stale(current, max_age()) and not ours(current) and not _take_over(parent, current):
+    store = store_for(document)
+    current = store.holder(document)
+    if (current is not None and store.is_stale(current, max_age()) and not ours(current)
+            and not _take_over(parent, current)):
         return None, True
     try:
-        return acquire(document, EDITOR, force=current is not None and ours(current), wait=COMMAND_WAIT,
-                       max_age=max_age()), False
+        return store.lock(document, EDITOR, force=current is not None and ours(current), wait=COMMAND_WAIT,
+                          max_age=max_age()), False
     except LockedError as exc:
         _read_only(parent, document, exc.holder)
         return None, True
@@ -71,15 +64,16 @@ def take(parent: QWidget, document: Path) -> tuple[Lock | None, bool]:
 def hold(document: Path) -> Lock | None:
     """Take the lock of a file just saved under a new name (nobody live holds it); None if it cannot be."""
     try:
-        return acquire(document, EDITOR, max_age=max_age())
+        return store_for(document).lock(document, EDITOR, max_age=max_age())
     except (LockedError, LockFileError, OSError):
         return None
 
 
 def held_by_another(document: Path) -> LockInfo | None:
     """The live holder of a document's lock when it is not this process, else None."""
-    info = holder(document)
-    return None if info is None or ours(info) or is_stale(info, max_age()) else info
+    store = store_for(document)
+    info = store.holder(document)
+    return None if info is None or ours(info) or store.is_stale(info, max_age()) else info
 
 
 def _read_only(parent: QWidget, document: Path, info: LockInfo) -> None:

@@ -39,9 +39,9 @@ from layout.gui.story_editor import PARAGRAPH_STYLES, StoryEditor, paragraph_at
 from layout.gui.tools import CropTool
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
-from layout.model.fileformat import load
 from layout.model.frames import HeadlineFrame, PhotoFrame, PhotoPairFrame, TextFrame
 from layout.model.templates import PAPER_SIZES, new_issue
+from layout.store import store_for
 
 RECENT_FILES = 8
 INSPECTOR_WIDTH = 290
@@ -316,8 +316,7 @@ class MainWindow(QMainWindow):
     def _paragraph_style_menu(self, menu: QMenu, frame: TextFrame, point: QPointF) -> None:
         """Paragraph style ▸ body, lead, subhead, for the paragraph under the pointer."""
         article_id = ops.article_of(self.issue, frame.id)
-        index = paragraph_at(self.issue.article(article_id), self.canvas.page_display(), frame.rect,
-                             *self.canvas.to_page(point))
+        index = paragraph_at(self.issue.article(article_id), self.canvas.page_display(), *self.canvas.to_page(point))
         if index is None:
             return
         styles = menu.addMenu(self.tr("Paragraph Style"))
@@ -361,7 +360,7 @@ class MainWindow(QMainWindow):
     def open_document(self, path: str | Path) -> bool:
         """Load and show a document; a broken file is reported, nothing else changes."""
         try:
-            issue = load(path)
+            issue = store_for(path).read(path)
         except DocumentError as exc:
             QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
             return False

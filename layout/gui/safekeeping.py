@@ -23,11 +23,9 @@ from layout.gui import document_lock
 from layout.gui.autosave import Autosave, unsaved_folder
 from layout.gui.document import EditorDocument
 from layout.gui.watcher import DiskWatcher
-from layout.model import recovery
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
-from layout.model.fileformat import load
-from layout.model.lock import Lock
+from layout.store import Lock, recovery, store_for
 
 
 def _when(seconds: float) -> str:
@@ -95,7 +93,7 @@ class Safekeeping(QObject):
             recovery.keep_unsaved_aside(found)
             return
         try:
-            issue = load(found.path)
+            issue = store_for(found.path).read(found.path)
         except DocumentError as exc:
             QMessageBox.warning(self.window, self.tr("Cannot restore"), str(exc))
             return
@@ -229,7 +227,7 @@ class Safekeeping(QObject):
 
     def _reload(self, path: Path) -> None:
         try:
-            issue = load(path)
+            issue = store_for(path).read(path)
         except DocumentError as exc:
             QMessageBox.warning(self.window, self.tr("Cannot open"), str(exc))
             return

@@ -21,29 +21,23 @@ from PySide6.QtWidgets import (
 )
 
 from layout.edit import operations as ops
-from layout.engine.displaylist import GlyphLines, GlyphRun, PageDisplay
+from layout.engine.displaylist import PageDisplay
 from layout.gui.document import EditCommand
 from layout.importer.cleanup import clean_paragraphs
 from layout.model.document import Article, Paragraph
-from layout.model.geometry import Rect
 
 PARAGRAPH_STYLES = ("body", "lead", "subhead")
 PAUSE_SECONDS = 1.5  # typing after a longer pause is a new undo step
 TYPING_ID = 7301
 
 
-def paragraph_at(article: Article, display: PageDisplay, frame: Rect, x: float, y: float) -> int | None:
-    """The index of the article's paragraph whose line is set at (x, y) in a frame, found from
-    the display list's lines (a line's text lies in one paragraph)."""
-    for item in display.items if display else ():
-        for run in item.runs() if isinstance(item, GlyphLines) else [item] if isinstance(item, GlyphRun) else []:
-            xs = run.xs
-            if not xs or not frame.x <= xs[0] <= frame.right or not run.y - run.size <= y <= run.y + run.size * 0.3:
-                continue
-            if xs[0] - run.size <= x <= xs[-1] + run.size * 2:
-                text = run.text.strip()
-                return next((i for i, p in enumerate(article.paragraphs) if text and text in p.text), None)
-    return None
+def paragraph_at(article: Article, display: PageDisplay, x: float, y: float) -> int | None:
+    """The index of the article's paragraph set at (x, y) on the page: the source of the
+    text item there (the byline is run in at the head of the first paragraph)."""
+    source = display.source_at(x, y) if display else None
+    if source is None or source.article != article.id or source.part not in ("body", "byline"):
+        return None
+    return source.paragraph
 
 
 class TypingCommand(EditCommand):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -121,8 +120,3 @@ class Issue:
     def style(self, name: str) -> TextStyle:
         """A named style; unknown names fall back to the body style."""
         return self.styles.get(name) or self.styles.get("body") or TextStyle()
-
-    def resolve(self, relative: str) -> Path:
-        """An asset path made absolute against the document's folder."""
-        base = self.source.parent if self.source else Path.cwd()
-        return Path(os.path.realpath(base / relative))  # a loop of links stays as it is (resolve raises)

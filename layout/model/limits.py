@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from layout.model.settings import RULES
 from layout.units import PT_PER_MM, UnitError, length
 
 MAX_PAGE_MM = 5000.0  # larger than any press sheet
@@ -30,7 +31,7 @@ SIZE_PT = (1.0, 1000.0)  # type size and leading
 TRACKING_EM = (-0.5, 5.0)
 INDENT_EM = (0.0, 50.0)
 WEIGHT_PT = (0.0, 100.0)
-MIN_FRAME_PT = 1.0  # the smallest side of a frame that holds text or a photo
+MIN_FRAME_PT = RULES.min_frame_side  # the smallest side of a frame that holds text or a photo
 THIN_KINDS = ("rule", "box", "caption", "folio")  # may be 0 wide or high (a rule is)
 
 Path = tuple[str | int, ...]

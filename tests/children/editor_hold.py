@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from layout.gui.main_window import MainWindow
-from layout.model.recovery import recovery_path
+from layout.store.recovery import recovery_path
 
 WAIT = 20.0  # seconds for the autosave at most
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from layout.engine.fonts import font_dir
 from layout.engine.page import LayoutEngine
-from layout.model.fileformat import load
 from layout.render.qt import QtPageRenderer
+from layout.store.fileformat import load
 
 CALLS = 500  # rounds; each makes eleven void calls
 

@@ -19,7 +19,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from layout.model.processes import alive
+from layout.store.processes import alive
 
 SCRATCH_PREFIX = ".layout-scratch-"
 STALE_SECONDS = 600.0  # debris of a dead process is removed once it is this old

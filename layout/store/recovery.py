@@ -4,7 +4,7 @@ A document's recovery file lies beside it, ``.NAME.recovery`` (links followed),
 so it sits on the same disk and its photo paths mean the same; a document with
 no file of its own (untitled, or open read-only) keeps its recovery in a folder
 the caller names. A recovery file is a whole document, written atomically
-through :func:`layout.model.fileformat.write_atomic`; writing it changes neither
+through :func:`layout.store.fileformat.write_atomic`; writing it changes neither
 the document's file nor the issue's revision.
 
 After a crash the next open finds the recovery file (``pending``); the user
@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from layout.model.document import Issue
-from layout.model.fileformat import SUFFIX, dumps, load, write_atomic
-from layout.model.processes import alive
+from layout.store.fileformat import SUFFIX, dumps, load
+from layout.store.files import write_atomic
+from layout.store.processes import alive
 
 RECOVERED = ".recovered"
 UNSAVED = f".recovery{SUFFIX}"

@@ -11,14 +11,12 @@ leaves a half-written document.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import hashlib
 import json
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
@@ -34,7 +32,9 @@ from layout.model.errors import DocumentError
 from layout.model.frames import HeadlineFrame, TextFrame
 from layout.model.limits import LimitError, check_ranges, check_values, describe
 from layout.model.migrations import CURRENT_VERSION, MigrationError, migrate
-from layout.model.scratch import remove_debris, temporary_prefix
+from layout.store.base import RevisionConflict
+from layout.store.files import write_atomic
+from layout.store.scratch import remove_debris
 
 FORMAT_NAME = "layout-issue"
 SUFFIX = ".layout.json"
@@ -44,7 +44,7 @@ MAX_FILE_BYTES = 256_000_000  # 20 million characters of text, three bytes each,
 @cache
 def schema() -> dict[str, Any]:
     """The JSON Schema of the current format version."""
-    text = resources.files("layout.model").joinpath("document.schema.json").read_text("utf-8")
+    text = resources.files("layout.store").joinpath("document.schema.json").read_text("utf-8")
     return json.loads(text)
 
 
@@ -209,97 +209,6 @@ def load(path: str | Path) -> Issue:
     return issue
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _keep_backup(path: Path) -> None:
-    """Keep the current file as ``<name>.bak`` without ever removing ``path``."""
-    if not path.exists():
-        return
-    backup = path.with_name(path.name + ".bak")
-    staging = path.with_name(f"{temporary_prefix(path)}bak.tmp")
-    staging.unlink(missing_ok=True)
-    try:
-        try:
-            os.link(path, staging)
-        except OSError:
-            staging.write_bytes(path.read_bytes())
-        os.replace(staging, backup)
-    finally:
-        staging.unlink(missing_ok=True)
-
-
-def _write_temporary(path: Path, data: bytes) -> Path:
-    """A synced temporary file beside ``path`` holding ``data``, with the mode and owner of
-    the file it will replace (or the usual permissions)."""
-    if path.is_dir():
-        raise OSError(errno.EISDIR, "is a folder", str(path))
-    if not path.parent.is_dir():
-        raise OSError(errno.ENOENT, "the folder does not exist", str(path.parent))
-    fd, tmp_name = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=".tmp", dir=path.parent)
-    try:
-        _same_mode_and_owner(fd, path)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    return Path(tmp_name)
-
-
-def _same_mode_and_owner(fd: int, path: Path) -> None:
-    """Give the new file the mode and owner of the file it replaces (the usual mode
-    for a new file); an owner we may not give is left as it is."""
-    try:
-        old = os.stat(path)
-    except FileNotFoundError:
-        os.fchmod(fd, 0o666 & ~umask())
-        return
-    os.fchmod(fd, stat.S_IMODE(old.st_mode))
-    if hasattr(os, "fchown") and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
-        with contextlib.suppress(PermissionError):
-            os.fchown(fd, old.st_uid, old.st_gid)
-
-
-def umask() -> int:
-    """The process's umask (read by setting it and putting it back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
-    """Write bytes to ``path`` through a synced temporary file and a rename.
-
-    With ``backup`` the previous file is kept as ``<name>.bak`` first. A failure that names
-    no file (a full disk) is told with ``path``; the file is then as it was.
-    """
-    try:
-        tmp = _write_temporary(path, data)
-    except OSError as exc:
-        if exc.filename:
-            raise
-        raise OSError(exc.errno, f"{exc.strerror or exc}; nothing was written", str(path)) from None
-    try:
-        if backup:
-            _keep_backup(path)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
 def save(issue: Issue, path: str | Path, *, overwrite_changes: bool = False) -> None:
     """Save atomically, keeping the previous version as a backup; the revision goes up by one.
 
@@ -332,5 +241,5 @@ def _check_unchanged(issue: Issue, path: Path, target: Path) -> None:
     except OSError as exc:
         raise DocumentError(path, f"cannot be read before saving ({exc.strerror})") from None
     if current != issue.disk_digest:
-        raise DocumentError(path, "changed by another program since it was opened; nothing was saved "
-                                  "(open it again, or save under another name)")
+        raise RevisionConflict(path, "changed by another program since it was opened; nothing was saved "
+                               "(open it again, or save under another name)")

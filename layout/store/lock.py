@@ -38,7 +38,7 @@ import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from layout.model.processes import alive
+from layout.store.processes import alive
 
 MAX_LOCK_BYTES = 65_536  # a lock file is a line of JSON
 MAX_PID = 4_194_304  # the largest process number Linux gives (PID_MAX_LIMIT)

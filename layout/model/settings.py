@@ -1,0 +1,28 @@
+"""The numbers that are rules, in one place: what the press allows, what preflight warns
+about, the smallest frame. The command line's defaults, preflight, the export
+profiles, the edit operations and the file format's limits all read :data:`RULES`
+(a frozen :class:`Rules`; another set is ``dataclasses.replace(RULES, ...)``).
+
+Sources: ../shared/notes/typesetting-and-print.md §2 (newspapers' PDF specs ask a
+total ink of 220–240 % on coldset newsprint, ISO 12647-3, and 170–200 ppi for
+continuous-tone photos; 300 ppi is more than enough).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The thresholds a newspaper's pages are made and checked by."""
+
+    press_ink_limit: float = 240.0  # percent total area coverage of a photo on newsprint
+    min_ppi: float = 200.0  # a placed photo's effective resolution below this is a warning
+    press_image_ppi: float = 300.0  # press photos are brought down to this, never up
+    proof_image_ppi: float = 150.0  # proofs' photos, for the screen
+    bleed_mm: float = 3.0  # press bleed beyond the trimmed page
+    min_frame_side: float = 1.0  # points: the smallest side of a frame that holds text or a photo
+
+
+RULES = Rules()
