@@ -596,3 +596,16 @@ def test_9_pillows_warning_on_a_bad_exif_block_is_one_line_naming_the_photo(samp
     lines = [line for line in err.splitlines() if "EXIF" in line]
     assert lines and all(line.startswith(f"warning: photo {photo}") for line in lines)
     assert "warnings.warn" not in err and "PIL" not in err
+
+
+def test_9_a_series_block_too_small_for_its_photos_is_one_line_per_photo(sample_copy, tmp_path, capsys):
+    import json
+
+    data = json.loads(sample_copy.read_text("utf-8"))
+    series = next(f for page in data["pages"] for f in page["frames"] if f["kind"] == "series")
+    series["rect"][2] = 3.0
+    sample_copy.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    status = main(["export", "-q", "--force", "--profile", "press", str(sample_copy), "-o", str(tmp_path / "press")])
+    err = capsys.readouterr().err
+    assert status == 0 and "must be > 0" not in err
+    assert f"frame {series['id']}: photo" in err and "has no room" in err

@@ -22,6 +22,7 @@ from layout.store.assets import AssetError, check_photo_file
 FULL = Rect(0.0, 0.0, 1.0, 1.0)
 MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485  # Pillow's own guard (about 9,500 × 9,500)
 FORMATS = {"JPEG", "PNG", "TIFF", "MPO"}
+MIN_PHOTO_SIDE = 1.0  # pt: a photo's place in a pair or series block shrunk below this has no room
 
 
 class PhotoWarning(UserWarning):
@@ -168,6 +169,10 @@ def place_photo(path: Path | None, frame: Rect, fit: str = "fill",
     """The item for a photo and, when it cannot be shown, the reason."""
     if path is None:
         return PlaceholderItem(frame, "空图框"), None
+    if min(frame.w, frame.h) < MIN_PHOTO_SIDE:  # a block too small for its photos
+        return (PlaceholderItem(frame, f"图片无位置 {path.name}"),
+                f"photo {path} has no room: its place is {frame.w:.1f} × {frame.h:.1f} pt "
+                f"(at least {MIN_PHOTO_SIDE:g} pt each way); make the frame larger")
     try:
         pixels, orientation, mode = image_info(path)
     except PhotoProblem as problem:
