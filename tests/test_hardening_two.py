@@ -609,3 +609,13 @@ def test_9_a_series_block_too_small_for_its_photos_is_one_line_per_photo(sample_
     err = capsys.readouterr().err
     assert status == 0 and "must be > 0" not in err
     assert f"frame {series['id']}: photo" in err and "has no room" in err
+
+
+def test_1_an_export_from_the_editor_never_replaces_the_document(qtbot, sample_copy):
+    from layout.gui.export_worker import ExportJob
+
+    before = sample_copy.read_bytes()
+    job = ExportJob(load(sample_copy), "proof", sample_copy)
+    job._run()
+    assert job.outcome == "failed" and "never replaced" in job._problem
+    assert sample_copy.read_bytes() == before
