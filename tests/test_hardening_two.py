@@ -486,6 +486,7 @@ def test_5_an_unexpected_error_in_a_screenshot_run_ends_it_with_exit_3_never_a_d
     monkeypatch.setattr(QMessageBox, "critical", no_dialog)
     monkeypatch.setattr(MainWindow, "open_document", broken)
     monkeypatch.setattr(crash, "headless", False)
+    monkeypatch.setattr(app, "install_translation", lambda *args: None)  # the other tests' English titles
     windows = set(QApplication.topLevelWidgets())
     try:
         status = app.run(str(sample_copy), Screenshot(path=str(tmp_path / "shot.png")))
