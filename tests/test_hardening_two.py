@@ -480,7 +480,7 @@ def test_5_an_unexpected_error_in_a_screenshot_run_ends_it_with_exit_3_never_a_d
     def no_dialog(*args, **kwargs):
         raise AssertionError("a dialog would wait for ever in a screenshot run")
 
-    def broken(self, path):
+    def broken(self, path, page=None):
         raise RuntimeError("a photo path nobody foresaw")
 
     monkeypatch.setattr(QMessageBox, "critical", no_dialog)
@@ -572,7 +572,7 @@ def test_9_a_full_disk_while_exporting_names_the_output(where, sample_copy, tmp_
     if where == "photo":
         monkeypatch.setattr(images.ImagePreparer, "_make", _disk_full)
     else:
-        monkeypatch.setattr(pdf_export, "make_pdfx", library if where == "library_temporary" else _disk_full)
+        monkeypatch.setattr(pdf_export, "finish_pdf", library if where == "library_temporary" else _disk_full)
     out = tmp_path / "press"
     status = main(["export", "-q", "--profile", "press", str(sample_copy), "-o", str(out)])
     err = capsys.readouterr().err.strip().splitlines()
