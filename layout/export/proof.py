@@ -16,6 +16,7 @@ draft (``/LayoutRevision``, ``/LayoutDraft``), and the document itself is attach
 
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,19 +78,21 @@ def slug_items(issue: Issue, page: PageDisplay, info: ProofInfo) -> list[Item]:
 
 def record_in_pdf(path: Path, issue: Issue, info: ProofInfo, document_json: str) -> None:
     """Write the revision and draft into the proof's Info and attach the document."""
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+    with pikepdf.open(io.BytesIO(path.read_bytes())) as pdf:  # pikepdf takes no path that is not UTF-8
         pdf.docinfo["/LayoutRevision"] = str(info.revision)
         pdf.docinfo["/LayoutDraft"] = str(info.draft)
         pdf.docinfo["/LayoutExportedBy"] = info.by
         spec = pikepdf.AttachedFileSpec(pdf, document_json.encode("utf-8"), mime_type="application/json",
                                         description=f"the document, revision {info.revision}")
         pdf.attachments[ATTACHMENT] = spec
-        pdf.save(path)
+        made = io.BytesIO()
+        pdf.save(made)
+    path.write_bytes(made.getvalue())
 
 
 def recorded_document(path: Path) -> dict | None:
     """The document attached to a proof, as parsed JSON (None when the PDF carries none)."""
-    with pikepdf.open(path) as pdf:
+    with pikepdf.open(io.BytesIO(Path(path).read_bytes())) as pdf:
         if ATTACHMENT not in pdf.attachments:
             return None
         return json.loads(pdf.attachments[ATTACHMENT].get_file().read_bytes().decode("utf-8"))

@@ -12,6 +12,8 @@ read back for new corrections.
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
 from typing import Any
 
 import pikepdf
@@ -64,7 +66,8 @@ def add_replies(path: str, threads: list[CorrectionThread], tagger: Tagger) -> i
     if not answered:
         return 0
     written = 0
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+    source = Path(path)  # through Python's files: pikepdf takes no path that is not UTF-8
+    with pikepdf.open(io.BytesIO(source.read_bytes())) as pdf:
         for thread in answered:
             place = _where(tagger, thread)
             if place is None:
@@ -82,5 +85,7 @@ def add_replies(path: str, threads: list[CorrectionThread], tagger: Tagger) -> i
                       StateModel="Review", State=pikepdf.String(STATES[thread.state][1:]),
                       NM=f"layout-s-{thread.id}")
             written += 1
-        pdf.save(path)
+        made = io.BytesIO()
+        pdf.save(made)
+    source.write_bytes(made.getvalue())
     return written

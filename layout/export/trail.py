@@ -48,9 +48,9 @@ def _file_digest(path: str) -> str:
 
 def page_digest(page: PageDisplay) -> str:
     """The page's content digest: its display list and the bytes of its photos."""
-    digest = hashlib.sha256(dump(page).encode("utf-8"))
+    digest = hashlib.sha256(dump(page).encode("utf-8", "surrogateescape"))  # a path may not be UTF-8
     for path in sorted({item.path for item in page.items if isinstance(item, ImageItem)}):
-        digest.update(f"\n{path} {_file_digest(path)}".encode())
+        digest.update(f"\n{path} {_file_digest(path)}".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
@@ -108,6 +108,8 @@ def changed_since_last_proof(issue: Issue, laid: IssueLayout) -> tuple[list[int]
 
 def signoff_status(issue: Issue, laid: IssueLayout) -> list[dict[str, Any]]:
     """Each page's newest sign-off for each role, with ``valid``: the page still prints what was signed."""
+    if not issue.signoffs:
+        return []
     digests = {page.number: page_digest(page) for page in laid.pages}
     return [
         {"page": s.page, "by": s.by, "role": s.role, "time": s.time, "sha256": s.sha256, "revision": s.revision,

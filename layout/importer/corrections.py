@@ -18,6 +18,7 @@ are skipped.
 
 from __future__ import annotations
 
+import io
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -210,7 +211,7 @@ def read_corrections(path: str | Path, issue: Any = None) -> list[Correction]:
     """The corrections marked on the proof at ``path``; ``issue`` gives each range's text now.
     NotAProof when the PDF carries no anchors (not a proof, or one made before anchors)."""
     try:
-        opened = pikepdf.open(path)
+        opened = pikepdf.open(io.BytesIO(Path(path).read_bytes()))
     except pikepdf.PdfError as exc:
         raise NotAProof(f"{path}: not a readable PDF ({exc})") from None
     with opened as pdf:

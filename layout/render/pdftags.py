@@ -19,9 +19,11 @@ an editor makes on the proof in any reader can be mapped back to characters.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pikepdf
@@ -109,7 +111,8 @@ def _group_key(anchor: Anchor) -> tuple:
 def add_structure(path: str, tagger: Tagger, articles: list[tuple[str, str]], language: str = "zh-CN") -> None:
     """Write the structure tree, the parent tree, MarkInfo and each page's anchors into the PDF
     at ``path``. ``articles`` are (id, title) in reading order."""
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+    source = Path(path)  # read and written through Python's files: pikepdf takes no path that is not UTF-8
+    with pikepdf.open(io.BytesIO(source.read_bytes())) as pdf:
         root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
         document = _element(pdf, "Document", root)
         root.K = pikepdf.Array([document])
@@ -149,7 +152,9 @@ def add_structure(path: str, tagger: Tagger, articles: list[tuple[str, str]], la
         pdf.Root.StructTreeRoot = root
         pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
         pdf.Root.Lang = language
-        pdf.save(path)
+        made = io.BytesIO()
+        pdf.save(made)
+    source.write_bytes(made.getvalue())
 
 
 def page_anchors(page: pikepdf.Page) -> list[dict[str, Any]]:
