@@ -20,6 +20,8 @@ from layout.engine.crashreport import crash_line, write_report
 
 T = TypeVar("T")
 _showing = False  # an error while the dialog is up is reported, not shown again
+headless = False  # a run nobody watches (a screenshot): errors are reported, never a dialog that waits
+reported: list[str] = []  # the lines of the errors reported in this run
 
 
 def report(error: BaseException, context: str = "the editor") -> str:
@@ -27,7 +29,8 @@ def report(error: BaseException, context: str = "the editor") -> str:
     global _showing
     line = crash_line(error, write_report(error, context))
     print(f"layout: error: {line}", file=sys.stderr)
-    if _showing or QApplication.instance() is None:
+    reported.append(line)
+    if _showing or headless or QApplication.instance() is None:
         return line
     _showing = True
     try:
