@@ -12,6 +12,7 @@ PDF can give its text the document's structure.
 
 from __future__ import annotations
 
+import math
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -177,6 +178,8 @@ class ImageItem:
     @property
     def ppi(self) -> float:
         """Effective resolution at the placed size: pixels per inch of the crop."""
+        if self.rect.w <= 0 or self.rect.h <= 0:
+            return math.inf  # shown at no size: no resolution is too low
         across = self.crop.w * self.pixel_size[0] / (self.rect.w / 72.0)
         down = self.crop.h * self.pixel_size[1] / (self.rect.h / 72.0)
         return min(across, down)

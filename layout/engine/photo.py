@@ -104,8 +104,11 @@ def _is_16_bit(image: Image.Image) -> bool:
 def fill_crop(pixels: tuple[int, int], frame: Rect, focus: tuple[float, float] = (0.5, 0.5),
               zoom: float = 1.0) -> Rect:
     """The part of the image with the frame's aspect ratio, enlarged ``zoom`` times,
-    as near to centred on ``focus`` as the image's edges allow."""
+    as near to centred on ``focus`` as the image's edges allow (the whole image for a
+    frame of no width or height)."""
     width, height = pixels
+    if min(width, height, frame.w, frame.h) <= 0:
+        return Rect(0.0, 0.0, 1.0, 1.0)  # nothing to fit: a frame (or an image) of no size
     image_ratio, frame_ratio = width / height, frame.w / frame.h
     if image_ratio > frame_ratio:
         w, h = frame_ratio / image_ratio, 1.0
@@ -120,6 +123,8 @@ def fill_crop(pixels: tuple[int, int], frame: Rect, focus: tuple[float, float] =
 def fit_rect(pixels: tuple[int, int], frame: Rect) -> Rect:
     """The largest rectangle of the image's aspect ratio centred in the frame."""
     width, height = pixels
+    if width <= 0 or height <= 0:
+        return frame
     scale = min(frame.w / width, frame.h / height)
     w, h = width * scale, height * scale
     return Rect(frame.x + (frame.w - w) / 2, frame.y + (frame.h - h) / 2, w, h)
@@ -130,6 +135,9 @@ def place_photo(path: Path | None, frame: Rect, fit: str = "fill",
     """The item for a photo and, when it cannot be shown, the reason."""
     if path is None:
         return PlaceholderItem(frame, "空图框"), None
+    if frame.w <= 0 or frame.h <= 0:
+        return PlaceholderItem(frame, "图框太小"), f"photo {path.name} has no room in its frame ({frame.w:.1f} × " \
+                                                 f"{frame.h:.1f} pt)"
     try:
         pixels, orientation, mode = image_info(path)
     except PhotoProblem as problem:

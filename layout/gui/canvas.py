@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from layout.edit import operations as ops
 from layout.edit.snap import Guide, bounds
+from layout.gui.crash import contained
 from layout.gui.document import EditorDocument
 from layout.gui.overlay import (
     draw_chain_number,
@@ -229,6 +230,7 @@ class PageCanvas(QAbstractScrollArea):
         self.viewport().update()
         self.view_changed.emit()
 
+    @contained
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
         """Keep the scroll range in step with the window."""
         super().resizeEvent(event)
@@ -279,24 +281,27 @@ class PageCanvas(QAbstractScrollArea):
         self.renders += 1
         return self._image
 
+    @contained
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
         """Pasteboard, page, overlay, selection, guides and the tool's own marks."""
         painter = QPainter(self.viewport())
-        painter.fillRect(event.rect(), PASTEBOARD_COLOUR)
-        page = self.page
-        if page is not None:
-            self._paint_page(painter)
-            if self.overlay:
-                painter.save()
-                painter.translate(self.to_view(0, 0))
-                painter.scale(self.scale(), self.scale())
-                draw_frames(painter, page)
-                painter.restore()
-            self._paint_story_marks(painter)
-            self._paint_selection(painter)
-            draw_guides(painter, self.guides, page, self.to_view)
-            self.tool.paint(painter)
-        painter.end()
+        try:
+            painter.fillRect(event.rect(), PASTEBOARD_COLOUR)
+            page = self.page
+            if page is not None:
+                self._paint_page(painter)
+                if self.overlay:
+                    painter.save()
+                    painter.translate(self.to_view(0, 0))
+                    painter.scale(self.scale(), self.scale())
+                    draw_frames(painter, page)
+                    painter.restore()
+                self._paint_story_marks(painter)
+                self._paint_selection(painter)
+                draw_guides(painter, self.guides, page, self.to_view)
+                self.tool.paint(painter)
+        finally:
+            painter.end()
 
     def _paint_page(self, painter: QPainter) -> None:
         if self._image is None and self._stale is not None and self._sharpen.isActive():
@@ -429,6 +434,7 @@ class PageCanvas(QAbstractScrollArea):
 
     # input
 
+    @contained
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
         """Pan with the middle button or with the space bar held; else the tool's."""
         self.setFocus()
@@ -439,6 +445,7 @@ class PageCanvas(QAbstractScrollArea):
         if event.button() == Qt.LeftButton and self.page is not None:
             self.tool.press(event)
 
+    @contained
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
         """Pan, or hand the move to the tool."""
         if self._pan_from is not None:
@@ -450,6 +457,7 @@ class PageCanvas(QAbstractScrollArea):
         if self.page is not None:
             self.tool.move(event)
 
+    @contained
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
         """End a pan, or hand the release to the tool."""
         if self._pan_from is not None:
@@ -459,6 +467,7 @@ class PageCanvas(QAbstractScrollArea):
         if event.button() == Qt.LeftButton and self.page is not None:
             self.tool.release(event)
 
+    @contained
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
         """A double click on a frame edits what it holds (text, headline, photo crop)."""
         frame = self.frame_at(event.position()) if event.button() == Qt.LeftButton and self.page else None
@@ -468,6 +477,7 @@ class PageCanvas(QAbstractScrollArea):
         self.tool.cancel()
         self.frame_activated.emit(frame.id)
 
+    @contained
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt naming)
         """Ctrl+wheel zooms around the pointer; the wheel alone scrolls."""
         steps = event.angleDelta().y() / 120
@@ -479,24 +489,29 @@ class PageCanvas(QAbstractScrollArea):
             return
         super().wheelEvent(event)
 
+    @contained
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt naming)
         """Photos and article files may be dropped on the page."""
         if self.placing is not None and self.page is not None and self.placing.accepts(event):
             event.acceptProposedAction()
 
+    @contained
     def dragMoveEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """Keep accepting while the files are dragged over the page."""
         event.acceptProposedAction()
 
+    @contained
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt naming)
         """Place what was dropped."""
         event.acceptProposedAction()
         self.placing.drop(event)
 
+    @contained(default=False)
     def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 (Qt naming)
         """Tab moves through the frames of the page, not out of the canvas."""
         return False
 
+    @contained
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
         """Space pans; Tab, Esc, arrows and Delete act on the selection."""
         key = event.key()
@@ -515,6 +530,7 @@ class PageCanvas(QAbstractScrollArea):
         else:
             super().keyPressEvent(event)
 
+    @contained
     def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
         """Letting go of the space bar ends panning."""
         if event.key() == Qt.Key_Space and not event.isAutoRepeat():

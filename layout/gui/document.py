@@ -8,6 +8,7 @@ what the change touched) and ``laid_out`` tells the views.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -16,12 +17,18 @@ from shiboken6 import isValid
 
 from layout.edit.change import Change
 from layout.engine.page import IssueLayout, LayoutEngine
+from layout.gui import crash
 from layout.model.document import Issue
 from layout.store import store_for
 
 
 class EditCommand(QUndoCommand):
-    """One designer's edit on the undo stack: redo applies the change, undo its inverse."""
+    """One designer's edit on the undo stack: redo applies the change, undo its inverse.
+
+    An error while either is made (in the change or in laying the issue out after it)
+    never leaves Qt's undo stack (PySide would end the process): the issue is put back
+    as it was, the command becomes obsolete (the stack drops it), and the error is
+    reported (crash report and dialog)."""
 
     def __init__(self, document: EditorDocument, change: Change, text: str) -> None:
         super().__init__(text)
@@ -31,13 +38,19 @@ class EditCommand(QUndoCommand):
 
     def redo(self) -> None:
         """Apply the change (the first time and after an undo)."""
-        self._inverse = self._change.apply(self._document.issue)
-        self._document.relayout()
+        inverse = self._document.apply(self._change, self.text())
+        if inverse is None:
+            self.setObsolete(True)
+            return
+        self._inverse = inverse
 
     def undo(self) -> None:
         """Put the issue back as it was before the change."""
-        self._change = self._inverse.apply(self._document.issue)
-        self._document.relayout()
+        change = self._document.apply(self._inverse, self.text()) if self._inverse is not None else None
+        if change is None:
+            self.setObsolete(True)
+            return
+        self._change = change
 
 
 class EditorDocument(QObject):
@@ -59,19 +72,39 @@ class EditorDocument(QObject):
         self.layout = self.engine.layout(self.issue)
         self.laid_out.emit()
 
+    def apply(self, change: Change, what: str) -> Change | None:
+        """Make a change and lay the issue out; its inverse. On an error the issue is put
+        back as it was and laid out again, the error reported, and None returned."""
+        try:
+            inverse = change.apply(self.issue)
+        except Exception as exc:
+            crash.report_later(exc, f"the edit {what!r}")
+            return None
+        try:
+            self.relayout()
+        except Exception as exc:
+            inverse.apply(self.issue)
+            crash.report_later(exc, f"the edit {what!r}")
+            with contextlib.suppress(Exception):
+                self.relayout()
+            return None
+        return inverse
+
     def do(self, change: Change, text: str | None = None) -> None:
         """Make a change as one undo step (ending any preview first)."""
         self.end_preview()
         self.undo_stack.push(EditCommand(self, change, text or change.label))
 
     def preview(self, change: Change | None) -> None:
-        """Show a change that is not an undo step yet (a drag under way); None shows none."""
+        """Show a change that is not an undo step yet (a drag under way); None shows none.
+        A change that fails is taken back and reported (see :meth:`apply`)."""
         if self._preview is not None:
             self._preview.apply(self.issue)
             self._preview = None
-        if change is not None:
-            self._preview = change.apply(self.issue)
-        self.relayout()
+        if change is None:
+            self.relayout()
+            return
+        self._preview = self.apply(change, change.label)
 
     def end_preview(self) -> None:
         """Take back a preview, if one is shown."""

@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QVBoxLayout
 
 from layout.edit import operations as ops
+from layout.gui.crash import contained
 from layout.gui.overlay import view_rect
 
 PARTS = ("kicker", "title", "subtitle")
@@ -66,6 +67,7 @@ class HeadlineEditor(QFrame):
         self.hide()
         self.deleteLater()
 
+    @contained
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
         """Esc drops the change."""
         if event.key() == Qt.Key_Escape:

@@ -26,6 +26,7 @@ from layout.edit import operations as ops
 from layout.engine.page import IssueLayout, LayoutEngine
 from layout.export.outputs import incomplete_set
 from layout.gui.canvas import ZOOM_STEP, PageCanvas
+from layout.gui.crash import contained
 from layout.gui.document import EditorDocument
 from layout.gui.export_worker import ExportJob, run_with_progress
 from layout.gui.headline_editor import HeadlineEditor
@@ -424,6 +425,7 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.Discard
 
+    @contained
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
         """Closing with unsaved changes asks first."""
         if self.maybe_save():

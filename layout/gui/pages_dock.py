@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from layout.edit import operations as ops
+from layout.gui.crash import contained
 
 THUMB_HEIGHT = 150
 THUMB_DELAY_MS = 250  # thumbnails are drawn again this long after the last change
@@ -41,6 +42,7 @@ class PageList(QListWidget):
         self.setDefaultDropAction(Qt.MoveAction)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
 
+    @contained
     def dropEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """A page dragged to another place is a page move in the document (one undo step)."""
         source = self.currentRow()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from layout.edit import operations as ops
 from layout.engine.displaylist import PageDisplay
+from layout.gui.crash import contained
 from layout.gui.document import EditCommand
 from layout.importer.cleanup import clean_paragraphs
 from layout.model.document import Article, Paragraph
@@ -55,7 +56,7 @@ class TypingCommand(EditCommand):
 
     def mergeWith(self, other: TypingCommand) -> bool:  # noqa: N802 (Qt naming)
         """Take in the next change of the same text, typed before a pause."""
-        if other.article_id != self.article_id or other.fields != self.fields \
+        if other.isObsolete() or other.article_id != self.article_id or other.fields != self.fields \
                 or other.typed - self.typed > PAUSE_SECONDS:
             return False
         self._change = other._change
@@ -72,6 +73,7 @@ class BodyEdit(QTextEdit):
         self.setAcceptRichText(False)
         self.setUndoRedoEnabled(False)  # the document's undo stack undoes typing
 
+    @contained
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt naming)
         """Paste as clean plain paragraphs."""
         self.insertPlainText("\n".join(clean_paragraphs(source.text())))
@@ -250,6 +252,7 @@ class StoryEditor(QWidget):
         self.body.setFocus()
         self.body.moveCursor(QTextCursor.End)
 
+    @contained
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """Esc gives the page back the keyboard."""
         if event.key() == Qt.Key_Escape:

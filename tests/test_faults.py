@@ -1,0 +1,109 @@
+"""The faults found when a designer rebuilt the sample page as a new user (issue 18),
+each driven as the designer met it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+
+from layout.engine.photo import fill_crop
+from layout.gui import crash
+from layout.model.geometry import Rect
+from layout.store.fileformat import dumps, load
+from tests.gui_helpers import PHOTOS, column_left, drag, drop_files, line_y, view_point
+
+
+@pytest.fixture
+def dialogs(tmp_path, monkeypatch) -> list[str]:
+    """Crash reports go to a folder of the test's own; the error dialogs' texts are recorded, not shown."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    crash.install()
+    shown: list[str] = []
+    monkeypatch.setattr("layout.gui.crash.QMessageBox.critical", lambda *args: shown.append(args[2]))
+    return shown
+
+
+def _report(text: str) -> Path:
+    """The crash report a dialog names."""
+    return Path(text.split("the report is in ")[1].split("\n")[0].strip())
+
+
+def test_fault_1_a_crop_for_a_frame_of_no_height_is_the_whole_image():
+    assert fill_crop((1200, 800), Rect(0, 0, 100, 0)) == Rect(0, 0, 1, 1)
+    assert fill_crop((1200, 800), Rect(0, 0, 0, 0)) == Rect(0, 0, 1, 1)
+    assert fill_crop((1200, 0), Rect(0, 0, 10, 10)) == Rect(0, 0, 1, 1)
+
+
+def test_fault_1_two_photos_dropped_on_a_shallow_series_block_keep_the_window(qtbot, window, dialogs):
+    canvas = window.canvas
+    window.new_document("broadsheet")
+    page = window.issue.pages[0]
+    qtbot.keyClick(canvas, Qt.Key_S)
+    top = line_y(page, 40)
+    start = view_point(canvas, column_left(page, 3) + 2, top + 1)
+    right = page.grid.column_span(page.type_area, 8, 8)
+    end = view_point(canvas, right[0] + right[1] - 2, line_y(page, 43) - 1)
+    drag(qtbot, canvas, start, end)
+    blocks = [f for f in window.issue.pages[0].frames if type(f).__name__ == "SeriesFrame"]
+    assert len(blocks) == 1
+    block = blocks[0]
+    assert block.rect.h < 4 * page.grid.line_pitch
+    drop_files(canvas, [PHOTOS / "pair1-before.jpg", PHOTOS / "pair1-after.jpg"],
+               view_point(canvas, block.rect.x + block.rect.w / 2, block.rect.y + block.rect.h / 2))
+    qtbot.wait(50)
+    assert window.isVisible()
+    canvas.grab()  # it still paints
+    assert window.issue.find_frame(block.id) is not None
+    assert dialogs == []  # nothing went wrong: the pair is placed, its photos marked as having no room
+
+
+@pytest.mark.qt_no_exception_capture
+def test_fault_1_an_error_in_an_edit_leaves_the_document_unchanged_and_the_window_alive(qtbot, window, dialogs,
+                                                                                        sample_copy, monkeypatch):
+    assert window.open_document(sample_copy)
+    canvas = window.canvas
+    before, steps = dumps(window.issue), window.document.undo_stack.count()
+    engine = type(window.document.engine)
+    real = engine.layout
+
+    def broken(self, issue):
+        raise ZeroDivisionError("injected into laying out after an edit")
+
+    monkeypatch.setattr(engine, "layout", broken)
+    canvas.set_selection(["road-photo"])
+    qtbot.keyClick(canvas, Qt.Key_Right)  # a nudge: one edit operation through the undo stack
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=5000)
+    assert "ZeroDivisionError" in dialogs[0] and "injected" in _report(dialogs[0]).read_text("utf-8")
+    assert dumps(window.issue) == before and window.document.undo_stack.count() == steps
+    monkeypatch.setattr(engine, "layout", real)
+    qtbot.keyClick(canvas, Qt.Key_Right)  # the window goes on: the next edit is made
+    assert window.issue.find_frame("road-photo")[1].rect.x > load(sample_copy).find_frame("road-photo")[1].rect.x
+    assert window.document.undo_stack.count() == steps + 1
+    qtbot.keyClick(canvas, Qt.Key_Z, Qt.ControlModifier)
+    assert dumps(window.issue) == before
+
+
+@pytest.mark.qt_no_exception_capture
+def test_fault_1_an_error_in_a_paint_a_mouse_event_or_a_timer_is_reported_and_the_window_lives(
+        qtbot, window, dialogs, sample_copy, monkeypatch):
+    assert window.open_document(sample_copy)
+    canvas = window.canvas
+
+    def broken(*args):
+        raise RuntimeError("injected into a paint and a mouse event")
+
+    monkeypatch.setattr(canvas, "_paint_selection", broken)  # called by the canvas's paintEvent
+    monkeypatch.setattr(canvas.tool, "press", broken)  # called by its mousePressEvent
+    canvas.viewport().update()
+    qtbot.mouseClick(canvas.viewport(), Qt.LeftButton, pos=canvas.viewport().rect().center())
+    QTimer.singleShot(0, lambda: 1 / 0)
+    qtbot.waitUntil(lambda: len(dialogs) >= 2, timeout=5000)
+    assert any("RuntimeError" in text for text in dialogs) and any("ZeroDivisionError" in text for text in dialogs)
+    monkeypatch.undo()
+    assert window.isVisible()
+    qtbot.keyClick(canvas, Qt.Key_Equal, Qt.ControlModifier)  # zoom still works
+    canvas.grab()
