@@ -107,3 +107,39 @@ def test_fault_1_an_error_in_a_paint_a_mouse_event_or_a_timer_is_reported_and_th
     assert window.isVisible()
     qtbot.keyClick(canvas, Qt.Key_Equal, Qt.ControlModifier)  # zoom still works
     canvas.grab()
+
+
+def test_fault_2_save_as_keeps_every_photo_link(tmp_path, monkeypatch):
+    from layout.cli import main
+    from layout.edit import operations as ops
+    from layout.engine.page import LayoutEngine
+    from layout.export.preflight import preflight
+    from layout.model.templates import new_issue
+    from layout.store import FileStore
+
+    photos = tmp_path / "desk" / "photos"
+    photos.mkdir(parents=True)
+    for name in ("pair1-before.jpg", "pair1-after.jpg", "road.jpg"):
+        (photos / name).write_bytes((PHOTOS / name).read_bytes())
+    monkeypatch.chdir(tmp_path / "desk")  # an untitled document placed from here
+    issue = new_issue("broadsheet", pages=2)
+    page = issue.pages[0]
+    area = page.type_area
+    ops.place_photo(issue, 0, "photos/road.jpg", Rect(area.x, area.y + 200, 300, 200)).apply(issue)
+    ops.place_photo(issue, 1, photos / "pair1-before.jpg", Rect(area.x, area.y + 200, 300, 200)).apply(issue)
+    store = FileStore()
+    elsewhere = tmp_path / "issues" / "today"
+    elsewhere.mkdir(parents=True)
+    store.save(issue, elsewhere / "today.layout.json")  # Save As into another folder
+    again = store.read(elsewhere / "today.layout.json")
+    images = [f.image for p in again.pages for f in p.frames if getattr(f, "image", "")]
+    assert images == ["../../desk/photos/road.jpg", "../../desk/photos/pair1-before.jpg"]
+    assert not [f for f in preflight(again, laid=LayoutEngine().layout(again)) if "missing" in f.message]
+    monkeypatch.chdir(tmp_path)
+    press = tmp_path / "press"
+    assert main(["export", str(elsewhere / "today.layout.json"), "--profile", "press", "-o", str(press)]) == 0
+    assert len(list(press.glob("*.pdf"))) == 2
+    moved = tmp_path / "desk" / "copy.layout.json"  # and Save As back beside the photos
+    store.save(again, moved)
+    assert [f.image for p in store.read(moved).pages for f in p.frames if getattr(f, "image", "")] == [
+        "photos/road.jpg", "photos/pair1-before.jpg"]
