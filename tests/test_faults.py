@@ -143,3 +143,41 @@ def test_fault_2_save_as_keeps_every_photo_link(tmp_path, monkeypatch):
     store.save(again, moved)
     assert [f.image for p in store.read(moved).pages for f in p.frames if getattr(f, "image", "")] == [
         "photos/road.jpg", "photos/pair1-before.jpg"]
+
+
+def test_fault_3_an_edit_the_file_format_would_refuse_is_refused_when_it_is_made(sample_path):
+    from layout.edit import operations as ops
+    from layout.edit.change import EditError
+    from layout.model.frames import PhotoFrame
+    from layout.store.fileformat import from_dict
+
+    issue = load(sample_path)
+    photo = issue.find_frame("road-photo")[1]
+    r = photo.rect
+    for bad, rule in ((Rect(r.x, r.y, -20, r.h), "negative"), (Rect(r.x, r.y, 0.5, r.h), "too small"),
+                      (Rect(r.x, 1e6, r.w, r.h), "off the page"), (Rect(r.x, r.y, 1e6, r.h), "larger than the page"),
+                      (Rect(r.x, r.y, float("nan"), r.h), "not finite")):
+        with pytest.raises(EditError, match=rule):
+            ops.set_rects(issue, {"road-photo": bad})
+    with pytest.raises(EditError, match="off the page"):
+        ops.move_frames(issue, ["road-photo"], 0, 1e6)
+    with pytest.raises(EditError, match="too small"):
+        ops.add_frame(issue, 0, PhotoFrame("p", Rect(10, 10, 0.2, 30)))
+    ops.resize_frame(issue, "road-photo", Rect(r.x, r.y, -20, 0)).apply(issue)  # a resize keeps the smallest size
+    ops.add_rule(issue, 0, Rect(10, 10, 200, 0)).apply(issue)  # a rule may be 0 high
+    from_dict(__import__("json").loads(dumps(issue)))  # and the document is still one the format takes
+
+
+def test_fault_3_a_negative_width_typed_in_the_inspector_leaves_a_document_that_saves(qtbot, window, sample_copy):
+    assert window.open_document(sample_copy)
+    window.canvas.set_selection(["road-photo"])
+    width = window.inspector.w
+    assert width.minimum() > 0 and width.maximum() < 5000
+    width.setFocus()
+    width.selectAll()
+    qtbot.keyClicks(width, "-20")
+    qtbot.keyClick(width, Qt.Key_Return)
+    frame = window.issue.find_frame("road-photo")[1]
+    assert frame.rect.w > 0
+    window.document.save(sample_copy)
+    assert load(sample_copy).find_frame("road-photo")[1].rect.w == frame.rect.w

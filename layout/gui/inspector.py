@@ -24,6 +24,7 @@ from layout.edit.snap import bounds
 from layout.model.colour import Colour
 from layout.model.frames import HeadlineFrame, PhotoFrame, PhotoPairFrame, TextFrame
 from layout.model.geometry import Rect
+from layout.model.limits import min_side
 from layout.model.styles import ALIGNMENTS, FONT_ROLES
 from layout.units import HAO_SIZES_PT, UnitError, length, mm, to_mm
 
@@ -226,13 +227,19 @@ class Inspector(QWidget):
             _set_text(self.arrangement, pair.arrangement)
 
     def _show_geometry(self, frames: list) -> None:
+        page = self.canvas.page
+        extent = to_mm(max(page.width, page.height))
+        smallest = to_mm(max(min_side(f.kind) for f in frames))
+        for widget, low in ((self.x, -extent), (self.y, -extent), (self.w, smallest), (self.h, smallest)):
+            widget.blockSignals(True)
+            widget.setRange(low, extent)  # the bounds of the file format's rule for frames
+            widget.blockSignals(False)
         box = bounds([f.rect for f in frames])
         for widget, value in ((self.x, box.x), (self.y, box.y), (self.w, box.w), (self.h, box.h)):
             _set_value(widget, to_mm(value))
         single = len(frames) == 1
         self.w.setEnabled(single)
         self.h.setEnabled(single)
-        page = self.canvas.page
         grid = page.grid
         columns = (box.w + grid.gutter) / (grid.column_width(page.type_area) + grid.gutter)
         self.grid_size.setText(self.tr("%1 columns × %2 lines").replace("%1", f"{columns:.4g}")
@@ -268,13 +275,17 @@ class Inspector(QWidget):
         if not frames:
             return
         issue = self.canvas.document.issue
-        if len(frames) == 1:
-            rect = Rect(mm(self.x.value()), mm(self.y.value()), mm(self.w.value()), mm(self.h.value()))
-            self._do(ops.set_rects(issue, {frames[0].id: rect}, "resize"), self.tr("Position and size"))
-            return
-        box = bounds([f.rect for f in frames])
-        dx, dy = mm(self.x.value()) - box.x, mm(self.y.value()) - box.y
-        self._do(ops.move_frames(issue, [f.id for f in frames], dx, dy), self.tr("Move"))
+        try:
+            if len(frames) == 1:
+                rect = Rect(mm(self.x.value()), mm(self.y.value()), mm(self.w.value()), mm(self.h.value()))
+                self._do(ops.set_rects(issue, {frames[0].id: rect}, "resize"), self.tr("Position and size"))
+                return
+            box = bounds([f.rect for f in frames])
+            dx, dy = mm(self.x.value()) - box.x, mm(self.y.value()) - box.y
+            self._do(ops.move_frames(issue, [f.id for f in frames], dx, dy), self.tr("Move"))
+        except ValueError as problem:  # refused as it is made: said, and the boxes show the frame again
+            self.canvas.message.emit(str(problem))
+            self.refresh()
 
     def _headline_changed(self, part: str, text: str) -> None:
         article_id = self._article()

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
 
 from layout.edit import operations as ops
-from layout.edit.change import Batch, Change, InsertFrame
+from layout.edit.change import Batch, Change, EditError, InsertFrame
 from layout.edit.drag import FrameDrag
 from layout.edit.snap import SnapTargets
 from layout.engine.displaylist import ImageItem
@@ -142,10 +142,14 @@ class SelectTool(Tool):
         scale = self.canvas.scale()
         snap = self.canvas.snapping and not event.modifiers() & Qt.AltModifier
         result = self._drag.update(delta.x() / scale, delta.y() / scale, snap, self.canvas.tolerance())
-        self._rects = result.rects
         self.canvas.guides = result.guides
         document = self.canvas.document
-        document.preview(ops.set_rects(document.issue, result.rects))
+        try:
+            change = ops.set_rects(document.issue, result.rects)
+        except EditError:
+            return  # past what a frame may be (off the pasteboard): the last allowed position stays
+        self._rects = result.rects
+        document.preview(change)
 
     def release(self, event: QMouseEvent) -> None:
         """End the drag as one undo step, or select what the band touches."""
