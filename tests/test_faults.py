@@ -13,7 +13,7 @@ from layout.engine.photo import fill_crop
 from layout.gui import crash
 from layout.model.geometry import Rect
 from layout.store.fileformat import dumps, load
-from tests.gui_helpers import PHOTOS, column_left, drag, drop_files, line_y, view_point
+from tests.gui_helpers import PHOTOS, column_left, drag, drop_files, line_y, type_chinese, view_point
 
 
 @pytest.fixture
@@ -181,3 +181,30 @@ def test_fault_3_a_negative_width_typed_in_the_inspector_leaves_a_document_that_
     assert frame.rect.w > 0
     window.document.save(sample_copy)
     assert load(sample_copy).find_frame("road-photo")[1].rect.w == frame.rect.w
+
+
+def test_fault_5_tab_moves_between_the_parts_of_the_headline_editor(qtbot, window, sample_copy):
+    from layout.gui.headline_editor import HeadlineEditor
+
+    canvas = window.canvas
+    assert window.open_document(sample_copy)
+    head = window.issue.find_frame("a4-head")[1]
+    canvas.setFocus()
+    qtbot.mouseDClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
+                      view_point(canvas, head.rect.x + head.rect.w / 2, head.rect.y + head.rect.h / 2))
+    editor = canvas.viewport().findChild(HeadlineEditor)
+    kicker, title, subtitle = (editor.lines[p] for p in ("kicker", "title", "subtitle"))
+    assert title.hasFocus()
+    qtbot.keyClick(title, Qt.Key_Tab)
+    assert subtitle.hasFocus()
+    subtitle.selectAll()
+    type_chinese(subtitle, "副题改了")
+    qtbot.keyClick(subtitle, Qt.Key_Tab)
+    assert kicker.hasFocus()  # round to the first
+    qtbot.keyClick(kicker, Qt.Key_Backtab, Qt.ShiftModifier)
+    assert subtitle.hasFocus()
+    qtbot.keyClick(subtitle, Qt.Key_Backtab, Qt.ShiftModifier)
+    assert title.hasFocus() and editor.isVisible()  # still editing: nothing was committed on the way
+    qtbot.keyClick(title, Qt.Key_Return)
+    assert window.issue.article("a4").headline.subtitle == "副题改了"
+    assert window.document.undo_stack.count() == 1
