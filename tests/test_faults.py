@@ -208,3 +208,20 @@ def test_fault_5_tab_moves_between_the_parts_of_the_headline_editor(qtbot, windo
     qtbot.keyClick(title, Qt.Key_Return)
     assert window.issue.article("a4").headline.subtitle == "副题改了"
     assert window.document.undo_stack.count() == 1
+
+
+def test_fault_6_what_the_first_headline_size_change_needs_is_loaded_before_it(qtbot, window, sample_copy,
+                                                                               monkeypatch):
+    from layout.edit import operations as ops
+    from layout.engine import headline, photo
+
+    assert window.open_document(sample_copy)
+    qtbot.waitUntil(lambda: window.canvas.renders > 0, timeout=10000)
+    qtbot.waitUntil(headline.ready, timeout=60000)  # loaded behind the first page, no edit asked for it
+    decoded = []
+    real = photo._read_info
+    monkeypatch.setattr(photo, "_read_info", lambda path: decoded.append(path) or real(path))
+    window.document.do(ops.set_style(window.issue, "title", size="小初"))
+    assert window.issue.style("title").size == "小初"
+    assert decoded == []  # no photo is read again for a change of type size
+    assert headline._jieba.cache_info().misses == 1  # jieba was loaded once, before the change

@@ -27,8 +27,30 @@ class PhotoProblem(ValueError):
     """A photo that cannot be placed, with the reason in words."""
 
 
+_INFO: dict[tuple[str, int, int], tuple[tuple[int, int], int, str]] = {}  # by path, mtime and size
+INFO_CACHE_SIZE = 4096
+
+
 def image_info(path: Path) -> tuple[tuple[int, int], int, str]:
-    """(pixel size as seen, EXIF orientation, colour mode), reading only the header."""
+    """(pixel size as seen, EXIF orientation, colour mode), reading only the header (and
+    checking the file is whole); remembered while the file's time and size stay the same."""
+    try:
+        info = check_photo_file(path)
+    except FileNotFoundError:
+        raise PhotoProblem("is missing") from None
+    except AssetError as exc:
+        raise PhotoProblem(str(exc)) from None
+    key = (str(path), info.st_mtime_ns, info.st_size)
+    found = _INFO.get(key)
+    if found is None:
+        found = _read_info(path)
+        if len(_INFO) >= INFO_CACHE_SIZE:
+            _INFO.clear()
+        _INFO[key] = found
+    return found
+
+
+def _read_info(path: Path) -> tuple[tuple[int, int], int, str]:
     try:
         check_photo_file(path)
         with warnings.catch_warnings():

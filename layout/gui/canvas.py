@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from layout.edit import operations as ops
 from layout.edit.snap import Guide, bounds
+from layout.engine.headline import warm_up
 from layout.gui.crash import contained
 from layout.gui.document import EditorDocument
 from layout.gui.overlay import (
@@ -279,6 +280,8 @@ class PageCanvas(QAbstractScrollArea):
         painter.end()
         self._image = (image, region)
         self.renders += 1
+        if self.renders == 1:  # the page is up: what the first edits need loads behind it
+            QTimer.singleShot(0, warm_up)
         return self._image
 
     @contained
