@@ -244,3 +244,44 @@ def test_a_series_block_is_placed_and_filled_pair_by_pair():
     assert [p.before.image for p in block.pairs] == ["photos/pair2-before.jpg"]
     with pytest.raises(EditError):
         ops.add_series_pair(issue, "a1-body", PHOTOS / "road.jpg", PHOTOS / "road.jpg")
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_the_editors_engine_keyed_on_edit_numbers_lays_out_as_a_fresh_one(data):
+    from layout.engine.displaylist import dump
+    from layout.engine.page import LayoutEngine
+
+    issue = sample()
+    tracked = LayoutEngine(tracked=True)
+    shown = [dump(page) for page in tracked.layout(issue).pages]
+    for _ in range(data.draw(st.integers(1, 5))):
+        inverse = _operation(issue, data.draw).apply(issue)
+        if data.draw(st.booleans()):
+            inverse.apply(issue)  # undone
+        laid, fresh = tracked.layout(issue), LayoutEngine().layout(issue)
+        shown = [dump(page) for page in laid.pages]
+        assert shown == [dump(page) for page in fresh.pages]
+        assert laid.report.overset == fresh.report.overset
+        assert [str(f) for f in laid.report.findings] == [str(f) for f in fresh.report.findings]
+
+
+def test_an_edit_on_one_page_of_many_lays_out_only_what_it_touches():
+    from layout.engine.page import LayoutEngine
+
+    issue = sample()
+    for _ in range(3):
+        ops.duplicate_page(issue, 0).apply(issue)
+    engine = LayoutEngine(tracked=True)
+    laid = engine.layout(issue)
+    first = laid.pages[0]
+    assert engine.pages_made == 1  # only the page asked for
+    list(laid.pages)
+    articles, frames, pages = engine.articles_laid_out, engine.frames_set, engine.pages_made
+    body = issue.pages[2].frames[3].id
+    ops.move_frames(issue, [body], 12, 0).apply(issue)
+    laid = engine.layout(issue)
+    assert laid.pages[0] is first  # untouched: the same display list
+    laid.pages[2]
+    assert engine.articles_laid_out == articles + 1 and engine.frames_set == frames + 1
+    assert engine.pages_made == pages + 1

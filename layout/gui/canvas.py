@@ -334,11 +334,15 @@ class PageCanvas(QAbstractScrollArea):
         """Text frames on this page whose story goes on past them: frame id → article id."""
         document, page = self.document, self.page
         out = {}
-        for article_id in document.layout.report.overset if document else ():
-            article = document.issue.article(article_id)
-            last = next((i for i in reversed(article.flow) if document.issue.find_frame(i)), None) if article else None
-            if last is not None and page.frame(last) is not None:
-                out[last] = article_id
+        if document is None or page is None:
+            return out
+        here = {frame.id for frame in page.frames}
+        for article in document.issue.articles:
+            if not here.intersection(article.flow) or not document.layout.overset_of(article.id):
+                continue
+            last = next((i for i in reversed(article.flow) if document.issue.find_frame(i)), None)
+            if last is not None and last in here:
+                out[last] = article.id
         return out
 
     def _paint_story_marks(self, painter: QPainter) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from shiboken6 import isValid
 
 from layout.edit.change import Change
-from layout.engine.page import IssueLayout, LayoutEngine
+from layout.engine.page import IssueLayout, LayoutEngine, LazyIssueLayout
 from layout.gui import crash
 from layout.model.document import Issue
 from layout.store import store_for
@@ -62,9 +62,9 @@ class EditorDocument(QObject):
         super().__init__(parent)
         self.issue = issue
         self.path = path
-        self.engine = LayoutEngine()
+        self.engine = LayoutEngine(tracked=True)  # every change of the issue here is an edit operation
         self.undo_stack = QUndoStack(self)
-        self.layout: IssueLayout = self.engine.layout(issue)
+        self.layout: IssueLayout | LazyIssueLayout = self.engine.layout(issue)
         self._preview: Change | None = None
 
     def relayout(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QEventLoop, QPoint, QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +48,7 @@ RECENT_FILES = 8
 INSPECTOR_WIDTH = 290
 PREFLIGHT_HEIGHT = 130
 DOCUMENT_FILTER = "*.layout.json"
+REPORT_DELAY_MS = 300  # the status bar's report of the whole issue waits for a pause in the changes
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: EditorDocument | None = None
+        self._report_timer = QTimer(self, singleShot=True, interval=REPORT_DELAY_MS)
+        self._report_timer.timeout.connect(self._report)
         self.safekeeping = Safekeeping(self)  # lock, autosave, recovery, file watcher
         self.canvas = PageCanvas()
         self.placing = Placing(self.canvas)
@@ -258,7 +261,7 @@ class MainWindow(QMainWindow):
         self.pages.changed()
         self.inspector.refresh()
         self.canvas.fit_page()
-        self._report()
+        self._report_timer.start()
         self._update_title()
 
     def _laid_out(self) -> None:
@@ -266,7 +269,7 @@ class MainWindow(QMainWindow):
         self.pages.changed()
         self.story.show_overset()
         self.preflight.changed()
-        self._report()
+        self._report_timer.start()  # the whole issue's report once the changes pause
 
     def _show_counts(self, errors: int, warnings: int) -> None:
         self.preflight_count.setText(self.tr("Preflight: %1 errors, %2 warnings").replace("%1", str(errors))

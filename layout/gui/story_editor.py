@@ -183,7 +183,7 @@ class StoryEditor(QWidget):
     def show_overset(self) -> None:
         """How many characters do not fit (超出 N 字), live."""
         document = self.canvas.document
-        count = document.layout.report.overset.get(self.article_id, 0) if document and self.article_id else 0
+        count = document.layout.overset_of(self.article_id) if document and self.article_id else 0
         self.overset.setText(self.tr("Overset %1 characters").replace("%1", str(count)) if count else "")
 
     # editing

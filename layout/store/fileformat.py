@@ -234,6 +234,7 @@ def rebase_photos(issue: Issue, old_base: Path, new_base: Path) -> list[tuple[An
                 if image != holder.image:
                     changed.append((holder, holder.image))
                     holder.image = image
+                    issue.touch(("frame", frame.id))
     return changed
 
 
