@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from layout.edit import operations as ops
+from layout.edit.session import EditorSession
 from layout.edit.snap import Guide, bounds
 from layout.engine.headline import warm_up
 from layout.gui.crash import contained
@@ -67,11 +68,9 @@ class PageCanvas(QAbstractScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: EditorDocument | None = None
-        self.page_index = 0
         self.zoom = 0.5
         self.overlay = True
         self.snapping = True
-        self.selection: list[str] = []
         self.guides: list[Guide] = []
         self.renderer = QtPageRenderer()
         self.renders = 0
@@ -97,48 +96,60 @@ class PageCanvas(QAbstractScrollArea):
     # the document and its page
 
     def set_document(self, document: EditorDocument | None) -> None:
-        """Show another document (from its first page)."""
+        """Show another document (from its first page): draw its session's page, follow its
+        page and selection."""
         if self.document is not None:
             self.document.laid_out.disconnect(self.refresh)
+            self.session.unsubscribe("page", self.refresh)
+            self.session.unsubscribe("selection", self._selection_changed)
         self.document = document
-        self.page_index = 0
-        self.selection = []
         if document is not None:
             document.laid_out.connect(self.refresh)
+            self.session.subscribe("page", self.refresh)
+            self.session.subscribe("selection", self._selection_changed)
         self.set_tool(None)
         self.refresh()
         self.selection_changed.emit()
 
     @property
+    def session(self) -> EditorSession | None:
+        """What the editor is doing (the document's session)."""
+        return self.document.session if self.document is not None else None
+
+    @property
+    def page_index(self) -> int:
+        """The position of the page shown (the session's)."""
+        return self.session.page_index if self.session is not None else 0
+
+    @property
+    def selection(self) -> list[str]:
+        """The selected frames' ids (the session's)."""
+        return self.session.selection if self.session is not None else []
+
+    @property
     def page(self) -> Page | None:
         """The page shown (the model's)."""
-        if self.document is None or not self.document.issue.pages:
-            return None
-        self.page_index = max(0, min(self.page_index, len(self.document.issue.pages) - 1))
-        return self.document.issue.pages[self.page_index]
+        return self.session.page if self.session is not None else None
 
     def page_display(self):
         """The engine's display list of the page shown."""
-        pages = self.document.layout.pages if self.document else []
-        return pages[self.page_index] if 0 <= self.page_index < len(pages) else None
+        return self.session.page_display() if self.session is not None else None
 
     def show_page(self, index: int) -> None:
         """Show the page at ``index`` (kept within the issue's pages)."""
-        self.page_index = index
-        self.selection = []
-        self.refresh()
+        if self.session is not None:
+            self.session.show_page(index)
+
+    def _selection_changed(self) -> None:
+        self.viewport().update()
         self.selection_changed.emit()
 
     def refresh(self) -> None:
         """The layout changed: draw the page again, and drop selected frames that are gone."""
         self._image = self._stale = None  # the drawing from before the change shows nothing true
         self._sharpen.stop()
-        page = self.page
-        if page is not None and self.selection:
-            kept = [i for i in self.selection if page.frame(i) is not None]
-            if kept != self.selection:
-                self.selection = kept
-                self.selection_changed.emit()
+        if self.session is not None:
+            self.session.keep_selection()  # frames that are gone leave the selection
         self._update_scroll_range()
         self.viewport().update()
 
@@ -389,10 +400,9 @@ class PageCanvas(QAbstractScrollArea):
         return view_rect(self.to_view, bounds([f.rect for f in frames])) if frames else None
 
     def set_selection(self, frame_ids: list[str]) -> None:
-        """Select these frames."""
-        if frame_ids != self.selection:
-            self.selection = list(dict.fromkeys(frame_ids))
-            self.selection_changed.emit()
+        """Select these frames (the session tells the views)."""
+        if self.session is not None:
+            self.session.select(frame_ids)
         self.viewport().update()
 
     def group_of(self, frame: Frame) -> list[str]:

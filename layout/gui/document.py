@@ -1,4 +1,4 @@
-"""The open document in the editor: the issue, its file, its undo stack and its layout.
+"""The open document in the editor: its headless :class:`EditorSession` and the undo stack.
 
 Every change goes through ``do`` as one QUndoCommand wrapping a headless Change
 (``layout.edit``); a drag shows its changes with ``preview`` and ends with one
@@ -8,7 +8,6 @@ what the change touched) and ``laid_out`` tells the views.
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -16,6 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from shiboken6 import isValid
 
 from layout.edit.change import Change
+from layout.edit.session import EditorSession
 from layout.engine.page import IssueLayout, LayoutEngine, LazyIssueLayout
 from layout.gui import crash
 from layout.model.document import Issue
@@ -26,9 +26,9 @@ class EditCommand(QUndoCommand):
     """One designer's edit on the undo stack: redo applies the change, undo its inverse.
 
     An error while either is made (in the change or in laying the issue out after it)
-    never leaves Qt's undo stack (PySide would end the process): the issue is put back
-    as it was, the command becomes obsolete (the stack drops it), and the error is
-    reported (crash report and dialog)."""
+    never leaves Qt's undo stack (PySide would end the process): the session puts the
+    issue back as it was, the command becomes obsolete (the stack drops it), and the
+    error is reported (crash report and dialog)."""
 
     def __init__(self, document: EditorDocument, change: Change, text: str) -> None:
         super().__init__(text)
@@ -38,7 +38,7 @@ class EditCommand(QUndoCommand):
 
     def redo(self) -> None:
         """Apply the change (the first time and after an undo)."""
-        inverse = self._document.apply(self._change, self.text())
+        inverse = self._document.session.apply(self._change, self.text())
         if inverse is None:
             self.setObsolete(True)
             return
@@ -46,71 +46,80 @@ class EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         """Put the issue back as it was before the change."""
-        change = self._document.apply(self._inverse, self.text()) if self._inverse is not None else None
+        change = self._document.session.apply(self._inverse, self.text()) if self._inverse is not None else None
         if change is None:
             self.setObsolete(True)
             return
         self._change = change
 
 
+class QtHistory:
+    """A session's history kept in the document's QUndoStack (the history dock shows it)."""
+
+    def __init__(self, document: EditorDocument) -> None:
+        self.document = document
+
+    def push(self, change: Change, text: str) -> None:
+        """One undo command for the change."""
+        self.document.undo_stack.push(EditCommand(self.document, change, text))
+
+    def undo(self) -> None:
+        """Qt's undo."""
+        self.document.undo_stack.undo()
+
+    def redo(self) -> None:
+        """Qt's redo."""
+        self.document.undo_stack.redo()
+
+
 class EditorDocument(QObject):
-    """An issue being edited: one undo stack, the engine, and the current layout."""
+    """An issue being edited in the window: its :class:`EditorSession` (document, history,
+    page, selection, tool, story; no Qt), with the history in one QUndoStack, and the
+    session's ``laid_out`` as a Qt signal."""
 
     laid_out = Signal()
 
     def __init__(self, issue: Issue, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.issue = issue
-        self.path = path
-        self.engine = LayoutEngine(tracked=True)  # every change of the issue here is an edit operation
         self.undo_stack = QUndoStack(self)
-        self.layout: IssueLayout | LazyIssueLayout = self.engine.layout(issue)
-        self._preview: Change | None = None
+        self.session = EditorSession(issue, path, QtHistory(self), on_error=_report)
+        self.session.subscribe("laid_out", self.laid_out.emit)
+
+    @property
+    def issue(self) -> Issue:
+        """The issue being edited."""
+        return self.session.issue
+
+    @property
+    def path(self) -> Path | None:
+        """The document's file (None: untitled)."""
+        return self.session.path
+
+    @property
+    def engine(self) -> LayoutEngine:
+        """The session's layout engine."""
+        return self.session.engine
+
+    @property
+    def layout(self) -> IssueLayout | LazyIssueLayout:
+        """The issue's current layout."""
+        return self.session.layout
 
     def relayout(self) -> None:
         """Lay the issue out again and tell the views."""
-        self.layout = self.engine.layout(self.issue)
-        self.laid_out.emit()
-
-    def apply(self, change: Change, what: str) -> Change | None:
-        """Make a change and lay the issue out; its inverse. On an error the issue is put
-        back as it was and laid out again, the error reported, and None returned."""
-        try:
-            inverse = change.apply(self.issue)
-        except Exception as exc:
-            crash.report_later(exc, f"the edit {what!r}")
-            return None
-        try:
-            self.relayout()
-        except Exception as exc:
-            inverse.apply(self.issue)
-            crash.report_later(exc, f"the edit {what!r}")
-            with contextlib.suppress(Exception):
-                self.relayout()
-            return None
-        return inverse
+        self.session.relayout()
 
     def do(self, change: Change, text: str | None = None) -> None:
         """Make a change as one undo step (ending any preview first)."""
-        self.end_preview()
-        self.undo_stack.push(EditCommand(self, change, text or change.label))
+        self.session.do(change, text)
 
     def preview(self, change: Change | None) -> None:
-        """Show a change that is not an undo step yet (a drag under way); None shows none.
-        A change that fails is taken back and reported (see :meth:`apply`)."""
-        if self._preview is not None:
-            self._preview.apply(self.issue)
-            self._preview = None
-        if change is None:
-            self.relayout()
-            return
-        self._preview = self.apply(change, change.label)
+        """Show a change that is not an undo step yet (a drag under way); None shows none."""
+        self.session.preview(change)
 
     def end_preview(self) -> None:
         """Take back a preview, if one is shown."""
-        if self._preview is not None:
-            self._preview.apply(self.issue)
-            self._preview = None
+        self.session.end_preview()
 
     @property
     def modified(self) -> bool:
@@ -123,5 +132,9 @@ class EditorDocument(QObject):
         self.end_preview()
         target = Path(path or self.path)
         store_for(target).save(self.issue, target)
-        self.path = target
+        self.session.path = target
         self.undo_stack.setClean()
+
+
+def _report(error: Exception, what: str) -> None:
+    crash.report_later(error, what)
