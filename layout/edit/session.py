@@ -3,8 +3,8 @@ shown, the selection, the tool and the story being edited.
 
 The editor's views (the canvas and the docks) read the session and subscribe to its
 change events (:meth:`EditorSession.subscribe`): ``laid_out`` after every change of
-the issue, ``page`` when another page is shown, ``selection``, ``tool`` and
-``story``. Every change of the issue is an edit operation (``layout.edit``) made
+the issue, ``page`` when another page is shown, ``selection``, ``tool``, ``story``
+and ``message`` (something to tell the designer). Every change of the issue is an edit operation (``layout.edit``) made
 through :meth:`EditorSession.do`, kept in the session's history so that it can be
 undone exactly; the editor gives the session a history kept in Qt's undo stack,
 tests and scripts use :class:`UndoHistory`.
@@ -22,7 +22,7 @@ from layout.engine.page import IssueLayout, LayoutEngine, LazyIssueLayout
 from layout.model.document import Issue, Page
 from layout.model.frames import Frame
 
-EVENTS = ("laid_out", "page", "selection", "tool", "story")
+EVENTS = ("laid_out", "page", "selection", "tool", "story", "message")
 Listener = Callable[[], None]
 ErrorHandler = Callable[[Exception, str], None]
 
@@ -96,6 +96,7 @@ class EditorSession:
         self.selection: list[str] = []
         self.tool = "select"
         self.story: str | None = None
+        self.message = ""  # the last thing said to the designer (``say``)
         self._preview: Change | None = None
         self._listeners: dict[str, list[Listener]] = {event: [] for event in EVENTS}
 
@@ -220,6 +221,11 @@ class EditorSession:
         if name != self.tool:
             self.tool = name
             self.emit("tool")
+
+    def say(self, text: str) -> None:
+        """Tell the designer something (the window shows it in its status bar)."""
+        self.message = text
+        self.emit("message")
 
     def edit_story(self, article_id: str | None) -> None:
         """Edit this article's story (None: none)."""

@@ -30,15 +30,15 @@ class EditCommand(QUndoCommand):
     issue back as it was, the command becomes obsolete (the stack drops it), and the
     error is reported (crash report and dialog)."""
 
-    def __init__(self, document: EditorDocument, change: Change, text: str) -> None:
+    def __init__(self, session: EditorSession, change: Change, text: str) -> None:
         super().__init__(text)
-        self._document = document
+        self._session = session
         self._change = change
         self._inverse: Change | None = None
 
     def redo(self) -> None:
         """Apply the change (the first time and after an undo)."""
-        inverse = self._document.session.apply(self._change, self.text())
+        inverse = self._session.apply(self._change, self.text())
         if inverse is None:
             self.setObsolete(True)
             return
@@ -46,7 +46,7 @@ class EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         """Put the issue back as it was before the change."""
-        change = self._document.session.apply(self._inverse, self.text()) if self._inverse is not None else None
+        change = self._session.apply(self._inverse, self.text()) if self._inverse is not None else None
         if change is None:
             self.setObsolete(True)
             return
@@ -61,7 +61,11 @@ class QtHistory:
 
     def push(self, change: Change, text: str) -> None:
         """One undo command for the change."""
-        self.document.undo_stack.push(EditCommand(self.document, change, text))
+        self.push_command(EditCommand(self.document.session, change, text))
+
+    def push_command(self, command: QUndoCommand) -> None:
+        """Push a command of the editor's own (typing that merges)."""
+        self.document.undo_stack.push(command)
 
     def undo(self) -> None:
         """Qt's undo."""

@@ -5,6 +5,7 @@ photo's crop and caption, a pair's labels and arrangement. Every change is one u
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from layout.edit import operations as ops
 from layout.edit.change import Change
 from layout.edit.snap import bounds
+from layout.gui.session_view import SessionView
 from layout.model.colour import Colour
 from layout.model.frames import HeadlineFrame, PhotoFrame, PhotoPairFrame, TextFrame
 from layout.model.geometry import Rect
@@ -74,12 +76,13 @@ def _set_value(widget: QDoubleSpinBox, value: float) -> None:
     widget.blockSignals(False)
 
 
-class Inspector(QWidget):
-    """Shows and changes what is selected on the canvas."""
+class Inspector(QWidget, SessionView):
+    """Shows and changes what is selected (the session's selection)."""
 
-    def __init__(self, canvas, parent: QWidget | None = None) -> None:
+    FOLLOWS: ClassVar[dict[str, str]] = {"selection": "refresh", "laid_out": "refresh"}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.canvas = canvas
         layout = QVBoxLayout(self)
         self.geometry = self._geometry_group()
         self.headline = self._headline_group()
@@ -89,7 +92,10 @@ class Inspector(QWidget):
         for group in (self.geometry, self.headline, self.text, self.photo, self.pair):
             layout.addWidget(group)
         layout.addStretch(1)
-        canvas.selection_changed.connect(self.refresh)
+        self.refresh()
+
+    def session_shown(self) -> None:
+        """Show the new session's selection."""
         self.refresh()
 
     # building
@@ -193,8 +199,8 @@ class Inspector(QWidget):
 
     def refresh(self) -> None:
         """Show the groups the selection needs, with its current values."""
-        frames = self.canvas.selected_frames()
-        document = self.canvas.document
+        frames = self.selected_frames()
+        document = self.session
         kinds = {type(f) for f in frames}
         self.geometry.setVisible(bool(frames))
         self.headline.setVisible(bool(kinds & {HeadlineFrame, TextFrame}) and self._article() is not None)
@@ -227,7 +233,7 @@ class Inspector(QWidget):
             _set_text(self.arrangement, pair.arrangement)
 
     def _show_geometry(self, frames: list) -> None:
-        page = self.canvas.page
+        page = self.page
         extent = to_mm(max(page.width, page.height))
         smallest = to_mm(max(min_side(f.kind) for f in frames))
         for widget, low in ((self.x, -extent), (self.y, -extent), (self.w, smallest), (self.h, smallest)):
@@ -254,8 +260,8 @@ class Inspector(QWidget):
         _set_text(self.credit, frame.credit)
 
     def _article(self) -> str | None:
-        document = self.canvas.document
-        for frame in self.canvas.selected_frames():
+        document = self.session
+        for frame in self.selected_frames():
             article = ops.article_of(document.issue, frame.id)
             if article:
                 return article
@@ -265,16 +271,16 @@ class Inspector(QWidget):
 
     def _do(self, change: Change, text: str) -> None:
         try:
-            self.canvas.document.do(change, text)
+            self.session.do(change, text)
         except ValueError as problem:
-            self.canvas.message.emit(str(problem))
+            self.session.say(str(problem))
         self.refresh()
 
     def _geometry_changed(self) -> None:
-        frames = self.canvas.selected_frames()
+        frames = self.selected_frames()
         if not frames:
             return
-        issue = self.canvas.document.issue
+        issue = self.session.issue
         try:
             if len(frames) == 1:
                 rect = Rect(mm(self.x.value()), mm(self.y.value()), mm(self.w.value()), mm(self.h.value()))
@@ -284,22 +290,22 @@ class Inspector(QWidget):
             dx, dy = mm(self.x.value()) - box.x, mm(self.y.value()) - box.y
             self._do(ops.move_frames(issue, [f.id for f in frames], dx, dy), self.tr("Move"))
         except ValueError as problem:  # refused as it is made: said, and the boxes show the frame again
-            self.canvas.message.emit(str(problem))
+            self.session.say(str(problem))
             self.refresh()
 
     def _headline_changed(self, part: str, text: str) -> None:
         article_id = self._article()
-        issue = self.canvas.document.issue
+        issue = self.session.issue
         if article_id and getattr(issue.article(article_id).headline, part) != text:
             self._do(ops.set_headline(issue, article_id, **{part: text}), self.tr("Headline"))
 
     def _style_changed(self, style: str, **values) -> None:
-        issue = self.canvas.document.issue
+        issue = self.session.issue
         if "size" in values:
             try:
                 length(values["size"])
             except UnitError as problem:
-                self.canvas.message.emit(str(problem))
+                self.session.say(str(problem))
                 self.refresh()
                 return
         current = issue.style(style)
@@ -313,7 +319,7 @@ class Inspector(QWidget):
             try:
                 length(text)
             except UnitError as problem:
-                self.canvas.message.emit(str(problem))
+                self.session.say(str(problem))
                 self.refresh()
                 return
         self._style_changed("body", leading=text or None)
@@ -324,30 +330,30 @@ class Inspector(QWidget):
         except ValueError:
             values = []
         if len(values) != 4 or not all(0 <= v <= 100 for v in values):
-            self.canvas.message.emit(self.tr("Give the colour as four percentages: C M Y K"))
+            self.session.say(self.tr("Give the colour as four percentages: C M Y K"))
             self.refresh()
             return
         self._style_changed("body", colour=Colour.from_percent(values))
 
     def _photo_changed(self, **values) -> None:
-        frames = self.canvas.selected_frames()
+        frames = self.selected_frames()
         if len(frames) == 1 and isinstance(frames[0], PhotoFrame):
             if all(getattr(frames[0], k) == v for k, v in values.items()):
                 return
-            self._do(ops.set_frame_fields(self.canvas.document.issue, frames[0].id, "photo", **values),
+            self._do(ops.set_frame_fields(self.session.issue, frames[0].id, "photo", **values),
                      self.tr("Photo"))
 
     def _pair_changed(self, **values) -> None:
-        frames = self.canvas.selected_frames()
+        frames = self.selected_frames()
         if len(frames) == 1 and isinstance(frames[0], PhotoPairFrame):
             pair = frames[0].pair
             if all(getattr(pair, k) == v for k, v in values.items()):
                 return
             fields = {f"pair.{k}": v for k, v in values.items()}
-            self._do(ops.set_frame_fields(self.canvas.document.issue, frames[0].id, "pair", **fields),
+            self._do(ops.set_frame_fields(self.session.issue, frames[0].id, "pair", **fields),
                      self.tr("Before and after"))
 
     def _swap(self) -> None:
-        frames = self.canvas.selected_frames()
+        frames = self.selected_frames()
         if len(frames) == 1 and isinstance(frames[0], PhotoPairFrame):
-            self._do(ops.swap_pair(self.canvas.document.issue, frames[0].id), self.tr("Swap photos"))
+            self._do(ops.swap_pair(self.session.issue, frames[0].id), self.tr("Swap photos"))

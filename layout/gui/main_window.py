@@ -64,11 +64,11 @@ class MainWindow(QMainWindow):
         self.placing = Placing(self.canvas)
         self.canvas.placing = self.placing
         self.setCentralWidget(self._with_rulers())
-        self.inspector = Inspector(self.canvas)
-        self.pages = PagesDock(self.canvas)
+        self.inspector = Inspector()
+        self.pages = PagesDock()
         self.history = QUndoView()
-        self.story = StoryEditor(self.canvas)
-        self.preflight = PreflightDock(self.canvas)
+        self.story = StoryEditor(focus_page=self.canvas.setFocus)
+        self.preflight = PreflightDock(focus_page=self.canvas.setFocus)
         self.preflight_count = QLabel()
         self.statusBar().addPermanentWidget(self.preflight_count)
         self.preflight.counted.connect(self._show_counts)
@@ -251,24 +251,20 @@ class MainWindow(QMainWindow):
         self.document = document
         self.canvas.set_document(document)
         self.history.setStack(document.undo_stack if document else None)
+        session = document.session if document is not None else None
         if document is not None:
             document.laid_out.connect(self._laid_out)
             document.undo_stack.cleanChanged.connect(self._update_title)
             document.undo_stack.indexChanged.connect(self._update_title)
             document.undo_stack.indexChanged.connect(self.story.refresh)
-        self.story.show_article(None)
-        self.preflight.changed()
-        self.pages.changed()
-        self.inspector.refresh()
+            session.subscribe("message", lambda: self.statusBar().showMessage(session.message, 8000))
+        for dock in (self.story, self.preflight, self.pages, self.inspector):
+            dock.set_session(session)  # the docks follow the session's change events
         self.canvas.fit_page()
         self._report_timer.start()
         self._update_title()
 
     def _laid_out(self) -> None:
-        self.inspector.refresh()
-        self.pages.changed()
-        self.story.show_overset()
-        self.preflight.changed()
         self._report_timer.start()  # the whole issue's report once the changes pause
 
     def _show_counts(self, errors: int, warnings: int) -> None:
