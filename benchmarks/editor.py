@@ -130,7 +130,7 @@ def measure(window, qtest, qt) -> dict[str, float]:
 
     repaint = [timed_ms(full_repaint) for _ in range(30)]
     page = canvas.page
-    body = page.frame(window.issue.article("a1").flow[0]).rect
+    body = page.frame(window.session.issue.article("a1").flow[0]).rect
     start = canvas.to_view(body.x + 40, body.y + 40).toPoint()
     step = (page.grid.column_width(page.type_area) + page.grid.gutter) * canvas.scale() / 4
     qtest.mousePress(viewport, qt.LeftButton, qt.NoModifier, start)
@@ -169,7 +169,7 @@ def measure_story(window) -> dict[str, float]:
     from layout.edit import operations as ops
 
     canvas = window.canvas
-    window.show_story(window.issue.article("a1").flow[0])
+    window.show_story(window.session.issue.article("a1").flow[0])
     body = window.story.body
 
     def type_one(char: str) -> None:
@@ -182,7 +182,7 @@ def measure_story(window) -> dict[str, float]:
     preflight = []
     dock = window.preflight
     for k in range(8):
-        window.document.do(ops.move_frames(window.issue, ["road-photo"], 0, 13.5 if k % 2 else -13.5))
+        window.document.do(ops.move_frames(window.session.issue, ["road-photo"], 0, 13.5 if k % 2 else -13.5))
         generation = dock.generation
         while dock.shown_generation != generation:
             QApplication.processEvents()
@@ -203,7 +203,7 @@ def first_style_change(window) -> float:
     while window.canvas.renders == 0 or not headline.ready():
         QApplication.processEvents()
         time.sleep(0.005)
-    return timed_ms(lambda: (window.document.do(ops.set_style(window.issue, "title", size="小初")),
+    return timed_ms(lambda: (window.document.do(ops.set_style(window.session.issue, "title", size="小初")),
                              window.canvas.viewport().repaint()))
 
 

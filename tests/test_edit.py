@@ -285,3 +285,43 @@ def test_an_edit_on_one_page_of_many_lays_out_only_what_it_touches():
     laid.pages[2]
     assert engine.articles_laid_out == articles + 1 and engine.frames_set == frames + 1
     assert engine.pages_made == pages + 1
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_random_sequences_through_the_editor_session_undo_and_redo_exactly(data):
+    from layout.edit.session import EditorSession
+
+    session = EditorSession(sample())
+    heard: list[str] = []
+    session.subscribe("laid_out", lambda: heard.append("laid_out"))
+    states = [dumps(session.issue)]
+    for _ in range(data.draw(st.integers(1, 8))):
+        session.show_page(data.draw(st.integers(0, len(session.issue.pages) - 1)))
+        session.do(_operation(session.issue, data.draw))
+        states.append(dumps(session.issue))
+        assert session.page_display() is not None  # the page shown is laid out
+    assert heard.count("laid_out") == len(states) - 1
+    for state in reversed(states[:-1]):
+        session.undo()
+        assert dumps(session.issue) == state
+    session.undo()  # nothing left to undo: nothing happens
+    assert dumps(session.issue) == states[0]
+    for state in states[1:]:
+        session.redo()
+        assert dumps(session.issue) == state
+
+
+def test_a_failed_edit_in_the_session_is_no_step_and_changes_nothing():
+    from layout.edit.session import EditorSession
+
+    failures = []
+    session = EditorSession(sample(), on_error=lambda error, what: failures.append(what))
+    session.do(ops.move_frames(session.issue, ["a1-body"], 5, 5))
+    before = dumps(session.issue)
+    session.do(ops.set_style(session.issue, "title", size="九十号"))  # a size no one can set
+    assert dumps(session.issue) == before and len(failures) == 1 and session.history.count() == 1
+    session.select(["a1-body", "a1-body", "a1-head"])
+    assert session.selection == ["a1-body", "a1-head"]
+    session.show_page(0)
+    assert session.selection == []

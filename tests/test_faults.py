@@ -41,14 +41,14 @@ def test_fault_1_a_crop_for_a_frame_of_no_height_is_the_whole_image():
 def test_fault_1_two_photos_dropped_on_a_shallow_series_block_keep_the_window(qtbot, window, dialogs):
     canvas = window.canvas
     window.new_document("broadsheet")
-    page = window.issue.pages[0]
+    page = window.session.issue.pages[0]
     qtbot.keyClick(canvas, Qt.Key_S)
     top = line_y(page, 40)
     start = view_point(canvas, column_left(page, 3) + 2, top + 1)
     right = page.grid.column_span(page.type_area, 8, 8)
     end = view_point(canvas, right[0] + right[1] - 2, line_y(page, 43) - 1)
     drag(qtbot, canvas, start, end)
-    blocks = [f for f in window.issue.pages[0].frames if type(f).__name__ == "SeriesFrame"]
+    blocks = [f for f in window.session.issue.pages[0].frames if type(f).__name__ == "SeriesFrame"]
     assert len(blocks) == 1
     block = blocks[0]
     assert block.rect.h < 4 * page.grid.line_pitch
@@ -57,7 +57,7 @@ def test_fault_1_two_photos_dropped_on_a_shallow_series_block_keep_the_window(qt
     qtbot.wait(50)
     assert window.isVisible()
     canvas.grab()  # it still paints
-    assert window.issue.find_frame(block.id) is not None
+    assert window.session.issue.find_frame(block.id) is not None
     assert dialogs == []  # nothing went wrong: the pair is placed, its photos marked as having no room
 
 
@@ -66,8 +66,8 @@ def test_fault_1_an_error_in_an_edit_leaves_the_document_unchanged_and_the_windo
                                                                                         sample_copy, monkeypatch):
     assert window.open_document(sample_copy)
     canvas = window.canvas
-    before, steps = dumps(window.issue), window.document.undo_stack.count()
-    engine = type(window.document.engine)
+    before, steps = dumps(window.session.issue), window.document.undo_stack.count()
+    engine = type(window.session.engine)
     real = engine.layout
 
     def broken(self, issue):
@@ -78,13 +78,14 @@ def test_fault_1_an_error_in_an_edit_leaves_the_document_unchanged_and_the_windo
     qtbot.keyClick(canvas, Qt.Key_Right)  # a nudge: one edit operation through the undo stack
     qtbot.waitUntil(lambda: bool(dialogs), timeout=5000)
     assert "ZeroDivisionError" in dialogs[0] and "injected" in _report(dialogs[0]).read_text("utf-8")
-    assert dumps(window.issue) == before and window.document.undo_stack.count() == steps
+    assert dumps(window.session.issue) == before and window.document.undo_stack.count() == steps
     monkeypatch.setattr(engine, "layout", real)
     qtbot.keyClick(canvas, Qt.Key_Right)  # the window goes on: the next edit is made
-    assert window.issue.find_frame("road-photo")[1].rect.x > load(sample_copy).find_frame("road-photo")[1].rect.x
+    moved = window.session.issue.find_frame("road-photo")[1].rect.x
+    assert moved > load(sample_copy).find_frame("road-photo")[1].rect.x
     assert window.document.undo_stack.count() == steps + 1
     qtbot.keyClick(canvas, Qt.Key_Z, Qt.ControlModifier)
-    assert dumps(window.issue) == before
+    assert dumps(window.session.issue) == before
 
 
 @pytest.mark.qt_no_exception_capture
@@ -177,7 +178,7 @@ def test_fault_3_a_negative_width_typed_in_the_inspector_leaves_a_document_that_
     width.selectAll()
     qtbot.keyClicks(width, "-20")
     qtbot.keyClick(width, Qt.Key_Return)
-    frame = window.issue.find_frame("road-photo")[1]
+    frame = window.session.issue.find_frame("road-photo")[1]
     assert frame.rect.w > 0
     window.document.save(sample_copy)
     assert load(sample_copy).find_frame("road-photo")[1].rect.w == frame.rect.w
@@ -188,7 +189,7 @@ def test_fault_5_tab_moves_between_the_parts_of_the_headline_editor(qtbot, windo
 
     canvas = window.canvas
     assert window.open_document(sample_copy)
-    head = window.issue.find_frame("a4-head")[1]
+    head = window.session.issue.find_frame("a4-head")[1]
     canvas.setFocus()
     qtbot.mouseDClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
                       view_point(canvas, head.rect.x + head.rect.w / 2, head.rect.y + head.rect.h / 2))
@@ -206,7 +207,7 @@ def test_fault_5_tab_moves_between_the_parts_of_the_headline_editor(qtbot, windo
     qtbot.keyClick(subtitle, Qt.Key_Backtab, Qt.ShiftModifier)
     assert title.hasFocus() and editor.isVisible()  # still editing: nothing was committed on the way
     qtbot.keyClick(title, Qt.Key_Return)
-    assert window.issue.article("a4").headline.subtitle == "副题改了"
+    assert window.session.issue.article("a4").headline.subtitle == "副题改了"
     assert window.document.undo_stack.count() == 1
 
 
@@ -221,7 +222,7 @@ def test_fault_6_what_the_first_headline_size_change_needs_is_loaded_before_it(q
     decoded = []
     real = photo._read_info
     monkeypatch.setattr(photo, "_read_info", lambda path: decoded.append(path) or real(path))
-    window.document.do(ops.set_style(window.issue, "title", size="小初"))
-    assert window.issue.style("title").size == "小初"
+    window.document.do(ops.set_style(window.session.issue, "title", size="小初"))
+    assert window.session.issue.style("title").size == "小初"
     assert decoded == []  # no photo is read again for a change of type size
     assert headline._jieba.cache_info().misses == 1  # jieba was loaded once, before the change

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from layout.edit import operations as ops
-from layout.engine.page import IssueLayout, LayoutEngine
+from layout.edit.session import EditorSession
 from layout.export.outputs import incomplete_set
 from layout.gui.canvas import ZOOM_STEP, PageCanvas
 from layout.gui.crash import contained
@@ -84,27 +84,10 @@ class MainWindow(QMainWindow):
         self.resize(1400, 950)
         self._update_title()
 
-    # the old window's names, kept for the export and test code that reads them
-
     @property
-    def issue(self) -> Issue | None:
-        """The issue being edited."""
-        return self.document.issue if self.document else None
-
-    @property
-    def engine(self) -> LayoutEngine | None:
-        """The document's layout engine."""
-        return self.document.engine if self.document else None
-
-    @property
-    def layout_result(self) -> IssueLayout | None:
-        """The current layout of every page."""
-        return self.document.layout if self.document else None
-
-    @property
-    def page_index(self) -> int:
-        """The position of the page shown."""
-        return self.canvas.page_index
+    def session(self) -> EditorSession | None:
+        """What the editor is doing: the document's session (None without a document)."""
+        return self.document.session if self.document else None
 
     # building
 
@@ -278,9 +261,9 @@ class MainWindow(QMainWindow):
         """A double-click: a text frame opens the story editor, a headline is edited in place,
         a photo is cropped by eye."""
         frame = self.canvas.page.frame(frame_id)
-        if isinstance(frame, TextFrame) and ops.article_of(self.issue, frame_id):
+        if isinstance(frame, TextFrame) and ops.article_of(self.session.issue, frame_id):
             self.show_story(frame_id)
-        elif isinstance(frame, HeadlineFrame) and ops.article_of(self.issue, frame_id):
+        elif isinstance(frame, HeadlineFrame) and ops.article_of(self.session.issue, frame_id):
             HeadlineEditor(self.canvas, frame_id)
         elif isinstance(frame, PhotoFrame) and frame.image and not frame.locked:
             self.canvas.set_selection([frame_id])
@@ -291,7 +274,7 @@ class MainWindow(QMainWindow):
         self.canvas.set_selection(self.canvas.group_of(self.canvas.page.frame(frame_id)))
         self.story_dock.show()
         self.story_dock.raise_()
-        self.story.show_article(ops.article_of(self.issue, frame_id))
+        self.story.show_article(ops.article_of(self.session.issue, frame_id))
         self.story.focus_body()
 
     def _context_menu(self, at: QPoint) -> None:
@@ -299,7 +282,7 @@ class MainWindow(QMainWindow):
         if frame is None or self.document is None:
             return
         menu = QMenu(self)
-        issue = self.issue
+        issue = self.session.issue
         if isinstance(frame, TextFrame) and ops.article_of(issue, frame.id):
             self._paragraph_style_menu(menu, frame, self.canvas.viewport().mapFrom(self.canvas, at).toPointF())
             menu.addAction(self.tr("Fit Frame to Copy"), lambda: self.document.do(ops.fit_copy(issue, frame.id)))
@@ -315,20 +298,22 @@ class MainWindow(QMainWindow):
 
     def _paragraph_style_menu(self, menu: QMenu, frame: TextFrame, point: QPointF) -> None:
         """Paragraph style ▸ body, lead, subhead, for the paragraph under the pointer."""
-        article_id = ops.article_of(self.issue, frame.id)
-        index = paragraph_at(self.issue.article(article_id), self.canvas.page_display(), *self.canvas.to_page(point))
+        article_id = ops.article_of(self.session.issue, frame.id)
+        index = paragraph_at(self.session.issue.article(article_id), self.canvas.page_display(),
+                             *self.canvas.to_page(point))
         if index is None:
             return
         styles = menu.addMenu(self.tr("Paragraph Style"))
         for name, label in zip(PARAGRAPH_STYLES, (self.tr("Body"), self.tr("Lead"), self.tr("Subhead")), strict=True):
             chosen = styles.addAction(label, lambda n=name: self._set_paragraph_style(article_id, index, n))
             chosen.setCheckable(True)
-            chosen.setChecked(self.issue.article(article_id).paragraphs[index].style == name)
+            chosen.setChecked(self.session.issue.article(article_id).paragraphs[index].style == name)
 
     def _set_paragraph_style(self, article_id: str, index: int, style: str) -> None:
-        paragraphs = [dataclasses.replace(p) for p in self.issue.article(article_id).paragraphs]
+        paragraphs = [dataclasses.replace(p) for p in self.session.issue.article(article_id).paragraphs]
         paragraphs[index].style = style
-        self.document.do(ops.set_story(self.issue, article_id, paragraphs=paragraphs), self.tr("Paragraph style"))
+        self.document.do(ops.set_story(self.session.issue, article_id, paragraphs=paragraphs),
+                         self.tr("Paragraph style"))
         self.story.refresh()
 
     def choose_relink_photo(self, frame_id: str) -> None:
@@ -336,7 +321,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Relink photo"), "",
                                               self.tr("Photos (*.jpg *.jpeg *.png *.tif *.tiff)"))
         if path:
-            self.document.do(ops.fill_photo(self.issue, frame_id, path), self.tr("Relink photo"))
+            self.document.do(ops.fill_photo(self.session.issue, frame_id, path), self.tr("Relink photo"))
 
     def choose_relink_folder(self) -> None:
         """Ask for a folder where missing photos were moved; they are found by name."""
@@ -344,7 +329,7 @@ class MainWindow(QMainWindow):
             return
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with the moved photos"))
         if folder:
-            change = ops.relink_photos(self.issue, folder)
+            change = ops.relink_photos(self.session.issue, folder)
             if change.changes:
                 self.document.do(change, self.tr("Relink photos"))
             self.statusBar().showMessage(self.tr("Relinked photos in %1 frames").replace("%1",
@@ -502,7 +487,7 @@ class MainWindow(QMainWindow):
         self.canvas.snapping = on
 
     def _report(self) -> None:
-        report = self.layout_result.report if self.layout_result else None
+        report = self.session.layout.report if self.session else None
         if report is None:
             return
         parts = [self.tr("Overset: %1 characters in %2").replace("%1", str(n)).replace("%2", a)
@@ -555,15 +540,15 @@ class MainWindow(QMainWindow):
         if folder and incomplete_set(Path(folder)) is not None:
             self.statusBar().showMessage(self.tr("The last export into %1 was stopped halfway; this one replaces "
                                                  "its pages").replace("%1", folder), 10000)
-        if folder and self.issue is not None and press_allowed(self, self.issue, self.engine):
+        if folder and self.session is not None and press_allowed(self, self.session.issue, self.session.engine):
             self.export_to("press", folder)
 
     def export_to(self, profile: str, target: str, wait: bool = True) -> list[Path]:
         """Export in a profile in a worker thread, with a progress bar and Cancel; the window
         stays responsive. With ``wait``, return the files written when it ends."""
-        if self.issue is None or not target:
+        if self.session is None or not target:
             return []
-        job = ExportJob(self.issue, profile, target, self)
+        job = ExportJob(self.session.issue, profile, target, self)
         self.export_job = job
         job.finished.connect(self._exported)  # bound methods: run on the GUI thread
         job.failed.connect(self._export_failed)
