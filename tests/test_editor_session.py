@@ -108,3 +108,24 @@ def test_a_designers_session(qtbot, window, monkeypatch, tmp_path):
     qtbot.keyClick(canvas, Qt.Key_S, Qt.ControlModifier)
     assert out.exists() and not window.windowTitle().startswith("*")
     assert dumps(load(out)) == dumps(window.session.issue)
+
+
+def test_the_docks_follow_the_editor_session(qtbot, window, sample_copy):
+    assert window.open_document(sample_copy)
+    session, canvas = window.session, window.canvas
+    assert window.inspector.session is session and window.pages.session is session
+    assert window.story.session is session and window.preflight.session is session
+    photo = session.issue.find_frame("road-photo")[1]
+    qtbot.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
+                     view_point(canvas, photo.rect.x + photo.rect.w / 2, photo.rect.y + photo.rect.h / 2))
+    assert session.selection == ["road-photo"] and window.inspector.photo.isVisibleTo(window.inspector)
+    qtbot.keyClick(canvas, Qt.Key_S)
+    assert session.tool != "select"
+    qtbot.keyClick(canvas, Qt.Key_Escape)
+    body = session.issue.find_frame("a4-body")[1]
+    qtbot.mouseDClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
+                      view_point(canvas, body.rect.x + 20, body.rect.y + 10))
+    assert session.story == "a4" and window.story.article_id == "a4"
+    qtbot.waitUntil(lambda: window.pages.list.count() == len(session.issue.pages), timeout=5000)
+    session.show_page(0)
+    assert session.selection == [] and window.pages.list.currentRow() == 0

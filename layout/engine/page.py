@@ -66,7 +66,9 @@ class IssueLayout:
 
 
 def _layer(item: Item) -> int:
-    """Drawing order: tints and boxes, then photos, then rules, then text."""
+    """Drawing order: tints and boxes, then photos, then rules, then text (a marker with what it marks)."""
+    if isinstance(item, (BoxItem, RuleItem)) and item.layer is not None:
+        return item.layer
     if isinstance(item, BoxItem):
         return 0
     if isinstance(item, (ImageItem, PlaceholderItem)):

@@ -7,8 +7,6 @@ made, and every change it makes goes through the document as an edit operation.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -426,11 +424,7 @@ class PageCanvas(QAbstractScrollArea):
     def grid_cell(self, point: QPointF) -> tuple[int, int]:
         """The grid column (1-based) and grid line (0-based) nearest a viewport point."""
         page = self.page
-        area, grid = page.type_area, page.grid
-        x, y = self.to_page(point)
-        column = 1 + math.floor((x - area.x) / (grid.column_width(area) + grid.gutter))
-        line = round((y - area.y) / grid.line_pitch)
-        return max(1, min(grid.columns, column)), max(0, min(grid.line_count(area) - 1, line))
+        return page.grid.cell_at(page.type_area, *self.to_page(point))
 
     def tolerance(self) -> float:
         """The snapping distance in points."""
@@ -446,6 +440,8 @@ class PageCanvas(QAbstractScrollArea):
         if self.tool is not None and self.tool is not tool:
             self.tool.cancel()
         self.tool = tool or self.default_tool
+        if self.session is not None:  # the session knows which tool is taken up (by its kind)
+            self.session.set_tool(type(self.tool).__name__.removesuffix("Tool").lower() or "select")
         self.viewport().setCursor(self.tool.cursor)
         self.viewport().update()
 

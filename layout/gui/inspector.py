@@ -247,7 +247,7 @@ class Inspector(QWidget, SessionView):
         self.w.setEnabled(single)
         self.h.setEnabled(single)
         grid = page.grid
-        columns = (box.w + grid.gutter) / (grid.column_width(page.type_area) + grid.gutter)
+        columns = grid.columns_for(page.type_area, box.w)
         self.grid_size.setText(self.tr("%1 columns × %2 lines").replace("%1", f"{columns:.4g}")
                                .replace("%2", f"{box.h / grid.line_pitch:.4g}"))
 

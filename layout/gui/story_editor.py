@@ -147,8 +147,10 @@ class StoryEditor(QWidget, SessionView):
             self.show_article(article)
 
     def show_article(self, article_id: str | None) -> None:
-        """Fill the editor from an article (None: empty and disabled)."""
+        """Fill the editor from an article (None: empty and disabled); it is the session's story."""
         self.article_id = article_id
+        if self.session is not None:
+            self.session.edit_story(article_id)
         self.refresh()
 
     def refresh(self) -> None:
