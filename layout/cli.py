@@ -19,12 +19,13 @@ from layout.edit.operations import placed
 from layout.engine.crashreport import crash_line, write_report
 from layout.engine.fonts import FontError
 from layout.engine.page import LayoutEngine
+from layout.export.conditions import CONDITIONS, DEFAULT_CONDITION, OutputCondition, resolve_condition
 from layout.export.outputs import check_replaceable, incomplete_set
 from layout.export.package import MANIFEST, check_manifest, make_package
 from layout.export.pdf_colours import pdf_colour_findings
 from layout.export.pdf_export import DEFAULT_NAME, export_pages, export_pdf, file_name
 from layout.export.preflight import ERROR, Settings, as_json, preflight
-from layout.export.profiles import PROFILES, OutputCondition
+from layout.export.profiles import PROFILES
 from layout.export.summary import format_summary, summary
 from layout.importer.place import (
     Placement,
@@ -147,22 +148,21 @@ def _warn_report(laid) -> None:
 
 
 def _condition(args: argparse.Namespace) -> OutputCondition:
-    if args.icc is None:
-        return OutputCondition()
-    icc = Path(args.icc)
-    if not icc.is_file():
-        raise CommandError(f"{icc}: no such ICC profile")
-    condition = OutputCondition(identifier=args.condition or icc.stem, info=args.condition or icc.stem, profile=icc)
+    """The print condition of --condition, --icc and --ink-limit (the newsprint one by default)."""
     try:
-        condition.check()
+        return resolve_condition(args.condition, Path(args.icc) if args.icc else None, args.ink_limit)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
-    return condition
 
 
-def _preflight_press(issue, args: argparse.Namespace) -> None:
-    errors = [f for f in preflight(issue, Settings(min_ppi=args.min_ppi)) if f.severity == ERROR]
-    for finding in errors:
+def _settings(args: argparse.Namespace, condition: OutputCondition) -> Settings:
+    return Settings(min_ppi=args.min_ppi, ink_limit=condition.ink_limit, condition=condition)
+
+
+def _preflight_press(issue, args: argparse.Namespace, condition: OutputCondition) -> None:
+    findings = preflight(issue, _settings(args, condition))
+    errors = [f for f in findings if f.severity == ERROR]
+    for finding in findings:  # errors first: what stops the export, then what a plant would call about
         print(finding, file=sys.stderr)
     if errors and not args.force:
         raise CommandError(f"preflight found {len(errors)} errors; fix them, or export anyway with --force")
@@ -177,14 +177,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.document}: the issue has no pages to export")
     profile = PROFILES[args.profile]
     progress = None if args.quiet else _print_progress
+    condition = _condition(args)
     if profile.name == "press":
-        _preflight_press(issue, args)
+        _preflight_press(issue, args, condition)
     if profile.one_file_per_page and not args.single:
         if out.suffix.lower() == ".pdf" or (out.exists() and not out.is_dir()):
             raise CommandError(f"{out}: press export writes one file a page into a folder (or use --single)")
         if not out.parent.is_dir():
             raise CommandError(f"{out.parent}: the folder does not exist")
-        condition = _condition(args)
         _check_page_files(issue, out, args)
         _warn_incomplete(out)
         with _output_folder(out):
@@ -195,7 +195,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if args.single and out.suffix.lower() != ".pdf":
             raise CommandError(f"{out}: give the single file a .pdf name")
         check_replaceable(out, args.force)
-        laid = export_pdf(issue, out, profile=profile, condition=_condition(args), progress=progress)
+        laid = export_pdf(issue, out, profile=profile, condition=condition, progress=progress)
         files = [out]
     _warn_report(laid)
     if profile.name == "press":
@@ -239,10 +239,11 @@ def _check_page_files(issue: Issue, folder: Path, args: argparse.Namespace) -> N
 
 def _cmd_package(args: argparse.Namespace) -> int:
     issue = _load(args.document)
-    _preflight_press(issue, args)
+    condition = _condition(args)
+    _preflight_press(issue, args, condition)
     try:
         manifest = make_package(issue, args.output, progress=None if args.quiet else _print_progress,
-                                allow_outside=args.allow_outside)
+                                allow_outside=args.allow_outside, condition=condition)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     total = sum(f["size"] for f in manifest["files"])
@@ -252,7 +253,7 @@ def _cmd_package(args: argparse.Namespace) -> int:
 
 def _cmd_preflight(args: argparse.Namespace) -> int:
     issue = _load(args.document)
-    findings = preflight(issue, Settings(min_ppi=args.min_ppi, ink_limit=args.ink_limit))
+    findings = preflight(issue, _settings(args, _condition(args)))
     if args.json:
         print(json.dumps(as_json(findings), ensure_ascii=False, indent=1))
     else:
@@ -363,6 +364,16 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def _add_condition_arguments(parser: argparse.ArgumentParser) -> None:
+    """--condition, --icc and --ink-limit: the paper and press the PDF is made for."""
+    names = ", ".join(f"{n} ({c.identifier}, {c.ink_limit:.0f}%%)" for n, c in CONDITIONS.items())
+    parser.add_argument("--condition", help=f"print condition: {names}; default {DEFAULT_CONDITION}")
+    parser.add_argument("--icc", help="the plant's CMYK output profile, checked against --condition; "
+                                      "without --condition it is a custom condition")
+    parser.add_argument("--ink-limit", type=float,
+                        help="total ink limit in percent (default: the condition's)")
+
+
 def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.ArgumentParser:
     """The argument parser with its subcommands; ``qt_version`` tells ``--version`` the Qt library's."""
     parser = argparse.ArgumentParser(prog="layout", description="Chinese newspaper layout.")
@@ -388,8 +399,7 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     export.add_argument("--single", action="store_true", help="press: the whole issue in one file")
     export.add_argument("--name", default=DEFAULT_NAME,
                         help="press file names, e.g. {date:%%Y%%m%%d}-{page:02d}.pdf (the default)")
-    export.add_argument("--icc", help="press: the plant's CMYK output profile (default ISO Coated v2 300%%)")
-    export.add_argument("--condition", help="press: its OutputConditionIdentifier, e.g. IFRA26")
+    _add_condition_arguments(export)
     export.add_argument("--min-ppi", type=float, default=RULES.min_ppi, help="preflight: lowest photo resolution")
     export.add_argument("--force", action="store_true",
                         help="export even when preflight finds errors, and replace a link or a file that is "
@@ -401,6 +411,7 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     package.add_argument("document")
     package.add_argument("-o", "--output", required=True, help="a new folder for the package")
     package.add_argument("--min-ppi", type=float, default=RULES.min_ppi, help="preflight: lowest photo resolution")
+    _add_condition_arguments(package)
     package.add_argument("--force", action="store_true", help="package even when preflight finds errors")
     package.add_argument("--allow-outside", action="store_true",
                          help="also package photos whose path leaves the document's folder (regular files only)")
@@ -411,7 +422,7 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     check.add_argument("document")
     check.add_argument("--json", action="store_true", help="print JSON")
     check.add_argument("--min-ppi", type=float, default=RULES.min_ppi, help="lowest photo resolution (warning)")
-    check.add_argument("--ink-limit", type=float, default=RULES.press_ink_limit, help="total ink limit in percent")
+    _add_condition_arguments(check)
     check.set_defaults(func=_cmd_preflight)
 
     info = sub.add_parser("info", help="pages, frames, articles and overset")

@@ -8,6 +8,7 @@ import pikepdf
 import pytest
 from PIL import Image
 
+from layout.export.conditions import CONDITIONS
 from layout.export.pdf_colours import pdf_colour_findings
 from layout.export.pdf_export import export_pages, export_pdf, file_name
 from layout.export.profiles import PROFILES
@@ -59,7 +60,7 @@ def test_press_ink_stays_under_the_limit(press_pdf, tmp_path):
     for path in sorted(tmp_path.glob("img*.jpg")):
         pixels = np.asarray(Image.open(path), dtype=np.float32)
         worst = max(worst, float(pixels.sum(axis=2).max()) / 255 * 100)
-    assert 150 < worst <= PROFILES["press"].ink_limit
+    assert 150 < worst <= CONDITIONS["newsprint"].ink_limit
 
 
 def test_press_boxes_nest_with_the_bleed(press_pdf, sample_path):
@@ -90,8 +91,10 @@ def test_press_is_pdfx1a(press_pdf):
         assert pdf.pdf_version == "1.3"
         (intent,) = pdf.Root.OutputIntents
         assert pikepdf.Name("/GTS_PDFX") == intent.S
-        assert str(intent.OutputConditionIdentifier) == "FOGRA39"
+        assert str(intent.OutputConditionIdentifier) == "IFRA26"  # newsprint by default
+        assert str(intent.RegistryName) == "http://www.color.org"
         assert intent.DestOutputProfile.N == 4
+        assert b"layout newsprint 220%" in intent.DestOutputProfile.read_bytes()
         info = pdf.docinfo
         assert str(info["/GTS_PDFXVersion"]) == "PDF/X-1:2001"
         assert str(info["/GTS_PDFXConformance"]) == "PDF/X-1a:2001"

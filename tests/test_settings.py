@@ -8,6 +8,7 @@ from pathlib import Path
 from layout.cli import build_parser
 from layout.edit.drag import FrameDrag
 from layout.edit.snap import SnapTargets
+from layout.export.conditions import CONDITIONS, resolve_condition
 from layout.export.preflight import Settings
 from layout.export.profiles import PROFILES
 from layout.model.geometry import Rect
@@ -25,14 +26,16 @@ def test_the_command_lines_defaults_are_the_rules():
     for command in ("export", "package"):
         assert parser.parse_args([command, "d.layout.json", "-o", "x"]).min_ppi == RULES.min_ppi
     args = parser.parse_args(["preflight", "d.layout.json"])
-    assert (args.min_ppi, args.ink_limit) == (RULES.min_ppi, RULES.press_ink_limit)
+    assert (args.min_ppi, args.ink_limit, args.condition) == (RULES.min_ppi, None, None)  # None: the condition's
+    assert resolve_condition(args.condition, None, args.ink_limit).ink_limit == RULES.press_ink_limit
 
 
 def test_preflight_and_the_press_profile_read_the_rules():
-    assert (Settings().min_ppi, Settings().ink_limit) == (RULES.min_ppi, RULES.press_ink_limit)
+    assert (Settings().min_ppi, Settings().total_ink) == (RULES.min_ppi, RULES.press_ink_limit)
+    assert CONDITIONS[RULES.print_condition].ink_limit == RULES.press_ink_limit
+    assert CONDITIONS["coated"].ink_limit == RULES.coated_ink_limit
     press = PROFILES["press"]
-    assert (press.ink_limit, press.image_ppi, press.bleed) == (RULES.press_ink_limit, RULES.press_image_ppi,
-                                                               mm(RULES.bleed_mm))
+    assert (press.limit_ink, press.image_ppi, press.bleed) == (True, RULES.press_image_ppi, mm(RULES.bleed_mm))
     assert Settings().bleed == press.bleed
     assert PROFILES["proof"].image_ppi == RULES.proof_image_ppi
 

@@ -18,6 +18,9 @@ packages=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
           libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth)
 # The tests read PDFs with poppler, qpdf and Ghostscript.
 [ "$dev" = 1 ] && packages+=(poppler-utils qpdf ghostscript)
+# The newsprint profile is rebuilt with ArgyllCMS (tools/build_newsprint_profile.py); the
+# tests use the Adobe RGB profile of icc-profiles-free.
+[ "$dev" = 1 ] && packages+=(argyll icc-profiles-free)
 
 python=${PYTHON:-python3}
 "$python" -c 'import venv, ensurepip' 2>/dev/null || packages+=(python3-venv)

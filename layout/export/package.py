@@ -1,5 +1,7 @@
 """The package for the print shop: the document, its photos, its fonts with their
-licences, and the press PDFs, with a manifest (file, size, SHA-256).
+licences, the press PDFs, the proof they were signed off from, the output profile and
+the print condition with the program's version (condition.json), and a manifest (file,
+size, SHA-256).
 
 The packaged document refers to its photos inside the package, so the
 package opens and exports the same on another machine (with
@@ -19,9 +21,11 @@ import os
 import shutil
 from pathlib import Path
 
+from layout import __version__
 from layout.engine.fonts import font_dir
 from layout.engine.page import LayoutEngine
-from layout.export.pdf_export import Progress, export_pages
+from layout.export.conditions import OutputCondition
+from layout.export.pdf_export import Progress, export_pages, export_pdf
 from layout.export.preflight import fonts_used
 from layout.model.assets import image_holders
 from layout.model.document import Issue
@@ -32,6 +36,7 @@ from layout.store.files import write_atomic
 from layout.store.scratch import remove_debris, scratch_folder
 
 MANIFEST = "manifest.json"
+CONDITION = "condition.json"
 
 
 def _photos(issue: Issue) -> list[Photo | PhotoFrame]:
@@ -103,7 +108,7 @@ def write_manifest(folder: Path) -> dict:
 
 
 def make_package(issue: Issue, folder: str | Path, *, progress: Progress | None = None,
-                 allow_outside: bool = False) -> dict:
+                 allow_outside: bool = False, condition: OutputCondition | None = None) -> dict:
     """Write the package into ``folder`` (new or empty); return the manifest.
 
     Photos outside the document's folder are refused unless ``allow_outside``.
@@ -120,7 +125,7 @@ def make_package(issue: Issue, folder: str | Path, *, progress: Progress | None 
     remove_debris(folder.parent)
     scratch = scratch_folder(folder.parent)
     try:
-        manifest = _build(issue, scratch, progress)
+        manifest = _build(issue, scratch, progress, condition or OutputCondition())
         os.replace(scratch, folder)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -128,7 +133,20 @@ def make_package(issue: Issue, folder: str | Path, *, progress: Progress | None 
     return manifest
 
 
-def _build(issue: Issue, folder: Path, progress: Progress | None) -> dict:
+def _write_condition(condition: OutputCondition, folder: Path) -> None:
+    """The output profile into icc/ and what the PDFs were made for into condition.json."""
+    (folder / "icc").mkdir()
+    profile = condition.profile_path()
+    shutil.copy2(profile, folder / "icc" / profile.name)
+    about = {"program": f"layout {__version__}", "condition": condition.name,
+             "output_condition_identifier": condition.identifier, "output_condition": condition.info,
+             "registry_name": condition.registry_name, "total_ink_limit_percent": condition.ink_limit,
+             "plate_order": condition.plate_order, "output_profile": f"icc/{profile.name}",
+             "pdf_standard": "PDF/X-1a:2001"}
+    write_atomic(folder / CONDITION, (json.dumps(about, ensure_ascii=False, indent=1) + "\n").encode())
+
+
+def _build(issue: Issue, folder: Path, progress: Progress | None, condition: OutputCondition) -> dict:
     """The package's content, in ``folder``."""
     packaged = copy.deepcopy(issue)
     packaged.source = folder / (issue.source.name if issue.source else "issue.layout.json")
@@ -136,7 +154,9 @@ def _build(issue: Issue, folder: Path, progress: Progress | None) -> dict:
     save(packaged, packaged.source)
     engine = LayoutEngine()
     (folder / "press").mkdir()
-    laid, _ = export_pages(packaged, folder / "press", engine=engine, progress=progress)
+    laid, _ = export_pages(packaged, folder / "press", engine=engine, progress=progress, condition=condition)
+    export_pdf(packaged, folder / "proof.pdf", profile="proof", condition=condition, engine=engine)
+    _write_condition(condition, folder)
     _copy_fonts(fonts_used(laid), folder)
     return write_manifest(folder)
 

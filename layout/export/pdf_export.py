@@ -21,9 +21,9 @@ from layout.engine.displaylist import ImageItem, Item, PageDisplay
 from layout.engine.fonts import ROLE_FILES
 from layout.engine.page import IssueLayout, LayoutEngine
 from layout.export.images import ImagePreparer
-from layout.export.marks import draw_crop_marks, sheet_for
+from layout.export.marks import Sheet, draw_crop_marks, sheet_for, slug_items
 from layout.export.outputs import moving_into_place
-from layout.export.pdfx import make_pdfx
+from layout.export.pdfx import finish_pdf
 from layout.export.profiles import PROFILES, ExportProfile, OutputCondition
 from layout.model.colour import Colour
 from layout.model.document import Issue
@@ -39,9 +39,14 @@ WATERMARK = TextStyle(font="hei-bold", size=200, align="center", colour=Colour(0
 SLUG = TextStyle(font="hei", size=6.5, align="left")
 
 
-def document_title(issue: Issue) -> str:
-    """"北京城市副中心报 2023-02-15": the paper and the date."""
-    return f"{issue.paper} {issue.date.isoformat()}"
+def document_title(issue: Issue, pages: list[int] | None = None) -> str:
+    """"北京城市副中心报 2023-02-15 第3版": the paper, the date and the page (or pages)."""
+    title = f"{issue.paper} {issue.date.isoformat()}"
+    if not pages:
+        return title
+    if len(pages) == 1:
+        return f"{title} 第{pages[0]}版"
+    return f"{title} 第{pages[0]}–{pages[-1]}版"
 
 
 _FIELD_SPECS = {  # what each field of a press file name may say after its colon
@@ -117,7 +122,8 @@ class PdfWriter:
         self.profile = profile
         self.condition = condition
         self.scratch = scratch
-        self.images = ImagePreparer(profile, scratch, condition.profile_path()) if profile.image_ppi else None
+        self.images = (ImagePreparer(profile, scratch, condition.profile_path(), ink_limit=condition.ink_limit)
+                       if profile.image_ppi else None)
         self.exported = datetime.now()
 
     def write(self, pages: list[PageDisplay], out: Path, progress: Callable[[], None] | None = None) -> None:
@@ -126,7 +132,8 @@ class PdfWriter:
         tmp = self.scratch / "export.pdf"
         canvas = Canvas(str(tmp), initialFontName=body_font.fontName, initialFontSize=9, pageCompression=1,
                         enforceColorSpace="cmyk" if self.profile.cmyk else None)
-        canvas.setTitle(document_title(self.issue))
+        title = document_title(self.issue, [p.number for p in pages])
+        canvas.setTitle(title)
         canvas.setAuthor(self.issue.paper)
         canvas.setCreator(f"layout {__version__}")
         canvas.setSubject(self.issue.edition or "")
@@ -135,9 +142,23 @@ class PdfWriter:
             if progress:
                 progress()
         canvas.save()
-        if self.profile.pdfx:
-            make_pdfx(tmp, document_title(self.issue), self.condition)
+        file_key = f"{self.issue.paper}|{self.issue.date.isoformat()}|{','.join(str(p.number) for p in pages)}"
+        finish_pdf(tmp, file_key, title, self.condition if self.profile.pdfx else None)
         write_atomic(out, tmp.read_bytes())
+
+    def _press_slug(self, canvas: Canvas, page: PageDisplay, sheet: Sheet) -> None:
+        """Paper, date, page, plate colour order and export time, under the bleed (outside the trim)."""
+        when = self.issue.date
+        text = (f"{self.issue.paper}  {when.year}年{when.month}月{when.day}日  第{page.number}版  "
+                f"{self.condition.identifier} {self.condition.ink_limit:.0f}%  "
+                f"色序 {' '.join(self.condition.plate_order)}  导出于 {self.exported:%Y-%m-%d %H:%M}  "
+                f"layout {__version__}")
+        items = slug_items(text, SLUG, page.width, page.height, self.profile.bleed, self.condition.plate_order)
+        canvas.saveState()
+        canvas.translate(sheet.offset, sheet.offset)
+        draw_page(canvas, PageDisplay(page.number, page.width, page.height, items),
+                  overprint_black=self.profile.overprint_black)
+        canvas.restoreState()
 
     def _page(self, canvas: Canvas, page: PageDisplay) -> None:
         sheet = sheet_for(page.width, page.height, self.profile)
@@ -159,6 +180,8 @@ class PdfWriter:
         canvas.restoreState()
         if self.profile.crop_marks:
             draw_crop_marks(canvas, sheet, self.profile.bleed)
+        if self.profile.pdfx:
+            self._press_slug(canvas, page, sheet)
         if not self.profile.one_file_per_page:
             key = f"page{page.number}"
             canvas.bookmarkPage(key)

@@ -6,8 +6,9 @@ Checks (the issue's list): overset text; characters missing from every font;
 photos missing, unreadable or under the resolution threshold; colours with
 more ink than the limit; objects that cross the trim without reaching the
 bleed; empty frames; fonts that may not be embedded; photos outside the
-document's folder; and, on a written press
-PDF, any RGB or spot colour.
+document's folder; on a written press PDF, any RGB or spot colour; and what a
+newspaper plant calls back about (press_checks.py: photo ink as separated, hairlines,
+thin coloured rules, small text in several inks or rich black, small reversed text).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from layout.engine.displaylist import GlyphLines, GlyphRun, ImageItem
 from layout.engine.fonts import chain_for, font_dir
 from layout.engine.frames import photos_of
 from layout.engine.page import IssueLayout, LayoutEngine
+from layout.export.conditions import CONDITIONS, DEFAULT_CONDITION, OutputCondition
+from layout.export.press_checks import press_findings
 from layout.export.profiles import PROFILES
 from layout.model.colour import Colour
 from layout.model.document import Issue, Page
@@ -57,11 +60,18 @@ class Finding:
 
 @dataclass(frozen=True)
 class Settings:
-    """Preflight thresholds (by default the rules of ``layout.model.settings``)."""
+    """Preflight thresholds (by default the rules of ``layout.model.settings``); the ink
+    limit is the print condition's unless one is given."""
 
     min_ppi: float = RULES.min_ppi
-    ink_limit: float = RULES.press_ink_limit
+    ink_limit: float | None = None
     bleed: float = PROFILES["press"].bleed
+    condition: OutputCondition = CONDITIONS[DEFAULT_CONDITION]
+
+    @property
+    def total_ink(self) -> float:
+        """The total ink limit in force (percent)."""
+        return self.condition.ink_limit if self.ink_limit is None else self.ink_limit
 
 
 def _last_page(issue: Issue, article_id: str) -> int | None:
@@ -141,8 +151,8 @@ def _colours(issue: Issue) -> list[tuple[int | None, str, Colour]]:
 def colour_findings(issue: Issue, settings: Settings) -> list[Finding]:
     """Colours whose total ink is over the limit."""
     return [Finding(ERROR, page, where, f"colour {colour.to_percent()} has {colour.total_ink:.0f} % ink, "
-                                       f"over the {settings.ink_limit:.0f} % limit")
-            for page, where, colour in _colours(issue) if colour.total_ink > settings.ink_limit + 1e-6]
+                                       f"over the {settings.total_ink:.0f} % limit")
+            for page, where, colour in _colours(issue) if colour.total_ink > settings.total_ink + 1e-6]
 
 
 def _crosses_trim(page: Page, frame, bleed: float) -> bool:
@@ -237,8 +247,11 @@ def preflight(issue: Issue, settings: Settings | None = None, laid: IssueLayout 
     """Every finding for the issue, errors first."""
     settings = settings or Settings()
     laid = laid or LayoutEngine().layout(issue)
+    frames_of = {page.number: _frames_by_photo(issue, page.number) for page in laid.pages}
+    press = [Finding(*found) for found in press_findings(issue, laid, settings.condition, settings.total_ink,
+                                                          frames_of)]
     findings = (layout_findings(issue, laid, settings) + character_findings(issue)
-                + colour_findings(issue, settings)
+                + colour_findings(issue, settings) + press
                 + frame_findings(issue, settings) + font_findings(fonts_used(laid)) + outside_findings(issue))
     return sorted(findings, key=lambda f: (f.severity != ERROR, f.page or 0))
 

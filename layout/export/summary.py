@@ -7,6 +7,7 @@ from typing import Any
 
 from layout.engine.displaylist import ImageItem
 from layout.engine.page import IssueLayout
+from layout.export.colour_management import photo_profile_description
 from layout.model.document import Issue
 from layout.model.frames import PhotoFrame, PhotoPairFrame, SeriesFrame
 from layout.store.assets import outside_photos
@@ -31,9 +32,10 @@ def _photo_elements(issue: Issue) -> dict[str, Any]:
 
 
 def _images(laid: IssueLayout) -> list[dict[str, Any]]:
-    """Every placed image with its effective resolution."""
+    """Every placed image with its effective resolution and its colour profile."""
     return [
-        {"page": page.number, "path": item.path, "ppi": round(item.ppi)}
+        {"page": page.number, "path": item.path, "ppi": round(item.ppi),
+         "profile": photo_profile_description(item.path)}
         for page in laid.pages for item in page.items if isinstance(item, ImageItem)
     ]
 
@@ -89,6 +91,8 @@ def format_summary(data: dict[str, Any]) -> str:
     if data["images"]:
         lowest = min(data["images"], key=lambda i: i["ppi"])
         lines.append(f"lowest effective resolution: {lowest['ppi']} ppi ({lowest['path']})")
+        profiles = Counter(i["profile"] for i in data["images"])
+        lines.append("photo colour: " + ", ".join(f"{n} × {name}" for name, n in sorted(profiles.items())))
     for article in data["articles"]:
         over = f", OVERSET {article['overset_chars']} chars" if article["overset_chars"] else ""
         lines.append(f"article {article['id']} 《{article['title']}》: {article['chars']} chars{over}")

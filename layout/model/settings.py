@@ -17,7 +17,12 @@ from dataclasses import dataclass
 class Rules:
     """The thresholds a newspaper's pages are made and checked by."""
 
-    press_ink_limit: float = 240.0  # percent total area coverage of a photo on newsprint
+    # percent total area coverage: the default print condition's (newsprint, ISO 12647-3 as
+    # WAN-IFRA applies it; layout/export/conditions.py, docs/print.md) and the coated one's
+    # (FOGRA39, the limit of ISO Coated v2 300 %)
+    press_ink_limit: float = 220.0
+    coated_ink_limit: float = 300.0
+    print_condition: str = "newsprint"  # the print condition press PDFs are made for unless told
     min_ppi: float = 200.0  # a placed photo's effective resolution below this is a warning
     press_image_ppi: float = 300.0  # press photos are brought down to this, never up
     proof_image_ppi: float = 150.0  # proofs' photos, for the screen
