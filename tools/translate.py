@@ -28,7 +28,7 @@ ZH = {
     "Zoom &Out": "缩小(&O)",
     "&Actual Size": "实际大小(&A)",
     "Cannot open": "无法打开",
-    "Overset: %1 characters in %2": "超版：%2 有 %1 字排不下",
+    "Overset: %1 lines, %2 characters in %3": "超版：%3 超出 %1 行 %2 字",
     "Missing from every font: %1": "所有字体都缺的字：%1",
     "%1 problems with frames": "%1 个图文框有问题",
     "Layout OK": "排版正常",
@@ -182,7 +182,18 @@ ZH = {
     "Replace with": "替换为",
     "Replace all in the issue": "全期替换",
     "No article selected": "未选中稿件",
-    "Overset %1 characters": "超出 %1 字",
+    "Overset %1 lines, %2 characters": "超出 %1 行 %2 字",
+    "%1 lines short": "空 %1 行",
+    "Reverse type (反白)": "反白",
+    "Vertical (竖排)": "竖排",
+    "Title scale (%, 长体 < 100 < 扁体)": "主题字形比例（%，长体 < 100 < 扁体）",
+    "Title tracking (em)": "主题字距（字）",
+    "Horizontal scale (%)": "字形比例（%）",
+    "Balance the columns (齐栏)": "齐栏",
+    "Text wrap (mm, 0: none)": "图文互斥（毫米，0 为不绕排）",
+    "Fit Copy by Tracking": "以字距适配",
+    "Copy-fit": "稿件适配",
+    "Fits": "正好排满",
     "Typing": "输入",
     "Replace": "替换",
     "Replaced in %1 places": "已替换 %1 处",
@@ -228,6 +239,15 @@ ZH = {
     "Series": "组图栏",
     "The last export into %1 was stopped halfway; this one replaces its pages":
     "上次导出到 %1 时中途停止；这次导出会替换其中的版面文件",
+    # the newsroom (docs/newsroom.md)
+    "Held by a colleague": "同事正在使用",
+    "%1. Your change is taken back.": "%1。你的修改已撤回。",
+    "Saved to the newsroom": "已保存到编辑部数据库",
+    "Changed by %1: %2": "%1 修改了：%2",
+    "me": "我",
+    "Newsroom database away: work kept on this computer, saved when it is back":
+        "编辑部数据库连不上：修改保存在本机，恢复后自动保存",
+    "Newsroom: %1": "编辑部：%1",
 }
 
 

@@ -18,6 +18,7 @@ from layout.gui.main_window import MainWindow
 from layout.gui.screenshot import Screenshot, quiet_platform_notices, take_screenshot
 
 UI_FONT_SIZE = 10
+EXIT_CRASH = 3  # as the command line's for an unexpected error
 SIGNAL_POLL_MS = 250
 
 
@@ -44,15 +45,18 @@ def install_translation(app: QApplication, language: str | None = None) -> QTran
     return None
 
 
-def run(document: str | None = None, screenshot: Screenshot | None = None) -> int:
-    """Open the editor on a document (or a new broadsheet issue) and run until it is closed;
-    with ``screenshot``, write a picture of the window instead and return."""
+def run(document: str | None = None, screenshot: Screenshot | None = None, page: int | None = None) -> int:
+    """Open the editor on a document (or a new broadsheet issue; a newsroom address at page
+    number ``page``) and run until it is closed; with ``screenshot``, write a picture of the
+    window instead and return."""
     if screenshot is not None:
         quiet_platform_notices()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("layout")
     app.setOrganizationName("layout")
     crash.install()
+    crash.headless = screenshot is not None  # no dialog may wait for an answer nobody gives
+    errors = len(crash.reported)
     warm_up()  # jieba's dictionary loads in the background, ready for the first headline
     install_ui_font(app)
     install_translation(app)
@@ -60,13 +64,20 @@ def run(document: str | None = None, screenshot: Screenshot | None = None) -> in
     window.safekeeping.quiet = screenshot is not None  # a picture only: no lock, no recovery, no questions
     if screenshot is None:
         stop_on_signals(app, window)
-    if not document or not crash.guarded(window.open_document, document):
+    if not document or not crash.guarded(window.open_document, document, page):
         window.new_document()
         window.safekeeping.offer_unsaved()  # work an editor that died left without a file
     window.show()
     if screenshot is not None:
-        return take_screenshot(app, window, screenshot)
+        return _screenshot(app, window, screenshot, errors)
     return app.exec()
+
+
+def _screenshot(app: QApplication, window: MainWindow, screenshot: Screenshot, errors: int) -> int:
+    """Take the screenshot; EXIT_CRASH when an unexpected error was reported since the run
+    began (there were ``errors`` before; each is named on stderr), never waiting on a dialog."""
+    status = take_screenshot(app, window, screenshot)
+    return EXIT_CRASH if len(crash.reported) > errors else status
 
 
 def stop_on_signals(app: QApplication, window: MainWindow) -> QTimer:

@@ -22,6 +22,8 @@ from layout.engine.crashreport import crash_line, write_report
 
 T = TypeVar("T")
 _showing = False  # an error while the dialog is up is reported, not shown again
+headless = False  # a run nobody watches (a screenshot): errors are reported, never a dialog that waits
+reported: list[str] = []  # the lines of the errors reported in this run
 
 
 def report(error: BaseException, context: str = "the editor") -> str:
@@ -46,9 +48,10 @@ def report_later(error: BaseException, context: str = "the editor") -> str:
 
 
 def _show(line: str) -> None:
-    """The dialog (not a second one while one is up)."""
+    """The dialog (not a second one while one is up; none in a headless run)."""
     global _showing
-    if _showing:
+    reported.append(line)
+    if _showing or headless or QApplication.instance() is None:
         return
     _showing = True
     try:

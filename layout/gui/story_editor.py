@@ -191,10 +191,20 @@ class StoryEditor(QWidget, SessionView):
             self.body.setTextCursor(cursor)
 
     def show_overset(self) -> None:
-        """How many characters do not fit (超出 N 字), live."""
+        """How many lines and characters do not fit (超出 3 行 41 字), or how many lines are
+        left empty (空 2 行), live (from this article's layout only)."""
         document = self.session
-        count = document.layout.overset_of(self.article_id) if document and self.article_id else 0
-        self.overset.setText(self.tr("Overset %1 characters").replace("%1", str(count)) if count else "")
+        laid = document.layout.article_layout(self.article_id) if document and self.article_id else None
+        count = laid.overset if laid else 0
+        if count:
+            text = self.tr("Overset %1 lines, %2 characters").replace("%1", str(laid.overset_lines)) \
+                .replace("%2", str(count))
+        elif laid and laid.underset_lines:
+            text = self.tr("%1 lines short").replace("%1", str(laid.underset_lines))
+        else:
+            text = ""
+        self.overset.setStyleSheet(f"color: {'#d0021b' if count else '#666666'}; font-weight: bold")
+        self.overset.setText(text)
 
     # editing
 

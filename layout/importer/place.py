@@ -19,7 +19,8 @@ from pathlib import Path
 
 from layout.engine import copyfit
 from layout.engine.photo import PhotoProblem, image_info
-from layout.importer.plaintext import ImportedText, read
+from layout.importer.limits import check_docx_size, check_imported, read_text_file
+from layout.importer.plaintext import ImportedText, parse
 from layout.model.document import Article, Issue, Page
 from layout.model.frames import (
     BoxFrame,
@@ -40,7 +41,8 @@ LABEL_AND_CAPTION_LINES = 4
 @dataclass
 class Placement:
     """What to place (frames on a page, and the article they belong to), how many grid
-    lines it takes, what did not fit, what it covers."""
+    lines it takes, what did not fit (characters, and grid lines the page had no room
+    for), what it covers."""
 
     page: Page | None = None
     frames: list[Frame] = field(default_factory=list)
@@ -48,23 +50,26 @@ class Placement:
     lines: int = 0
     overset: int = 0
     overlaps: list[str] = field(default_factory=list)
+    missing_lines: int = 0
 
 
 def import_file(path: str | Path, quotes: str = "curly") -> ImportedText:
-    """Articles from a .txt or .docx file."""
+    """Articles from a .txt or .docx file, refused while it is read when it holds more
+    than a document may (:mod:`layout.importer.limits`)."""
     path = Path(path)
     if not path.is_file():
         raise ValueError(f"{path}: no such file")
     if path.suffix.lower() == ".docx":
         from layout.importer.docx import read_docx  # python-docx and lxml load only when needed
 
-        return read_docx(path, quotes)
-    if path.suffix.lower() in (".txt", ".text", ""):
-        try:
-            return read(path, quotes)
-        except UnicodeDecodeError:
-            raise ValueError(f"{path}: not UTF-8 text") from None
-    raise ValueError(f"{path}: cannot import {path.suffix} files (use .txt or .docx)")
+        check_docx_size(path)
+        imported = read_docx(path, quotes)
+    elif path.suffix.lower() in (".txt", ".text", ""):
+        imported = parse(read_text_file(path), quotes=quotes)
+    else:
+        raise ValueError(f"{path}: cannot import {path.suffix} files (use .txt or .docx)")
+    check_imported(path, imported)
+    return imported
 
 
 def find_page(issue: Issue, number: int) -> Page:
@@ -149,7 +154,8 @@ def plan_article_at(issue: Issue, article: Article, page: Page, first: int, last
         lines = head_lines + copyfit.body_lines(issue, article, page, first, last)
     else:
         lines = max(head_lines + 1, lines)
-    lines = min(lines, _lines_left(page, top))
+    missing = max(0, lines - _lines_left(page, top))
+    lines -= missing
     frames: list[Frame] = []
     area = page.type_area
     if head_lines:
@@ -161,7 +167,7 @@ def plan_article_at(issue: Issue, article: Article, page: Page, first: int, last
     frames.append(body)
     covered = _refuse_overlaps(page, frames, allow_overlap)
     article.flow = [body.id]
-    return Placement(page=page, frames=frames, article=article, lines=lines, overlaps=covered)
+    return Placement(page=page, frames=frames, article=article, lines=lines, overlaps=covered, missing_lines=missing)
 
 
 def relative_path(issue: Issue, photo: str | Path) -> str:

@@ -38,13 +38,19 @@ class Paragraph:
 
 @dataclass
 class Article:
-    """A story: headline group, byline, paragraphs, and the text frames it flows through."""
+    """A story: headline group, byline, paragraphs, and the text frames it flows through.
+    ``balance``: the columns of its last frame end on the same grid line (齐栏), the
+    last one short by less than a line a column; otherwise they fill in turn.
+    ``tracking``: em added to its body's tracking by copy-fitting (within the body
+    style's ``fit_tracking``)."""
 
     id: str
     headline: HeadlineGroup = field(default_factory=HeadlineGroup)
     byline: str = ""
     paragraphs: list[Paragraph] = field(default_factory=list)
     flow: list[str] = field(default_factory=list)
+    balance: bool = False
+    tracking: float = 0.0
 
     @property
     def char_count(self) -> int:

@@ -10,8 +10,9 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
+from PIL import Image
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QGlyphRun, QImage, QImageReader, QPainter, QPen, QRawFont, QTransform
+from PySide6.QtGui import QBrush, QColor, QGlyphRun, QImage, QPainter, QPen, QRawFont, QTransform
 
 from layout.engine.displaylist import (
     BoxItem,
@@ -24,6 +25,7 @@ from layout.engine.displaylist import (
     placeholder_marks,
 )
 from layout.engine.fonts import font_dir
+from layout.engine.reduced import decode_upright
 from layout.model.colour import Colour
 
 PREVIEW_MAX_PIXELS = 1600  # photos are kept at most this wide or high for the screen
@@ -45,6 +47,23 @@ def _pen(colour: Colour, weight: float, dash: tuple[float, ...]) -> QPen:
     if dash:
         pen.setDashPattern([d / max(weight, 0.1) for d in dash])
     return pen
+
+
+def screen_proxy(path: str) -> QImage:
+    """The photo for the screen: at most PREVIEW_MAX_PIXELS wide or high, upright, in RGB or
+    grey (CMYK converted naively, as Qt would); a null image when it cannot be read."""
+    try:
+        with Image.open(path) as opened:
+            width, height = opened.size
+        scale = min(1.0, PREVIEW_MAX_PIXELS / max(width, height, 1))
+        picture = decode_upright(path, (max(1, round(width * scale)), max(1, round(height * scale))))
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return QImage()
+    picture.thumbnail((PREVIEW_MAX_PIXELS, PREVIEW_MAX_PIXELS), Image.LANCZOS)
+    picture = picture if picture.mode in ("L", "RGB") else picture.convert("RGB")
+    kind = QImage.Format_Grayscale8 if picture.mode == "L" else QImage.Format_RGB888
+    data = picture.tobytes()
+    return QImage(data, picture.width, picture.height, len(data) // picture.height, kind).copy()
 
 
 class QtPageRenderer:
@@ -73,18 +92,12 @@ class QtPageRenderer:
         return font
 
     def image(self, path: str) -> QImage:
-        """A photo upright (EXIF), decoded at screen size, loaded once; null if unreadable."""
+        """A photo upright (EXIF), decoded at screen size by the exports' reduced decoding
+        (:mod:`layout.engine.reduced`: never whole when it is large), loaded once; null if
+        unreadable."""
         image = self._images.get(path)
         if image is None:
-            reader = QImageReader(path)
-            reader.setAutoTransform(True)
-            size = reader.size()
-            if size.isValid() and max(size.width(), size.height()) > PREVIEW_MAX_PIXELS:
-                reader.setScaledSize(size.scaled(PREVIEW_MAX_PIXELS, PREVIEW_MAX_PIXELS, Qt.KeepAspectRatio))
-            image = reader.read()
-            if not image.isNull() and image.format() == QImage.Format_CMYK8888:
-                image = image.convertToFormat(QImage.Format_RGB32)
-            self._images[path] = image
+            image = self._images[path] = screen_proxy(path)
         return image
 
     def draw_page(self, painter: QPainter, page: PageDisplay,
@@ -133,8 +146,8 @@ class QtPageRenderer:
         prepared = self._used.get(key) or self._runs.get(key)
         if prepared is None or prepared[0] is not item:
             runs = [item] if isinstance(item, GlyphRun) else item.runs()
-            prepared = (item, [self._prepare(run) for run in runs if run.hscale == 1.0],
-                        [run for run in runs if run.hscale != 1.0])
+            prepared = (item, [self._prepare(run) for run in runs if run.hscale == 1.0 and not run.rotation],
+                        [run for run in runs if run.hscale != 1.0 or run.rotation])
         self._used[key] = prepared
         for run, colour in prepared[1]:
             painter.setPen(colour)
@@ -150,15 +163,20 @@ class QtPageRenderer:
         return run, qcolour(item.colour)
 
     def _stretched(self, painter: QPainter, item: GlyphRun) -> None:
-        """A stretched dash, glyph by glyph."""
+        """A run scaled across (长体/扁体, a stretched dash, two digits across in vertical
+        text) or turned (Latin in vertical text), glyph by glyph, each under the transform
+        the PDF's Tz and text matrix give it."""
         run = QGlyphRun()
         run.setRawFont(self.raw_font(item.font, item.size))
         painter.setPen(qcolour(item.colour))
+        x0 = item.xs[0]
         for glyph, x in zip(item.glyphs, item.xs):
             run.setGlyphIndexes([glyph])
             run.setPositions([QPointF(0, 0)])
             painter.save()
-            painter.translate(x, item.y)
+            painter.translate(x0, item.y)
+            painter.rotate(item.rotation)  # about the run's start, as the PDF's text matrix
+            painter.translate(x - x0, 0)
             painter.scale(item.hscale, 1.0)
             painter.drawGlyphRun(QPointF(0, 0), run)
             painter.restore()

@@ -3,17 +3,17 @@
 <context>
     <name>DocumentLock</name>
     <message>
-        <location filename="../document_lock.py" line="34" />
+        <location filename="../document_lock.py" line="35" />
         <source>%1 on %2 (since %3)</source>
         <translation>%2 上的 %1（自 %3 起）</translation>
     </message>
     <message>
-        <location filename="../document_lock.py" line="75" />
+        <location filename="../document_lock.py" line="79" />
         <source>Opened read-only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../document_lock.py" line="76" />
+        <location filename="../document_lock.py" line="80" />
         <source>%1 is being edited by %2.
 
 It opens read-only: you cannot save it, but you may save your changes under another name (Save As).</source>
@@ -22,12 +22,12 @@ It opens read-only: you cannot save it, but you may save your changes under anot
 文档以只读方式打开：不能保存到原文件，但可以用“另存为”把修改存为另一个文件。</translation>
     </message>
     <message>
-        <location filename="../document_lock.py" line="83" />
+        <location filename="../document_lock.py" line="87" />
         <source>Take over the lock?</source>
         <translation>接管文档锁？</translation>
     </message>
     <message>
-        <location filename="../document_lock.py" line="84" />
+        <location filename="../document_lock.py" line="88" />
         <source>The document was locked by %1, whose editor seems to be gone.
 
 Take the lock over and edit it? (No opens it read-only.)</source>
@@ -85,252 +85,309 @@ Take the lock over and edit it? (No opens it read-only.)</source>
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../inspector.py" line="97" />
-        <location filename="../inspector.py" line="273" />
+        <location filename="../inspector.py" line="101" />
+        <location filename="../inspector.py" line="343" />
         <source>Position and size</source>
         <translation>位置和大小</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="100" />
+        <location filename="../inspector.py" line="104" />
         <source>X (mm)</source>
         <translation>X（毫米）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="100" />
+        <location filename="../inspector.py" line="104" />
         <source>Y (mm)</source>
         <translation>Y（毫米）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="101" />
+        <location filename="../inspector.py" line="105" />
         <source>Width (mm)</source>
         <translation>宽（毫米）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="101" />
+        <location filename="../inspector.py" line="105" />
         <source>Height (mm)</source>
         <translation>高（毫米）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="105" />
+        <location filename="../inspector.py" line="109" />
         <source>Grid</source>
         <translation>栏行</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="109" />
+        <location filename="../inspector.py" line="113" />
         <source>Headline group</source>
         <translation>标题组</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="112" />
+        <location filename="../inspector.py" line="116" />
         <source>Kicker (引题)</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="113" />
+        <location filename="../inspector.py" line="117" />
         <source>Title (主题)</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="114" />
+        <location filename="../inspector.py" line="118" />
         <source>Subtitle (副题)</source>
         <translation>副题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="119" />
+        <location filename="../inspector.py" line="123" />
         <source>%1 size</source>
         <translation>%1字号</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="128" />
+        <location filename="../inspector.py" line="129" />
+        <source>Reverse type (反白)</source>
+        <translation>反白</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="129" />
+        <source>Vertical (竖排)</source>
+        <translation>竖排</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="132" />
+        <source>Title scale (%, 长体 &lt; 100 &lt; 扁体)</source>
+        <translation>主题字形比例（%，长体 &lt; 100 &lt; 扁体）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="133" />
+        <source>Title tracking (em)</source>
+        <translation>主题字距（字）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="144" />
         <source>Body text style</source>
         <translation>正文样式</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="130" />
+        <location filename="../inspector.py" line="146" />
         <source>Song (宋)</source>
         <translation>宋体</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="130" />
+        <location filename="../inspector.py" line="146" />
         <source>Bold Song (标宋)</source>
         <translation>标宋</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="131" />
+        <location filename="../inspector.py" line="147" />
         <source>Hei (黑)</source>
         <translation>黑体</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="131" />
+        <location filename="../inspector.py" line="147" />
         <source>Bold Hei (大黑)</source>
         <translation>大黑</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="132" />
+        <location filename="../inspector.py" line="148" />
         <source>Kai (楷)</source>
         <translation>楷体</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="137" />
+        <location filename="../inspector.py" line="153" />
         <source>the line grid</source>
         <translation>按行格</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="144" />
+        <location filename="../inspector.py" line="162" />
+        <location filename="../inspector.py" line="382" />
+        <source>Balance the columns (齐栏)</source>
+        <translation>齐栏</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="165" />
         <source>Justified</source>
         <translation>两端对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="144" />
+        <location filename="../inspector.py" line="165" />
         <source>Left</source>
         <translation>左对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="144" />
+        <location filename="../inspector.py" line="165" />
         <source>Centred</source>
         <translation>居中</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="145" />
+        <location filename="../inspector.py" line="166" />
         <source>Right</source>
         <translation>右对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="147" />
+        <location filename="../inspector.py" line="168" />
         <source>Face</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="147" />
+        <location filename="../inspector.py" line="168" />
         <source>Size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="148" />
+        <location filename="../inspector.py" line="169" />
         <source>Tracking (em)</source>
         <translation>字距（字）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="148" />
+        <location filename="../inspector.py" line="169" />
         <source>Leading</source>
         <translation>行距</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="149" />
+        <location filename="../inspector.py" line="170" />
+        <source>Horizontal scale (%)</source>
+        <translation>字形比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="171" />
         <source>Alignment</source>
         <translation>对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="149" />
+        <location filename="../inspector.py" line="171" />
         <source>Colour (CMYK %)</source>
         <translation>颜色（CMYK %）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="154" />
-        <location filename="../inspector.py" line="327" />
+        <location filename="../inspector.py" line="174" />
+        <source>Copy-fit</source>
+        <translation>稿件适配</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="178" />
+        <location filename="../inspector.py" line="412" />
         <source>Photo</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="156" />
+        <location filename="../inspector.py" line="180" />
         <source>Fill the frame</source>
         <translation>裁切填满</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="156" />
+        <location filename="../inspector.py" line="180" />
         <source>Whole photo</source>
         <translation>完整显示</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="167" />
+        <location filename="../inspector.py" line="193" />
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="167" />
+        <location filename="../inspector.py" line="193" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="168" />
+        <location filename="../inspector.py" line="194" />
         <source>Focus across</source>
         <translation>焦点（横）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="168" />
+        <location filename="../inspector.py" line="194" />
         <source>Focus down</source>
         <translation>焦点（纵）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="169" />
-        <location filename="../inspector.py" line="186" />
+        <location filename="../inspector.py" line="195" />
+        <location filename="../inspector.py" line="213" />
         <source>Caption</source>
         <translation>图说</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="169" />
+        <location filename="../inspector.py" line="195" />
         <source>Credit</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="174" />
-        <location filename="../inspector.py" line="337" />
+        <location filename="../inspector.py" line="196" />
+        <source>Text wrap (mm, 0: none)</source>
+        <translation>图文互斥（毫米，0 为不绕排）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="201" />
+        <location filename="../inspector.py" line="422" />
         <source>Before and after</source>
         <translation>整治前后对比</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="181" />
+        <location filename="../inspector.py" line="208" />
         <source>Side by side</source>
         <translation>左右并排</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="181" />
+        <location filename="../inspector.py" line="208" />
         <source>One above the other</source>
         <translation>上下排列</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="183" />
-        <location filename="../inspector.py" line="342" />
+        <location filename="../inspector.py" line="210" />
+        <location filename="../inspector.py" line="427" />
         <source>Swap photos</source>
         <translation>交换图片</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="185" />
+        <location filename="../inspector.py" line="212" />
         <source>Before label</source>
         <translation>前图标签</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="185" />
+        <location filename="../inspector.py" line="212" />
         <source>After label</source>
         <translation>后图标签</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="186" />
+        <location filename="../inspector.py" line="213" />
         <source>Arrangement</source>
         <translation>排列</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="238" />
+        <location filename="../inspector.py" line="281" />
         <source>%1 columns × %2 lines</source>
         <translation>%1 栏 × %2 行</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="277" />
+        <location filename="../inspector.py" line="307" />
+        <source>Overset %1 lines, %2 characters</source>
+        <translation>超出 %1 行 %2 字</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="310" />
+        <source>%1 lines short</source>
+        <translation>空 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="311" />
+        <source>Fits</source>
+        <translation>正好排满</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="347" />
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="283" />
+        <location filename="../inspector.py" line="353" />
+        <location filename="../inspector.py" line="377" />
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="297" />
+        <location filename="../inspector.py" line="367" />
         <source>Style</source>
         <translation>样式</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="316" />
+        <location filename="../inspector.py" line="401" />
         <source>Give the colour as four percentages: C M Y K</source>
         <translation>颜色请写四个百分数：C M Y K</translation>
     </message>
@@ -338,467 +395,518 @@ Take the lock over and edit it? (No opens it read-only.)</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="167" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="171" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="184" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="185" />
         <source>Export &amp;Proof (校样)…</source>
         <translation>导出校样(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="186" />
         <source>Export P&amp;ress PDFs…</source>
         <translation>导出印刷文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="188" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203" />
+        <location filename="../main_window.py" line="208" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207" />
+        <location filename="../main_window.py" line="212" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="214" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206" />
+        <location filename="../main_window.py" line="211" />
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122" />
+        <location filename="../main_window.py" line="127" />
         <source>Opened</source>
         <translation>打开时</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123" />
+        <location filename="../main_window.py" line="128" />
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124" />
+        <location filename="../main_window.py" line="129" />
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125" />
+        <location filename="../main_window.py" line="130" />
         <source>Pages</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126" />
+        <location filename="../main_window.py" line="131" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127" />
+        <location filename="../main_window.py" line="132" />
         <source>Preflight</source>
         <translation>印前检查</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148" />
+        <location filename="../main_window.py" line="153" />
         <source>&amp;Page</source>
         <translation>版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="156" />
         <source>Add page: %1</source>
         <translation>新增版面：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153" />
+        <location filename="../main_window.py" line="158" />
         <source>&amp;Duplicate Page</source>
         <translation>复制本版(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154" />
+        <location filename="../main_window.py" line="159" />
         <source>D&amp;elete Page</source>
         <translation>删除本版(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156" />
+        <location filename="../main_window.py" line="161" />
         <source>&amp;Next Page</source>
         <translation>下一版(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158" />
+        <location filename="../main_window.py" line="163" />
         <source>&amp;Previous Page</source>
         <translation>上一版(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="168" />
         <source>&amp;New from Template</source>
         <translation>从模板新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="172" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="174" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="176" />
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="178" />
         <source>&amp;Import Article…</source>
         <translation>导入稿件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="180" />
         <source>Place Photo &amp;Pair…</source>
         <translation>放置前后对比图(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="182" />
         <source>Re&amp;link Photos…</source>
         <translation>重新链接图片(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="191" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="192" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188" />
+        <location filename="../main_window.py" line="193" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193" />
+        <location filename="../main_window.py" line="198" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="199" />
         <source>Bring &amp;Forward</source>
         <translation>上移一层(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="201" />
         <source>Send &amp;Backward</source>
         <translation>下移一层(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="203" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199" />
+        <location filename="../main_window.py" line="204" />
         <source>U&amp;nlock</source>
         <translation>解锁(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204" />
+        <location filename="../main_window.py" line="209" />
         <source>Fit &amp;Page</source>
         <translation>适合整版(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205" />
+        <location filename="../main_window.py" line="210" />
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211" />
+        <location filename="../main_window.py" line="216" />
         <source>&amp;Grid and Frames</source>
         <translation>版心网格和图文框(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214" />
+        <location filename="../main_window.py" line="219" />
         <source>&amp;Snap</source>
         <translation>吸附(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222" />
+        <location filename="../main_window.py" line="227" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225" />
+        <location filename="../main_window.py" line="230" />
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
+        <location filename="../main_window.py" line="233" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229" />
+        <location filename="../main_window.py" line="234" />
         <source>Box</source>
         <translation>边框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230" />
+        <location filename="../main_window.py" line="235" />
         <source>Tint</source>
         <translation>底纹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231" />
+        <location filename="../main_window.py" line="236" />
         <source>Series</source>
         <translation>组图栏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267" />
+        <location filename="../main_window.py" line="279" />
         <source>Preflight: %1 errors, %2 warnings</source>
         <translation>印前检查：%1 个错误，%2 个警告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301" />
+        <location filename="../main_window.py" line="313" />
         <source>Fit Frame to Copy</source>
         <translation>文框适合稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302" />
+        <location filename="../main_window.py" line="314" />
+        <location filename="../main_window.py" line="558" />
+        <source>Fit Copy by Tracking</source>
+        <translation>以字距适配</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="315" />
         <source>Show in Story Editor</source>
         <translation>在稿件编辑器中显示</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303" />
+        <location filename="../main_window.py" line="316" />
         <source>Unlink from Story</source>
         <translation>断开与稿件的串接</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305" />
+        <location filename="../main_window.py" line="318" />
         <source>Crop</source>
         <translation>裁切</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="307" />
+        <location filename="../main_window.py" line="320" />
         <source>Relink Photo…</source>
         <translation>重新链接图片…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308" />
+        <location filename="../main_window.py" line="321" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319" />
+        <location filename="../main_window.py" line="331" />
         <source>Paragraph Style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320" />
+        <location filename="../main_window.py" line="332" />
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320" />
+        <location filename="../main_window.py" line="332" />
         <source>Lead</source>
         <translation>导语</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320" />
+        <location filename="../main_window.py" line="332" />
         <source>Subhead</source>
         <translation>小标题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328" />
+        <location filename="../main_window.py" line="340" />
         <source>Paragraph style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333" />
-        <location filename="../main_window.py" line="336" />
+        <location filename="../main_window.py" line="345" />
+        <location filename="../main_window.py" line="348" />
         <source>Relink photo</source>
         <translation>重新链接图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342" />
+        <location filename="../main_window.py" line="354" />
         <source>Folder with the moved photos</source>
         <translation>图片移到的文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346" />
+        <location filename="../main_window.py" line="358" />
         <source>Relink photos</source>
         <translation>重新链接图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347" />
+        <location filename="../main_window.py" line="359" />
         <source>Relinked photos in %1 frames</source>
         <translation>已重新链接 %1 个图框的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362" />
+        <location filename="../main_window.py" line="377" />
+        <location filename="../main_window.py" line="390" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391" />
+        <location filename="../main_window.py" line="426" />
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405" />
+        <location filename="../main_window.py" line="442" />
+        <location filename="../main_window.py" line="457" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409" />
+        <location filename="../main_window.py" line="461" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417" />
+        <location filename="../main_window.py" line="469" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="470" />
         <source>The issue has changes that are not saved. Save them?</source>
         <translation>本期有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467" />
+        <location filename="../main_window.py" line="521" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="468" />
+        <location filename="../main_window.py" line="522" />
         <source>Articles (*.txt *.docx)</source>
         <translation>稿件 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="477" />
+        <location filename="../main_window.py" line="531" />
         <source>Before and after photos</source>
         <translation>整治前后图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334" />
-        <location filename="../main_window.py" line="478" />
+        <location filename="../main_window.py" line="346" />
+        <location filename="../main_window.py" line="532" />
         <source>Photos (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="482" />
+        <location filename="../main_window.py" line="536" />
         <source>Choose two photos: before and after</source>
         <translation>请选两张图片：整治前和整治后</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="504" />
-        <source>Overset: %1 characters in %2</source>
-        <translation>超版：%2 有 %1 字排不下</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="507" />
+        <location filename="../main_window.py" line="569" />
         <source>Missing from every font: %1</source>
         <translation>所有字体都缺的字：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="509" />
+        <location filename="../main_window.py" line="571" />
         <source>%1 problems with frames</source>
         <translation>%1 个图文框有问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="510" />
+        <location filename="../main_window.py" line="572" />
         <source>Layout OK</source>
         <translation>排版正常</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="514" />
+        <location filename="../main_window.py" line="576" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516" />
+        <location filename="../main_window.py" line="581" />
         <source>No document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518" />
+        <location filename="../main_window.py" line="583" />
         <source>Newspaper Layout</source>
         <translation>报纸排版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="522" />
+        <location filename="../main_window.py" line="587" />
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="532" />
+        <location filename="../main_window.py" line="597" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392" />
-        <location filename="../main_window.py" line="532" />
+        <location filename="../main_window.py" line="427" />
+        <location filename="../main_window.py" line="597" />
         <source>Layout documents (*.layout.json)</source>
         <translation>版面文档 (*.layout.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="538" />
+        <location filename="../main_window.py" line="566" />
+        <source>Overset: %1 lines, %2 characters in %3</source>
+        <translation>超版：%3 超出 %1 行 %2 字</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="603" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543" />
+        <location filename="../main_window.py" line="608" />
         <source>Export Proof</source>
         <translation>导出校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550" />
+        <location filename="../main_window.py" line="615" />
         <source>Folder for the press PDFs</source>
         <translation>印刷文件存放文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="552" />
+        <location filename="../main_window.py" line="617" />
         <source>The last export into %1 was stopped halfway; this one replaces its pages</source>
         <translation>上次导出到 %1 时中途停止；这次导出会替换其中的版面文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567" />
+        <location filename="../main_window.py" line="632" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="580" />
+        <location filename="../main_window.py" line="645" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="583" />
+        <location filename="../main_window.py" line="648" />
         <source>Export cancelled</source>
         <translation>导出已取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586" />
+        <location filename="../main_window.py" line="651" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewsroomLink</name>
+    <message>
+        <location filename="../newsroom_link.py" line="86" />
+        <source>Held by a colleague</source>
+        <translation>同事正在使用</translation>
+    </message>
+    <message>
+        <location filename="../newsroom_link.py" line="87" />
+        <source>%1. Your change is taken back.</source>
+        <translation>%1。你的修改已撤回。</translation>
+    </message>
+    <message>
+        <location filename="../newsroom_link.py" line="102" />
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location filename="../newsroom_link.py" line="110" />
+        <source>Saved to the newsroom</source>
+        <translation>已保存到编辑部数据库</translation>
+    </message>
+    <message>
+        <location filename="../newsroom_link.py" line="134" />
+        <source>Changed by %1: %2</source>
+        <translation>%1 修改了：%2</translation>
+    </message>
+    <message>
+        <location filename="../newsroom_link.py" line="151" />
+        <source>me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <location filename="../newsroom_link.py" line="196" />
+        <source>Newsroom database away: work kept on this computer, saved when it is back</source>
+        <translation>编辑部数据库连不上：修改保存在本机，恢复后自动保存</translation>
+    </message>
+    <message>
+        <location filename="../newsroom_link.py" line="199" />
+        <source>Newsroom: %1</source>
+        <translation>编辑部：%1</translation>
     </message>
 </context>
 <context>
@@ -818,7 +926,7 @@ Take the lock over and edit it? (No opens it read-only.)</source>
     <name>PagesDock</name>
     <message>
         <location filename="../pages_dock.py" line="68" />
-        <location filename="../pages_dock.py" line="150" />
+        <location filename="../pages_dock.py" line="163" />
         <source>Add page</source>
         <translation>新增版面</translation>
     </message>
@@ -843,27 +951,22 @@ Take the lock over and edit it? (No opens it read-only.)</source>
         <translation>版名</translation>
     </message>
     <message>
-        <location filename="../pages_dock.py" line="102" />
-        <source>Page %1</source>
-        <translation>第%1版</translation>
-    </message>
-    <message>
-        <location filename="../pages_dock.py" line="156" />
+        <location filename="../pages_dock.py" line="169" />
         <source>Duplicate page</source>
         <translation>复制版面</translation>
     </message>
     <message>
-        <location filename="../pages_dock.py" line="162" />
+        <location filename="../pages_dock.py" line="175" />
         <source>Delete page</source>
         <translation>删除版面</translation>
     </message>
     <message>
-        <location filename="../pages_dock.py" line="167" />
+        <location filename="../pages_dock.py" line="180" />
         <source>Move page</source>
         <translation>移动版面</translation>
     </message>
     <message>
-        <location filename="../pages_dock.py" line="173" />
+        <location filename="../pages_dock.py" line="186" />
         <source>Page</source>
         <translation>版面</translation>
     </message>
@@ -879,24 +982,24 @@ Take the lock over and edit it? (No opens it read-only.)</source>
 <context>
     <name>Safekeeping</name>
     <message>
-        <location filename="../safekeeping.py" line="74" />
-        <location filename="../safekeeping.py" line="100" />
+        <location filename="../safekeeping.py" line="72" />
+        <location filename="../safekeeping.py" line="98" />
         <source>Cannot restore</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="79" />
+        <location filename="../safekeeping.py" line="77" />
         <source>The recovered version is kept as %1</source>
         <translation>恢复的版本已保留为 %1</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="83" />
-        <location filename="../safekeeping.py" line="108" />
+        <location filename="../safekeeping.py" line="81" />
+        <location filename="../safekeeping.py" line="106" />
         <source>Restore unsaved changes?</source>
         <translation>恢复未保存的修改？</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="84" />
+        <location filename="../safekeeping.py" line="82" />
         <source>The editor stopped before this document was saved. A recovered version, saved automatically at %1, is newer than the file.
 
 Restore it? (No keeps it as a .recovered copy beside the document.)</source>
@@ -905,7 +1008,7 @@ Restore it? (No keeps it as a .recovered copy beside the document.)</source>
 要恢复吗？（选“否”则把它另存为文档旁的 .recovered 副本。）</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="109" />
+        <location filename="../safekeeping.py" line="107" />
         <source>The editor stopped before a document without a file was saved. Its recovered version was saved automatically at %1.
 
 Restore it? (No keeps it in %2.)</source>
@@ -914,42 +1017,42 @@ Restore it? (No keeps it in %2.)</source>
 要恢复吗？（选“否”则把它留在 %2。）</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="129" />
+        <location filename="../safekeeping.py" line="127" />
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="164" />
+        <location filename="../safekeeping.py" line="162" />
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="165" />
+        <location filename="../safekeeping.py" line="163" />
         <source>This document is being edited by someone else, so it cannot be saved here. Use Save As to keep your changes under another name.</source>
         <translation>此文档正由他人编辑，不能保存到原文件。请用“另存为”把修改存为另一个文件。</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="170" />
+        <location filename="../safekeeping.py" line="168" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="171" />
+        <location filename="../safekeeping.py" line="169" />
         <source>%1 is being edited by %2. Choose another name.</source>
         <translation>%2 正在编辑 %1，请另选文件名。</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="207" />
+        <location filename="../safekeeping.py" line="205" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="217" />
+        <location filename="../safekeeping.py" line="215" />
         <source>Changed on disk</source>
         <translation>文件已在磁盘上更改</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="218" />
+        <location filename="../safekeeping.py" line="216" />
         <source>%1 was changed by another program.
 
 Reload it (your unsaved changes are lost), or keep your version (saving it replaces theirs)?</source>
@@ -958,7 +1061,7 @@ Reload it (your unsaved changes are lost), or keep your version (saving it repla
 重新载入（未保存的修改将丢失），还是保留您的版本（保存时将覆盖对方的修改）？</translation>
     </message>
     <message>
-        <location filename="../safekeeping.py" line="234" />
+        <location filename="../safekeeping.py" line="232" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
@@ -966,83 +1069,88 @@ Reload it (your unsaved changes are lost), or keep your version (saving it repla
 <context>
     <name>StoryEditor</name>
     <message>
-        <location filename="../story_editor.py" line="99" />
+        <location filename="../story_editor.py" line="93" />
         <source>Kicker (引题)</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="99" />
+        <location filename="../story_editor.py" line="93" />
         <source>Title (主题)</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="100" />
+        <location filename="../story_editor.py" line="94" />
         <source>Subtitle (副题)</source>
         <translation>副题</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="100" />
+        <location filename="../story_editor.py" line="94" />
         <source>Byline</source>
         <translation>电头署名</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="104" />
+        <location filename="../story_editor.py" line="98" />
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="104" />
+        <location filename="../story_editor.py" line="98" />
         <source>Lead</source>
         <translation>导语</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="104" />
+        <location filename="../story_editor.py" line="98" />
         <source>Subhead</source>
         <translation>小标题</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="107" />
+        <location filename="../story_editor.py" line="101" />
         <source>Paragraph style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="124" />
+        <location filename="../story_editor.py" line="118" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="125" />
+        <location filename="../story_editor.py" line="119" />
         <source>Replace with</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="126" />
+        <location filename="../story_editor.py" line="120" />
         <source>Replace all in the issue</source>
         <translation>全期替换</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="158" />
+        <location filename="../story_editor.py" line="152" />
         <source>No article selected</source>
         <translation>未选中稿件</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="191" />
-        <source>Overset %1 characters</source>
-        <translation>超出 %1 字</translation>
+        <location filename="../story_editor.py" line="189" />
+        <source>Overset %1 lines, %2 characters</source>
+        <translation>超出 %1 行 %2 字</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="218" />
-        <location filename="../story_editor.py" line="226" />
+        <location filename="../story_editor.py" line="191" />
+        <source>%1 lines short</source>
+        <translation>空 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="222" />
+        <location filename="../story_editor.py" line="230" />
         <source>Typing</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="250" />
+        <location filename="../story_editor.py" line="254" />
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="251" />
+        <location filename="../story_editor.py" line="255" />
         <source>Replaced in %1 places</source>
         <translation>已替换 %1 处</translation>
     </message>
