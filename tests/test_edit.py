@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from layout.edit import operations as ops
-from layout.edit.change import Batch, EditError
+from layout.edit.change import Batch, EditError, SetFields
 from layout.importer.place import plan_article_at
 from layout.importer.plaintext import read
 from layout.model.frames import PhotoPairFrame
@@ -244,3 +244,118 @@ def test_a_series_block_is_placed_and_filled_pair_by_pair():
     assert [p.before.image for p in block.pairs] == ["photos/pair2-before.jpg"]
     with pytest.raises(EditError):
         ops.add_series_pair(issue, "a1-body", PHOTOS / "road.jpg", PHOTOS / "road.jpg")
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_the_editors_engine_keyed_on_edit_numbers_lays_out_as_a_fresh_one(data):
+    from layout.engine.displaylist import dump
+    from layout.engine.page import LayoutEngine
+
+    issue = sample()
+    tracked = LayoutEngine(tracked=True)
+    shown = [dump(page) for page in tracked.layout(issue).pages]
+    for _ in range(data.draw(st.integers(1, 5))):
+        inverse = _operation(issue, data.draw).apply(issue)
+        if data.draw(st.booleans()):
+            inverse.apply(issue)  # undone
+        laid, fresh = tracked.layout(issue), LayoutEngine().layout(issue)
+        shown = [dump(page) for page in laid.pages]
+        assert shown == [dump(page) for page in fresh.pages]
+        assert laid.report.overset == fresh.report.overset
+        assert [str(f) for f in laid.report.findings] == [str(f) for f in fresh.report.findings]
+
+
+def test_an_edit_on_one_page_of_many_lays_out_only_what_it_touches():
+    from layout.engine.page import LayoutEngine
+
+    issue = sample()
+    for _ in range(3):
+        ops.duplicate_page(issue, 0).apply(issue)
+    engine = LayoutEngine(tracked=True)
+    laid = engine.layout(issue)
+    first = laid.pages[0]
+    assert engine.pages_made == 1  # only the page asked for
+    list(laid.pages)
+    articles, frames, pages = engine.articles_laid_out, engine.frames_set, engine.pages_made
+    body = issue.pages[2].frames[3].id
+    ops.move_frames(issue, [body], 12, 0).apply(issue)
+    laid = engine.layout(issue)
+    assert laid.pages[0] is first  # untouched: the same display list
+    laid.pages[2]
+    assert engine.articles_laid_out == articles + 1 and engine.frames_set == frames + 1
+    assert engine.pages_made == pages + 1
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_random_sequences_through_the_editor_session_undo_and_redo_exactly(data):
+    from layout.edit.session import EditorSession
+
+    session = EditorSession(sample())
+    heard: list[str] = []
+    session.subscribe("laid_out", lambda: heard.append("laid_out"))
+    states = [dumps(session.issue)]
+    for _ in range(data.draw(st.integers(1, 8))):
+        session.show_page(data.draw(st.integers(0, len(session.issue.pages) - 1)))
+        session.do(_operation(session.issue, data.draw))
+        states.append(dumps(session.issue))
+        assert session.page_display() is not None  # the page shown is laid out
+    assert heard.count("laid_out") == len(states) - 1
+    for state in reversed(states[:-1]):
+        session.undo()
+        assert dumps(session.issue) == state
+    session.undo()  # nothing left to undo: nothing happens
+    assert dumps(session.issue) == states[0]
+    for state in states[1:]:
+        session.redo()
+        assert dumps(session.issue) == state
+
+
+def test_a_failed_edit_in_the_session_is_no_step_and_changes_nothing():
+    from layout.edit.session import EditorSession
+
+    failures = []
+    session = EditorSession(sample(), on_error=lambda error, what: failures.append(what))
+    session.do(ops.move_frames(session.issue, ["a1-body"], 5, 5))
+    before = dumps(session.issue)
+    with pytest.raises(EditError, match="九十号"):
+        ops.set_style(session.issue, "title", size="九十号")  # a size no one can set is refused as planned
+    session.do(SetFields(("style", "title"), {"size": "九十号"}, "style"))  # made anyway: laying out fails
+    assert dumps(session.issue) == before and len(failures) == 1 and session.history.count() == 1
+    session.select(["a1-body", "a1-body", "a1-head"])
+    assert session.selection == ["a1-body", "a1-head"]
+    session.show_page(0)
+    assert session.selection == []
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_sessions_snapshot_is_the_issue_and_shares_only_what_no_edit_touched(data):
+    from layout.edit.session import EditorSession
+
+    session = EditorSession(sample())
+    ops.duplicate_page(session.issue, 0).apply(session.issue)
+    session = EditorSession(session.issue)
+    first = session.snapshot()
+    assert dumps(first) == dumps(session.issue)
+    for _ in range(data.draw(st.integers(1, 4))):
+        session.do(_operation(session.issue, data.draw))
+        before = dumps(session.issue)
+        copied = session.snapshot()
+        assert dumps(copied) == before and copied is not session.issue
+        for mine, theirs in zip(session.issue.pages, copied.pages):
+            assert mine is not theirs and not set(map(id, mine.frames)) & set(map(id, theirs.frames))
+
+
+def test_a_snapshot_after_a_move_on_one_page_copies_that_page_only():
+    from layout.edit.session import EditorSession
+
+    issue = sample()
+    ops.duplicate_page(issue, 0).apply(issue)
+    session = EditorSession(issue)
+    last = session.snapshot()
+    session.do(ops.move_frames(issue, [issue.pages[1].frames[0].id], 3, 0))
+    again = session.snapshot()
+    assert again.pages[0] is last.pages[0] and again.pages[1] is not last.pages[1]
+    assert dumps(again) == dumps(issue)

@@ -28,7 +28,7 @@ def place_article_by_click(qtbot, window, monkeypatch, column: int = 1, line: in
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(ARTICLE), ""))
     canvas.setFocus()
     qtbot.keyClick(canvas, Qt.Key_I, Qt.ControlModifier)
-    page = window.issue.pages[canvas.page_index]
+    page = window.session.issue.pages[canvas.page_index]
     at = view_point(canvas, column_left(page, column) + 10, line_y(page, line) + 2)
     qtbot.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, at)
     return list(canvas.selection)
@@ -38,10 +38,10 @@ def test_typing_overset_linking_and_jump_lines(qtbot, window, monkeypatch, tmp_p
     canvas = window.canvas
     action(window, "broadsheet").trigger()
     frames = place_article_by_click(qtbot, window, monkeypatch)
-    issue = window.issue
+    issue = window.session.issue
     article_id = issue.articles[0].id
     body = issue.find_frame(issue.article(article_id).flow[0])[1]
-    assert not window.layout_result.report.overset
+    assert not window.session.layout.report.overset
 
     # double-click the body: the story editor opens with the cursor in the body; type (as an IME does)
     qtbot.mouseDClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
@@ -54,7 +54,7 @@ def test_typing_overset_linking_and_jump_lines(qtbot, window, monkeypatch, tmp_p
         type_chinese(story.body, chunk)
     assert window.document.undo_stack.count() == steps + 1  # one burst of typing, one undo step
     assert issue.article(article_id).paragraphs[-1].text == MORE
-    overset = window.layout_result.report.overset[article_id]
+    overset = window.session.layout.report.overset[article_id]
     assert overset > 0 and str(overset) in story.overset.text()
     assert body.id in canvas.overset_frames()
     qtbot.waitUntil(lambda: any("overset" in f.message for f in window.preflight.findings), timeout=10000)
@@ -69,7 +69,7 @@ def test_typing_overset_linking_and_jump_lines(qtbot, window, monkeypatch, tmp_p
     drag(qtbot, canvas, view_point(canvas, column_left(page2, 1) + 4, line_y(page2, 10)),
          view_point(canvas, column_left(page2, 2) + 60, line_y(page2, 60)))
     assert len(issue.article(article_id).flow) == 2
-    assert article_id not in window.layout_result.report.overset
+    assert article_id not in window.session.layout.report.overset
     out = tmp_path / "linked.pdf"
     assert window.export_to("screen", str(out)) == [out]
     text = pdf_text(out)
@@ -86,7 +86,7 @@ def test_typing_overset_linking_and_jump_lines(qtbot, window, monkeypatch, tmp_p
 def test_cropping_a_photo_by_dragging_changes_its_focus_and_the_pdf(qtbot, window, sample_copy, tmp_path):
     canvas = window.canvas
     assert window.open_document(sample_copy)
-    photo = window.issue.find_frame("road-photo")[1]
+    photo = window.session.issue.find_frame("road-photo")[1]
     before_focus = photo.focus
     before_pdf = tmp_path / "before.pdf"
     window.export_to("screen", str(before_pdf))
@@ -107,7 +107,7 @@ def test_cropping_a_photo_by_dragging_changes_its_focus_and_the_pdf(qtbot, windo
 def test_a_cancelled_export_leaves_nothing_and_a_finished_one_reaches_the_end(qtbot, window, sample_copy, tmp_path):
     assert window.open_document(sample_copy)
     for _ in range(5):
-        window.document.do(ops.duplicate_page(window.issue, 0))
+        window.document.do(ops.duplicate_page(window.session.issue, 0))
     target = tmp_path / "proof.pdf"
     window.export_to("proof", str(target), wait=False)
     dialog = window.export_progress
@@ -147,7 +147,7 @@ def test_the_paragraph_under_the_pointer_is_found_from_the_display_list(sample_p
 def test_the_inspector_sets_the_body_leading_and_colour(qtbot, window, sample_copy):
     canvas = window.canvas
     assert window.open_document(sample_copy)
-    body = window.issue.find_frame("a3-body")[1]
+    body = window.session.issue.find_frame("a3-body")[1]
     qtbot.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
                      view_point(canvas, body.rect.x + 30, body.rect.y + 20))
     inspector = window.inspector
@@ -157,13 +157,13 @@ def test_the_inspector_sets_the_body_leading_and_colour(qtbot, window, sample_co
         box.selectAll()
         qtbot.keyClicks(box, typed)
         qtbot.keyClick(box, Qt.Key_Return)
-    body_style = window.issue.styles["body"]
+    body_style = window.session.issue.styles["body"]
     assert body_style.leading == "15pt" and body_style.colour.to_percent() == [0, 100, 100, 0]
     qtbot.mouseClick(inspector.colour, Qt.LeftButton)
     inspector.colour.selectAll()
     qtbot.keyClicks(inspector.colour, "red")
     qtbot.keyClick(inspector.colour, Qt.Key_Return)
-    assert window.issue.styles["body"].colour.to_percent() == [0, 100, 100, 0]
+    assert window.session.issue.styles["body"].colour.to_percent() == [0, 100, 100, 0]
     assert "C M Y K" in window.statusBar().currentMessage()
 
 
@@ -172,7 +172,7 @@ def test_pasting_cleans_the_text_and_a_headline_is_edited_in_place(qtbot, window
 
     canvas = window.canvas
     assert window.open_document(sample_copy)
-    body = window.issue.find_frame("a4-body")[1]
+    body = window.session.issue.find_frame("a4-body")[1]
     qtbot.mouseDClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
                       view_point(canvas, body.rect.x + 20, body.rect.y + 10))
     story = window.story
@@ -181,11 +181,11 @@ def test_pasting_cleans_the_text_and_a_headline_is_edited_in_place(qtbot, window
                                      "建立问题台账并逐项明确责任单位和完成时限,确保在\n明年春节前完成整治任务。")
     qtbot.keyClick(story.body, Qt.Key_Return)
     qtbot.keyClick(story.body, Qt.Key_V, Qt.ControlModifier)
-    texts = [p.text for p in window.issue.article("a4").paragraphs]
+    texts = [p.text for p in window.session.issue.article("a4").paragraphs]
     assert texts[-2] == "区里召开会议，部署下一步工作。"  # half-width commas became full width
     assert texts[-1].startswith("会议要求，") and texts[-1].endswith("确保在明年春节前完成整治任务。")  # rejoined
 
-    head = window.issue.find_frame("a4-head")[1]
+    head = window.session.issue.find_frame("a4-head")[1]
     canvas.setFocus()
     qtbot.mouseDClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
                       view_point(canvas, head.rect.x + head.rect.w / 2, head.rect.y + head.rect.h / 2))
@@ -196,15 +196,15 @@ def test_pasting_cleans_the_text_and_a_headline_is_edited_in_place(qtbot, window
     editor.selectAll()
     qtbot.keyClicks(editor, "New title")
     qtbot.keyClick(editor, Qt.Key_Return)
-    assert window.issue.article("a4").headline.title == "New title"
+    assert window.session.issue.article("a4").headline.title == "New title"
     qtbot.keyClick(canvas, Qt.Key_Z, Qt.ControlModifier)
-    assert window.issue.article("a4").headline.title != "New title"
+    assert window.session.issue.article("a4").headline.title != "New title"
 
 
 def test_a_preflight_finding_double_clicked_shows_its_frame(qtbot, window, sample_copy):
     assert window.open_document(sample_copy)
     canvas = window.canvas
-    window.document.do(ops.move_frames(window.issue, ["road-photo"], -300, 0))  # over the lead article
+    window.document.do(ops.move_frames(window.session.issue, ["road-photo"], -300, 0))  # over the lead article
     dock = window.preflight
     qtbot.waitUntil(lambda: any("overlaps" in f.message for f in dock.findings), timeout=10000)
     row = next(i for i, f in enumerate(dock.findings) if "overlaps" in f.message)
@@ -219,7 +219,7 @@ def test_two_photos_dropped_on_a_series_block_add_a_pair_to_it(qtbot, window, sa
     canvas = window.canvas
     photos = sample_copy.parent / "photos"
     assert window.open_document(sample_copy)
-    block = window.issue.find_frame("city-series")[1]
+    block = window.session.issue.find_frame("city-series")[1]
     pairs = len(block.pairs)
     drop_files(canvas, [photos / "pair3-before.jpg", photos / "pair3-after.jpg"],
                view_point(canvas, block.rect.x + block.rect.w - 30, block.rect.y + 30))

@@ -63,6 +63,7 @@ MUTATIONS = st.lists(st.tuples(st.integers(0, len(PATHS) - 1), st.sampled_from(H
                      min_size=1, max_size=3)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(changes=MUTATIONS)
 def test_the_loader_lays_out_or_refuses_every_mutation(changes):
@@ -83,6 +84,7 @@ def fuzz_folder(tmp_path_factory) -> Path:
     return folder
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(changes=MUTATIONS)
@@ -106,6 +108,7 @@ sys.exit(status)
 """
 
 
+@pytest.mark.slow
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(changes=MUTATIONS)

@@ -25,7 +25,7 @@ def test_window_shows_the_sample_page(qtbot, sample_path):
     assert window.open_document(sample_path)
     window.show()
     qtbot.waitExposed(window)
-    assert window.layout_result.pages[0].number == 2
+    assert window.session.layout.pages[0].number == 2
     grabbed = window.canvas.viewport().grab().toImage()
     assert grabbed.width() > 300 and _ink(grabbed) > 500
     assert "tongzhou.layout.json" in window.windowTitle()
@@ -37,11 +37,11 @@ def test_broken_file_is_reported_and_nothing_changes(qtbot, tmp_path, monkeypatc
     window = MainWindow()
     qtbot.addWidget(window)
     window.open_document(sample_path)
-    shown = window.issue
+    shown = window.session.issue
     broken = tmp_path / "broken.layout.json"
     broken.write_text("{", "utf-8")
     assert not window.open_document(broken)
-    assert window.issue is shown
+    assert window.session.issue is shown
     assert warnings and str(broken) in warnings[0]
 
 
@@ -84,11 +84,11 @@ def test_pages_can_be_turned(qtbot, tmp_path):
     window = MainWindow()
     qtbot.addWidget(window)
     window.open_document(path)
-    assert window.page_index == 0
+    assert window.session.page_index == 0
     window.show_page(5)
-    assert window.page_index == 2 and "3" in window.windowTitle()
+    assert window.session.page_index == 2 and "3" in window.windowTitle()
     window.show_page(-1)
-    assert window.page_index == 0
+    assert window.session.page_index == 0
 
 
 def test_exports_from_the_editor_with_progress(qtbot, sample_path, tmp_path):

@@ -10,6 +10,8 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, SAMPLE
 
 
@@ -25,6 +27,7 @@ def test_every_package_is_listed_for_the_wheel():
     assert found | data == _listed_packages()
 
 
+@pytest.mark.slow
 def test_a_wheel_exports_the_sample_from_any_folder(tmp_path):
     built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"),
                             str(ROOT)], capture_output=True, text=True, timeout=600)

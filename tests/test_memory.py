@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from layout.engine.displaylist import ImageItem
@@ -108,6 +109,7 @@ def test_large_pngs_are_decoded_in_strips_never_whole(tmp_path):
     assert peak < 350, peak
 
 
+@pytest.mark.slow
 def test_a_page_of_15_88_megapixel_pngs_stays_under_1_gb_with_16_cpus(tmp_path):
     """The benchmark's page (benchmarks/scale.py), exported for press in a process of its
     own whose os.cpu_count() says 16: its peak (VmHWM) is under 1 GB."""

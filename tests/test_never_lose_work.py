@@ -108,7 +108,7 @@ def test_a_killed_editors_autosave_is_offered_and_restored(qtbot, dialogs, sampl
     assert dialogs.titles() == ["Take over the lock?", "Restore unsaved changes?"]
     saved_at = time.strftime("%Y-%m-%d %H:%M", time.localtime(Path(report["recovery"]).stat().st_mtime))
     assert saved_at in dialogs.shown[1][2]
-    assert window.issue.find_frame(FRAME)[1].rect.y == pytest.approx(report["y"])
+    assert window.session.issue.find_frame(FRAME)[1].rect.y == pytest.approx(report["y"])
     assert window.document.modified and window.windowTitle().startswith("*")
     assert holder(sample_copy).pid == os.getpid()
     window.save()
@@ -123,7 +123,7 @@ def test_declining_the_recovery_keeps_it_as_a_recovered_copy(qtbot, dialogs, sam
     dialogs.answers = [QMessageBox.No]
     window = open_window(qtbot, sample_copy)
     assert dialogs.titles() == ["Restore unsaved changes?"]
-    assert dumps(window.issue) == dumps(load(sample_copy)) and not window.document.modified
+    assert dumps(window.session.issue) == dumps(load(sample_copy)) and not window.document.modified
     kept = sample_copy.with_name("tongzhou.recovered.layout.json")
     assert dumps(load(kept)) == dumps(edited)
     assert not recovery.recovery_path(sample_copy).exists()
@@ -142,14 +142,14 @@ def test_a_recovery_older_than_the_file_is_kept_aside_without_asking(qtbot, dial
 def test_autosave_waits_for_quiet_and_a_save_or_close_removes_it(qtbot, dialogs, quick_autosave, sample_copy):
     window = open_window(qtbot, sample_copy)
     path = recovery.recovery_path(sample_copy)
-    window.document.do(ops.move_frames(window.issue, [FRAME], 0, 12))
+    window.document.do(ops.move_frames(window.session.issue, [FRAME], 0, 12))
     assert not path.exists()  # not at once: after the quiet spell
     qtbot.waitUntil(path.exists, timeout=3000)
-    assert load(path).find_frame(FRAME)[1].rect.y == window.issue.find_frame(FRAME)[1].rect.y
+    assert load(path).find_frame(FRAME)[1].rect.y == window.session.issue.find_frame(FRAME)[1].rect.y
     assert load(path).revision == load(sample_copy).revision  # the document itself is untouched
     window.save()
     assert not path.exists()
-    window.document.do(ops.move_frames(window.issue, [FRAME], 0, 12))
+    window.document.do(ops.move_frames(window.session.issue, [FRAME], 0, 12))
     qtbot.waitUntil(path.exists, timeout=3000)
     dialogs.answers = [QMessageBox.Discard]
     window.close()
@@ -159,7 +159,7 @@ def test_autosave_waits_for_quiet_and_a_save_or_close_removes_it(qtbot, dialogs,
 def test_an_untitled_documents_autosave_goes_to_the_cache(qtbot, dialogs, quick_autosave):
     window = open_window(qtbot)
     window.new_document()
-    window.document.do(ops.add_rule(window.issue, 0, window.issue.pages[0].type_area))
+    window.document.do(ops.add_rule(window.session.issue, 0, window.session.issue.pages[0].type_area))
     folder = Path(os.environ["XDG_CACHE_HOME"]) / "layout" / "recovery"
     written = folder / f"untitled.{os.getpid()}.recovery.layout.json"
     assert not written.exists()
@@ -178,7 +178,7 @@ def _dead_pid() -> int:
 def test_untitled_work_of_an_editor_that_died_is_offered_at_start(qtbot, dialogs):
     window = open_window(qtbot)
     window.new_document()
-    edited = window.issue
+    edited = window.session.issue
     ops.add_rule(edited, 0, edited.pages[0].type_area).apply(edited)
     folder = Path(os.environ["XDG_CACHE_HOME"]) / "layout" / "recovery"
     left = folder / f"untitled.{_dead_pid()}.recovery.layout.json"
@@ -187,7 +187,7 @@ def test_untitled_work_of_an_editor_that_died_is_offered_at_start(qtbot, dialogs
     recovery.write(edited, mine)  # this live editor's own: not offered
     window.safekeeping.offer_unsaved()
     assert dialogs.titles() == ["Restore unsaved changes?"]
-    assert dumps(window.issue) == dumps(edited) and window.document.path is None and window.document.modified
+    assert dumps(window.session.issue) == dumps(edited) and window.document.path is None and window.document.modified
     recovery.write(edited, left)
     dialogs.answers = [QMessageBox.No]
     window.safekeeping.offer_unsaved()
@@ -209,7 +209,7 @@ def test_a_second_editor_is_read_only_and_takes_over_once_the_first_is_gone(qtbo
         assert title == "Opened read-only" and getpass.getuser() in text and socket.gethostname() in text
         assert "(read-only)" in second.windowTitle() and holder(sample_copy).pid == report["pid"]
         original = sample_copy.read_bytes()
-        second.document.do(ops.move_frames(second.issue, [FRAME], 0, 12))
+        second.document.do(ops.move_frames(second.session.issue, [FRAME], 0, 12))
         assert not second.save()
         assert dialogs.titles()[-1] == "Read-only" and sample_copy.read_bytes() == original
         other = tmp_path / "mine.layout.json"
@@ -295,13 +295,14 @@ def _changed_elsewhere(document: Path, dy: float) -> float:
 
 def test_a_change_on_disk_asks_and_reloads_but_our_own_saves_do_not(qtbot, dialogs, sample_copy):
     window = open_window(qtbot, sample_copy)
-    window.document.do(ops.move_frames(window.issue, [FRAME], 0, 12))
+    window.document.do(ops.move_frames(window.session.issue, [FRAME], 0, 12))
     assert window.save()
     qtbot.wait(600)
     assert dialogs.shown == []
     for dy in (24, 36):  # twice: the watcher follows the file an atomic save replaced
         theirs = _changed_elsewhere(sample_copy, dy)
-        qtbot.waitUntil(lambda y=theirs: window.issue.find_frame(FRAME)[1].rect.y == pytest.approx(y), timeout=3000)
+        qtbot.waitUntil(lambda y=theirs: window.session.issue.find_frame(FRAME)[1].rect.y == pytest.approx(y),
+                        timeout=3000)
         assert dialogs.titles() == ["Changed on disk"]
         assert not window.document.modified
         dialogs.shown.clear()
@@ -310,11 +311,11 @@ def test_a_change_on_disk_asks_and_reloads_but_our_own_saves_do_not(qtbot, dialo
 
 def test_keeping_our_version_marks_it_modified_and_saving_replaces_theirs(qtbot, dialogs, sample_copy):
     window = open_window(qtbot, sample_copy)
-    ours = window.issue.find_frame(FRAME)[1].rect.y
+    ours = window.session.issue.find_frame(FRAME)[1].rect.y
     dialogs.answers = [QMessageBox.No]
     _changed_elsewhere(sample_copy, 24)
     qtbot.waitUntil(lambda: dialogs.titles() == ["Changed on disk"], timeout=3000)
-    assert window.issue.find_frame(FRAME)[1].rect.y == ours and window.document.modified
+    assert window.session.issue.find_frame(FRAME)[1].rect.y == ours and window.document.modified
     assert window.save()
     assert load(sample_copy).find_frame(FRAME)[1].rect.y == ours
     qtbot.wait(400)

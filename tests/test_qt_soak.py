@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 CHILDREN = Path(__file__).parent / "children"
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,6 +31,7 @@ def test_qt_calls_leave_none_references_alone(sample_path):
         "will crash the editor (PySide6 6.12.0 before Python 3.12; see pyproject.toml)")
 
 
+@pytest.mark.slow
 def test_editor_survives_200_full_redraws(sample_path):
     result = run_child("editor_soak.py", str(sample_path), "200")
     assert result["redraws"] >= 200

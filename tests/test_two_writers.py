@@ -128,6 +128,7 @@ def test_saving_keeps_the_files_owner(sample_copy):
 WRITERS = 4
 
 
+@pytest.mark.slow
 def test_concurrent_writers_lose_nothing(tmp_path, sample_path):
     document = tmp_path / "d.layout.json"
     assert main(["new", "-o", str(document), "--pages", "1"]) == 0

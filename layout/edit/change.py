@@ -3,7 +3,8 @@
 Every primitive's ``apply`` changes the issue and returns the change that puts
 it back. Objects go in and come out as deep copies, so a change kept on an undo
 stack is never altered by later edits. Pages are addressed by their index in the
-issue, frames and articles by id, styles by name.
+issue, frames and articles by id, styles by name. Each notes what it changed in
+the issue (``Issue.touch``), for the layout engine's cache.
 """
 
 from __future__ import annotations
@@ -84,9 +85,18 @@ class SetFields:
     def apply(self, issue: Issue) -> SetFields:
         obj = resolve(issue, self.target)
         old = {path: copy.deepcopy(_get(obj, path)) for path in self.values}
-        for path, value in self.values.items():
-            _set(obj, path, copy.deepcopy(value))
+        try:
+            for path, value in self.values.items():
+                _set(obj, path, copy.deepcopy(value))
+        finally:
+            issue.touch(*touched(self.target))
         return SetFields(self.target, old, self.label)
+
+
+def touched(target: Target) -> list[tuple[str, str]]:
+    """The parts of the issue a change of ``target`` touches (a style: the styles as well)."""
+    part = (target[0], target[1] if len(target) > 1 else "")
+    return [part, ("styles", "")] if target[0] == "style" else [part]
 
 
 def _locate(issue: Issue, frame_id: str) -> tuple[int, int]:
@@ -112,6 +122,7 @@ class InsertFrame:
         frames = resolve(issue, ("page", str(self.page_index))).frames
         position = len(frames) if self.position < 0 else min(self.position, len(frames))
         frames.insert(position, copy.deepcopy(self.frame))
+        issue.touch(("frame", self.frame.id), ("page", str(self.page_index)))
         return RemoveFrame(self.frame.id, self.label)
 
 
@@ -125,6 +136,7 @@ class RemoveFrame:
     def apply(self, issue: Issue) -> InsertFrame:
         page_index, position = _locate(issue, self.frame_id)
         frame = issue.pages[page_index].frames.pop(position)
+        issue.touch(("frame", self.frame_id), ("page", str(page_index)))
         return InsertFrame(page_index, frame, position, self.label)
 
 
@@ -141,6 +153,7 @@ class MoveFrame:
         page_index, position = _locate(issue, self.frame_id)
         frame = issue.pages[page_index].frames.pop(position)
         resolve(issue, ("page", str(self.page_index))).frames.insert(self.position, frame)
+        issue.touch(("frame", self.frame_id), ("page", str(page_index)), ("page", str(self.page_index)))
         return MoveFrame(self.frame_id, page_index, position, self.label)
 
 
@@ -157,6 +170,7 @@ class InsertArticle:
             raise EditError(f"an article {self.article.id!r} is in the issue already")
         position = len(issue.articles) if self.position < 0 else self.position
         issue.articles.insert(position, copy.deepcopy(self.article))
+        issue.touch(("article", self.article.id), ("articles", ""))
         return RemoveArticle(self.article.id, self.label)
 
 
@@ -171,6 +185,7 @@ class RemoveArticle:
         position = next((i for i, a in enumerate(issue.articles) if a.id == self.article_id), None)
         if position is None:
             raise EditError(f"no article {self.article_id!r} in the issue")
+        issue.touch(("article", self.article_id), ("articles", ""))
         return InsertArticle(issue.articles.pop(position), position, self.label)
 
 
@@ -185,6 +200,7 @@ class InsertPage:
     def apply(self, issue: Issue) -> RemovePage:
         position = len(issue.pages) if self.position < 0 else min(self.position, len(issue.pages))
         issue.pages.insert(position, copy.deepcopy(self.page))
+        issue.touch(("issue", ""))
         return RemovePage(position, self.label)
 
 
@@ -197,6 +213,7 @@ class RemovePage:
 
     def apply(self, issue: Issue) -> InsertPage:
         resolve(issue, ("page", str(self.position)))
+        issue.touch(("issue", ""))
         return InsertPage(issue.pages.pop(self.position), self.position, self.label)
 
 
@@ -212,6 +229,7 @@ class MovePage:
         page = resolve(issue, ("page", str(self.source)))
         issue.pages.pop(self.source)
         issue.pages.insert(self.destination, page)
+        issue.touch(("issue", ""))
         return MovePage(self.destination, self.source, self.label)
 
 

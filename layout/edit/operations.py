@@ -44,8 +44,9 @@ from layout.model.frames import (
     TextFrame,
 )
 from layout.model.geometry import Rect
-from layout.model.settings import RULES
+from layout.model.limits import SIZE_PT, min_side, rect_problem
 from layout.store.assets import photo_path
+from layout.units import UnitError, length
 
 
 def page_index_of(issue: Issue, frame_id: str) -> int:
@@ -90,8 +91,24 @@ def _unlocked(issue: Issue, frame_ids: Iterable[str]) -> list[str]:
 
 
 def set_rects(issue: Issue, rects: Mapping[str, Rect], label: str = "move") -> Batch:
-    """Give frames new rectangles (locked frames stay)."""
-    return Batch([SetFields(("frame", i), {"rect": rects[i]}, label) for i in _unlocked(issue, rects)], label)
+    """Give frames new rectangles (locked frames stay); EditError, naming the frame and the
+    rule, for a rectangle the file format would refuse (see :func:`check_rect`)."""
+    moving = _unlocked(issue, rects)
+    for i in moving:
+        check_rect(issue, i, rects[i])
+    return Batch([SetFields(("frame", i), {"rect": rects[i]}, label) for i in moving], label)
+
+
+def check_rect(issue: Issue, frame_id: str, rect: Rect) -> None:
+    """EditError when a frame may not have this rectangle: the file format's rule for frames
+    (:func:`layout.model.limits.rect_problem`: the smallest size, within its page's limits)."""
+    found = issue.find_frame(frame_id)
+    if found is None:
+        raise EditError(f"no frame {frame_id!r} in the issue")
+    page, target = found
+    problem = rect_problem(target.kind, (rect.x, rect.y, rect.w, rect.h), max(page.width, page.height))
+    if problem is not None:
+        raise EditError(f"frame {frame_id}: {problem}")
 
 
 def move_frames(issue: Issue, frame_ids: Iterable[str], dx: float, dy: float) -> Batch:
@@ -104,10 +121,10 @@ def move_frames(issue: Issue, frame_ids: Iterable[str], dx: float, dy: float) ->
 
 
 def resize_frame(issue: Issue, frame_id: str, rect: Rect) -> Batch:
-    """Give one frame a new rectangle, no smaller than RULES.min_frame_side a side (rules may be 0 high)."""
-    current = frame(issue, frame_id)
-    minimum_h = 0.0 if isinstance(current, RuleFrame) else RULES.min_frame_side
-    rect = Rect(rect.x, rect.y, max(RULES.min_frame_side, rect.w), max(minimum_h, rect.h))
+    """Give one frame a new rectangle, made no smaller than its kind's smallest side (rules
+    and boxes may be 0 high)."""
+    smallest = min_side(frame(issue, frame_id).kind)
+    rect = Rect(rect.x, rect.y, max(smallest, rect.w), max(smallest, rect.h))
     return set_rects(issue, {frame_id: rect}, "resize")
 
 
@@ -298,6 +315,14 @@ def set_style(issue: Issue, name: str, **values: Any) -> SetFields:
     horizontal scale in percent: 长体 below 100, 扁体 above …)."""
     if name not in issue.styles:
         raise EditError(f"no style {name!r} in the issue")
+    for key in ("size", "leading"):
+        if values.get(key) is not None:
+            try:
+                points = length(values[key])
+            except UnitError as exc:
+                raise EditError(f"style {name}: {exc}") from None
+            if not SIZE_PT[0] <= points <= SIZE_PT[1]:
+                raise EditError(f"style {name}: {key} {points:g} pt is outside {SIZE_PT[0]:g} to {SIZE_PT[1]:g} pt")
     scale = values.get("hscale")
     if scale is not None and not HSCALE_RANGE[0] <= scale <= HSCALE_RANGE[1]:
         raise EditError(f"a horizontal scale of {scale:g} % is outside {HSCALE_RANGE[0]}–{HSCALE_RANGE[1]} %")
@@ -342,7 +367,14 @@ def fit_by_tracking(issue: Issue, article_id: str) -> SetFields:
 
 
 def add_frame(issue: Issue, page_index: int, new: Frame, label: str = "add frame") -> InsertFrame:
-    """Put a new frame on top of a page's frames, with an id no other frame has."""
+    """Put a new frame on top of a page's frames, with an id no other frame has (EditError for
+    a rectangle the file format would refuse)."""
+    if not 0 <= page_index < len(issue.pages):
+        raise EditError(f"the issue has no page at position {page_index + 1}")
+    page, r = issue.pages[page_index], new.rect
+    problem = rect_problem(new.kind, (r.x, r.y, r.w, r.h), max(page.width, page.height))
+    if problem is not None:
+        raise EditError(f"a new {new.kind} frame: {problem}")
     new = dataclasses.replace(copy.deepcopy(new), id=unique_id(issue, new.id))
     return InsertFrame(page_index, new, -1, label)
 

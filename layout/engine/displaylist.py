@@ -12,6 +12,7 @@ PDF can give its text the document's structure.
 
 from __future__ import annotations
 
+import math
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -179,8 +180,18 @@ class ImageItem:
     mode: str = "RGB"
 
     @property
+    def image_rect(self) -> Rect:
+        """Where the whole image lies on the page, scaled so that its crop fills ``rect``
+        (the one place this is worked out: the PDF, the screen's crop tool)."""
+        r, crop = self.rect, self.crop
+        width, height = r.w / crop.w, r.h / crop.h
+        return Rect(r.x - crop.x * width, r.y - crop.y * height, width, height)
+
+    @property
     def ppi(self) -> float:
         """Effective resolution at the placed size: pixels per inch of the crop."""
+        if self.rect.w <= 0 or self.rect.h <= 0:
+            return math.inf  # shown at no size: no resolution is too low
         across = self.crop.w * self.pixel_size[0] / (self.rect.w / 72.0)
         down = self.crop.h * self.pixel_size[1] / (self.rect.h / 72.0)
         return min(across, down)
@@ -205,6 +216,7 @@ class RuleItem:
     weight: float
     colour: Colour
     dash: tuple[float, ...] = ()
+    layer: int | None = None  # drawn with this layer (a marker: with what it marks), not with the rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,9 +228,34 @@ class BoxItem:
     stroke: Colour | None = None
     weight: float = 0.5
     dash: tuple[float, ...] = ()
+    layer: int | None = None  # drawn with this layer (a marker: with what it marks), not with the tints
 
 
 Item = GlyphRun | GlyphLines | MissingGlyph | ImageItem | PlaceholderItem | RuleItem | BoxItem
+
+PHOTO_LAYER, TEXT_LAYER = 1, 3  # the drawing order of a page: tints and boxes 0, photos 1, rules 2, text 3
+PLACEHOLDER_FILL = Colour(0, 0, 0, 0.12)
+PLACEHOLDER_STROKE = Colour(0, 0, 0, 0.6)
+MISSING_MARK = Colour(0, 1, 1, 0)  # a red that no page colour is
+
+
+def placeholder_marks(rect: Rect) -> list[Item]:
+    """How an empty or broken photo slot looks: a grey box with a cross. The engine puts
+    these items after each :class:`PlaceholderItem` (which renderers do not draw)."""
+    return [BoxItem(rect, fill=PLACEHOLDER_FILL, stroke=PLACEHOLDER_STROKE, weight=0.5, layer=PHOTO_LAYER),
+            RuleItem(rect.x, rect.y, rect.right, rect.bottom, 0.5, PLACEHOLDER_STROKE, layer=PHOTO_LAYER),
+            RuleItem(rect.x, rect.bottom, rect.right, rect.y, 0.5, PLACEHOLDER_STROKE, layer=PHOTO_LAYER)]
+
+
+def missing_marks(item: MissingGlyph) -> list[Item]:
+    """How a character no font has looks: a red box with a cross, one em wide. The engine
+    puts these items after each :class:`MissingGlyph` (which renderers do not draw)."""
+    s = item.size
+    top = item.y - 0.88 * s
+    weight = max(0.3, s / 20)
+    return [BoxItem(Rect(item.x + s * 0.05, top + s * 0.05, s * 0.9, s * 0.9), stroke=MISSING_MARK, weight=weight,
+                    layer=TEXT_LAYER),
+            RuleItem(item.x, top, item.x + s, top + s, weight, MISSING_MARK, layer=TEXT_LAYER)]
 
 
 def line_by_line(items: Iterable[Item]) -> Iterator[Item]:

@@ -191,7 +191,7 @@ def _set_frame(issue: Issue, page: Page, frame: Frame) -> FrameResult:
     return FrameResult()
 
 
-def _file_state(issue: Issue, photo: Photo) -> tuple[str | None, tuple[int, int] | None]:
+def file_state(issue: Issue, photo: Photo) -> tuple[str | None, tuple[int, int] | None]:
     """A photo file and its modification time and size (a replaced file is read again).
 
     A file's state is looked up at most once every STAT_SECONDS, so that an editor
@@ -239,5 +239,5 @@ def frame_key(issue: Issue, page: Page, frame: Frame, shared: str | None = None)
         depends += (issue.paper, issue.date, issue.edition, page.section, page.editors)
     photos = photos_of(frame)
     if photos:
-        depends += (issue.source, *(_file_state(issue, p) for p in photos))
+        depends += (issue.source, *(file_state(issue, p) for p in photos))
     return repr(depends)

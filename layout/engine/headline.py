@@ -61,11 +61,22 @@ def add_dictionary(path: str | Path) -> None:
         joints.cache_clear()
 
 
+_warming: threading.Thread | None = None
+
+
 def warm_up() -> threading.Thread:
-    """Load jieba in the background (the editor calls this at start-up)."""
-    thread = threading.Thread(target=_jieba, daemon=True)
-    thread.start()
-    return thread
+    """Load jieba in the background, once (the editor calls this when it has painted the
+    first page, so that the first headline fitted at a new size finds it loaded)."""
+    global _warming
+    if _warming is None:
+        _warming = threading.Thread(target=_jieba, name="warm-up", daemon=True)
+        _warming.start()
+    return _warming
+
+
+def ready() -> bool:
+    """True once jieba is loaded (a headline broken inside words then costs no wait)."""
+    return _jieba.cache_info().currsize > 0
 
 
 @lru_cache(maxsize=512)

@@ -33,8 +33,30 @@ class PhotoProblem(ValueError):
     """A photo that cannot be placed, with the reason in words."""
 
 
+_INFO: dict[tuple[str, int, int], tuple[tuple[int, int], int, str]] = {}  # by path, mtime and size
+INFO_CACHE_SIZE = 4096
+
+
 def image_info(path: Path) -> tuple[tuple[int, int], int, str]:
-    """(pixel size as seen, EXIF orientation, colour mode), reading only the header."""
+    """(pixel size as seen, EXIF orientation, colour mode), reading only the header (and
+    checking the file is whole); remembered while the file's time and size stay the same."""
+    try:
+        info = check_photo_file(path)
+    except FileNotFoundError:
+        raise PhotoProblem("is missing") from None
+    except AssetError as exc:
+        raise PhotoProblem(str(exc)) from None
+    key = (str(path), info.st_mtime_ns, info.st_size)
+    found = _INFO.get(key)
+    if found is None:
+        found = _read_info(path)
+        if len(_INFO) >= INFO_CACHE_SIZE:
+            _INFO.clear()
+        _INFO[key] = found
+    return found
+
+
+def _read_info(path: Path) -> tuple[tuple[int, int], int, str]:
     try:
         check_photo_file(path)
         with warnings.catch_warnings(record=True) as caught:
@@ -143,8 +165,11 @@ def _is_16_bit(image: Image.Image) -> bool:
 def fill_crop(pixels: tuple[int, int], frame: Rect, focus: tuple[float, float] = (0.5, 0.5),
               zoom: float = 1.0) -> Rect:
     """The part of the image with the frame's aspect ratio, enlarged ``zoom`` times,
-    as near to centred on ``focus`` as the image's edges allow."""
+    as near to centred on ``focus`` as the image's edges allow (the whole image for a
+    frame of no width or height)."""
     width, height = pixels
+    if min(width, height, frame.w, frame.h) <= 0:
+        return Rect(0.0, 0.0, 1.0, 1.0)  # nothing to fit: a frame (or an image) of no size
     image_ratio, frame_ratio = width / height, frame.w / frame.h
     if image_ratio > frame_ratio:
         w, h = frame_ratio / image_ratio, 1.0
@@ -159,6 +184,8 @@ def fill_crop(pixels: tuple[int, int], frame: Rect, focus: tuple[float, float] =
 def fit_rect(pixels: tuple[int, int], frame: Rect) -> Rect:
     """The largest rectangle of the image's aspect ratio centred in the frame."""
     width, height = pixels
+    if width <= 0 or height <= 0:
+        return frame
     scale = min(frame.w / width, frame.h / height)
     w, h = width * scale, height * scale
     return Rect(frame.x + (frame.w - w) / 2, frame.y + (frame.h - h) / 2, w, h)
@@ -169,7 +196,7 @@ def place_photo(path: Path | None, frame: Rect, fit: str = "fill",
     """The item for a photo and, when it cannot be shown, the reason."""
     if path is None:
         return PlaceholderItem(frame, "空图框"), None
-    if min(frame.w, frame.h) < MIN_PHOTO_SIDE:  # a block too small for its photos
+    if min(frame.w, frame.h) < MIN_PHOTO_SIDE:  # a block too small for its photos (or of no size)
         return (PlaceholderItem(frame, f"图片无位置 {path.name}"),
                 f"photo {path} has no room: its place is {frame.w:.1f} × {frame.h:.1f} pt "
                 f"(at least {MIN_PHOTO_SIDE:g} pt each way); make the frame larger")

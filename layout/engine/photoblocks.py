@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 
 from layout.engine.block import Block, TextOrigin, set_block
-from layout.engine.displaylist import PlaceholderItem
+from layout.engine.displaylist import PlaceholderItem, placeholder_marks
 from layout.engine.photo import place_photo
 from layout.engine.result import FrameResult
 from layout.model.document import Issue, Page
@@ -52,6 +52,7 @@ def put_photo(issue: Issue, photo: Photo, rect: Rect, fit: str = "fill") -> Fram
     item, problem = place_photo(path, rect, fit, photo)
     placed = FrameResult(items=[item], problems=[problem] if problem else [])
     if isinstance(item, PlaceholderItem):
+        placed.items += placeholder_marks(item.rect)
         placed.add_block(put_text(item.message, issue.style("label"), rect, centre=True))
     return placed
 

@@ -17,6 +17,7 @@ from layout.engine.displaylist import (
     Item,
     MissingGlyph,
     Source,
+    missing_marks,
     pack_glyphs,
     pack_xs,
 )
@@ -72,7 +73,8 @@ def glyph_runs(p: PreparedParagraph, start: int, end: int, atom_xs: list[float],
             if face == MISSING:
                 flush()
                 key = None
-                items.append(MissingGlyph(ch, left + offset, baseline, p.runs[run_index - p.first_run].size))
+                mark = MissingGlyph(ch, left + offset, baseline, p.runs[run_index - p.first_run].size)
+                items += [mark, *missing_marks(mark)]
                 if missing is not None:
                     missing.append(ch)
                 continue

@@ -7,8 +7,6 @@ made, and every change it makes goes through the document as an edit operation.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -25,7 +23,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from layout.edit import operations as ops
+from layout.edit.session import EditorSession
 from layout.edit.snap import Guide, bounds
+from layout.engine.headline import warm_up
+from layout.gui.crash import contained
 from layout.gui.document import EditorDocument
 from layout.gui.overlay import (
     draw_chain_number,
@@ -38,6 +39,7 @@ from layout.gui.overlay import (
     overset_marker,
     view_rect,
 )
+from layout.gui.redraw import ChangedDrawing
 from layout.gui.tools import SelectTool
 from layout.model.document import Page
 from layout.model.frames import Frame
@@ -49,6 +51,7 @@ SCREEN_DPI = 96.0
 PASTEBOARD = 360.0  # points of pasteboard around the page (about 127 mm), where frames may be parked
 PASTEBOARD_COLOUR = QColor(200, 200, 204)
 CACHE_PIXELS = 6_000_000  # a page drawn larger than this is drawn only where the window shows it
+REDRAW_SHARE = 0.5  # a change covering more of the page image than this draws all of it again
 TILE_MARGIN = 400  # pixels drawn round what the window shows, so that a short scroll draws nothing
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
@@ -67,16 +70,19 @@ class PageCanvas(QAbstractScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: EditorDocument | None = None
-        self.page_index = 0
         self.zoom = 0.5
         self.overlay = True
         self.snapping = True
-        self.selection: list[str] = []
         self.guides: list[Guide] = []
         self.correction_marks: dict[int, list[tuple[Rect, bool]]] = {}  # page number → (box, chosen)
         self.renderer = QtPageRenderer()
         self.renders = 0
+        self.redraws = 0  # page images drawn again only where an edit changed them
         self._image: tuple[QImage, QRect] | None = None
+        # what the page image shows: the display list's items, the scale, the overlay and the page drawn
+        self._drawn: tuple[tuple, float, bool, int] | None = None
+        # the last image with what it showed, to draw again only where an edit changed it
+        self._before: tuple[QImage, QRect, tuple, float, bool, int] | None = None
         # while zooming: the last image drawn, shown scaled until the page is drawn sharp again
         self._stale: tuple[QImage, QRect, float] | None = None
         self._sharpen = QTimer(self)
@@ -98,48 +104,64 @@ class PageCanvas(QAbstractScrollArea):
     # the document and its page
 
     def set_document(self, document: EditorDocument | None) -> None:
-        """Show another document (from its first page)."""
+        """Show another document (from its first page): draw its session's page, follow its
+        page and selection."""
         if self.document is not None:
             self.document.laid_out.disconnect(self.refresh)
+            self.session.unsubscribe("page", self.refresh)
+            self.session.unsubscribe("selection", self._selection_changed)
         self.document = document
-        self.page_index = 0
-        self.selection = []
         if document is not None:
             document.laid_out.connect(self.refresh)
+            self.session.subscribe("page", self.refresh)
+            self.session.subscribe("selection", self._selection_changed)
         self.set_tool(None)
         self.refresh()
         self.selection_changed.emit()
 
     @property
+    def session(self) -> EditorSession | None:
+        """What the editor is doing (the document's session)."""
+        return self.document.session if self.document is not None else None
+
+    @property
+    def page_index(self) -> int:
+        """The position of the page shown (the session's)."""
+        return self.session.page_index if self.session is not None else 0
+
+    @property
+    def selection(self) -> list[str]:
+        """The selected frames' ids (the session's)."""
+        return self.session.selection if self.session is not None else []
+
+    @property
     def page(self) -> Page | None:
         """The page shown (the model's)."""
-        if self.document is None or not self.document.issue.pages:
-            return None
-        self.page_index = max(0, min(self.page_index, len(self.document.issue.pages) - 1))
-        return self.document.issue.pages[self.page_index]
+        return self.session.page if self.session is not None else None
 
     def page_display(self):
         """The engine's display list of the page shown."""
-        pages = self.document.layout.pages if self.document else []
-        return pages[self.page_index] if 0 <= self.page_index < len(pages) else None
+        return self.session.page_display() if self.session is not None else None
 
     def show_page(self, index: int) -> None:
         """Show the page at ``index`` (kept within the issue's pages)."""
-        self.page_index = index
-        self.selection = []
-        self.refresh()
+        if self.session is not None:
+            self.session.show_page(index)
+
+    def _selection_changed(self) -> None:
+        self.viewport().update()
         self.selection_changed.emit()
 
-    def refresh(self) -> None:
-        """The layout changed: draw the page again, and drop selected frames that are gone."""
+    def refresh(self, whole: bool = False) -> None:
+        """The layout changed: draw the page again (where it changed, see ``_page_image``; all
+        of it with ``whole``), and drop selected frames that are gone."""
+        self._before = None
+        if self._image is not None and self._drawn is not None and not whole:
+            self._before = (*self._image, *self._drawn)
         self._image = self._stale = None  # the drawing from before the change shows nothing true
         self._sharpen.stop()
-        page = self.page
-        if page is not None and self.selection:
-            kept = [i for i in self.selection if page.frame(i) is not None]
-            if kept != self.selection:
-                self.selection = kept
-                self.selection_changed.emit()
+        if self.session is not None:
+            self.session.keep_selection()  # frames that are gone leave the selection
         self._update_scroll_range()
         self.viewport().update()
 
@@ -232,6 +254,7 @@ class PageCanvas(QAbstractScrollArea):
         self.viewport().update()
         self.view_changed.emit()
 
+    @contained
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
         """Keep the scroll range in step with the window."""
         super().resizeEvent(event)
@@ -266,6 +289,14 @@ class PageCanvas(QAbstractScrollArea):
         if self._image is not None and self._image[1].contains(visible):
             return self._image
         s = self.scale()
+        page = self.page
+        underlay = (lambda p: draw_grid(p, page, s)) if self.overlay else None
+        shown = (tuple(display.items), s, self.overlay, self.page_index)
+        before, self._before = self._before, None
+        if before is not None and before[1].contains(visible) and before[3:] == shown[1:] \
+                and self._redraw(before, display, underlay):
+            self._drawn = shown
+            return self._image
         whole = self._content_rect()
         region = whole if whole.width() * whole.height() <= CACHE_PIXELS else \
             visible.adjusted(-TILE_MARGIN, -TILE_MARGIN, TILE_MARGIN, TILE_MARGIN).intersected(whole)
@@ -274,33 +305,61 @@ class PageCanvas(QAbstractScrollArea):
         painter = QPainter(image)
         painter.translate(-region.x(), -region.y())
         painter.scale(s, s)
-        page = self.page
-        underlay = (lambda p: draw_grid(p, page, s)) if self.overlay else None
         self.renderer.draw_page(painter, display, underlay)
         painter.end()
         self._image = (image, region)
+        self._drawn = shown
         self.renders += 1
+        if self.renders == 1:  # the page is up: what the first edits need loads behind it
+            QTimer.singleShot(0, warm_up)
         return self._image
 
+    def _redraw(self, before: tuple, display, underlay) -> bool:
+        """Draw the last image again where the display list changed (True), unless the
+        change covers much of it (False: draw it all)."""
+        image, region, items, s = before[:4]
+        changed = ChangedDrawing(items, display.items)
+        if changed.region is None:
+            self._image = (image, region)
+            return True
+        r = changed.region
+        if r.w * r.h * s * s > REDRAW_SHARE * region.width() * region.height():
+            return False
+        image = image.copy()
+        painter = QPainter(image)
+        painter.translate(-region.x(), -region.y())
+        painter.scale(s, s)
+        clip = QRectF(r.x, r.y, r.w, r.h)
+        painter.setClipRect(clip)
+        painter.fillRect(clip, PASTEBOARD_COLOUR)
+        self.renderer.draw_items(painter, display, changed.to_draw(), underlay)
+        painter.end()
+        self._image = (image, region)
+        self.redraws += 1
+        return True
+
+    @contained
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
         """Pasteboard, page, overlay, selection, guides and the tool's own marks."""
         painter = QPainter(self.viewport())
-        painter.fillRect(event.rect(), PASTEBOARD_COLOUR)
-        page = self.page
-        if page is not None:
-            self._paint_page(painter)
-            if self.overlay:
-                painter.save()
-                painter.translate(self.to_view(0, 0))
-                painter.scale(self.scale(), self.scale())
-                draw_frames(painter, page)
-                painter.restore()
-            self._paint_story_marks(painter)
-            draw_correction_marks(painter, self.correction_marks.get(page.number, []), self.to_view)
-            self._paint_selection(painter)
-            draw_guides(painter, self.guides, page, self.to_view)
-            self.tool.paint(painter)
-        painter.end()
+        try:
+            painter.fillRect(event.rect(), PASTEBOARD_COLOUR)
+            page = self.page
+            if page is not None:
+                self._paint_page(painter)
+                if self.overlay:
+                    painter.save()
+                    painter.translate(self.to_view(0, 0))
+                    painter.scale(self.scale(), self.scale())
+                    draw_frames(painter, page)
+                    painter.restore()
+                self._paint_story_marks(painter)
+                draw_correction_marks(painter, self.correction_marks.get(page.number, []), self.to_view)
+                self._paint_selection(painter)
+                draw_guides(painter, self.guides, page, self.to_view)
+                self.tool.paint(painter)
+        finally:
+            painter.end()
 
     def _paint_page(self, painter: QPainter) -> None:
         if self._image is None and self._stale is not None and self._sharpen.isActive():
@@ -330,11 +389,15 @@ class PageCanvas(QAbstractScrollArea):
         """Text frames on this page whose story goes on past them: frame id → article id."""
         document, page = self.document, self.page
         out = {}
-        for article_id in document.layout.report.overset if document else ():
-            article = document.issue.article(article_id)
-            last = next((i for i in reversed(article.flow) if document.issue.find_frame(i)), None) if article else None
-            if last is not None and page.frame(last) is not None:
-                out[last] = article_id
+        if document is None or page is None:
+            return out
+        here = {frame.id for frame in page.frames}
+        for article in document.issue.articles:
+            if not here.intersection(article.flow) or not document.layout.overset_of(article.id):
+                continue
+            last = next((i for i in reversed(article.flow) if document.issue.find_frame(i)), None)
+            if last is not None and last in here:
+                out[last] = article.id
         return out
 
     def _paint_story_marks(self, painter: QPainter) -> None:
@@ -381,10 +444,9 @@ class PageCanvas(QAbstractScrollArea):
         return view_rect(self.to_view, bounds([f.rect for f in frames])) if frames else None
 
     def set_selection(self, frame_ids: list[str]) -> None:
-        """Select these frames."""
-        if frame_ids != self.selection:
-            self.selection = list(dict.fromkeys(frame_ids))
-            self.selection_changed.emit()
+        """Select these frames (the session tells the views)."""
+        if self.session is not None:
+            self.session.select(frame_ids)
         self.viewport().update()
 
     def group_of(self, frame: Frame) -> list[str]:
@@ -408,11 +470,7 @@ class PageCanvas(QAbstractScrollArea):
     def grid_cell(self, point: QPointF) -> tuple[int, int]:
         """The grid column (1-based) and grid line (0-based) nearest a viewport point."""
         page = self.page
-        area, grid = page.type_area, page.grid
-        x, y = self.to_page(point)
-        column = 1 + math.floor((x - area.x) / (grid.column_width(area) + grid.gutter))
-        line = round((y - area.y) / grid.line_pitch)
-        return max(1, min(grid.columns, column)), max(0, min(grid.line_count(area) - 1, line))
+        return page.grid.cell_at(page.type_area, *self.to_page(point))
 
     def tolerance(self) -> float:
         """The snapping distance in points."""
@@ -428,11 +486,14 @@ class PageCanvas(QAbstractScrollArea):
         if self.tool is not None and self.tool is not tool:
             self.tool.cancel()
         self.tool = tool or self.default_tool
+        if self.session is not None:  # the session knows which tool is taken up (by its kind)
+            self.session.set_tool(type(self.tool).__name__.removesuffix("Tool").lower() or "select")
         self.viewport().setCursor(self.tool.cursor)
         self.viewport().update()
 
     # input
 
+    @contained
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
         """Pan with the middle button or with the space bar held; else the tool's."""
         self.setFocus()
@@ -443,6 +504,7 @@ class PageCanvas(QAbstractScrollArea):
         if event.button() == Qt.LeftButton and self.page is not None:
             self.tool.press(event)
 
+    @contained
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
         """Pan, or hand the move to the tool."""
         if self._pan_from is not None:
@@ -454,6 +516,7 @@ class PageCanvas(QAbstractScrollArea):
         if self.page is not None:
             self.tool.move(event)
 
+    @contained
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
         """End a pan, or hand the release to the tool."""
         if self._pan_from is not None:
@@ -463,6 +526,7 @@ class PageCanvas(QAbstractScrollArea):
         if event.button() == Qt.LeftButton and self.page is not None:
             self.tool.release(event)
 
+    @contained
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
         """A double click on a frame edits what it holds (text, headline, photo crop)."""
         frame = self.frame_at(event.position()) if event.button() == Qt.LeftButton and self.page else None
@@ -472,6 +536,7 @@ class PageCanvas(QAbstractScrollArea):
         self.tool.cancel()
         self.frame_activated.emit(frame.id)
 
+    @contained
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt naming)
         """Ctrl+wheel zooms around the pointer; the wheel alone scrolls."""
         steps = event.angleDelta().y() / 120
@@ -483,24 +548,29 @@ class PageCanvas(QAbstractScrollArea):
             return
         super().wheelEvent(event)
 
+    @contained
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt naming)
         """Photos and article files may be dropped on the page."""
         if self.placing is not None and self.page is not None and self.placing.accepts(event):
             event.acceptProposedAction()
 
+    @contained
     def dragMoveEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """Keep accepting while the files are dragged over the page."""
         event.acceptProposedAction()
 
+    @contained
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt naming)
         """Place what was dropped."""
         event.acceptProposedAction()
         self.placing.drop(event)
 
+    @contained(default=False)
     def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 (Qt naming)
         """Tab moves through the frames of the page, not out of the canvas."""
         return False
 
+    @contained
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
         """Space pans; Tab, Esc, arrows and Delete act on the selection."""
         key = event.key()
@@ -519,6 +589,7 @@ class PageCanvas(QAbstractScrollArea):
         else:
             super().keyPressEvent(event)
 
+    @contained
     def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
         """Letting go of the space bar ends panning."""
         if event.key() == Qt.Key_Space and not event.isAutoRepeat():

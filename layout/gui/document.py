@@ -1,4 +1,4 @@
-"""The open document in the editor: the issue, its file, its undo stack and its layout.
+"""The open document in the editor: its headless :class:`EditorSession` and the undo stack.
 
 Every change goes through ``do`` as one QUndoCommand wrapping a headless Change
 (``layout.edit``); a drag shows its changes with ``preview`` and ends with one
@@ -15,69 +15,117 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from shiboken6 import isValid
 
 from layout.edit.change import Change
-from layout.engine.page import IssueLayout, LayoutEngine
+from layout.edit.session import EditorSession
+from layout.engine.page import IssueLayout, LayoutEngine, LazyIssueLayout
+from layout.gui import crash
 from layout.model.document import Issue
 from layout.store import store_for
 
 
 class EditCommand(QUndoCommand):
-    """One designer's edit on the undo stack: redo applies the change, undo its inverse."""
+    """One designer's edit on the undo stack: redo applies the change, undo its inverse.
 
-    def __init__(self, document: EditorDocument, change: Change, text: str) -> None:
+    An error while either is made (in the change or in laying the issue out after it)
+    never leaves Qt's undo stack (PySide would end the process): the session puts the
+    issue back as it was, the command becomes obsolete (the stack drops it), and the
+    error is reported (crash report and dialog)."""
+
+    def __init__(self, session: EditorSession, change: Change, text: str) -> None:
         super().__init__(text)
-        self._document = document
+        self._session = session
         self._change = change
         self._inverse: Change | None = None
 
     def redo(self) -> None:
         """Apply the change (the first time and after an undo)."""
-        self._inverse = self._change.apply(self._document.issue)
-        self._document.relayout()
+        inverse = self._session.apply(self._change, self.text())
+        if inverse is None:
+            self.setObsolete(True)
+            return
+        self._inverse = inverse
 
     def undo(self) -> None:
         """Put the issue back as it was before the change."""
-        self._change = self._inverse.apply(self._document.issue)
-        self._document.relayout()
+        change = self._session.apply(self._inverse, self.text()) if self._inverse is not None else None
+        if change is None:
+            self.setObsolete(True)
+            return
+        self._change = change
+
+
+class QtHistory:
+    """A session's history kept in the document's QUndoStack (the history dock shows it)."""
+
+    def __init__(self, document: EditorDocument) -> None:
+        self.document = document
+
+    def push(self, change: Change, text: str) -> None:
+        """One undo command for the change."""
+        self.push_command(EditCommand(self.document.session, change, text))
+
+    def push_command(self, command: QUndoCommand) -> None:
+        """Push a command of the editor's own (typing that merges)."""
+        self.document.undo_stack.push(command)
+
+    def undo(self) -> None:
+        """Qt's undo."""
+        self.document.undo_stack.undo()
+
+    def redo(self) -> None:
+        """Qt's redo."""
+        self.document.undo_stack.redo()
 
 
 class EditorDocument(QObject):
-    """An issue being edited: one undo stack, the engine, and the current layout."""
+    """An issue being edited in the window: its :class:`EditorSession` (document, history,
+    page, selection, tool, story; no Qt), with the history in one QUndoStack, and the
+    session's ``laid_out`` as a Qt signal."""
 
     laid_out = Signal()
 
     def __init__(self, issue: Issue, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.issue = issue
-        self.path = path
-        self.engine = LayoutEngine()
         self.undo_stack = QUndoStack(self)
-        self.layout: IssueLayout = self.engine.layout(issue)
-        self._preview: Change | None = None
+        self.session = EditorSession(issue, path, QtHistory(self), on_error=_report)
+        self.session.subscribe("laid_out", self.laid_out.emit)
+
+    @property
+    def issue(self) -> Issue:
+        """The issue being edited."""
+        return self.session.issue
+
+    @property
+    def path(self) -> Path | None:
+        """The document's file (None: untitled)."""
+        return self.session.path
+
+    @property
+    def engine(self) -> LayoutEngine:
+        """The session's layout engine."""
+        return self.session.engine
+
+    @property
+    def layout(self) -> IssueLayout | LazyIssueLayout:
+        """The issue's current layout."""
+        return self.session.layout
 
     def relayout(self) -> None:
-        """Lay the issue out again and tell the views."""
-        self.layout = self.engine.layout(self.issue)
-        self.laid_out.emit()
+        """Lay the issue out again from scratch and tell the views: for a change made
+        otherwise than by an edit operation (a colleague's save taken from the newsroom)."""
+        self.session.engine.forget()
+        self.session.relayout()
 
     def do(self, change: Change, text: str | None = None) -> None:
         """Make a change as one undo step (ending any preview first)."""
-        self.end_preview()
-        self.undo_stack.push(EditCommand(self, change, text or change.label))
+        self.session.do(change, text)
 
     def preview(self, change: Change | None) -> None:
         """Show a change that is not an undo step yet (a drag under way); None shows none."""
-        if self._preview is not None:
-            self._preview.apply(self.issue)
-            self._preview = None
-        if change is not None:
-            self._preview = change.apply(self.issue)
-        self.relayout()
+        self.session.preview(change)
 
     def end_preview(self) -> None:
         """Take back a preview, if one is shown."""
-        if self._preview is not None:
-            self._preview.apply(self.issue)
-            self._preview = None
+        self.session.end_preview()
 
     @property
     def modified(self) -> bool:
@@ -90,5 +138,9 @@ class EditorDocument(QObject):
         self.end_preview()
         target = Path(path or self.path)
         store_for(target).save(self.issue, target)
-        self.path = target
+        self.session.path = target
         self.undo_stack.setClean()
+
+
+def _report(error: Exception, what: str) -> None:
+    crash.report_later(error, what)

@@ -1,5 +1,6 @@
 """Editing a headline group in place: three lines over the headline frame on the page
-(引题, 主题, 副题); Enter (or leaving it) keeps the change as one undo step, Esc drops it."""
+(引题, 主题, 副题), Tab and Shift+Tab between them; Enter (or leaving it) keeps the change
+as one undo step, Esc drops it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QVBoxLayout
 
 from layout.edit import operations as ops
+from layout.gui.crash import contained
 from layout.gui.overlay import view_rect
 
 PARTS = ("kicker", "title", "subtitle")
@@ -66,12 +68,23 @@ class HeadlineEditor(QFrame):
         self.hide()
         self.deleteLater()
 
+    @contained
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
         """Esc drops the change."""
         if event.key() == Qt.Key_Escape:
             self.cancel()
         else:
             super().keyPressEvent(event)
+
+    @contained(default=False)
+    def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 (Qt naming)
+        """Tab and Shift+Tab move between 引题, 主题 and 副题 (round), never out onto the page."""
+        order = [self.lines[part] for part in PARTS]
+        here = next((i for i, line in enumerate(order) if line.hasFocus()), 0)
+        line = order[(here + (1 if next_ else -1)) % len(order)]
+        line.setFocus(Qt.TabFocusReason if next_ else Qt.BacktabFocusReason)
+        line.selectAll()
+        return True
 
     def _left(self) -> None:
         """Leaving the editor (focus elsewhere) keeps what was typed."""

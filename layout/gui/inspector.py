@@ -8,6 +8,7 @@ arrangement. Every change is one undo step."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
 from layout.edit import operations as ops
 from layout.edit.change import Change
 from layout.edit.snap import bounds
+from layout.gui.session_view import SessionView
 from layout.model.colour import Colour
 from layout.model.frames import HeadlineFrame, PhotoFrame, PhotoPairFrame, TextFrame
 from layout.model.geometry import Rect
+from layout.model.limits import min_side
 from layout.model.styles import ALIGNMENTS, FONT_ROLES
 from layout.units import HAO_SIZES_PT, UnitError, length, mm, to_mm
 
@@ -77,12 +80,13 @@ def _set_value(widget: QDoubleSpinBox, value: float) -> None:
     widget.blockSignals(False)
 
 
-class Inspector(QWidget):
-    """Shows and changes what is selected on the canvas."""
+class Inspector(QWidget, SessionView):
+    """Shows and changes what is selected (the session's selection)."""
 
-    def __init__(self, canvas, parent: QWidget | None = None) -> None:
+    FOLLOWS: ClassVar[dict[str, str]] = {"selection": "refresh", "laid_out": "refresh"}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.canvas = canvas
         layout = QVBoxLayout(self)
         self.geometry = self._geometry_group()
         self.headline = self._headline_group()
@@ -92,7 +96,10 @@ class Inspector(QWidget):
         for group in (self.geometry, self.headline, self.text, self.photo, self.pair):
             layout.addWidget(group)
         layout.addStretch(1)
-        canvas.selection_changed.connect(self.refresh)
+        self.refresh()
+
+    def session_shown(self) -> None:
+        """Show the new session's selection."""
         self.refresh()
 
     # building
@@ -219,8 +226,8 @@ class Inspector(QWidget):
 
     def refresh(self) -> None:
         """Show the groups the selection needs, with its current values."""
-        frames = self.canvas.selected_frames()
-        document = self.canvas.document
+        frames = self.selected_frames()
+        document = self.session
         kinds = {type(f) for f in frames}
         self.geometry.setVisible(bool(frames))
         self.headline.setVisible(bool(kinds & {HeadlineFrame, TextFrame}) and self._article() is not None)
@@ -269,15 +276,21 @@ class Inspector(QWidget):
             _set_text(self.arrangement, pair.arrangement)
 
     def _show_geometry(self, frames: list) -> None:
+        page = self.page
+        extent = to_mm(max(page.width, page.height))
+        smallest = to_mm(max(min_side(f.kind) for f in frames))
+        for widget, low in ((self.x, -extent), (self.y, -extent), (self.w, smallest), (self.h, smallest)):
+            widget.blockSignals(True)
+            widget.setRange(low, extent)  # the bounds of the file format's rule for frames
+            widget.blockSignals(False)
         box = bounds([f.rect for f in frames])
         for widget, value in ((self.x, box.x), (self.y, box.y), (self.w, box.w), (self.h, box.h)):
             _set_value(widget, to_mm(value))
         single = len(frames) == 1
         self.w.setEnabled(single)
         self.h.setEnabled(single)
-        page = self.canvas.page
         grid = page.grid
-        columns = (box.w + grid.gutter) / (grid.column_width(page.type_area) + grid.gutter)
+        columns = grid.columns_for(page.type_area, box.w)
         self.grid_size.setText(self.tr("%1 columns × %2 lines").replace("%1", f"{columns:.4g}")
                                .replace("%2", f"{box.h / grid.line_pitch:.4g}"))
 
@@ -291,8 +304,8 @@ class Inspector(QWidget):
         _set_value(self.wrap, round(to_mm(frame.wrap), 1))
 
     def _article(self) -> str | None:
-        document = self.canvas.document
-        for frame in self.canvas.selected_frames():
+        document = self.session
+        for frame in self.selected_frames():
             article = ops.article_of(document.issue, frame.id)
             if article:
                 return article
@@ -300,7 +313,7 @@ class Inspector(QWidget):
 
     def _copy_fit_text(self, article: str | None) -> str:
         """The article's copy-fit in lines: 超出 3 行 41 字, 空 2 行, or that it fits."""
-        report = self.canvas.document.layout.report
+        report = self.session.layout.report
         if article is None:
             return ""
         if article in report.overset:
@@ -312,8 +325,8 @@ class Inspector(QWidget):
 
     def _headline_frame(self) -> HeadlineFrame | None:
         """The selected headline frame, or the headline frame of the selected text's article."""
-        document = self.canvas.document
-        frames = self.canvas.selected_frames()
+        document = self.session
+        frames = self.selected_frames()
         for frame in frames:
             if isinstance(frame, HeadlineFrame):
                 return frame
@@ -328,43 +341,53 @@ class Inspector(QWidget):
 
     def _do(self, change: Change, text: str) -> None:
         try:
-            self.canvas.document.do(change, text)
+            self.session.do(change, text)
         except ValueError as problem:
-            self.canvas.message.emit(str(problem))
+            self.session.say(str(problem))
         self.refresh()
 
     def _geometry_changed(self) -> None:
-        frames = self.canvas.selected_frames()
+        frames = self.selected_frames()
         if not frames:
             return
-        issue = self.canvas.document.issue
-        if len(frames) == 1:
-            rect = Rect(mm(self.x.value()), mm(self.y.value()), mm(self.w.value()), mm(self.h.value()))
-            self._do(ops.set_rects(issue, {frames[0].id: rect}, "resize"), self.tr("Position and size"))
-            return
-        box = bounds([f.rect for f in frames])
-        dx, dy = mm(self.x.value()) - box.x, mm(self.y.value()) - box.y
-        self._do(ops.move_frames(issue, [f.id for f in frames], dx, dy), self.tr("Move"))
+        issue = self.session.issue
+        try:
+            if len(frames) == 1:
+                rect = Rect(mm(self.x.value()), mm(self.y.value()), mm(self.w.value()), mm(self.h.value()))
+                self._do(ops.set_rects(issue, {frames[0].id: rect}, "resize"), self.tr("Position and size"))
+                return
+            box = bounds([f.rect for f in frames])
+            dx, dy = mm(self.x.value()) - box.x, mm(self.y.value()) - box.y
+            self._do(ops.move_frames(issue, [f.id for f in frames], dx, dy), self.tr("Move"))
+        except ValueError as problem:  # refused as it is made: said, and the boxes show the frame again
+            self.session.say(str(problem))
+            self.refresh()
 
     def _headline_changed(self, part: str, text: str) -> None:
         article_id = self._article()
-        issue = self.canvas.document.issue
+        issue = self.session.issue
         if article_id and getattr(issue.article(article_id).headline, part) != text:
             self._do(ops.set_headline(issue, article_id, **{part: text}), self.tr("Headline"))
 
     def _style_changed(self, style: str, **values) -> None:
-        issue = self.canvas.document.issue
+        issue = self.session.issue
         if "size" in values:
             try:
                 length(values["size"])
             except UnitError as problem:
-                self.canvas.message.emit(str(problem))
+                self.session.say(str(problem))
                 self.refresh()
                 return
         current = issue.style(style)
         if all(str(getattr(current, k)) == str(v) for k, v in values.items()):
             return
-        self._do(ops.set_style(issue, style, **values), self.tr("Style"))
+        try:
+            change = ops.set_style(issue, style, **values)
+        except ValueError as problem:  # refused as planned: said, and the boxes show the style again
+            self.session.say(str(problem))
+            self.refresh()
+            return
+        self._do(change, self.tr("Style"))
 
     def _title_style_changed(self, **values) -> None:
         head = self._headline_frame()
@@ -373,13 +396,13 @@ class Inspector(QWidget):
     def _headline_frame_changed(self, **values) -> None:
         head = self._headline_frame()
         if head is not None and any(getattr(head, k) != v for k, v in values.items()):
-            self._do(ops.set_frame_fields(self.canvas.document.issue, head.id, "headline", **values),
+            self._do(ops.set_frame_fields(self.session.issue, head.id, "headline", **values),
                      self.tr("Headline"))
 
     def _balance_changed(self, on: bool) -> None:
         article = self._article()
-        if article and self.canvas.document.issue.article(article).balance != on:
-            self._do(ops.set_balance(self.canvas.document.issue, article, on), self.tr("Balance the columns (齐栏)"))
+        if article and self.session.issue.article(article).balance != on:
+            self._do(ops.set_balance(self.session.issue, article, on), self.tr("Balance the columns (齐栏)"))
 
     def _leading_changed(self) -> None:
         text = self.leading.text().strip()
@@ -387,7 +410,7 @@ class Inspector(QWidget):
             try:
                 length(text)
             except UnitError as problem:
-                self.canvas.message.emit(str(problem))
+                self.session.say(str(problem))
                 self.refresh()
                 return
         self._style_changed("body", leading=text or None)
@@ -398,30 +421,30 @@ class Inspector(QWidget):
         except ValueError:
             values = []
         if len(values) != 4 or not all(0 <= v <= 100 for v in values):
-            self.canvas.message.emit(self.tr("Give the colour as four percentages: C M Y K"))
+            self.session.say(self.tr("Give the colour as four percentages: C M Y K"))
             self.refresh()
             return
         self._style_changed("body", colour=Colour.from_percent(values))
 
     def _photo_changed(self, **values) -> None:
-        frames = self.canvas.selected_frames()
+        frames = self.selected_frames()
         if len(frames) == 1 and isinstance(frames[0], PhotoFrame):
             if all(getattr(frames[0], k) == v for k, v in values.items()):
                 return
-            self._do(ops.set_frame_fields(self.canvas.document.issue, frames[0].id, "photo", **values),
+            self._do(ops.set_frame_fields(self.session.issue, frames[0].id, "photo", **values),
                      self.tr("Photo"))
 
     def _pair_changed(self, **values) -> None:
-        frames = self.canvas.selected_frames()
+        frames = self.selected_frames()
         if len(frames) == 1 and isinstance(frames[0], PhotoPairFrame):
             pair = frames[0].pair
             if all(getattr(pair, k) == v for k, v in values.items()):
                 return
             fields = {f"pair.{k}": v for k, v in values.items()}
-            self._do(ops.set_frame_fields(self.canvas.document.issue, frames[0].id, "pair", **fields),
+            self._do(ops.set_frame_fields(self.session.issue, frames[0].id, "pair", **fields),
                      self.tr("Before and after"))
 
     def _swap(self) -> None:
-        frames = self.canvas.selected_frames()
+        frames = self.selected_frames()
         if len(frames) == 1 and isinstance(frames[0], PhotoPairFrame):
-            self._do(ops.swap_pair(self.canvas.document.issue, frames[0].id), self.tr("Swap photos"))
+            self._do(ops.swap_pair(self.session.issue, frames[0].id), self.tr("Swap photos"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QEventLoop, QPoint, QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from layout.edit import operations as ops
+from layout.edit.session import EditorSession
 from layout.edit.trail import add_proof
-from layout.engine.page import IssueLayout, LayoutEngine
 from layout.export.outputs import incomplete_set
 from layout.gui.canvas import ZOOM_STEP, PageCanvas
 from layout.gui.corrections_dock import CorrectionsDock
+from layout.gui.crash import contained
 from layout.gui.document import EditorDocument
 from layout.gui.export_worker import ExportJob, run_with_progress
 from layout.gui.headline_editor import HeadlineEditor
@@ -53,6 +54,7 @@ RECENT_FILES = 8
 INSPECTOR_WIDTH = 290
 PREFLIGHT_HEIGHT = 130
 DOCUMENT_FILTER = "*.layout.json"
+REPORT_DELAY_MS = 300  # the status bar's report of the whole issue waits for a pause in the changes
 
 
 class MainWindow(QMainWindow):
@@ -61,17 +63,19 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: EditorDocument | None = None
+        self._report_timer = QTimer(self, singleShot=True, interval=REPORT_DELAY_MS)
+        self._report_timer.timeout.connect(self._report)
         self.newsroom: NewsroomLink | None = None  # the issue's newsroom, when it lives in one
         self.safekeeping = Safekeeping(self)  # lock, autosave, recovery, file watcher
         self.canvas = PageCanvas()
         self.placing = Placing(self.canvas)
         self.canvas.placing = self.placing
         self.setCentralWidget(self._with_rulers())
-        self.inspector = Inspector(self.canvas)
-        self.pages = PagesDock(self.canvas)
+        self.inspector = Inspector()
+        self.pages = PagesDock()
         self.history = QUndoView()
-        self.story = StoryEditor(self.canvas)
-        self.preflight = PreflightDock(self.canvas)
+        self.story = StoryEditor(focus_page=self.canvas.setFocus)
+        self.preflight = PreflightDock(focus_page=self.canvas.setFocus)
         self.corrections = CorrectionsDock(self.canvas)
         self.preflight_count = QLabel()
         self.statusBar().addPermanentWidget(self.preflight_count)
@@ -88,27 +92,10 @@ class MainWindow(QMainWindow):
         self.resize(1400, 950)
         self._update_title()
 
-    # the old window's names, kept for the export and test code that reads them
-
     @property
-    def issue(self) -> Issue | None:
-        """The issue being edited."""
-        return self.document.issue if self.document else None
-
-    @property
-    def engine(self) -> LayoutEngine | None:
-        """The document's layout engine."""
-        return self.document.engine if self.document else None
-
-    @property
-    def layout_result(self) -> IssueLayout | None:
-        """The current layout of every page."""
-        return self.document.layout if self.document else None
-
-    @property
-    def page_index(self) -> int:
-        """The position of the page shown."""
-        return self.canvas.page_index
+    def session(self) -> EditorSession | None:
+        """What the editor is doing: the document's session (None without a document)."""
+        return self.document.session if self.document else None
 
     # building
 
@@ -261,26 +248,23 @@ class MainWindow(QMainWindow):
         self.document = document
         self.canvas.set_document(document)
         self.history.setStack(document.undo_stack if document else None)
+        session = document.session if document is not None else None
         if document is not None:
             document.laid_out.connect(self._laid_out)
             document.undo_stack.cleanChanged.connect(self._update_title)
             document.undo_stack.indexChanged.connect(self._update_title)
             document.undo_stack.indexChanged.connect(self.story.refresh)
             document.undo_stack.indexChanged.connect(self.corrections.refresh)
-        self.story.show_article(None)
-        self.preflight.changed()
-        self.pages.changed()
-        self.inspector.refresh()
+            session.subscribe("message", lambda: self.statusBar().showMessage(session.message, 8000))
+        for dock in (self.story, self.preflight, self.pages, self.inspector):
+            dock.set_session(session)  # the docks follow the session's change events
+        self.corrections.refresh()
         self.canvas.fit_page()
-        self._report()
+        self._report_timer.start()
         self._update_title()
 
     def _laid_out(self) -> None:
-        self.inspector.refresh()
-        self.pages.changed()
-        self.story.show_overset()
-        self.preflight.changed()
-        self._report()
+        self._report_timer.start()  # the whole issue's report once the changes pause
 
     def _show_counts(self, errors: int, warnings: int) -> None:
         self.preflight_count.setText(self.tr("Preflight: %1 errors, %2 warnings").replace("%1", str(errors))
@@ -293,9 +277,9 @@ class MainWindow(QMainWindow):
         """A double-click: a text frame opens the story editor, a headline is edited in place,
         a photo is cropped by eye."""
         frame = self.canvas.page.frame(frame_id)
-        if isinstance(frame, TextFrame) and ops.article_of(self.issue, frame_id):
+        if isinstance(frame, TextFrame) and ops.article_of(self.session.issue, frame_id):
             self.show_story(frame_id)
-        elif isinstance(frame, HeadlineFrame) and ops.article_of(self.issue, frame_id):
+        elif isinstance(frame, HeadlineFrame) and ops.article_of(self.session.issue, frame_id):
             HeadlineEditor(self.canvas, frame_id)
         elif isinstance(frame, PhotoFrame) and frame.image and not frame.locked:
             self.canvas.set_selection([frame_id])
@@ -306,7 +290,7 @@ class MainWindow(QMainWindow):
         self.canvas.set_selection(self.canvas.group_of(self.canvas.page.frame(frame_id)))
         self.story_dock.show()
         self.story_dock.raise_()
-        self.story.show_article(ops.article_of(self.issue, frame_id))
+        self.story.show_article(ops.article_of(self.session.issue, frame_id))
         self.story.focus_body()
 
     def _context_menu(self, at: QPoint) -> None:
@@ -314,7 +298,7 @@ class MainWindow(QMainWindow):
         if frame is None or self.document is None:
             return
         menu = QMenu(self)
-        issue = self.issue
+        issue = self.session.issue
         if isinstance(frame, TextFrame) and ops.article_of(issue, frame.id):
             self._paragraph_style_menu(menu, frame, self.canvas.viewport().mapFrom(self.canvas, at).toPointF())
             menu.addAction(self.tr("Fit Frame to Copy"), lambda: self.document.do(ops.fit_copy(issue, frame.id)))
@@ -331,20 +315,22 @@ class MainWindow(QMainWindow):
 
     def _paragraph_style_menu(self, menu: QMenu, frame: TextFrame, point: QPointF) -> None:
         """Paragraph style ▸ body, lead, subhead, for the paragraph under the pointer."""
-        article_id = ops.article_of(self.issue, frame.id)
-        index = paragraph_at(self.issue.article(article_id), self.canvas.page_display(), *self.canvas.to_page(point))
+        article_id = ops.article_of(self.session.issue, frame.id)
+        index = paragraph_at(self.session.issue.article(article_id), self.canvas.page_display(),
+                             *self.canvas.to_page(point))
         if index is None:
             return
         styles = menu.addMenu(self.tr("Paragraph Style"))
         for name, label in zip(PARAGRAPH_STYLES, (self.tr("Body"), self.tr("Lead"), self.tr("Subhead")), strict=True):
             chosen = styles.addAction(label, lambda n=name: self._set_paragraph_style(article_id, index, n))
             chosen.setCheckable(True)
-            chosen.setChecked(self.issue.article(article_id).paragraphs[index].style == name)
+            chosen.setChecked(self.session.issue.article(article_id).paragraphs[index].style == name)
 
     def _set_paragraph_style(self, article_id: str, index: int, style: str) -> None:
-        paragraphs = [dataclasses.replace(p) for p in self.issue.article(article_id).paragraphs]
+        paragraphs = [dataclasses.replace(p) for p in self.session.issue.article(article_id).paragraphs]
         paragraphs[index].style = style
-        self.document.do(ops.set_story(self.issue, article_id, paragraphs=paragraphs), self.tr("Paragraph style"))
+        self.document.do(ops.set_story(self.session.issue, article_id, paragraphs=paragraphs),
+                         self.tr("Paragraph style"))
         self.story.refresh()
 
     def choose_relink_photo(self, frame_id: str) -> None:
@@ -352,7 +338,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Relink photo"), "",
                                               self.tr("Photos (*.jpg *.jpeg *.png *.tif *.tiff)"))
         if path:
-            self.document.do(ops.fill_photo(self.issue, frame_id, path), self.tr("Relink photo"))
+            self.document.do(ops.fill_photo(self.session.issue, frame_id, path), self.tr("Relink photo"))
 
     def choose_relink_folder(self) -> None:
         """Ask for a folder where missing photos were moved; they are found by name."""
@@ -360,7 +346,7 @@ class MainWindow(QMainWindow):
             return
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with the moved photos"))
         if folder:
-            change = ops.relink_photos(self.issue, folder)
+            change = ops.relink_photos(self.session.issue, folder)
             if change.changes:
                 self.document.do(change, self.tr("Relink photos"))
             self.statusBar().showMessage(self.tr("Relinked photos in %1 frames").replace("%1",
@@ -444,7 +430,7 @@ class MainWindow(QMainWindow):
         """Save a newsroom issue as a file (its photos copied beside it); the window then
         edits the file and lets go of the newsroom."""
         try:
-            photos.copy_beside([p.image for p in photo_places(self.issue)], path)
+            photos.copy_beside([p.image for p in photo_places(self.session.issue)], path)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
             return False
@@ -480,6 +466,7 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.Discard
 
+    @contained
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
         """Closing with unsaved changes asks first."""
         if self.maybe_save():
@@ -560,14 +547,14 @@ class MainWindow(QMainWindow):
 
     def _fit_by_tracking(self, frame_id: str) -> None:
         """Copy-fit the frame's article by its tracking, within what the body style allows."""
-        article = ops.article_of(self.issue, frame_id)
+        article = ops.article_of(self.session.issue, frame_id)
         try:
-            self.document.do(ops.fit_by_tracking(self.issue, article), self.tr("Fit Copy by Tracking"))
+            self.document.do(ops.fit_by_tracking(self.session.issue, article), self.tr("Fit Copy by Tracking"))
         except ValueError as problem:
             self.statusBar().showMessage(str(problem))
 
     def _report(self) -> None:
-        report = self.layout_result.report if self.layout_result else None
+        report = self.session.layout.report if self.session else None
         if report is None:
             return
         parts = [self.tr("Overset: %1 lines, %2 characters in %3").replace("%1", str(report.overset_lines.get(a, 0)))
@@ -623,15 +610,15 @@ class MainWindow(QMainWindow):
         if folder and incomplete_set(Path(folder)) is not None:
             self.statusBar().showMessage(self.tr("The last export into %1 was stopped halfway; this one replaces "
                                                  "its pages").replace("%1", folder), 10000)
-        if folder and self.issue is not None and press_allowed(self, self.issue, self.engine):
+        if folder and self.session is not None and press_allowed(self, self.session.issue, self.session.engine):
             self.export_to("press", folder)
 
     def export_to(self, profile: str, target: str, wait: bool = True) -> list[Path]:
         """Export in a profile in a worker thread, with a progress bar and Cancel; the window
         stays responsive. With ``wait``, return the files written when it ends."""
-        if self.issue is None or not target:
+        if self.session is None or not target:
             return []
-        job = ExportJob(self.issue, profile, target, self)
+        job = ExportJob(self.session.issue, profile, target, self)
         self.export_job = job
         job.finished.connect(self._exported)  # bound methods: run on the GUI thread
         job.failed.connect(self._export_failed)

@@ -3,6 +3,8 @@ drag to reorder; add from a template, duplicate, delete; the page's number and s
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -21,6 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from layout.edit import operations as ops
+from layout.gui.crash import contained
+from layout.gui.session_view import SessionView
+from layout.render.qt import QtPageRenderer
 
 THUMB_HEIGHT = 150
 THUMB_DELAY_MS = 250  # thumbnails are drawn again this long after the last change
@@ -41,6 +46,7 @@ class PageList(QListWidget):
         self.setDefaultDropAction(Qt.MoveAction)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
 
+    @contained
     def dropEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """A page dragged to another place is a page move in the document (one undo step)."""
         source = self.currentRow()
@@ -50,14 +56,16 @@ class PageList(QListWidget):
             self.dock.move_page(source, self.count() - 1 if target < 0 else target)
 
 
-class PagesDock(QWidget):
-    """Page thumbnails and page commands for a canvas's document."""
+class PagesDock(QWidget, SessionView):
+    """Page thumbnails and page commands for the session's document."""
 
-    def __init__(self, canvas, parent: QWidget | None = None) -> None:
+    FOLLOWS: ClassVar[dict[str, str]] = {"laid_out": "changed", "page": "mark_current", "selection": "mark_current"}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.canvas = canvas
+        self.renderer = QtPageRenderer()
         self.list = PageList(self)
-        self.list.itemDoubleClicked.connect(lambda item: canvas.show_page(self.list.row(item)))
+        self.list.itemDoubleClicked.connect(lambda item: self.session and self.session.show_page(self.list.row(item)))
         self.number = QSpinBox()
         self.number.setRange(1, 999)
         self.number.setKeyboardTracking(False)
@@ -87,7 +95,10 @@ class PagesDock(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.rebuild)
-        canvas.selection_changed.connect(self.mark_current)
+
+    def session_shown(self) -> None:
+        """Another document: its thumbnails."""
+        self.changed()
 
     def changed(self) -> None:
         """The document changed: draw the thumbnails again soon (once for a burst of changes)."""
@@ -95,7 +106,7 @@ class PagesDock(QWidget):
 
     def rebuild(self) -> None:
         """One thumbnail a page, from the engine's display lists."""
-        document = self.canvas.document
+        document = self.session
         self.list.blockSignals(True)
         self.list.clear()
         for display, page in zip(document.layout.pages if document else [], document.issue.pages if document else [],
@@ -114,7 +125,7 @@ class PagesDock(QWidget):
     def set_notes(self, notes: dict[int, str]) -> None:
         """Show a line under each page's thumbnail (in a newsroom: its state and who holds it)."""
         self.notes = notes
-        document = self.canvas.document
+        document = self.session
         pages = document.issue.pages if document else []
         for index in range(min(self.list.count(), len(pages))):
             self.list.item(index).setText(self._label(index, pages[index]))
@@ -124,16 +135,16 @@ class PagesDock(QWidget):
         image = QImage(max(1, round(display.width * scale)), THUMB_HEIGHT, QImage.Format_RGB32)
         painter = QPainter(image)
         painter.scale(scale, scale)
-        self.canvas.renderer.draw_page(painter, display)
+        self.renderer.draw_page(painter, display)
         painter.end()
         return QPixmap.fromImage(image)
 
     def mark_current(self) -> None:
-        """Mark the page the canvas shows, and show its number and section."""
-        index = self.canvas.page_index
+        """Mark the page shown, and show its number and section."""
+        index = self.page_index
         if self.list.count() > index:
             self.list.setCurrentRow(index)
-        page = self.canvas.page
+        page = self.page
         if page is not None:
             self.number.blockSignals(True)
             self.number.setValue(page.number)
@@ -142,45 +153,45 @@ class PagesDock(QWidget):
 
     def _fill_templates(self) -> None:
         self.add_menu.clear()
-        document = self.canvas.document
+        document = self.session
         for name, template in sorted(document.issue.templates.items()) if document else []:
             self.add_menu.addAction(template.title, lambda n=name: self.add_page(n))
 
     def _do(self, change, text: str, show: int | None = None) -> None:
         try:
-            self.canvas.document.do(change, text)
+            self.session.do(change, text)
         except ValueError as problem:
-            self.canvas.message.emit(str(problem))
+            self.session.say(str(problem))
             return
         self.rebuild()
         if show is not None:
-            self.canvas.show_page(show)
+            self.session.show_page(show)
 
     def add_page(self, template: str) -> None:
         """A new page from a template, after the current one."""
-        issue = self.canvas.document.issue
-        position = self.canvas.page_index + 1
+        issue = self.session.issue
+        position = self.page_index + 1
         self._do(ops.add_page(issue, template, position), self.tr("Add page"), position)
 
     def duplicate_page(self) -> None:
         """A copy of the current page after it."""
-        if self.canvas.document is not None:
-            index = self.canvas.page_index
-            self._do(ops.duplicate_page(self.canvas.document.issue, index), self.tr("Duplicate page"), index + 1)
+        if self.session is not None:
+            index = self.page_index
+            self._do(ops.duplicate_page(self.session.issue, index), self.tr("Duplicate page"), index + 1)
 
     def delete_page(self) -> None:
         """Delete the current page (undo brings it back)."""
-        if self.canvas.document is not None:
-            index = self.canvas.page_index
-            self._do(ops.delete_page(self.canvas.document.issue, index), self.tr("Delete page"), max(0, index - 1))
+        if self.session is not None:
+            index = self.page_index
+            self._do(ops.delete_page(self.session.issue, index), self.tr("Delete page"), max(0, index - 1))
 
     def move_page(self, source: int, target: int) -> None:
         """Move a page to another position."""
         if source != target:
-            self._do(ops.move_page(self.canvas.document.issue, source, target), self.tr("Move page"), target)
+            self._do(ops.move_page(self.session.issue, source, target), self.tr("Move page"), target)
 
     def _set_page(self, **values) -> None:
-        page = self.canvas.page
+        page = self.page
         if page is None or all(getattr(page, k) == v for k, v in values.items()):
             return
-        self._do(ops.set_page(self.canvas.document.issue, self.canvas.page_index, **values), self.tr("Page"))
+        self._do(ops.set_page(self.session.issue, self.page_index, **values), self.tr("Page"))

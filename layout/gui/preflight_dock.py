@@ -5,18 +5,20 @@ Double-clicking a finding shows its page and selects its frame or article."""
 
 from __future__ import annotations
 
-import copy
 import queue
 import threading
 import time
+from collections.abc import Callable
+from typing import ClassVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from layout.edit import operations as ops
 from layout.engine.page import LayoutEngine
 from layout.export.preflight import ERROR, Finding, preflight
+from layout.gui.session_view import SessionView
 
 DEBOUNCE_MS = 150
 COLLECT_MS = 20  # how often finished findings are looked for while a worker runs
@@ -24,14 +26,16 @@ ERROR_COLOUR = QColor(200, 0, 30)
 WARNING_COLOUR = QColor(170, 110, 0)
 
 
-class PreflightDock(QWidget):
+class PreflightDock(QWidget, SessionView):
     """The issue's preflight findings, kept up to date."""
 
     counted = Signal(int, int)  # errors, warnings
 
-    def __init__(self, canvas, parent: QWidget | None = None) -> None:
+    FOLLOWS: ClassVar[dict[str, str]] = {"laid_out": "changed"}
+
+    def __init__(self, focus_page: Callable[[], None] = lambda: None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.canvas = canvas
+        self.focus_page = focus_page  # gives the keyboard back to the page after a finding is shown
         self.list = QListWidget()
         self.list.itemDoubleClicked.connect(self._go_to)
         self.summary = QLabel()
@@ -56,6 +60,10 @@ class PreflightDock(QWidget):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._start)
 
+    def session_shown(self) -> None:
+        """Another document: check it."""
+        self.changed()
+
     def changed(self) -> None:
         """The issue changed: check it again once the changes pause."""
         self._changed_at = time.perf_counter()
@@ -63,11 +71,10 @@ class PreflightDock(QWidget):
         self._timer.start(DEBOUNCE_MS)
 
     def _start(self) -> None:
-        document = self.canvas.document
+        document = self.session
         if document is None:
             return
-        snapshot = copy.deepcopy(document.issue)
-        snapshot.source = document.issue.source
+        snapshot = document.snapshot()  # shares what no edit touched with the last one
         generation = self.generation
         self._running += 1
         self._collector.start()
@@ -112,14 +119,14 @@ class PreflightDock(QWidget):
     def _go_to(self, item: QListWidgetItem) -> None:
         """Show the finding's page and select what it is about."""
         finding = self.findings[self.list.row(item)]
-        document = self.canvas.document
+        document = self.session
         numbers = [p.number for p in document.issue.pages]
         if finding.page in numbers:
-            self.canvas.show_page(numbers.index(finding.page))
+            self.session.show_page(numbers.index(finding.page))
         kind, _, name = finding.object.partition(" ")
-        page = self.canvas.page
+        page = self.page
         if kind == "frame" and page.frame(name) is not None:
-            self.canvas.set_selection([name])
+            self.session.select([name])
         elif kind == "article":
-            self.canvas.set_selection(ops.article_frames(document.issue, name, page))
-        self.canvas.setFocus(Qt.OtherFocusReason)
+            self.session.select(ops.article_frames(document.issue, name, page))
+        self.focus_page()

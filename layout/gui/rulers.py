@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from layout.gui.crash import contained
 from layout.units import mm
 
 RULER_PIXELS = 20
@@ -37,6 +38,7 @@ class Ruler(QWidget):
         point = self.canvas.to_view(mm(millimetres), mm(millimetres))
         return (point.x() + self._offset.x()) if self.axis == "x" else (point.y() + self._offset.y())
 
+    @contained
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
         """Ticks every step that leaves room, labels every tenth step's worth."""
         painter = QPainter(self)

@@ -73,8 +73,8 @@ def take_screenshot(app: QApplication, window, shot: Screenshot) -> int:
     window.resize(*SIZE)
     app.processEvents()
     canvas = window.canvas
-    if shot.page is not None and window.issue is not None:
-        numbers = [p.number for p in window.issue.pages]
+    if shot.page is not None and window.session.issue is not None:
+        numbers = [p.number for p in window.session.issue.pages]
         window.show_page(numbers.index(shot.page) if shot.page in numbers else shot.page - 1)
     canvas.set_overlay(shot.overlay)
     if shot.select:

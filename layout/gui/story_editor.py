@@ -5,6 +5,8 @@ of typing up to a pause is one undo step. Pasted text is cleaned as the importer
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import ClassVar
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
@@ -22,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from layout.edit import operations as ops
 from layout.engine.displaylist import PageDisplay
+from layout.gui.crash import contained
 from layout.gui.document import EditCommand
+from layout.gui.session_view import SessionView
 from layout.importer.cleanup import clean_paragraphs
 from layout.model.document import Article, Paragraph
 
@@ -43,8 +47,8 @@ def paragraph_at(article: Article, display: PageDisplay, x: float, y: float) -> 
 class TypingCommand(EditCommand):
     """A change of an article's text that merges with the next one typed before a pause."""
 
-    def __init__(self, document, change, text: str, article_id: str) -> None:
-        super().__init__(document, change, text)
+    def __init__(self, session, change, text: str, article_id: str) -> None:
+        super().__init__(session, change, text)
         self.article_id = article_id
         self.fields = frozenset(change.values)
         self.typed = time.monotonic()
@@ -55,7 +59,7 @@ class TypingCommand(EditCommand):
 
     def mergeWith(self, other: TypingCommand) -> bool:  # noqa: N802 (Qt naming)
         """Take in the next change of the same text, typed before a pause."""
-        if other.article_id != self.article_id or other.fields != self.fields \
+        if other.isObsolete() or other.article_id != self.article_id or other.fields != self.fields \
                 or other.typed - self.typed > PAUSE_SECONDS:
             return False
         self._change = other._change
@@ -72,17 +76,20 @@ class BodyEdit(QTextEdit):
         self.setAcceptRichText(False)
         self.setUndoRedoEnabled(False)  # the document's undo stack undoes typing
 
+    @contained
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt naming)
         """Paste as clean plain paragraphs."""
         self.insertPlainText("\n".join(clean_paragraphs(source.text())))
 
 
-class StoryEditor(QWidget):
-    """Edits the text of the article selected on the canvas."""
+class StoryEditor(QWidget, SessionView):
+    """Edits the text of the selected article (the session's story)."""
 
-    def __init__(self, canvas, parent: QWidget | None = None) -> None:
+    FOLLOWS: ClassVar[dict[str, str]] = {"selection": "follow_selection", "laid_out": "show_overset"}
+
+    def __init__(self, focus_page: Callable[[], None] = lambda: None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.canvas = canvas
+        self.focus_page = focus_page  # Esc gives the keyboard back to the page
         self.article_id: str | None = None
         self._showing = False
         self.title_label = QLabel()
@@ -110,8 +117,11 @@ class StoryEditor(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.body, 1)
         layout.addLayout(self._find_row())
-        canvas.selection_changed.connect(self.follow_selection)
         self.follow_selection()
+
+    def session_shown(self) -> None:
+        """A new session: no article shown yet."""
+        self.show_article(None)
 
     def _find_row(self) -> QHBoxLayout:
         self.find, self.replacement = QLineEdit(), QLineEdit()
@@ -128,22 +138,24 @@ class StoryEditor(QWidget):
 
     def follow_selection(self) -> None:
         """Show the article of the selected frames."""
-        document = self.canvas.document
+        document = self.session
         article = None
         if document is not None:
-            article = next((a for a in (ops.article_of(document.issue, f.id) for f in self.canvas.selected_frames())
+            article = next((a for a in (ops.article_of(document.issue, f.id) for f in self.selected_frames())
                             if a), None)
         if article != self.article_id:
             self.show_article(article)
 
     def show_article(self, article_id: str | None) -> None:
-        """Fill the editor from an article (None: empty and disabled)."""
+        """Fill the editor from an article (None: empty and disabled); it is the session's story."""
         self.article_id = article_id
+        if self.session is not None:
+            self.session.edit_story(article_id)
         self.refresh()
 
     def refresh(self) -> None:
         """Show the article's text as the model has it now (after an undo, say), keeping the cursor."""
-        document = self.canvas.document
+        document = self.session
         article = document.issue.article(self.article_id) if document and self.article_id else None
         self.setEnabled(article is not None)
         self._showing = True
@@ -180,15 +192,15 @@ class StoryEditor(QWidget):
 
     def show_overset(self) -> None:
         """How many lines and characters do not fit (超出 3 行 41 字), or how many lines are
-        left empty (空 2 行), live."""
-        document = self.canvas.document
-        report = document.layout.report if document and self.article_id else None
-        count = report.overset.get(self.article_id, 0) if report else 0
+        left empty (空 2 行), live (from this article's layout only)."""
+        document = self.session
+        laid = document.layout.article_layout(self.article_id) if document and self.article_id else None
+        count = laid.overset if laid else 0
         if count:
-            lines = report.overset_lines.get(self.article_id, 0)
-            text = self.tr("Overset %1 lines, %2 characters").replace("%1", str(lines)).replace("%2", str(count))
-        elif report and report.underset_lines.get(self.article_id):
-            text = self.tr("%1 lines short").replace("%1", str(report.underset_lines[self.article_id]))
+            text = self.tr("Overset %1 lines, %2 characters").replace("%1", str(laid.overset_lines)) \
+                .replace("%2", str(count))
+        elif laid and laid.underset_lines:
+            text = self.tr("%1 lines short").replace("%1", str(laid.underset_lines))
         else:
             text = ""
         self.overset.setStyleSheet(f"color: {'#d0021b' if count else '#666666'}; font-weight: bold")
@@ -209,10 +221,10 @@ class StoryEditor(QWidget):
         return out
 
     def _push(self, values: dict, text: str) -> None:
-        document = self.canvas.document
+        document = self.session
         change = ops.set_story(document.issue, self.article_id, **values)
         document.end_preview()
-        document.undo_stack.push(TypingCommand(document, change, text, self.article_id))
+        document.history.push_command(TypingCommand(document, change, text, self.article_id))
         self.show_overset()
 
     def _field_typed(self, name: str) -> None:
@@ -225,7 +237,7 @@ class StoryEditor(QWidget):
         if self._showing or self.article_id is None:
             return
         paragraphs = self._paragraphs()
-        article = self.canvas.document.issue.article(self.article_id)
+        article = self.session.issue.article(self.article_id)
         if article is not None and paragraphs != article.paragraphs:
             self._push({"paragraphs": paragraphs}, self.tr("Typing"))
 
@@ -245,14 +257,14 @@ class StoryEditor(QWidget):
 
     def replace_all(self) -> None:
         """Replace the find text everywhere in the issue, as one undo step."""
-        document = self.canvas.document
+        document = self.session
         if document is None or not self.find.text():
             return
         change = ops.replace_text(document.issue, self.find.text(), self.replacement.text())
         count = len(change.changes)
         if count:
             document.do(change, self.tr("Replace"))
-        self.canvas.message.emit(self.tr("Replaced in %1 places").replace("%1", str(count)))
+        self.session.say(self.tr("Replaced in %1 places").replace("%1", str(count)))
         self.refresh()
 
     def focus_body(self) -> None:
@@ -260,9 +272,10 @@ class StoryEditor(QWidget):
         self.body.setFocus()
         self.body.moveCursor(QTextCursor.End)
 
+    @contained
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """Esc gives the page back the keyboard."""
         if event.key() == Qt.Key_Escape:
-            self.canvas.setFocus()
+            self.focus_page()
         else:
             super().keyPressEvent(event)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
 
 from layout.edit import operations as ops
-from layout.edit.change import Batch, Change, InsertFrame
+from layout.edit.change import Batch, Change, EditError, InsertFrame
 from layout.edit.drag import FrameDrag
 from layout.edit.snap import SnapTargets
 from layout.engine.displaylist import ImageItem
@@ -142,10 +142,14 @@ class SelectTool(Tool):
         scale = self.canvas.scale()
         snap = self.canvas.snapping and not event.modifiers() & Qt.AltModifier
         result = self._drag.update(delta.x() / scale, delta.y() / scale, snap, self.canvas.tolerance())
-        self._rects = result.rects
         self.canvas.guides = result.guides
         document = self.canvas.document
-        document.preview(ops.set_rects(document.issue, result.rects))
+        try:
+            change = ops.set_rects(document.issue, result.rects)
+        except EditError:
+            return  # past what a frame may be (off the pasteboard): the last allowed position stays
+        self._rects = result.rects
+        document.preview(change)
 
     def release(self, event: QMouseEvent) -> None:
         """End the drag as one undo step, or select what the band touches."""
@@ -345,8 +349,7 @@ class LinkTool(Tool):
 
     def _new_frame(self, rect: Rect) -> Change:
         page = self.canvas.page
-        grid, area = page.grid, page.type_area
-        columns = max(1, round((rect.w + grid.gutter) / (grid.column_width(area) + grid.gutter)))
+        columns = max(1, round(page.grid.columns_for(page.type_area, rect.w)))
         return ops.link_new_frame(self.canvas.document.issue, self.article_id, self.canvas.page_index, rect, columns)
 
     def paint(self, painter: QPainter) -> None:
@@ -385,11 +388,6 @@ class CropTool(Tool):
         return next((i for i in display.items if isinstance(i, ImageItem) and frame is not None
                      and frame.rect.contains(i.rect, 0.5)), None) if display else None
 
-    def _image_rect(self, item: ImageItem) -> Rect:
-        """Where the whole image lies on the page, for the crop it has."""
-        r, crop = item.rect, item.crop
-        width, height = r.w / crop.w, r.h / crop.h
-        return Rect(r.x - crop.x * width, r.y - crop.y * height, width, height)
 
     def press(self, event: QMouseEvent) -> None:
         """Start moving the image, or end cropping on a click outside the frame."""
@@ -403,7 +401,7 @@ class CropTool(Tool):
         item = self._image_item()
         if item is None or self._start is None:
             return None
-        whole = self._image_rect(item)
+        whole = item.image_rect
         scale = self.canvas.scale()
         dx, dy = (point.x() - self._start.x()) / scale, (point.y() - self._start.y()) / scale
         return (round(min(1.0, max(0.0, self._focus[0] - dx / whole.w)), 4),
@@ -443,7 +441,7 @@ class CropTool(Tool):
         image = self.canvas.renderer.image(item.path)
         painter.save()
         painter.setOpacity(self.GHOST_OPACITY)
-        painter.drawImage(view_rect(self.canvas.to_view, self._image_rect(item)), image)
+        painter.drawImage(view_rect(self.canvas.to_view, item.image_rect), image)
         painter.restore()
         painter.setPen(QPen(SELECTION_COLOUR, 2))
         painter.setBrush(Qt.NoBrush)

@@ -171,10 +171,13 @@ def plan_article_at(issue: Issue, article: Article, page: Page, first: int, last
 
 
 def relative_path(issue: Issue, photo: str | Path) -> str:
-    """A photo path as the document stores it: relative to the document's folder."""
+    """A photo path as the document stores it: relative to the document's folder; absolute
+    while the document has no folder yet (untitled: saving makes it relative, see
+    :func:`layout.store.fileformat.rebase_photos`)."""
     photo = Path(photo).resolve()
-    base = issue.source.parent if issue.source else Path.cwd()
-    return Path(os.path.relpath(photo, base)).as_posix()
+    if issue.source is None:
+        return photo.as_posix()
+    return Path(os.path.relpath(photo, issue.source.parent)).as_posix()
 
 
 def plan_photo_pair(issue: Issue, before: str | Path, after: str | Path, page_number: int, columns: str,

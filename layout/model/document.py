@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,8 @@ from layout.model.styles import TextStyle, default_styles
 if TYPE_CHECKING:
     from layout.model.templates import Template
 
+
+_EDIT_NUMBERS = itertools.count(1)  # edit numbers: unique in the process, so copies of an issue never share one
 
 @dataclass
 class HeadlineGroup:
@@ -94,6 +97,11 @@ class Issue:
     ``basic`` (the default, clreq's recommendation) or ``strict`` (—— and ……
     may not start a line either).
     ``proofs`` and ``signoffs`` are the editors' trail (:mod:`layout.model.proofing`).
+
+    ``edits`` holds, for each part an edit operation changed (("frame", id),
+    ("article", id), ("style", name), ("page", index), ("issue", "")), the number of
+    that edit, unique in the process (:meth:`touch`): what the layout engine keys its
+    cache on, so that it sets again only what an edit touched. It is not saved.
     """
 
     paper: str
@@ -110,6 +118,17 @@ class Issue:
     corrections: list[CorrectionThread] = field(default_factory=list)
     source: Path | None = field(default=None, compare=False, repr=False)
     disk_digest: str | None = field(default=None, compare=False, repr=False)
+    edits: dict[tuple[str, str], int] = field(default_factory=dict, compare=False, repr=False)
+
+    def touch(self, *parts: tuple[str, str]) -> None:
+        """Note that an edit changed these parts (a new edit number for each)."""
+        number = next(_EDIT_NUMBERS)
+        for part in parts:
+            self.edits[part] = number
+
+    def edit_of(self, kind: str, key: str = "") -> int:
+        """The number of the last edit of a part (0: none since it was read)."""
+        return self.edits.get((kind, key), 0)
 
     def article(self, article_id: str) -> Article | None:
         """The article with this id, if any."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from layout.model.geometry import Rect
@@ -41,6 +42,18 @@ class Grid:
         left = type_area.x + (first - 1) * (width + self.gutter)
         span = (last - first + 1) * width + (last - first) * self.gutter
         return left, span
+
+    def columns_for(self, type_area: Rect, width: float) -> float:
+        """How many columns (with their gutters) a width spans: 1.0 for one column, 2.0 for
+        two and the gutter between them (not rounded)."""
+        return (width + self.gutter) / (self.column_width(type_area) + self.gutter)
+
+    def cell_at(self, type_area: Rect, x: float, y: float) -> tuple[int, int]:
+        """The column (1-based) and grid line (0-based) at a point of the page, kept within
+        the type area's columns and lines."""
+        column = 1 + math.floor((x - type_area.x) / (self.column_width(type_area) + self.gutter))
+        line = round((y - type_area.y) / self.line_pitch)
+        return max(1, min(self.columns, column)), max(0, min(self.line_count(type_area) - 1, line))
 
     def line_count(self, type_area: Rect) -> int:
         """How many grid lines the type area holds."""

@@ -193,21 +193,36 @@ def _check_sheet(data: Any, path: Path, sheet: dict[str, Any]) -> None:
         _check_frame(data, path + ("frames", j), frame, max(width, height))
 
 
-def _check_frame(data: Any, path: Path, frame: dict[str, Any], page: float) -> None:
-    x, y, w, h = frame["rect"]
-    here = path + ("rect",)
+def min_side(kind: str) -> float:
+    """The smallest width and height of a frame of this kind (0 for rules, boxes and the like)."""
+    return 0.0 if kind in THIN_KINDS else MIN_FRAME_PT
+
+
+def rect_problem(kind: str, rect: tuple[float, float, float, float], page: float) -> str | None:
+    """What is wrong with a frame's rectangle (x, y, w, h) on a page whose larger side is
+    ``page`` points, in words; None when the file format takes it. The one rule for every
+    frame's geometry: files are checked by it as they are read, edits as they are made."""
+    x, y, w, h = rect
+    if not all(math.isfinite(v) for v in rect):
+        return "rect holds a number that is not finite"
     limit = f"(max {MAX_PAGE_MM:g} mm)"
     for what, value in (("width", w), ("height", h)):
         if value > page:
-            _fail(data, here, f"rect {what} {_show(value)} pt is larger than the page {limit}")
+            return f"rect {what} {_show(value)} pt is larger than the page {limit}"
         if value < 0:
-            _fail(data, here, f"rect {what} {_show(value)} pt is negative")
+            return f"rect {what} {_show(value)} pt is negative"
     for what, value in (("x", x), ("y", y)):
         if abs(value) > page:
-            _fail(data, here, f"rect {what} {_show(value)} pt lies off the page {limit}")
-    if frame["kind"] not in THIN_KINDS and min(w, h) < MIN_FRAME_PT:
-        _fail(data, here, f"a {frame['kind']} frame {_show(w)} × {_show(h)} pt is too small "
-                          f"(at least {MIN_FRAME_PT:g} pt each way)")
+            return f"rect {what} {_show(value)} pt lies off the page {limit}"
+    if min(w, h) < min_side(kind):
+        return f"a {kind} frame {_show(w)} × {_show(h)} pt is too small (at least {MIN_FRAME_PT:g} pt each way)"
+    return None
+
+
+def _check_frame(data: Any, path: Path, frame: dict[str, Any], page: float) -> None:
+    problem = rect_problem(frame["kind"], tuple(frame["rect"]), page)
+    if problem is not None:
+        _fail(data, path + ("rect",), problem)
     if "weight" in frame:
         _within(data, path + ("weight",), "weight", frame["weight"], WEIGHT_PT, "pt")
     if frame.get("gutter") is not None and frame["gutter"] > page:

@@ -27,20 +27,15 @@ from layout.engine.displaylist import (
     GlyphRun,
     ImageItem,
     Item,
-    MissingGlyph,
     PageDisplay,
-    PlaceholderItem,
     RuleItem,
 )
 from layout.engine.fonts import font_dir
 from layout.engine.reduced import SCREEN_PPI, decode_upright, needed_pixels, whole_factor
 from layout.model.colour import BLACK, Colour
-from layout.model.geometry import Rect
 from layout.render.pdftags import Tagger
 
-PLACEHOLDER_FILL = Colour(0, 0, 0, 0.12)
 THIN_RULE = 2.0  # points: black rules up to this weight overprint in press output
-MARKER = Colour(0, 1, 1, 0)
 
 
 def _utf16_hex(code: int) -> str:
@@ -180,10 +175,6 @@ class PdfPainter:
             self.rule(item)
         elif isinstance(item, BoxItem):
             self.box(item)
-        elif isinstance(item, PlaceholderItem):
-            self.placeholder(item)
-        elif isinstance(item, MissingGlyph):
-            self.missing(item)
 
     def glyph_run(self, run: GlyphRun) -> None:
         """One BT…ET text object: glyphs placed at the engine's x positions with TJ.
@@ -224,17 +215,12 @@ class PdfPainter:
 
     def image(self, item: ImageItem) -> None:
         """A photo clipped to its frame, scaled so that the crop fills it."""
-        r, crop = item.rect, item.crop
-        full_w, full_h = r.w / crop.w, r.h / crop.h
-        left = r.x - crop.x * full_w
-        top = r.y - crop.y * full_h
         if self.prepare_image is not None:
             source, item = self.prepare_image(item)
-            r, crop = item.rect, item.crop
-            full_w, full_h = r.w / crop.w, r.h / crop.h
-            left, top = r.x - crop.x * full_w, r.y - crop.y * full_h
         else:
             source = image_reader(item)
+        r, whole = item.rect, item.image_rect
+        left, top, full_w, full_h = whole.x, whole.y, whole.w, whole.h
         c = self.canvas
         c.saveState()
         path = c.beginPath()
@@ -264,22 +250,6 @@ class PdfPainter:
         self.canvas.rect(r.x, self.page_height - r.bottom, r.w, r.h,
                          stroke=int(item.stroke is not None), fill=int(item.fill is not None))
         self.canvas.setDash([], 0)
-
-    def placeholder(self, item: PlaceholderItem) -> None:
-        """A grey box with a cross (the engine sets its message as text)."""
-        r, h = item.rect, self.page_height
-        self.box(BoxItem(r, fill=PLACEHOLDER_FILL, stroke=Colour(0, 0, 0, 0.6), weight=0.5))
-        self.canvas.line(r.x, h - r.y, r.right, h - r.bottom)
-        self.canvas.line(r.x, h - r.bottom, r.right, h - r.y)
-
-    def missing(self, item: MissingGlyph) -> None:
-        """A character no font has: a magenta-red box with a cross, one em wide."""
-        s = item.size
-        top = item.y - 0.88 * s
-        marker = Rect(item.x + s * 0.05, top + s * 0.05, s * 0.9, s * 0.9)
-        self.box(BoxItem(marker, stroke=MARKER, weight=max(0.3, s / 20)))
-        h = self.page_height
-        self.canvas.line(item.x, h - top, item.x + s, h - top - s)
 
 
 def draw_page(canvas: Canvas, page: PageDisplay, *, rgb: bool = False, overprint_black: bool = False,

@@ -20,16 +20,16 @@ from layout.engine.displaylist import (
     GlyphRun,
     ImageItem,
     Item,
-    MissingGlyph,
     PageDisplay,
-    PlaceholderItem,
     RuleItem,
+    placeholder_marks,
 )
 from layout.engine.fonts import font_dir
 from layout.engine.reduced import decode_upright
 from layout.model.colour import Colour
 
 PREVIEW_MAX_PIXELS = 1600  # photos are kept at most this wide or high for the screen
+KEPT_RUNS = 50_000  # prepared text items kept between full drawings of a page
 SCALED_PHOTOS = 128  # photos kept ready at the size they were last drawn at
 # a text item, its Qt glyph runs with their colours, and its stretched runs (drawn glyph by glyph)
 Prepared = tuple[Item, list[tuple[QGlyphRun, QColor]], list[GlyphRun]]
@@ -114,6 +114,20 @@ class QtPageRenderer:
             self.draw(painter, item)
         self._runs = self._used  # glyph runs of items no longer shown are let go
 
+    def draw_items(self, painter: QPainter, page: PageDisplay, items: list[Item],
+                   underlay: Callable[[QPainter], None] | None = None) -> None:
+        """Draw some of a page's items again over the white page (the painter clipped to where
+        they changed): the editor's redraw of what an edit touched."""
+        painter.fillRect(QRectF(0, 0, page.width, page.height), Qt.white)
+        if underlay is not None:
+            underlay(painter)
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+        if len(self._used) > KEPT_RUNS:
+            self._used = {}
+        for item in items:
+            self.draw(painter, item)
+
     def draw(self, painter: QPainter, item: Item) -> None:
         """Draw one display item."""
         if isinstance(item, (GlyphRun, GlyphLines)):
@@ -125,10 +139,6 @@ class QtPageRenderer:
             painter.drawLine(QPointF(item.x1, item.y1), QPointF(item.x2, item.y2))
         elif isinstance(item, BoxItem):
             self._box(painter, item)
-        elif isinstance(item, PlaceholderItem):
-            self._placeholder(painter, item)
-        elif isinstance(item, MissingGlyph):
-            self._missing(painter, item)
 
     def _text(self, painter: QPainter, item: GlyphRun | GlyphLines) -> None:
         """Draw a glyph run or a block of lines, from Qt glyph runs made once for the item."""
@@ -175,7 +185,8 @@ class QtPageRenderer:
         image = self.image(item.path)
         r, crop = item.rect, item.crop
         if image.isNull():
-            self._placeholder(painter, PlaceholderItem(r, Path(item.path).name))
+            for mark in placeholder_marks(r):  # the file went since it was laid out
+                self.draw(painter, mark)
             return
         source = QRectF(crop.x * image.width(), crop.y * image.height(),
                         crop.w * image.width(), crop.h * image.height())
@@ -210,20 +221,6 @@ class QtPageRenderer:
         painter.setPen(_pen(item.stroke, item.weight, item.dash) if item.stroke else Qt.NoPen)
         painter.setBrush(QBrush(qcolour(item.fill)) if item.fill else Qt.NoBrush)
         painter.drawRect(QRectF(item.rect.x, item.rect.y, item.rect.w, item.rect.h))
-
-    def _placeholder(self, painter: QPainter, item: PlaceholderItem) -> None:
-        r = item.rect
-        self._box(painter, BoxItem(r, fill=Colour(0, 0, 0, 0.12), stroke=Colour(0, 0, 0, 0.6)))
-        painter.drawLine(QPointF(r.x, r.y), QPointF(r.right, r.bottom))
-        painter.drawLine(QPointF(r.x, r.bottom), QPointF(r.right, r.y))
-
-    def _missing(self, painter: QPainter, item: MissingGlyph) -> None:
-        s = item.size
-        top = item.y - 0.88 * s
-        painter.setPen(QPen(QColor(230, 0, 40), max(0.3, s / 20)))
-        painter.setBrush(Qt.NoBrush)
-        painter.drawRect(QRectF(item.x + 0.05 * s, top + 0.05 * s, 0.9 * s, 0.9 * s))
-        painter.drawLine(QPointF(item.x, top), QPointF(item.x + s, top + s))
 
 
 def render_png(page: PageDisplay, out: str | Path, dpi: float = 72.0,

@@ -26,6 +26,7 @@ from typing import Any
 import fastjsonschema
 import jsonschema
 
+from layout.model.assets import image_holders
 from layout.model.codec import issue_from_json, issue_to_json
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
@@ -220,14 +221,49 @@ def save(issue: Issue, path: str | Path, *, overwrite_changes: bool = False) -> 
     target = Path(os.path.realpath(path))
     if not overwrite_changes:
         _check_unchanged(issue, path, target)
+    moved = rebase_photos(issue, issue.source.parent if issue.source else None, path.resolve().parent)
     issue.revision += 1
-    text = dumps(issue)
-    validate(json.loads(text), path)
-    data = text.encode("utf-8")
-    remove_debris(target.parent)
-    write_atomic(target, data, backup=True)
+    try:
+        text = dumps(issue)
+        validate(json.loads(text), path)
+        data = text.encode("utf-8")
+        remove_debris(target.parent)
+        write_atomic(target, data, backup=True)
+    except BaseException:
+        issue.revision -= 1
+        for holder, image in moved:
+            holder.image = image
+        raise
     issue.source = path.resolve()
     issue.disk_digest = hashlib.sha256(data).hexdigest()
+
+
+def rebase_photos(issue: Issue, old_base: Path | None, new_base: Path) -> list[tuple[Any, str]]:
+    """Make every photo path relative to ``new_base`` (the folder the document is saved
+    into), from relative to ``old_base`` (the folder it was read from) or absolute (an untitled
+    document's); the holders changed, with their old paths. A relative path whose photo lies
+    beside the new file under the same name (copied along: a newsroom issue's Save As, a
+    package) stays; so do relative paths when ``old_base`` is None. A path that cannot be made
+    relative (another drive) is kept absolute."""
+    changed = []
+    for page in issue.pages:
+        for frame in page.frames:
+            for holder in image_holders(frame):
+                if not holder.image:
+                    continue
+                relative = not Path(holder.image).is_absolute()
+                if relative and (old_base is None or (new_base / holder.image).is_file()):
+                    continue  # a relative path with its photo beside the new file (copied along) stays
+                absolute = Path(os.path.normpath((old_base or new_base) / holder.image))
+                try:
+                    image = Path(os.path.relpath(absolute, new_base)).as_posix()
+                except ValueError:
+                    image = absolute.as_posix()
+                if image != holder.image:
+                    changed.append((holder, holder.image))
+                    holder.image = image
+                    issue.touch(("frame", frame.id))
+    return changed
 
 
 def _check_unchanged(issue: Issue, path: Path, target: Path) -> None:

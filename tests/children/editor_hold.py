@@ -39,7 +39,7 @@ def main(document: str, frame_id: str | None) -> None:
         while not recovery.exists() and time.monotonic() < deadline:
             app.processEvents()
             time.sleep(0.02)
-        report |= {"y": window.issue.find_frame(frame_id)[1].rect.y, "recovery": str(recovery),
+        report |= {"y": window.session.issue.find_frame(frame_id)[1].rect.y, "recovery": str(recovery),
                    "recovery_written": recovery.exists(), "modified": window.document.modified}
     print(json.dumps(report), flush=True)
     app.exec()

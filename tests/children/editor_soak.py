@@ -27,7 +27,8 @@ def main(sample: str, redraws: int = REDRAWS) -> None:
     app.processEvents()
     view = window.canvas
     steps = [window.zoom_in, window.zoom_out, window.zoom_out, window.zoom_in,
-             lambda: window.show_page(window.page_index + 1), lambda: window.show_page(window.page_index - 1)]
+             lambda: window.show_page(window.session.page_index + 1),
+             lambda: window.show_page(window.session.page_index - 1)]
     start = view.renders
     step = 0
     while view.renders - start < redraws:
