@@ -94,7 +94,10 @@ def photo_path(issue: Issue, relative: str) -> Path:
     """A photo path as the document writes it, made absolute against the document's folder
     (the working folder for an untitled document), links followed."""
     base = issue.source.parent if issue.source else Path.cwd()
-    return Path(os.path.realpath(base / relative))  # a loop of links stays as it is (resolve raises)
+    try:
+        return Path(os.path.realpath(base / relative))  # a loop of links stays as it is (resolve raises)
+    except OSError:  # a link swapped for a file while it was read: opening the photo checks what it is
+        return Path(os.path.abspath(base / relative))
 
 
 def outside_folder(path: Path, folder: Path) -> bool:
