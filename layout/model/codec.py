@@ -212,21 +212,34 @@ def page_from_json(data: dict[str, Any]) -> Page:
     )
 
 
-def issue_to_json(issue: Issue) -> dict[str, Any]:
-    """The whole issue, without the format and version keys."""
+HEAD_FIRST = ("paper", "date", "edition", "line_breaking", "revision")
+
+
+def issue_head_to_json(issue: Issue) -> dict[str, Any]:
+    """The issue's own fields: everything but its styles, articles and pages (what a
+    newsroom store keeps in the issue's row)."""
     return {
         "paper": issue.paper,
         "date": issue.date.isoformat(),
         "edition": issue.edition,
         "line_breaking": issue.line_breaking,
         "revision": issue.revision,
-        "styles": {name: style_to_json(s) for name, s in issue.styles.items()},
-        "articles": [article_to_json(a) for a in issue.articles],
-        "pages": [page_to_json(p) for p in issue.pages],
         "templates": {name: template_to_json(t) for name, t in issue.templates.items()},
         **({"proofs": [dataclasses.asdict(p) for p in issue.proofs]} if issue.proofs else {}),
         **({"signoffs": [dataclasses.asdict(s) for s in issue.signoffs]} if issue.signoffs else {}),
         **({"corrections": [dataclasses.asdict(c) for c in issue.corrections]} if issue.corrections else {}),
+    }
+
+
+def issue_to_json(issue: Issue) -> dict[str, Any]:
+    """The whole issue, without the format and version keys."""
+    head = issue_head_to_json(issue)
+    return {
+        **{key: head[key] for key in HEAD_FIRST},
+        "styles": {name: style_to_json(s) for name, s in issue.styles.items()},
+        "articles": [article_to_json(a) for a in issue.articles],
+        "pages": [page_to_json(p) for p in issue.pages],
+        **{key: value for key, value in head.items() if key not in HEAD_FIRST},
     }
 
 
@@ -236,14 +249,22 @@ def issue_from_json(data: dict[str, Any]) -> Issue:
         paper=data["paper"],
         date=date.fromisoformat(data["date"]),
         edition=data.get("edition", ""),
-        line_breaking=data.get("line_breaking", "basic"),
         revision=data.get("revision", 0),
         styles={name: style_from_json(s) for name, s in data.get("styles", {}).items()},
         articles=[article_from_json(a) for a in data.get("articles", [])],
         pages=[page_from_json(p) for p in data.get("pages", [])],
-        templates={name: template_from_json(name, t) for name, t in data.get("templates", {}).items()},
-        proofs=[ProofRecord(**p) for p in data.get("proofs", [])],
-        signoffs=[SignOff(**s) for s in data.get("signoffs", [])],
-        corrections=[CorrectionThread(**{**c, "replies": [Reply(**r) for r in c.get("replies", [])]})
-                     for c in data.get("corrections", [])],
+        **issue_head_fields(data),
     )
+
+
+def issue_head_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The issue's own fields besides its name, date, edition and revision, from their JSON:
+    line breaking, templates and the editors' trail (as Issue's keyword arguments)."""
+    return {
+        "line_breaking": data.get("line_breaking", "basic"),
+        "templates": {name: template_from_json(name, t) for name, t in data.get("templates", {}).items()},
+        "proofs": [ProofRecord(**p) for p in data.get("proofs", [])],
+        "signoffs": [SignOff(**s) for s in data.get("signoffs", [])],
+        "corrections": [CorrectionThread(**{**c, "replies": [Reply(**r) for r in c.get("replies", [])]})
+                        for c in data.get("corrections", [])],
+    }
