@@ -33,6 +33,7 @@ from layout.model.colour import Colour
 from layout.model.document import Issue, Page
 from layout.model.frames import (
     BoxFrame,
+    CaptionFrame,
     Frame,
     HeadlineFrame,
     Photo,
@@ -293,6 +294,21 @@ def add_frame(issue: Issue, page_index: int, new: Frame, label: str = "add frame
         raise EditError(f"a new {new.kind} frame: {problem}")
     new = dataclasses.replace(copy.deepcopy(new), id=unique_id(issue, new.id))
     return InsertFrame(page_index, new, -1, label)
+
+
+def add_text_frame(issue: Issue, page_index: int, rect: Rect, text: str = "", style: str = "label") -> InsertFrame:
+    """A text frame of its own (a label, a credit line, a column heading 栏目头, a 报眉, a note)
+    in a paragraph style of the issue."""
+    if style not in issue.styles:
+        raise EditError(f"no style {style!r} in the issue")
+    return add_frame(issue, page_index, CaptionFrame("text", rect, text=text, style=style), "add text frame")
+
+
+def set_frame_text(issue: Issue, frame_id: str, text: str) -> SetFields:
+    """The text of a text frame of its own (a label, credit line, heading)."""
+    if not isinstance(frame(issue, frame_id), CaptionFrame):
+        raise EditError(f"the frame {frame_id!r} holds no text of its own")
+    return SetFields(("frame", frame_id), {"text": text}, "text")
 
 
 def add_rule(issue: Issue, page_index: int, rect: Rect, weight: float = 0.5) -> InsertFrame:

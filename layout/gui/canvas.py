@@ -38,6 +38,7 @@ from layout.gui.overlay import (
     overset_marker,
     view_rect,
 )
+from layout.gui.text_editor import TextFrameEditor
 from layout.gui.tools import SelectTool
 from layout.model.document import Page
 from layout.model.frames import Frame
@@ -434,6 +435,11 @@ class PageCanvas(QAbstractScrollArea):
         """Show or hide the grid (drawn under the page's content) and the frame outlines."""
         self.overlay = on
         self.refresh()
+
+    def edit_text(self, frame_id: str) -> TextFrameEditor:
+        """Type into a text frame of its own (a label, a credit, a heading) in place."""
+        self.text_editor = TextFrameEditor(self, frame_id)
+        return self.text_editor
 
     def set_tool(self, tool) -> None:
         """Use a tool for the mouse (None: the selection tool)."""

@@ -37,10 +37,10 @@ from layout.gui.preflight_dock import PreflightDock
 from layout.gui.rulers import Ruler
 from layout.gui.safekeeping import Safekeeping
 from layout.gui.story_editor import PARAGRAPH_STYLES, StoryEditor, paragraph_at
-from layout.gui.tools import CropTool
+from layout.gui.tools import CropTool, TextTool
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
-from layout.model.frames import HeadlineFrame, PhotoFrame, PhotoPairFrame, TextFrame
+from layout.model.frames import CaptionFrame, HeadlineFrame, PhotoFrame, PhotoPairFrame, TextFrame
 from layout.model.templates import PAPER_SIZES, new_issue
 from layout.store import store_for
 
@@ -214,7 +214,9 @@ class MainWindow(QMainWindow):
         for action in (select,
                        self._action(self.tr("Rule"), self.placing.draw_rule, "R", checkable=True),
                        self._action(self.tr("Box"), lambda: self.placing.draw_box(False), "B", checkable=True),
-                       self._action(self.tr("Tint"), lambda: self.placing.draw_box(True), "T", checkable=True),
+                       self._action(self.tr("Text"), lambda: self.canvas.set_tool(TextTool(self.canvas)), "T",
+                                    checkable=True),
+                       self._action(self.tr("Tint"), lambda: self.placing.draw_box(True), "Shift+T", checkable=True),
                        self._action(self.tr("Series"), self.placing.draw_series, "S", checkable=True)):
             group.addAction(action)
             bar.addAction(action)
@@ -265,6 +267,8 @@ class MainWindow(QMainWindow):
             self.show_story(frame_id)
         elif isinstance(frame, HeadlineFrame) and ops.article_of(self.session.issue, frame_id):
             HeadlineEditor(self.canvas, frame_id)
+        elif isinstance(frame, CaptionFrame) and not frame.locked:
+            self.canvas.edit_text(frame_id)
         elif isinstance(frame, PhotoFrame) and frame.image and not frame.locked:
             self.canvas.set_selection([frame_id])
             self.canvas.set_tool(CropTool(self.canvas, frame_id))
