@@ -34,6 +34,7 @@ from layout.model.frames import (
     TextFrame,
 )
 from layout.model.geometry import Rect
+from layout.model.styles import with_overrides
 from layout.store.assets import photo_path
 
 WEEKDAYS = "一二三四五六日"
@@ -62,7 +63,7 @@ def _headline(issue: Issue, page: Page, frame: HeadlineFrame) -> FrameResult:
     if article is None:
         return result
     group = article.headline
-    parts = [(name, text, issue.style(name)) for name, text in
+    parts = [(name, text, issue.style_in(article, name)) for name, text in
              (("kicker", group.kicker), ("title", group.title), ("subtitle", group.subtitle)) if text]
     result.add_block(set_block([(text, style) for _, text, style in parts], frame.rect, page.grid.line_pitch,
                                top=page.grid.snap_y(page.type_area, frame.rect.y), centre=True,
@@ -71,7 +72,7 @@ def _headline(issue: Issue, page: Page, frame: HeadlineFrame) -> FrameResult:
 
 
 def _caption(issue: Issue, frame: CaptionFrame) -> FrameResult:
-    style = issue.style(frame.style)
+    style = with_overrides(issue.style(frame.style), frame.overrides)
     result = FrameResult()
     result.add_block(set_block([(frame.text, style)], frame.rect, line_pitch(style), strict=issue.strict,
                                sources=[TextOrigin("", "caption", frame.id)]))

@@ -51,6 +51,16 @@ def style_from_json(data: dict[str, Any]) -> TextStyle:
     return style
 
 
+def overrides_to_json(values: dict[str, Any]) -> dict[str, Any]:
+    """A style's fields set otherwise (for an article, paragraph or frame), as written."""
+    return {k: v.to_percent() if isinstance(v, Colour) else v for k, v in values.items()}
+
+
+def overrides_from_json(data: dict[str, Any]) -> dict[str, Any]:
+    """A style's fields set otherwise, from the file."""
+    return {k: Colour.from_percent(v) if k == "colour" else v for k, v in data.items()}
+
+
 def _to_json(value: Any) -> Any:
     """A frame field's value as written: colours as percentages, nested records as objects."""
     if isinstance(value, Colour):
@@ -85,6 +95,7 @@ _FIELD_DECODERS: dict[str, Any] = {
     "colour": lambda v: None if v is None else Colour.from_percent(v),
     "fill": lambda v: None if v is None else Colour.from_percent(v),
     "focus": tuple,
+    "overrides": overrides_from_json,
     "pair": pair_from_json,
     "pairs": lambda v: [pair_from_json(p) for p in v],
     "singles": lambda v: [photo_from_json(p) for p in v],
@@ -95,7 +106,10 @@ def frame_to_json(frame: Frame) -> dict[str, Any]:
     """A frame with its kind, id, rectangle and kind-specific fields."""
     out: dict[str, Any] = {"id": frame.id, "kind": frame.kind, "rect": rect_to_json(frame.rect)}
     for field in dataclasses.fields(frame):
-        if field.name not in ("id", "rect", "locked"):
+        if field.name == "overrides":
+            if frame.overrides:
+                out["overrides"] = overrides_to_json(frame.overrides)
+        elif field.name not in ("id", "rect", "locked"):
             out[field.name] = _to_json(getattr(frame, field.name))
     if frame.locked:
         out["locked"] = True
@@ -114,18 +128,21 @@ def frame_from_json(data: dict[str, Any]) -> Frame:
     return cls(**values)
 
 
-def paragraph_to_json(paragraph: Paragraph) -> str | dict[str, str]:
-    """A body paragraph is a plain string; other styles name themselves."""
-    if paragraph.style == "body":
+def paragraph_to_json(paragraph: Paragraph) -> str | dict[str, Any]:
+    """A body paragraph is a plain string; other styles name themselves, overrides follow."""
+    if paragraph.style == "body" and not paragraph.overrides:
         return paragraph.text
-    return {"text": paragraph.text, "style": paragraph.style}
+    out: dict[str, Any] = {"text": paragraph.text, "style": paragraph.style}
+    if paragraph.overrides:
+        out["overrides"] = overrides_to_json(paragraph.overrides)
+    return out
 
 
-def paragraph_from_json(data: str | dict[str, str]) -> Paragraph:
-    """A paragraph from a string or a {text, style} object."""
+def paragraph_from_json(data: str | dict[str, Any]) -> Paragraph:
+    """A paragraph from a string or a {text, style, overrides} object."""
     if isinstance(data, str):
         return Paragraph(data)
-    return Paragraph(data["text"], data.get("style", "body"))
+    return Paragraph(data["text"], data.get("style", "body"), overrides_from_json(data.get("overrides", {})))
 
 
 def article_to_json(article: Article) -> dict[str, Any]:
@@ -136,6 +153,8 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "byline": article.byline,
         "paragraphs": [paragraph_to_json(p) for p in article.paragraphs],
         "flow": list(article.flow),
+        **({"overrides": {name: overrides_to_json(v) for name, v in article.overrides.items()}}
+           if article.overrides else {}),
     }
 
 
@@ -147,6 +166,7 @@ def article_from_json(data: dict[str, Any]) -> Article:
         byline=data.get("byline", ""),
         paragraphs=[paragraph_from_json(p) for p in data.get("paragraphs", [])],
         flow=list(data.get("flow", [])),
+        overrides={name: overrides_from_json(v) for name, v in data.get("overrides", {}).items()},
     )
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from layout.model.frames import Frame
 from layout.model.geometry import Rect
 from layout.model.grid import Grid, Margins
-from layout.model.styles import TextStyle, default_styles
+from layout.model.styles import Overrides, TextStyle, default_styles, with_overrides
 
 if TYPE_CHECKING:
     from layout.model.templates import Template
@@ -30,21 +30,28 @@ class HeadlineGroup:
 
 @dataclass
 class Paragraph:
-    """A paragraph of body text in a named style."""
+    """A paragraph of body text in a named style; ``overrides`` sets some of the style's
+    fields otherwise for this paragraph alone."""
 
     text: str
     style: str = "body"
+    overrides: Overrides = field(default_factory=dict)
 
 
 @dataclass
 class Article:
-    """A story: headline group, byline, paragraphs, and the text frames it flows through."""
+    """A story: headline group, byline, paragraphs, and the text frames it flows through.
+
+    ``overrides`` maps a style's name to fields set otherwise in this article alone
+    (``{"title": {"size": "小初"}}``: its 主题 in 小初, every other article's as the style says).
+    """
 
     id: str
     headline: HeadlineGroup = field(default_factory=HeadlineGroup)
     byline: str = ""
     paragraphs: list[Paragraph] = field(default_factory=list)
     flow: list[str] = field(default_factory=list)
+    overrides: dict[str, Overrides] = field(default_factory=dict)
 
     @property
     def char_count(self) -> int:
@@ -138,3 +145,9 @@ class Issue:
     def style(self, name: str) -> TextStyle:
         """A named style; unknown names fall back to the body style."""
         return self.styles.get(name) or self.styles.get("body") or TextStyle()
+
+    def style_in(self, article: Article | None, name: str, paragraph: Paragraph | None = None) -> TextStyle:
+        """A named style as it is set in an article (its overrides of that style) and in one
+        of its paragraphs (that paragraph's overrides, over the article's)."""
+        return with_overrides(self.style(name), article.overrides.get(name) if article else None,
+                              paragraph.overrides if paragraph is not None else None)

@@ -121,11 +121,14 @@ class SeriesFrame(Frame):
 
 @dataclass
 class CaptionFrame(Frame):
-    """A short text in a style of its own: a caption, a credit line, a label."""
+    """A text frame of its own: a caption, a credit line, a label, a column heading (栏目头),
+    a 报眉, a note, in a paragraph style of the issue; ``overrides`` sets some of the
+    style's fields otherwise for this frame alone."""
 
     kind: ClassVar[str] = "caption"
     text: str = ""
     style: str = "caption"
+    overrides: dict = field(default_factory=dict)
 
 
 @dataclass
