@@ -110,3 +110,35 @@ def test_styles_and_overrides_go_through_the_file(session, tmp_path):
     path = tmp_path / "styled.layout.json"
     save(issue, path)
     assert load(path).article(article.id).overrides == {"title": {"size": "小初"}}
+
+
+def test_the_styles_dock_creates_edits_and_applies_a_style(qtbot, window, sample_copy, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.gui_helpers import type_chinese
+
+    assert window.open_document(sample_copy)
+    session, dock = window.session, window.styles
+    window.styles_dock.raise_()
+    page = session.issue.pages[0]
+    session.do(ops.add_text_frame(session.issue, 0, page.grid.area(page.type_area, 1, 2, 5, 2), "城市管理"))
+    frame = page.frames[-1]
+    session.select([frame.id])
+    dock.choose("label")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("栏目头", True))
+    qtbot.mouseClick(dock.buttons["new"], Qt.LeftButton)
+    assert dock.current() == "栏目头" and session.issue.styles["栏目头"].font == session.issue.styles["label"].font
+    qtbot.mouseClick(dock.size.lineEdit(), Qt.LeftButton)
+    dock.size.lineEdit().selectAll()
+    type_chinese(dock.size.lineEdit(), "小二")
+    qtbot.keyClick(dock.size.lineEdit(), Qt.Key_Return)
+    assert session.issue.styles["栏目头"].size == "小二"
+    qtbot.mouseClick(dock.buttons["apply"], Qt.LeftButton)
+    assert session.issue.find_frame(frame.id)[1].style == "栏目头"
+    assert "栏目头  (1)" in [dock.list.item(i).text() for i in range(dock.list.count())]
+    assert round(length("小二"), 2) in {round(i.size, 2) for i in line_by_line(session.page_display().items)
+                                         if type(i) is GlyphRun and i.source and i.source.frame == frame.id}
+    for _ in range(3):
+        window.document.undo_stack.undo()
+    assert "栏目头" not in session.issue.styles

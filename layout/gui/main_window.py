@@ -37,6 +37,7 @@ from layout.gui.preflight_dock import PreflightDock
 from layout.gui.rulers import Ruler
 from layout.gui.safekeeping import Safekeeping
 from layout.gui.story_editor import PARAGRAPH_STYLES, StoryEditor, paragraph_at
+from layout.gui.styles_dock import StylesDock
 from layout.gui.tools import CropTool, TextTool
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._with_rulers())
         self.inspector = Inspector()
         self.pages = PagesDock()
+        self.styles = StylesDock()
         self.history = QUndoView()
         self.story = StoryEditor(focus_page=self.canvas.setFocus)
         self.preflight = PreflightDock(focus_page=self.canvas.setFocus)
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
         self.history.setEmptyLabel(self.tr("Opened"))
         for title, widget, area, name in ((self.tr("Inspector"), scroll, Qt.RightDockWidgetArea, "inspector"),
                                           (self.tr("Story"), self.story, Qt.RightDockWidgetArea, "story"),
+                                          (self.tr("Styles"), self.styles, Qt.RightDockWidgetArea, "styles"),
                                           (self.tr("Pages"), self.pages, Qt.LeftDockWidgetArea, "pages"),
                                           (self.tr("History"), self.history, Qt.LeftDockWidgetArea, "history"),
                                           (self.tr("Preflight"), self.preflight, Qt.BottomDockWidgetArea,
@@ -118,6 +121,8 @@ class MainWindow(QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             setattr(self, f"{name}_dock", dock)
+        self.tabifyDockWidget(self.story_dock, self.styles_dock)  # side by side they would not fit 1366×768
+        self.story_dock.raise_()
         self.resizeDocks([self.preflight_dock], [PREFLIGHT_HEIGHT], Qt.Vertical)
 
     def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
@@ -202,7 +207,8 @@ class MainWindow(QMainWindow):
         snapping.setChecked(self.canvas.snapping)
         menu.addAction(snapping)
         menu.addSeparator()
-        for dock in (self.inspector_dock, self.story_dock, self.pages_dock, self.history_dock, self.preflight_dock):
+        for dock in (self.inspector_dock, self.story_dock, self.styles_dock, self.pages_dock, self.history_dock,
+                     self.preflight_dock):
             menu.addAction(dock.toggleViewAction())
 
     def _build_tool_bar(self) -> None:
@@ -243,7 +249,7 @@ class MainWindow(QMainWindow):
             document.undo_stack.indexChanged.connect(self._update_title)
             document.undo_stack.indexChanged.connect(self.story.refresh)
             session.subscribe("message", lambda: self.statusBar().showMessage(session.message, 8000))
-        for dock in (self.story, self.preflight, self.pages, self.inspector):
+        for dock in (self.story, self.preflight, self.pages, self.inspector, self.styles):
             dock.set_session(session)  # the docks follow the session's change events
         self.canvas.fit_page()
         self._report_timer.start()
