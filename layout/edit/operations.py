@@ -296,6 +296,28 @@ def add_frame(issue: Issue, page_index: int, new: Frame, label: str = "add frame
     return InsertFrame(page_index, new, -1, label)
 
 
+ISSUE_SETTINGS = ("paper", "date", "edition", "number", "serial")
+
+
+def set_issue(issue: Issue, sections: Mapping[int, str] | None = None, **values: Any) -> Batch:
+    """The issue's settings (paper name, date, 期号 ``number``, 总期号 ``serial``, edition) and the
+    section of some pages (by position): the folios, the masthead, the proof's slug line and
+    the press files' names follow them."""
+    unknown = sorted(set(values) - set(ISSUE_SETTINGS))
+    if unknown:
+        raise EditError(f"no issue setting {', '.join(unknown)}")
+    if "paper" in values and not str(values["paper"]).strip():
+        raise EditError("the paper needs a name")
+    changed = {k: v for k, v in values.items() if getattr(issue, k) != v}
+    changes: list[Change] = [SetFields(("issue",), changed, "issue settings")] if changed else []
+    for index, section in (sections or {}).items():
+        if not 0 <= index < len(issue.pages):
+            raise EditError(f"the issue has no page at position {index + 1}")
+        if issue.pages[index].section != section:
+            changes.append(SetFields(("page", str(index)), {"section": section}, "issue settings"))
+    return Batch(changes, "issue settings")
+
+
 def add_text_frame(issue: Issue, page_index: int, rect: Rect, text: str = "", style: str = "label") -> InsertFrame:
     """A text frame of its own (a label, a credit line, a column heading 栏目头, a 报眉, a note)
     in a paragraph style of the issue."""

@@ -50,6 +50,12 @@ def date_text(issue: Issue) -> str:
     return f"{when.year}年{when.month}月{when.day}日 星期{WEEKDAYS[when.weekday()]}"
 
 
+def numbers_text(issue: Issue) -> str:
+    """"第7712期 总第12345期" (期号 and 总期号; either left out when not set)."""
+    parts = ([f"第{issue.number}期"] if issue.number else []) + ([f"总第{issue.serial}期"] if issue.serial else [])
+    return " ".join(parts)
+
+
 def folio_parts(issue: Issue, page: Page) -> list[tuple[str, str]]:
     """The folio line's three parts (text, alignment): page and section, paper, date."""
     left = f"第{page.number}版 {page.section}".strip()
@@ -99,7 +105,8 @@ def _masthead(issue: Issue, page: Page, frame: FolioFrame) -> FrameResult:
     result.add_block(set_block([(issue.paper, name)], frame.rect, line_pitch(name), centre=True,
                                sources=[TextOrigin("", "folio", frame.id)]))
     info = dataclasses.replace(issue.style("folio"), align="right", indent=0.0)
-    lines = "\n".join(t for t in (date_text(issue), issue.edition, f"第{page.number}版 {page.section}".strip()) if t)
+    lines = "\n".join(t for t in (date_text(issue), numbers_text(issue), issue.edition,
+                                  f"第{page.number}版 {page.section}".strip()) if t)
     result.add_block(set_block([(lines, info)], frame.rect, line_pitch(info), centre=True,
                                sources=[TextOrigin("", "folio", frame.id)]))
     return result
@@ -212,9 +219,9 @@ def frame_key(issue: Issue, page: Page, frame: Frame, shared: str | None = None)
     depends: tuple = (frame, shared if shared is not None else page_key(issue, page))
     if isinstance(frame, HeadlineFrame):
         article = issue.article(frame.article)
-        depends += (article.headline if article else None,)
+        depends += (article.headline if article else None, article.overrides if article else None)
     elif isinstance(frame, FolioFrame):
-        depends += (issue.paper, issue.date, issue.edition, page.section, page.editors)
+        depends += (issue.paper, issue.date, issue.edition, issue.number, issue.serial, page.section, page.editors)
     photos = photos_of(frame)
     if photos:
         depends += (issue.source, *(file_state(issue, p) for p in photos))

@@ -31,6 +31,7 @@ from layout.gui.document import EditorDocument
 from layout.gui.export_worker import ExportJob, run_with_progress
 from layout.gui.headline_editor import HeadlineEditor
 from layout.gui.inspector import Inspector
+from layout.gui.issue_settings import IssueSettingsDialog
 from layout.gui.pages_dock import PagesDock
 from layout.gui.placing import Placing
 from layout.gui.preflight_dock import PreflightDock
@@ -168,6 +169,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.pair_action)
         menu.addAction(self._action(self.tr("Re&link Photos…"), self.choose_relink_folder))
         menu.addSeparator()
+        menu.addAction(self._action(self.tr("Issue Se&ttings…"), self.edit_issue_settings))
+        menu.addSeparator()
         menu.addAction(self._action(self.tr("&Export PDF…"), self.choose_export, "Ctrl+E"))
         menu.addAction(self._action(self.tr("Export &Proof (校样)…"), self.choose_proof))
         menu.addAction(self._action(self.tr("Export P&ress PDFs…"), self.choose_press))
@@ -278,6 +281,25 @@ class MainWindow(QMainWindow):
         elif isinstance(frame, PhotoFrame) and frame.image and not frame.locked:
             self.canvas.set_selection([frame_id])
             self.canvas.set_tool(CropTool(self.canvas, frame_id))
+
+    def edit_issue_settings(self) -> IssueSettingsDialog | None:
+        """The issue's paper name, date, 期号/总期号, edition and page sections, as one undo step."""
+        if self.session is None:
+            return None
+        dialog = IssueSettingsDialog(self.session.issue, self)
+        self.settings_dialog = dialog
+        dialog.accepted.connect(lambda: self._apply_settings(dialog))
+        dialog.open()
+        return dialog
+
+    def _apply_settings(self, dialog: IssueSettingsDialog) -> None:
+        try:
+            change = dialog.change()
+        except ValueError as problem:
+            self.session.say(str(problem))
+            return
+        if change.changes:
+            self.document.do(change, self.tr("Issue settings"))
 
     def show_story(self, frame_id: str) -> None:
         """The story editor on the frame's article, with the cursor in its body."""

@@ -89,6 +89,7 @@ class Page:
 class Issue:
     """An issue of the paper: the document a designer opens and saves.
 
+    ``number`` is the issue's 期号 and ``serial`` its 总期号 (0: not set); the masthead shows them.
     ``revision`` counts the saves (the proof's slug line shows it as the version).
     ``source`` is the file it was read from or saved to, and ``disk_digest`` the
     SHA-256 of that file's bytes then: a save refuses to replace a file that
@@ -105,6 +106,8 @@ class Issue:
     paper: str
     date: date
     edition: str = ""
+    number: int = 0
+    serial: int = 0
     line_breaking: str = "basic"
     revision: int = 0
     styles: dict[str, TextStyle] = field(default_factory=default_styles)
