@@ -26,6 +26,7 @@ from layout.edit import operations as ops
 from layout.edit.session import EditorSession
 from layout.export.outputs import incomplete_set
 from layout.gui.canvas import ZOOM_STEP, PageCanvas
+from layout.gui.clipboard_actions import ClipboardActions
 from layout.gui.crash import contained
 from layout.gui.document import EditorDocument
 from layout.gui.export_worker import ExportJob, run_with_progress
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.canvas = PageCanvas()
         self.placing = Placing(self.canvas)
         self.canvas.placing = self.placing
+        self.clipboard_actions = ClipboardActions(self.canvas)
         self.setCentralWidget(self._with_rulers())
         self.inspector = Inspector()
         self.pages = PagesDock()
@@ -184,6 +186,14 @@ class MainWindow(QMainWindow):
                                         [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
+        menu.addSeparator()
+        clip = self.clipboard_actions
+        for text, slot, keys in ((self.tr("Cu&t"), clip.cut, QKeySequence.Cut),
+                                 (self.tr("&Copy"), clip.copy, QKeySequence.Copy),
+                                 (self.tr("&Paste"), clip.paste, QKeySequence.Paste),
+                                 (self.tr("Paste in Pl&ace"), lambda: clip.paste(in_place=True), "Ctrl+Shift+V"),
+                                 (self.tr("D&uplicate"), clip.duplicate, "Ctrl+D")):
+            menu.addAction(self._action(text, slot, keys))
         menu.addSeparator()
         menu.addAction(self._action(self.tr("&Delete"), self.canvas.delete_selection))
         menu.addAction(self._action(self.tr("Bring &Forward"), lambda: self._selection_edit(ops.restack, 1),

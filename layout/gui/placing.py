@@ -17,6 +17,7 @@ from layout.edit import operations as ops
 from layout.edit.change import Change
 from layout.engine.photo import PhotoProblem, image_info
 from layout.gui.tools import ColumnPlaceTool, DrawTool, new_frame_ids
+from layout.importer.plaintext import ImportedText
 from layout.importer.place import import_file, loose_texts, plan_article_at, plan_lines_at, plan_photo_pair_at
 from layout.model.colour import Colour
 from layout.model.document import Article
@@ -47,10 +48,14 @@ class Placing:
         except ValueError as problem:
             self.canvas.message.emit(str(problem))
             return 0
+        if not imported.articles and not imported.labels and not imported.credits:
+            self.canvas.message.emit(self.canvas.tr("No article found in %1").replace("%1", str(path)))
+        return self.carry(imported)
+
+    def carry(self, imported: ImportedText) -> int:
+        """Let the pointer carry imported articles, then their labels and credit lines."""
         self.queue = list(imported.articles)
         self.loose = loose_texts(imported)
-        if not self.queue and not self.loose:
-            self.canvas.message.emit(self.canvas.tr("No article found in %1").replace("%1", str(path)))
         self._carry_next()
         return len(imported.articles)
 
