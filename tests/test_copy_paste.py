@@ -43,7 +43,8 @@ def test_an_article_pasted_into_another_document_keeps_its_text_frames_and_photo
         assert photo_path(target.issue, image) == photo_path(source, first)  # the same file from the new folder
     assert not target.layout.report.overset.get(pasted[0].id)
     target.undo()
-    assert not target.issue.articles and len(target.issue.pages[0].frames) == len(new_issue("broadsheet").pages[0].frames)
+    assert not target.issue.articles
+    assert len(target.issue.pages[0].frames) == len(new_issue("broadsheet").pages[0].frames)
 
 
 def test_paste_on_the_same_page_moves_the_copy_and_duplicate_is_one_step():

@@ -17,8 +17,8 @@ from layout.edit import operations as ops
 from layout.edit.change import Change
 from layout.engine.photo import PhotoProblem, image_info
 from layout.gui.tools import ColumnPlaceTool, DrawTool, new_frame_ids
-from layout.importer.plaintext import ImportedText
 from layout.importer.place import import_file, loose_texts, plan_article_at, plan_lines_at, plan_photo_pair_at
+from layout.importer.plaintext import ImportedText
 from layout.model.colour import Colour
 from layout.model.document import Article
 from layout.model.frames import PhotoFrame, PhotoPairFrame, SeriesFrame
