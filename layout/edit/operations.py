@@ -27,6 +27,7 @@ from layout.edit.change import (
     RemovePage,
     SetFields,
 )
+from layout.edit.snap import bounds
 from layout.engine.article import layout_article
 from layout.importer.place import Placement, relative_path, unique_id
 from layout.model.colour import Colour
@@ -294,6 +295,69 @@ def add_frame(issue: Issue, page_index: int, new: Frame, label: str = "add frame
         raise EditError(f"a new {new.kind} frame: {problem}")
     new = dataclasses.replace(copy.deepcopy(new), id=unique_id(issue, new.id))
     return InsertFrame(page_index, new, -1, label)
+
+
+ALIGNMENTS = ("left", "centre", "right", "top", "middle", "bottom")
+
+
+def align_frames(issue: Issue, frame_ids: Iterable[str], how: str) -> Batch:
+    """Line up frames (two or more) on the selection's left, centre, right, top, middle or bottom."""
+    if how not in ALIGNMENTS:
+        raise EditError(f"align {how!r}: use one of {', '.join(ALIGNMENTS)}")
+    frames = [frame(issue, i) for i in _unlocked(issue, frame_ids)]
+    if len(frames) < 2:
+        raise EditError("align needs two frames or more (locked ones stay)")
+    box = bounds([f.rect for f in frames])
+    rects = {}
+    for f in frames:
+        r = f.rect
+        x = {"left": box.x, "centre": box.x + (box.w - r.w) / 2, "right": box.right - r.w}.get(how, r.x)
+        y = {"top": box.y, "middle": box.y + (box.h - r.h) / 2, "bottom": box.bottom - r.h}.get(how, r.y)
+        rects[f.id] = Rect(x, y, r.w, r.h)
+    return set_rects(issue, rects, "align")
+
+
+def distribute_frames(issue: Issue, frame_ids: Iterable[str], axis: str) -> Batch:
+    """Space frames (three or more) evenly across (``axis`` "x") or down ("y") between the
+    first and the last: equal gaps between neighbours."""
+    frames = [frame(issue, i) for i in _unlocked(issue, frame_ids)]
+    if len(frames) < 3:
+        raise EditError("distribute needs three frames or more (locked ones stay)")
+    start = (lambda r: r.x) if axis == "x" else (lambda r: r.y)
+    size = (lambda r: r.w) if axis == "x" else (lambda r: r.h)
+    frames.sort(key=lambda f: start(f.rect))
+    first, last = frames[0].rect, frames[-1].rect
+    gap = (start(last) + size(last) - start(first) - sum(size(f.rect) for f in frames)) / (len(frames) - 1)
+    at, rects = start(first), {}
+    for f in frames:
+        r = f.rect
+        rects[f.id] = Rect(at, r.y, r.w, r.h) if axis == "x" else Rect(r.x, at, r.w, r.h)
+        at += size(r) + gap
+    return set_rects(issue, rects, "distribute")
+
+
+def add_guide(issue: Issue, page_index: int, axis: str, at: float) -> SetFields:
+    """A ruler guide on a page: ``axis`` "x" a vertical line ``at`` points from the left, "y" a
+    horizontal one from the top; saved with the page, edges snap to it."""
+    if axis not in ("x", "y"):
+        raise EditError(f"a guide runs along x or y, not {axis!r}")
+    page = _page(issue, page_index)
+    if not -page.width <= at <= 2 * max(page.width, page.height):
+        raise EditError(f"a guide at {at:.1f} pt is off the page")
+    return SetFields(("page", str(page_index)), {"guides": [*page.guides, (axis, float(at))]}, "add guide")
+
+
+def remove_guides(issue: Issue, page_index: int, axis: str | None = None) -> SetFields:
+    """Take away a page's ruler guides (those along one axis, or all)."""
+    page = _page(issue, page_index)
+    kept = [g for g in page.guides if axis is not None and g[0] != axis]
+    return SetFields(("page", str(page_index)), {"guides": kept}, "remove guides")
+
+
+def _page(issue: Issue, page_index: int) -> Page:
+    if not 0 <= page_index < len(issue.pages):
+        raise EditError(f"the issue has no page at position {page_index + 1}")
+    return issue.pages[page_index]
 
 
 ISSUE_SETTINGS = ("paper", "date", "edition", "number", "serial")

@@ -33,6 +33,7 @@ from layout.gui.overlay import (
     draw_frames,
     draw_grid,
     draw_guides,
+    draw_ruler_guides,
     draw_overset_marker,
     draw_selection,
     overset_marker,
@@ -311,6 +312,7 @@ class PageCanvas(QAbstractScrollArea):
                     painter.restore()
                 self._paint_story_marks(painter)
                 self._paint_selection(painter)
+                draw_ruler_guides(painter, page, self.to_view)
                 draw_guides(painter, self.guides, page, self.to_view)
                 self.tool.paint(painter)
         finally:

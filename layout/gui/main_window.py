@@ -200,6 +200,16 @@ class MainWindow(QMainWindow):
                                     "Ctrl+]"))
         menu.addAction(self._action(self.tr("Send &Backward"), lambda: self._selection_edit(ops.restack, -1),
                                     "Ctrl+["))
+        arrange = menu.addMenu(self.tr("&Align and Distribute"))
+        for how, text in (("left", self.tr("Align Left")), ("centre", self.tr("Align Centres")),
+                          ("right", self.tr("Align Right")), ("top", self.tr("Align Tops")),
+                          ("middle", self.tr("Align Middles")), ("bottom", self.tr("Align Bottoms"))):
+            arrange.addAction(self._action(text, lambda _=False, h=how: self._selection_edit(ops.align_frames, h)))
+        arrange.addAction(self._action(self.tr("Distribute Across"),
+                                       lambda: self._selection_edit(ops.distribute_frames, "x")))
+        arrange.addAction(self._action(self.tr("Distribute Down"),
+                                       lambda: self._selection_edit(ops.distribute_frames, "y")))
+        menu.addAction(self._action(self.tr("Clear &Guides"), self._clear_guides))
         menu.addAction(self._action(self.tr("&Lock"), lambda: self._selection_edit(ops.set_locked, True), "Ctrl+L"))
         menu.addAction(self._action(self.tr("U&nlock"), lambda: self._selection_edit(ops.set_locked, False),
                                     "Ctrl+Shift+L"))
@@ -484,8 +494,17 @@ class MainWindow(QMainWindow):
 
     def _selection_edit(self, operation, argument) -> None:
         if self.document is not None and self.canvas.selection:
-            change = operation(self.document.issue, self.canvas.selection, argument)
+            try:
+                change = operation(self.document.issue, self.canvas.selection, argument)
+            except ValueError as problem:
+                self.session.say(str(problem))
+                return
             self.document.do(change)
+
+    def _clear_guides(self) -> None:
+        page = self.canvas.page
+        if self.document is not None and page is not None and page.guides:
+            self.document.do(ops.remove_guides(self.document.issue, self.canvas.page_index), self.tr("Clear guides"))
 
     def _add_page(self, template: str) -> None:
         if self.document is not None:

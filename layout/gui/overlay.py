@@ -105,6 +105,19 @@ def draw_guides(painter: QPainter, guides: list[Guide], page: Page, to_view: ToV
             painter.drawLine(to_view(-20, guide.at), to_view(page.width + 20, guide.at))
 
 
+RULER_GUIDE_COLOUR = QColor(0, 170, 200)
+
+
+def draw_ruler_guides(painter: QPainter, page: Page, to_view: ToView) -> None:
+    """The page's ruler guides (参考线), across the page and the pasteboard beside it."""
+    painter.setPen(QPen(RULER_GUIDE_COLOUR, 1))
+    for axis, at in page.guides:
+        if axis == "x":
+            painter.drawLine(to_view(at, -200), to_view(at, page.height + 200))
+        else:
+            painter.drawLine(to_view(-200, at), to_view(page.width + 200, at))
+
+
 OVERSET_COLOUR = QColor(220, 20, 40)
 MARKER_PIXELS = 12.0
 CHAIN_COLOUR = QColor(0, 100, 255)

@@ -207,6 +207,7 @@ def page_to_json(page: Page) -> dict[str, Any]:
         "editors": page.editors,
         "template": page.template,
         **_sheet_to_json(page),
+        **({"guides": [[axis, _num(at)] for axis, at in page.guides]} if page.guides else {}),
     }
 
 
@@ -222,6 +223,7 @@ def page_from_json(data: dict[str, Any]) -> Page:
         margins=Margins(**data["margins"]),
         grid=Grid(**data["grid"]),
         frames=[frame_from_json(f) for f in data.get("frames", [])],
+        guides=[(axis, float(at)) for axis, at in data.get("guides", [])],
     )
 
 

@@ -73,6 +73,8 @@ class Page:
     editors: str = ""
     frames: list[Frame] = field(default_factory=list)
     template: str = ""
+    guides: list[tuple[str, float]] = field(default_factory=list)
+    """Ruler guides (参考线): ("x", 120.0) a vertical line 120 pt from the left, ("y", …) a horizontal one."""
 
     @property
     def type_area(self) -> Rect:
