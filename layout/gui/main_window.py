@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from layout.edit import operations as ops
+from layout.edit.masters import detach_master_items, follow_master
 from layout.edit.session import EditorSession
 from layout.export.outputs import incomplete_set
 from layout.gui.canvas import ZOOM_STEP, PageCanvas
@@ -147,6 +148,14 @@ class MainWindow(QMainWindow):
                                             lambda _=False, t=template: self._add_page(t)))
         page.addAction(self._action(self.tr("&Duplicate Page"), self.pages.duplicate_page))
         page.addAction(self._action(self.tr("D&elete Page"), self.pages.delete_page))
+        page.addSeparator()
+        masters = page.addMenu(self.tr("Follow &Master"))
+        masters.addAction(self._action(self.tr("No master"), lambda: self._follow_master("")))
+        for name in sorted(PAPER_SIZES):
+            for template in (name, f"{name}-front"):
+                masters.addAction(self._action(self.tr("Follow master: %1").replace("%1", template),
+                                               lambda _=False, t=template: self._follow_master(t)))
+        page.addAction(self._action(self.tr("Detach Master &Items"), self._detach_master_items))
         page.addSeparator()
         page.addAction(self._action(self.tr("&Next Page"), lambda: self.show_page(self.canvas.page_index + 1),
                                     QKeySequence.MoveToNextPage))
@@ -505,6 +514,27 @@ class MainWindow(QMainWindow):
         page = self.canvas.page
         if self.document is not None and page is not None and page.guides:
             self.document.do(ops.remove_guides(self.document.issue, self.canvas.page_index), self.tr("Clear guides"))
+
+    def _follow_master(self, name: str) -> None:
+        """The page shown follows a master page (its items show under the page's own)."""
+        if self.document is not None and self.canvas.page is not None:
+            try:
+                change = follow_master(self.document.issue, self.canvas.page_index, name)
+            except ValueError as problem:
+                self.session.say(str(problem))
+                return
+            self.document.do(change, self.tr("Follow master"))
+
+    def _detach_master_items(self) -> None:
+        """The master's items on the page shown become the page's own, to change there."""
+        if self.document is None or self.canvas.page is None:
+            return
+        try:
+            change = detach_master_items(self.document.issue, self.canvas.page_index)
+        except ValueError as problem:
+            self.session.say(str(problem))
+            return
+        self.document.do(change, self.tr("Detach master items"))
 
     def _add_page(self, template: str) -> None:
         if self.document is not None:

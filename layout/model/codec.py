@@ -208,6 +208,8 @@ def page_to_json(page: Page) -> dict[str, Any]:
         "template": page.template,
         **_sheet_to_json(page),
         **({"guides": [[axis, _num(at)] for axis, at in page.guides]} if page.guides else {}),
+        **({"master": page.master} if page.master else {}),
+        **({"detached": list(page.detached)} if page.detached else {}),
     }
 
 
@@ -224,6 +226,8 @@ def page_from_json(data: dict[str, Any]) -> Page:
         grid=Grid(**data["grid"]),
         frames=[frame_from_json(f) for f in data.get("frames", [])],
         guides=[(axis, float(at)) for axis, at in data.get("guides", [])],
+        master=data.get("master", ""),
+        detached=list(data.get("detached", [])),
     )
 
 

@@ -75,6 +75,10 @@ class Page:
     template: str = ""
     guides: list[tuple[str, float]] = field(default_factory=list)
     """Ruler guides (参考线): ("x", 120.0) a vertical line 120 pt from the left, ("y", …) a horizontal one."""
+    master: str = ""
+    """The template the page follows as its master page (母版): its frames show under the page's own."""
+    detached: list[str] = field(default_factory=list)
+    """Ids of the master's frames this page does not show from the master (it has its own copy)."""
 
     @property
     def type_area(self) -> Rect:
