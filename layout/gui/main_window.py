@@ -26,6 +26,7 @@ from layout.edit import operations as ops
 from layout.edit.masters import detach_master_items, follow_master
 from layout.edit.session import EditorSession
 from layout.export.outputs import incomplete_set
+from layout.gui.app_settings import LANGUAGE_SETTING
 from layout.gui.canvas import ZOOM_STEP, PageCanvas
 from layout.gui.clipboard_actions import ClipboardActions
 from layout.gui.crash import contained
@@ -239,6 +240,14 @@ class MainWindow(QMainWindow):
         snapping.setChecked(self.canvas.snapping)
         menu.addAction(snapping)
         menu.addSeparator()
+        language = menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = str(QSettings().value(LANGUAGE_SETTING, "system"))
+        for value, text in (("system", self.tr("As the system")), ("zh_CN", "中文"), ("en", "English")):
+            choice = self._action(text, lambda _=False, v=value: self._choose_language(v), checkable=True)
+            choice.setChecked(value == current)
+            group.addAction(choice)
+            language.addAction(choice)
         for dock in (self.inspector_dock, self.story_dock, self.styles_dock, self.pages_dock, self.history_dock,
                      self.preflight_dock):
             menu.addAction(dock.toggleViewAction())
@@ -514,6 +523,11 @@ class MainWindow(QMainWindow):
         page = self.canvas.page
         if self.document is not None and page is not None and page.guides:
             self.document.do(ops.remove_guides(self.document.issue, self.canvas.page_index), self.tr("Clear guides"))
+
+    def _choose_language(self, value: str) -> None:
+        """Keep the interface language chosen; it is used from the next start of the editor."""
+        QSettings().setValue(LANGUAGE_SETTING, value)
+        self.statusBar().showMessage(self.tr("The language changes when the editor starts again"), 8000)
 
     def _follow_master(self, name: str) -> None:
         """The page shown follows a master page (its items show under the page's own)."""
