@@ -91,3 +91,28 @@ def test_an_imported_files_labels_and_credit_arrive_as_text_frames_in_the_window
     assert texts.get("挂账督办") and texts.get("整治前后")
     assert any("第284期" in t for t in texts)
     assert window.session.tool == "select"
+
+
+def test_the_series_blocks_titles_credit_and_labels_are_edited_in_the_inspector(qtbot, window, sample_copy):
+    from layout.model.frames import SeriesFrame
+
+    assert window.open_document(sample_copy)
+    session = window.session
+    index, series = next((i, f) for i, p in enumerate(session.issue.pages) for f in p.frames
+                         if isinstance(f, SeriesFrame) and f.pairs)
+    window.show_page(index)
+    session.select([series.id])
+    inspector = window.inspector
+    assert inspector.series.isVisible()
+    for box, typed in ((inspector.series_title, "城市管理"), (inspector.series_credit, "（第285期）"),
+                       (inspector.series_before, "治理前")):
+        box.setFocus()
+        box.selectAll()
+        type_chinese(box, typed)
+        qtbot.keyClick(box, Qt.Key_Return)
+    frame = session.issue.find_frame(series.id)[1]
+    assert frame.title == "城市管理" and frame.credit == "（第285期）"
+    assert all(p.labels[0] == "治理前" for p in frame.pairs)
+    assert "城市管理" in session.page_display().text()
+    window.document.undo_stack.undo()
+    assert all(p.labels[0] != "治理前" for p in session.issue.find_frame(series.id)[1].pairs)

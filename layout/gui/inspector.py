@@ -4,6 +4,7 @@ photo's crop and caption, a pair's labels and arrangement. Every change is one u
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +27,15 @@ from layout.edit.change import Change
 from layout.edit.snap import bounds
 from layout.gui.session_view import SessionView
 from layout.model.colour import Colour
-from layout.model.frames import CaptionFrame, HeadlineFrame, PhotoFrame, PhotoPairFrame, TextFrame
+from layout.model.frames import (
+    PAIR_LABELS,
+    CaptionFrame,
+    HeadlineFrame,
+    PhotoFrame,
+    PhotoPairFrame,
+    SeriesFrame,
+    TextFrame,
+)
 from layout.model.geometry import Rect
 from layout.model.limits import min_side
 from layout.model.styles import ALIGNMENTS, FONT_ROLES
@@ -92,8 +102,9 @@ class Inspector(QWidget, SessionView):
         self.text = self._text_group()
         self.photo = self._photo_group()
         self.pair = self._pair_group()
+        self.series = self._series_group()
         for group in (self.geometry, self.scope_group, self.caption_group, self.headline, self.text, self.photo,
-                      self.pair):
+                      self.pair, self.series):
             layout.addWidget(group)
         layout.addStretch(1)
         self.refresh()
@@ -229,6 +240,32 @@ class Inspector(QWidget, SessionView):
         form.addRow(swap)
         return group
 
+    def _series_group(self) -> QGroupBox:
+        """A series block: its titles, credit line, the labels of its pairs and its columns."""
+        group = QGroupBox(self.tr("Series block"))
+        form = QFormLayout(group)
+        self.series_title, self.singles_title, self.series_credit = QLineEdit(), QLineEdit(), QLineEdit()
+        self.series_before, self.series_after = QLineEdit(), QLineEdit()
+        for box, name in ((self.series_title, "title"), (self.singles_title, "singles_title"),
+                          (self.series_credit, "credit")):
+            box.editingFinished.connect(lambda b=box, n=name: self._series_changed(**{n: b.text()}))
+        for box in (self.series_before, self.series_after):
+            box.editingFinished.connect(self._series_labels_changed)
+        self.pair_columns, self.singles_columns = QSpinBox(), QSpinBox()
+        for box, name in ((self.pair_columns, "pair_columns"), (self.singles_columns, "singles_columns")):
+            box.setRange(1, 8)
+            box.setKeyboardTracking(False)
+            box.valueChanged.connect(lambda v, n=name: self._series_changed(**{n: v}))
+        for label, widget in ((self.tr("Pairs title"), self.series_title),
+                              (self.tr("Singles title"), self.singles_title),
+                              (self.tr("Credit line"), self.series_credit),
+                              (self.tr("Before label"), self.series_before),
+                              (self.tr("After label"), self.series_after),
+                              (self.tr("Pairs a row"), self.pair_columns),
+                              (self.tr("Singles a row"), self.singles_columns)):
+            form.addRow(label, widget)
+        return group
+
     # showing
 
     def refresh(self) -> None:
@@ -243,6 +280,7 @@ class Inspector(QWidget, SessionView):
         self.caption_group.setVisible(kinds == {CaptionFrame} and len(frames) == 1)
         self.photo.setVisible(kinds == {PhotoFrame})
         self.pair.setVisible(kinds == {PhotoPairFrame})
+        self.series.setVisible(kinds == {SeriesFrame} and len(frames) == 1)
         if not frames or document is None:
             return
         self._show_geometry(frames)
@@ -266,6 +304,8 @@ class Inspector(QWidget, SessionView):
             _set_text(self.align, body.align)
         if self.photo.isVisible():
             self._show_photo(frames[0])
+        if self.series.isVisible():
+            self._show_series(frames[0])
         if self.pair.isVisible():
             pair = frames[0].pair
             _set_text(self.before_label, pair.labels[0])
@@ -321,6 +361,17 @@ class Inspector(QWidget, SessionView):
         columns = grid.columns_for(page.type_area, box.w)
         self.grid_size.setText(self.tr("%1 columns × %2 lines").replace("%1", f"{columns:.4g}")
                                .replace("%2", f"{box.h / grid.line_pitch:.4g}"))
+
+    def _show_series(self, frame: SeriesFrame) -> None:
+        labels = frame.pairs[0].labels if frame.pairs else PAIR_LABELS
+        for box, text in ((self.series_title, frame.title), (self.singles_title, frame.singles_title),
+                          (self.series_credit, frame.credit), (self.series_before, labels[0]),
+                          (self.series_after, labels[1])):
+            _set_text(box, text)
+        for box, value in ((self.pair_columns, frame.pair_columns), (self.singles_columns, frame.singles_columns)):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
 
     def _show_photo(self, frame: PhotoFrame) -> None:
         _set_text(self.fit, frame.fit)
@@ -458,6 +509,25 @@ class Inspector(QWidget, SessionView):
             fields = {f"pair.{k}": v for k, v in values.items()}
             self._do(ops.set_frame_fields(self.session.issue, frames[0].id, "pair", **fields),
                      self.tr("Before and after"))
+
+    def _series_changed(self, **values) -> None:
+        frames = self.selected_frames()
+        if len(frames) == 1 and isinstance(frames[0], SeriesFrame):
+            if all(getattr(frames[0], k) == v for k, v in values.items()):
+                return
+            self._do(ops.set_frame_fields(self.session.issue, frames[0].id, "series", **values),
+                     self.tr("Series block"))
+
+    def _series_labels_changed(self) -> None:
+        """The labels of every pair in the block (整治前 / 整治后)."""
+        frames = self.selected_frames()
+        if len(frames) != 1 or not isinstance(frames[0], SeriesFrame) or not frames[0].pairs:
+            return
+        labels = (self.series_before.text(), self.series_after.text())
+        if all(p.labels == labels for p in frames[0].pairs):
+            return
+        pairs = [dataclasses.replace(p, labels=labels) for p in frames[0].pairs]
+        self._series_changed(pairs=pairs)
 
     def _swap(self) -> None:
         frames = self.selected_frames()
