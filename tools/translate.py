@@ -243,8 +243,10 @@ ZH = {
     'Singles a row': '每行单图数',
     'Sizes and faces below change this article alone.': '下面的字号和字体只改本文。',
     'Its own settings: %1': '本文自有设置：%1',
-    'Sizes and faces below change the styles for every article that uses them: %1': '下面的字号和字体改的是样式，所有使用它的稿件都会变：%1',
-    "The style %1 is used by %2 places; the size here is this frame's own.": '样式 %1 有 %2 处使用；这里的字号只属于本框。',
+    'Sizes and faces below change the styles for every article that uses them: %1':
+        '下面的字号和字体改的是样式，所有使用它的稿件都会变：%1',
+    "The style %1 is used by %2 places; the size here is this frame's own.":
+        '样式 %1 有 %2 处使用；这里的字号只属于本框。',
     'Style in article': '本文样式',
     'Apply style': '应用样式',
     'Issue Settings': '报纸设置',
@@ -288,7 +290,8 @@ ZH = {
     'New': '新建',
     'Rename': '重命名',
     'Apply': '应用',
-    'A change here reaches every place that uses %1: %2 articles, %3 text frames': '这里的改动会影响所有使用 %1 的地方：%2 篇稿件，%3 个文本框',
+    'A change here reaches every place that uses %1: %2 articles, %3 text frames':
+        '这里的改动会影响所有使用 %1 的地方：%2 篇稿件，%3 个文本框',
     'New style': '新建样式',
     'Name of the new style:': '新样式名称：',
     'Duplicate style': '复制样式',
