@@ -116,3 +116,21 @@ def test_the_series_blocks_titles_credit_and_labels_are_edited_in_the_inspector(
     assert "城市管理" in session.page_display().text()
     window.document.undo_stack.undo()
     assert all(p.labels[0] != "治理前" for p in session.issue.find_frame(series.id)[1].pairs)
+
+
+def test_a_photo_dropped_on_a_series_block_takes_a_single_slot(qtbot, window):
+    from layout.edit import operations as ops
+    from layout.model.frames import SeriesFrame
+    from tests.gui_helpers import PHOTOS, drop_files
+
+    action(window, "broadsheet").trigger()
+    session = window.session
+    page = session.issue.pages[0]
+    rect = page.grid.area(page.type_area, 1, 4, 40, 30)
+    session.do(ops.add_series(session.issue, 0, rect))
+    series = next(f for f in page.frames if isinstance(f, SeriesFrame))
+    photo = sorted(PHOTOS.glob("*.jpg"))[0]
+    drop_files(window.canvas, [photo], view_point(window.canvas, rect.x + 20, rect.y + 20))
+    block = session.issue.find_frame(series.id)[1]
+    assert len(block.singles) == 1 and block.singles[0].image.endswith(photo.name)
+    assert not any(f.kind == "photo" for f in session.issue.pages[0].frames)

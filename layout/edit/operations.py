@@ -425,6 +425,21 @@ def add_series_pair(issue: Issue, frame_id: str, before: str | Path, after: str 
     return SetFields(("frame", frame_id), {"pairs": [*block.pairs, pair]}, "add pair to series")
 
 
+def add_series_single(issue: Issue, frame_id: str, image: str | Path, caption: str = "") -> SetFields:
+    """One more single photo (挂账督办) in a series block: an empty slot takes it, else a new one."""
+    block = frame(issue, frame_id)
+    if not isinstance(block, SeriesFrame):
+        raise EditError(f"frame {frame_id} is not a series block")
+    singles = copy.deepcopy(block.singles)
+    empty = next((s for s in singles if not s.image), None)
+    if empty is not None:
+        empty.image = relative_path(issue, image)
+        empty.caption = empty.caption or caption
+    else:
+        singles.append(Photo(relative_path(issue, image), caption=caption))
+    return SetFields(("frame", frame_id), {"singles": singles}, "add photo to series")
+
+
 def place_photo(issue: Issue, page_index: int, image: str | Path, rect: Rect) -> InsertFrame:
     """A new photo frame showing an image file (stored relative to the document)."""
     return add_frame(issue, page_index, PhotoFrame("photo", rect, image=relative_path(issue, image)), "place photo")

@@ -111,7 +111,8 @@ class Placing:
         return ops.placed(placement, issue, "place photo pair")
 
     def drop_photo(self, path: Path, point: QPointF) -> Change:
-        """A photo dropped on a photo frame or pair fills it; elsewhere it gets a new frame
+        """A photo dropped on a photo frame or pair fills it, on a series block it takes a single's
+        slot (挂账督办); elsewhere it gets a new frame
         on the grid where it was dropped, as tall as its shape asks."""
         issue = self.canvas.document.issue
         target = self.canvas.frame_at(point)
@@ -121,6 +122,8 @@ class Placing:
                 x, _ = self.canvas.to_page(point)
                 side = "before" if x < target.rect.x + target.rect.w / 2 else "after"
             return ops.fill_photo(issue, target.id, path, side)
+        if isinstance(target, SeriesFrame) and not target.locked:
+            return ops.add_series_single(issue, target.id, path)
         page = self.canvas.page
         first, top = self.canvas.grid_cell(point)
         first = min(first, page.grid.columns - DROPPED_PHOTO_COLUMNS + 1)
