@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from layout.edit import operations as ops
-from layout.edit.change import Batch, EditError
+from layout.edit.change import Batch, EditError, SetFields
 from layout.importer.place import plan_article_at
 from layout.importer.plaintext import read
 from layout.model.frames import PhotoPairFrame
@@ -319,7 +319,9 @@ def test_a_failed_edit_in_the_session_is_no_step_and_changes_nothing():
     session = EditorSession(sample(), on_error=lambda error, what: failures.append(what))
     session.do(ops.move_frames(session.issue, ["a1-body"], 5, 5))
     before = dumps(session.issue)
-    session.do(ops.set_style(session.issue, "title", size="九十号"))  # a size no one can set
+    with pytest.raises(EditError, match="九十号"):
+        ops.set_style(session.issue, "title", size="九十号")  # a size no one can set is refused as planned
+    session.do(SetFields(("style", "title"), {"size": "九十号"}, "style"))  # made anyway: laying out fails
     assert dumps(session.issue) == before and len(failures) == 1 and session.history.count() == 1
     session.select(["a1-body", "a1-body", "a1-head"])
     assert session.selection == ["a1-body", "a1-head"]

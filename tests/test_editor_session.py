@@ -132,3 +132,28 @@ def test_the_docks_follow_the_editor_session(qtbot, window, sample_copy):
     qtbot.waitUntil(lambda: window.pages.list.count() == len(session.issue.pages), timeout=5000)
     session.show_page(0)
     assert session.selection == [] and window.pages.list.currentRow() == 0
+
+
+def test_a_move_draws_again_only_what_moved_and_the_page_looks_as_drawn_whole(qtbot, window, sample_copy):
+    from layout.edit import operations as ops
+
+    assert window.open_document(sample_copy)
+    canvas = window.canvas
+    canvas.fit_page()
+    canvas.grab()
+    full, redrawn = canvas.renders, canvas.redraws
+    canvas.set_selection(["road-photo"])
+    qtbot.keyClick(canvas, Qt.Key_Right)  # a nudge: one frame moves
+    canvas.grab()
+    assert canvas.redraws == redrawn + 1 and canvas.renders == full  # drawn again where it changed only
+    window.session.do(ops.move_frames(window.session.issue, ["a1-body"], 0, 24))  # an article reflows
+    canvas.grab()
+    assert canvas.redraws == redrawn + 2 and canvas.renders == full
+    partial = canvas._image[0].copy()
+    canvas._image = canvas._before = None  # the same page drawn whole
+    canvas._page_image()
+    whole = canvas._image[0]
+    assert whole.size() == partial.size()
+    differing = sum(whole.pixel(x, y) != partial.pixel(x, y)
+                    for y in range(0, whole.height(), 3) for x in range(0, whole.width(), 3))
+    assert differing == 0

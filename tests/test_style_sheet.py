@@ -142,3 +142,11 @@ def test_the_styles_dock_creates_edits_and_applies_a_style(qtbot, window, sample
     for _ in range(3):
         window.document.undo_stack.undo()
     assert "栏目头" not in session.issue.styles
+
+
+def test_an_override_of_a_size_that_is_no_length_is_refused(session):
+    article = session.issue.articles[0]
+    with pytest.raises(EditError):
+        stylesheet.override_in_article(session.issue, article.id, "title", size="huge")
+    with pytest.raises(EditError):
+        stylesheet.override_in_frame(session.issue, "no-such-frame", size="小初")

@@ -46,8 +46,9 @@ from layout.model.frames import (
     TextFrame,
 )
 from layout.model.geometry import Rect
-from layout.model.limits import min_side, rect_problem
+from layout.model.limits import SIZE_PT, min_side, rect_problem
 from layout.store.assets import photo_path
+from layout.units import UnitError, length
 
 
 def page_index_of(issue: Issue, frame_id: str) -> int:
@@ -281,7 +282,20 @@ def set_style(issue: Issue, name: str, **values: Any) -> SetFields:
     """Change fields of a named style (size, leading, tracking, font, colour, alignment …)."""
     if name not in issue.styles:
         raise EditError(f"no style {name!r} in the issue")
+    check_style_values(name, values)
     return SetFields(("style", name), values, "style")
+
+
+def check_style_values(name: str, values: Mapping[str, Any]) -> None:
+    """EditError for a size or leading that is not a length or is outside the file format's range."""
+    for key in ("size", "leading"):
+        if values.get(key) is not None:
+            try:
+                points = length(values[key])
+            except UnitError as exc:
+                raise EditError(f"style {name}: {exc}") from None
+            if not SIZE_PT[0] <= points <= SIZE_PT[1]:
+                raise EditError(f"style {name}: {key} {points:g} pt is outside {SIZE_PT[0]:g} to {SIZE_PT[1]:g} pt")
 
 
 def add_frame(issue: Issue, page_index: int, new: Frame, label: str = "add frame") -> InsertFrame:

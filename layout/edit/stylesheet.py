@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from layout.edit.change import Batch, Change, EditError, SetFields
+from layout.edit.operations import check_style_values
 from layout.model.document import Article, Issue
 from layout.model.frames import CaptionFrame
 from layout.model.styles import STYLE_FIELDS, TextStyle
@@ -50,10 +51,11 @@ def users(issue: Issue, name: str) -> StyleUse:
     return StyleUse(articles, frames)
 
 
-def _check_fields(values: dict[str, Any]) -> None:
+def _check_fields(values: dict[str, Any], name: str = "") -> None:
     unknown = sorted(set(values) - set(STYLE_FIELDS))
     if unknown:
         raise EditError(f"a style has no field {', '.join(unknown)}")
+    check_style_values(name, values)
 
 
 def _styles_with(issue: Issue, styles: dict[str, TextStyle], label: str) -> SetFields:
@@ -131,7 +133,7 @@ def override_in_article(issue: Issue, article_id: str, style: str, **values: Any
     article = issue.article(article_id)
     if article is None:
         raise EditError(f"no article {article_id!r} in the issue")
-    _check_fields(values)
+    _check_fields(values, style)
     overrides = copy.deepcopy(article.overrides)
     layer = {**overrides.get(style, {}), **values}
     layer = {k: v for k, v in layer.items() if v is not None}

@@ -39,6 +39,7 @@ from layout.gui.overlay import (
     overset_marker,
     view_rect,
 )
+from layout.gui.redraw import ChangedDrawing
 from layout.gui.text_editor import TextFrameEditor
 from layout.gui.tools import SelectTool
 from layout.model.document import Page
@@ -50,6 +51,7 @@ SCREEN_DPI = 96.0
 PASTEBOARD = 360.0  # points of pasteboard around the page (about 127 mm), where frames may be parked
 PASTEBOARD_COLOUR = QColor(200, 200, 204)
 CACHE_PIXELS = 6_000_000  # a page drawn larger than this is drawn only where the window shows it
+REDRAW_SHARE = 0.5  # a change covering more of the page image than this draws all of it again
 TILE_MARGIN = 400  # pixels drawn round what the window shows, so that a short scroll draws nothing
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
@@ -74,7 +76,12 @@ class PageCanvas(QAbstractScrollArea):
         self.guides: list[Guide] = []
         self.renderer = QtPageRenderer()
         self.renders = 0
+        self.redraws = 0  # page images drawn again only where an edit changed them
         self._image: tuple[QImage, QRect] | None = None
+        # what the page image shows: the display list's items, the scale, the overlay and the page drawn
+        self._drawn: tuple[tuple, float, bool, int] | None = None
+        # the last image with what it showed, to draw again only where an edit changed it
+        self._before: tuple[QImage, QRect, tuple, float, bool, int] | None = None
         # while zooming: the last image drawn, shown scaled until the page is drawn sharp again
         self._stale: tuple[QImage, QRect, float] | None = None
         self._sharpen = QTimer(self)
@@ -144,8 +151,12 @@ class PageCanvas(QAbstractScrollArea):
         self.viewport().update()
         self.selection_changed.emit()
 
-    def refresh(self) -> None:
-        """The layout changed: draw the page again, and drop selected frames that are gone."""
+    def refresh(self, whole: bool = False) -> None:
+        """The layout changed: draw the page again (where it changed, see ``_page_image``; all
+        of it with ``whole``), and drop selected frames that are gone."""
+        self._before = None
+        if self._image is not None and self._drawn is not None and not whole:
+            self._before = (*self._image, *self._drawn)
         self._image = self._stale = None  # the drawing from before the change shows nothing true
         self._sharpen.stop()
         if self.session is not None:
@@ -277,6 +288,14 @@ class PageCanvas(QAbstractScrollArea):
         if self._image is not None and self._image[1].contains(visible):
             return self._image
         s = self.scale()
+        page = self.page
+        underlay = (lambda p: draw_grid(p, page, s)) if self.overlay else None
+        shown = (tuple(display.items), s, self.overlay, self.page_index)
+        before, self._before = self._before, None
+        if before is not None and before[1].contains(visible) and before[3:] == shown[1:] \
+                and self._redraw(before, display, underlay):
+            self._drawn = shown
+            return self._image
         whole = self._content_rect()
         region = whole if whole.width() * whole.height() <= CACHE_PIXELS else \
             visible.adjusted(-TILE_MARGIN, -TILE_MARGIN, TILE_MARGIN, TILE_MARGIN).intersected(whole)
@@ -285,15 +304,38 @@ class PageCanvas(QAbstractScrollArea):
         painter = QPainter(image)
         painter.translate(-region.x(), -region.y())
         painter.scale(s, s)
-        page = self.page
-        underlay = (lambda p: draw_grid(p, page, s)) if self.overlay else None
         self.renderer.draw_page(painter, display, underlay)
         painter.end()
         self._image = (image, region)
+        self._drawn = shown
         self.renders += 1
         if self.renders == 1:  # the page is up: what the first edits need loads behind it
             QTimer.singleShot(0, warm_up)
         return self._image
+
+    def _redraw(self, before: tuple, display, underlay) -> bool:
+        """Draw the last image again where the display list changed (True), unless the
+        change covers much of it (False: draw it all)."""
+        image, region, items, s = before[:4]
+        changed = ChangedDrawing(items, display.items)
+        if changed.region is None:
+            self._image = (image, region)
+            return True
+        r = changed.region
+        if r.w * r.h * s * s > REDRAW_SHARE * region.width() * region.height():
+            return False
+        image = image.copy()
+        painter = QPainter(image)
+        painter.translate(-region.x(), -region.y())
+        painter.scale(s, s)
+        clip = QRectF(r.x, r.y, r.w, r.h)
+        painter.setClipRect(clip)
+        painter.fillRect(clip, PASTEBOARD_COLOUR)
+        self.renderer.draw_items(painter, display, changed.to_draw(), underlay)
+        painter.end()
+        self._image = (image, region)
+        self.redraws += 1
+        return True
 
     @contained
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)

@@ -440,7 +440,13 @@ class Inspector(QWidget, SessionView):
         current = issue.style(style)
         if all(str(getattr(current, k)) == str(v) for k, v in values.items()):
             return
-        self._do(ops.set_style(issue, style, **values), self.tr("Style"))
+        try:
+            change = ops.set_style(issue, style, **values)
+        except ValueError as problem:  # refused as planned: said, and the boxes show the style again
+            self.session.say(str(problem))
+            self.refresh()
+            return
+        self._do(change, self.tr("Style"))
 
     def _caption_frame(self) -> CaptionFrame | None:
         frames = self.selected_frames()

@@ -27,6 +27,7 @@ from layout.engine.fonts import font_dir
 from layout.model.colour import Colour
 
 PREVIEW_MAX_PIXELS = 1600  # photos are kept at most this wide or high for the screen
+KEPT_RUNS = 50_000  # prepared text items kept between full drawings of a page
 SCALED_PHOTOS = 128  # photos kept ready at the size they were last drawn at
 # a text item, its Qt glyph runs with their colours, and its stretched runs (drawn glyph by glyph)
 Prepared = tuple[Item, list[tuple[QGlyphRun, QColor]], list[GlyphRun]]
@@ -99,6 +100,20 @@ class QtPageRenderer:
         for item in page.items:
             self.draw(painter, item)
         self._runs = self._used  # glyph runs of items no longer shown are let go
+
+    def draw_items(self, painter: QPainter, page: PageDisplay, items: list[Item],
+                   underlay: Callable[[QPainter], None] | None = None) -> None:
+        """Draw some of a page's items again over the white page (the painter clipped to where
+        they changed): the editor's redraw of what an edit touched."""
+        painter.fillRect(QRectF(0, 0, page.width, page.height), Qt.white)
+        if underlay is not None:
+            underlay(painter)
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+        if len(self._used) > KEPT_RUNS:
+            self._used = {}
+        for item in items:
+            self.draw(painter, item)
 
     def draw(self, painter: QPainter, item: Item) -> None:
         """Draw one display item."""
