@@ -17,7 +17,12 @@ side with Typst on the same text, fonts, size and width: loose_lines_per_1000, l
 (not a paragraph's last) in which two adjacent Chinese characters stand more than
 0.1 em apart, per thousand such lines, over a news page of our own writing
 (news_page.txt) and the sample's body text; typst_loose_lines_per_1000 the same for
-Typst's PDF, where ``typst`` (and the dev dependency pdfplumber) is installed.
+Typst's PDF, where ``typst`` (and the dev dependency pdfplumber) is installed;
+han_latin_gap_median_em (the median space between a Chinese character and a Latin
+letter or digit beside it, goal at most 0.28) and stretch_ratio_latin_to_han (over
+stretched lines, the median of the extra space at Han–Latin gaps beyond 1/4 em over
+that between Chinese characters, goal at most 1.5), with Typst's alike (see
+``layout.engine.spacing``).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from layout.engine.justify import geometry, line_table
 from layout.engine.linebreak import ends_from
 from layout.engine.page import LayoutEngine
 from layout.engine.prepare import forget_prepared
+from layout.engine.spacing import Glyph, han_latin_gap_median_em, loose_per_1000, stretch_ratio_latin_to_han
 from layout.engine.styling import flow_paragraphs, run_for
 from layout.engine.textflow import Slot, flow
 from layout.model.document import Paragraph as ModelParagraph
@@ -51,7 +57,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "assets" / "sample" / "tongzhou.layout.json"
 NEWS_PAGE = Path(__file__).with_name("news_page.txt")
 PAGE_CHARS = 10_000
-LOOSE_EM = 0.1
 SIZE = 9.0
 
 
@@ -206,27 +211,6 @@ def typst_page_ms(texts: list[str], width: float) -> float | None:
     return best_of(3, lambda: typst.compile(str(path), font_paths=fonts)) * 1000
 
 
-Glyph = tuple[float, float, str]  # left, right (advance) and character of a glyph on a line
-
-
-def loose_per_1000(lines: list[list[Glyph]], width: float) -> float:
-    """Of the lines that reach the right edge (a paragraph's last line does not), how many
-    in a thousand have two adjacent Chinese characters more than LOOSE_EM apart."""
-    full = loose = 0
-    for glyphs in lines:
-        glyphs.sort()
-        if not glyphs or glyphs[-1][1] < width - SIZE / 2:
-            continue
-        full += 1
-        gaps = [b[0] - a[1] for a, b in zip(glyphs, glyphs[1:]) if _is_han(a[2]) and _is_han(b[2])]
-        loose += bool(gaps) and max(gaps) > LOOSE_EM * SIZE + 0.01
-    return round(1000 * loose / max(full, 1), 1)
-
-
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 def news_texts() -> list[str]:
     """The news page of our own writing and the sample's body paragraphs."""
     page = [t for t in NEWS_PAGE.read_text("utf-8").split("\n") if t.strip()]
@@ -290,12 +274,20 @@ def quality(width: float) -> dict[str, float]:
     """Loose lines per thousand, ours and (where installed) Typst's, on the same text;
     our squeezed lines and the atoms squeezed on them."""
     texts = news_texts()
-    result = {"loose_lines_per_1000": loose_per_1000(engine_lines(texts, width), width)}
+    result = {name: value for name, value in _spacing(engine_lines(texts, width), width).items()}
     result["squeezed_lines"], result["squeezed_atoms"] = squeezed(texts, width)
     theirs = typst_lines(texts, width)
     if theirs is not None:
-        result["typst_loose_lines_per_1000"] = loose_per_1000(theirs, width)
+        result.update({f"typst_{name}": value for name, value in _spacing(theirs, width).items()})
     return result
+
+
+def _spacing(lines: list[list[Glyph]], width: float) -> dict[str, float]:
+    """Loose lines per thousand, the median Han–Latin gap and the stretch ratio (see
+    ``layout.engine.spacing``) of lines set ``width`` points wide."""
+    return {"loose_lines_per_1000": loose_per_1000(lines, width, SIZE),
+            "han_latin_gap_median_em": han_latin_gap_median_em(lines, width, SIZE),
+            "stretch_ratio_latin_to_han": stretch_ratio_latin_to_han(lines, width, SIZE)}
 
 
 def main() -> int:

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
+import psycopg
+
 from layout.edit.operations import placed
 from layout.engine.crashreport import crash_line, write_report
 from layout.engine.fonts import FontError
@@ -41,7 +43,8 @@ from layout.model.document import Issue
 from layout.model.errors import DocumentError
 from layout.model.settings import RULES
 from layout.model.templates import PAPER_SIZES, new_issue
-from layout.store import LockedError, store_for
+from layout.newsroom_commands import add_parsers as add_newsroom_parsers
+from layout.store import LockedError, Part, store_for
 from layout.units import to_mm
 from layout.versions import version_lines
 
@@ -140,7 +143,8 @@ def _print_progress(done: int, total: int) -> None:
 
 def _warn_report(laid) -> None:
     for article_id, chars in laid.report.overset.items():
-        print(f"warning: article {article_id} is overset by {chars} characters", file=sys.stderr)
+        lines = laid.report.overset_lines.get(article_id, 0)
+        print(f"warning: article {article_id} is overset by {lines} lines, {chars} characters", file=sys.stderr)
     for ch, places in laid.report.missing_chars.items():
         print(f"warning: {ch} (U+{ord(ch):04X}) is missing from every font ({', '.join(places)})",
               file=sys.stderr)
@@ -269,13 +273,39 @@ def _report_placement(what: str, placement: Placement) -> None:
     for frame in placement.frames:
         print(f"  {frame.kind} {frame.id}: {rect_mm(frame.rect)}")
     if placement.overset:
-        print(f"warning: {what} is overset by {placement.overset} characters", file=sys.stderr)
+        short = (f", {placement.missing_lines} lines missing: the page has no room below" if placement.missing_lines
+                 else "")
+        print(f"warning: {what} is overset by {placement.overset} characters{short}", file=sys.stderr)
     if placement.overlaps:
         print(f"warning: {what} covers {', '.join(placement.overlaps)}", file=sys.stderr)
 
 
 def _cmd_import_article(args: argparse.Namespace) -> int:
-    issue = store_for(args.document).read(args.document)
+    with _changing(args.document, "import article", args.page) as issue:
+        _import_article(issue, args)
+    return 0
+
+
+@contextlib.contextmanager
+def _changing(document: str, operation: str, page: int) -> Iterator[Issue]:
+    """The document to change on page ``page``, saved when the block ends. A store that holds
+    parts (a newsroom) holds that page first, then whatever else the change touched; a file's
+    lock is already held for the whole command."""
+    store = store_for(document)
+    held = None
+    if "page" in store.lock_kinds:
+        issue, held = store.open(document, operation, (Part.page(page),))
+    else:
+        issue = store.read(document)
+    try:
+        yield issue
+        store.save(issue, document)
+    finally:
+        if held is not None:
+            store.unlock(held)
+
+
+def _import_article(issue: Issue, args: argparse.Namespace) -> None:
     imported = import_file(args.file, args.quotes)
     if not imported.articles and not imported.labels and not imported.credits:
         raise CommandError(f"{args.file}: found no article in it")
@@ -299,18 +329,15 @@ def _cmd_import_article(args: argparse.Namespace) -> int:
         placed(placement, issue, "import labels").apply(issue)
         print(f"placed {len(placement.frames)} labels and credit lines")
         _report_placement("the labels and credit lines", placement)
-    store_for(args.document).save(issue, args.document)
-    return 0
 
 
 def _cmd_add_photo_pair(args: argparse.Namespace) -> int:
-    issue = store_for(args.document).read(args.document)
-    placement = plan_photo_pair(issue, args.before, args.after, args.page, args.columns, args.top,
-                                args.caption, args.height, args.force)
-    placed(placement, issue, "add photo pair").apply(issue)
-    print(f"placed photo pair {placement.frames[0].id}: {placement.lines} lines")
-    _report_placement("the photo pair", placement)
-    store_for(args.document).save(issue, args.document)
+    with _changing(args.document, "add photo pair", args.page) as issue:
+        placement = plan_photo_pair(issue, args.before, args.after, args.page, args.columns, args.top,
+                                    args.caption, args.height, args.force)
+        placed(placement, issue, "add photo pair").apply(issue)
+        print(f"placed photo pair {placement.frames[0].id}: {placement.lines} lines")
+        _report_placement("the photo pair", placement)
     return 0
 
 
@@ -334,6 +361,8 @@ def _cmd_open(args: argparse.Namespace) -> int:
         shot = {"path": args.screenshot, "page": args.page, "zoom": args.zoom, "overlay": args.overlay,
                 "select": [i for i in (args.select or "").split(",") if i]}
         return args.open_editor(args.document, shot)
+    if args.page is not None and args.document and "page" in store_for(args.document).lock_kinds:
+        return args.open_editor(args.document, None, args.page)  # a newsroom page, held while shown
     return args.open_editor(args.document, None)
 
 
@@ -457,11 +486,13 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     open_ = sub.add_parser("open", help="open the editor")
     open_.add_argument("document", nargs="?")
     open_.add_argument("--screenshot", metavar="PNG", help="show the window offscreen, save it as PNG and exit")
-    open_.add_argument("--page", type=_positive, help="with --screenshot: the page number to show")
+    open_.add_argument("--page", type=_positive,
+                       help="the page number to show (with --screenshot, or on a newsroom address: held while shown)")
     open_.add_argument("--zoom", type=_zoom, default="fit", help="with --screenshot: fit, width or a percentage")
     open_.add_argument("--overlay", action="store_true", help="with --screenshot: show the grid and frames")
     open_.add_argument("--select", help="with --screenshot: frame ids to show selected, comma-separated")
     open_.set_defaults(func=_cmd_open)
+    add_newsroom_parsers(sub, _positive)
     return parser
 
 
@@ -476,6 +507,8 @@ def main(argv: Sequence[str] | None = None,
             return args.func(args)
     except (DocumentError, CommandError, FontError, ValueError) as exc:
         print(f"layout: error: {exc}", file=sys.stderr)
+    except psycopg.Error as exc:
+        print(f"layout: error: the newsroom database: {str(exc).strip().splitlines()[0]}", file=sys.stderr)
     except BrokenPipeError:
         raise  # the reader went away: the launcher ends quietly
     except OSError as exc:

@@ -25,7 +25,7 @@ def display_problem() -> str | None:
     return f"there is no display to open the editor on; run it as: xvfb-run -a {program} open …"
 
 
-def open_editor(document: str | None, screenshot: dict | None = None) -> int:
+def open_editor(document: str | None, screenshot: dict | None = None, page: int | None = None) -> int:
     """Start the editor (Qt is imported only now); with ``screenshot``, offscreen, to take a picture."""
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -35,7 +35,7 @@ def open_editor(document: str | None, screenshot: dict | None = None) -> int:
     from layout.gui.app import run
     from layout.gui.screenshot import Screenshot
 
-    return run(document, Screenshot(**screenshot) if screenshot is not None else None)
+    return run(document, Screenshot(**screenshot) if screenshot is not None else None, page)
 
 
 def qt_version() -> str:

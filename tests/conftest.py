@@ -14,6 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The tests keep their cache (font metrics, made photos) to themselves.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="layout-test-cache-")
 
+from tests.newsroom_helpers import desk, newsroom_url, pg_server  # noqa: E402, F401 (the newsroom's fixtures)
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "assets" / "sample" / "tongzhou.layout.json"
 SAMPLE_TEXT = ROOT / "assets" / "sample" / "tongzhou.txt"

@@ -87,6 +87,8 @@ def test_info_reports_overset(sample_copy, capsys):
     a1_line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("article a1 "))
     overset = int(a1_line.rsplit("OVERSET ", 1)[1].split()[0])
     assert 999 - 10 * 13 - 10 < overset < 999 - 10 * 12  # ten lines of 13 characters were set
+    lines = int(a1_line.rsplit("chars, ", 1)[1].split()[0])
+    assert overset / 13 <= lines <= overset / 10  # in lines of the last column (copy-fit in lines)
 
 
 def test_export_writes_a_pdf(sample_path, tmp_path):

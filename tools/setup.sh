@@ -18,6 +18,8 @@ packages=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
           libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth)
 # The tests read PDFs with poppler, qpdf and Ghostscript.
 [ "$dev" = 1 ] && packages+=(poppler-utils qpdf ghostscript)
+# The newsroom tests start a private PostgreSQL server of their own (docs/newsroom.md).
+[ "$dev" = 1 ] && packages+=(postgresql)
 # The newsprint profile is rebuilt with ArgyllCMS (tools/build_newsprint_profile.py); the
 # tests use the Adobe RGB profile of icc-profiles-free.
 [ "$dev" = 1 ] && packages+=(argyll icc-profiles-free)

@@ -174,6 +174,10 @@ def set_locked(issue: Issue, frame_ids: Iterable[str], locked: bool) -> Batch:
     return Batch([SetFields(("frame", i), {"locked": locked}, label) for i in frame_ids], label)
 
 
+HSCALE_RANGE = (50, 150)  # percent: 长体 to 扁体
+TRACKING_STEP = 0.005  # em
+
+
 def set_frame_fields(issue: Issue, frame_id: str, label: str = "change frame", **values: Any) -> SetFields:
     """Change fields of one frame (a photo's fit, zoom, focus, caption; a pair's labels …)."""
     frame(issue, frame_id)
@@ -279,7 +283,8 @@ def fit_copy(issue: Issue, frame_id: str) -> SetFields:
 
 
 def set_style(issue: Issue, name: str, **values: Any) -> SetFields:
-    """Change fields of a named style (size, leading, tracking, font, colour, alignment …)."""
+    """Change fields of a named style (size, leading, tracking, font, colour, alignment,
+    horizontal scale in percent: 长体 below 100, 扁体 above …)."""
     if name not in issue.styles:
         raise EditError(f"no style {name!r} in the issue")
     check_style_values(name, values)
@@ -287,7 +292,8 @@ def set_style(issue: Issue, name: str, **values: Any) -> SetFields:
 
 
 def check_style_values(name: str, values: Mapping[str, Any]) -> None:
-    """EditError for a size or leading that is not a length or is outside the file format's range."""
+    """EditError for a size or leading that is not a length or is outside the file format's range,
+    or a horizontal scale outside HSCALE_RANGE."""
     for key in ("size", "leading"):
         if values.get(key) is not None:
             try:
@@ -296,6 +302,46 @@ def check_style_values(name: str, values: Mapping[str, Any]) -> None:
                 raise EditError(f"style {name}: {exc}") from None
             if not SIZE_PT[0] <= points <= SIZE_PT[1]:
                 raise EditError(f"style {name}: {key} {points:g} pt is outside {SIZE_PT[0]:g} to {SIZE_PT[1]:g} pt")
+    scale = values.get("hscale")
+    if scale is not None and not HSCALE_RANGE[0] <= scale <= HSCALE_RANGE[1]:
+        raise EditError(f"a horizontal scale of {scale:g} % is outside {HSCALE_RANGE[0]}–{HSCALE_RANGE[1]} %")
+
+
+def set_balance(issue: Issue, article_id: str, on: bool) -> SetFields:
+    """Balance the columns of an article's last frame (齐栏), or let them fill in turn."""
+    if issue.article(article_id) is None:
+        raise EditError(f"no article {article_id!r} in the issue")
+    return SetFields(("article", article_id), {"balance": on}, "balance columns")
+
+
+def fit_by_tracking(issue: Issue, article_id: str) -> SetFields:
+    """Copy-fit an article by its tracking, within what its body style allows either way
+    (``fit_tracking``): the loosest tracking, in steps of TRACKING_STEP em, at which all of
+    its text fits its frames; the tightest allowed when none does."""
+    article = issue.article(article_id)
+    if article is None:
+        raise EditError(f"no article {article_id!r} in the issue")
+    limit = issue.style("body").fit_tracking
+    if limit <= 0:
+        raise EditError("the body style allows no tracking for copy-fitting (fit_tracking is 0)")
+    trial = copy.deepcopy(issue)
+    story = trial.article(article_id)
+
+    def fits(steps: int) -> bool:
+        story.tracking = steps * TRACKING_STEP
+        return layout_article(trial, story).overset == 0
+
+    most = int(limit / TRACKING_STEP + 1e-9)
+    low, high = -most, most  # fits at low (else none does), the answer at or below high
+    if not fits(low):
+        return SetFields(("article", article_id), {"tracking": round(low * TRACKING_STEP, 4)}, "fit by tracking")
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return SetFields(("article", article_id), {"tracking": round(low * TRACKING_STEP, 4)}, "fit by tracking")
 
 
 def add_frame(issue: Issue, page_index: int, new: Frame, label: str = "add frame") -> InsertFrame:

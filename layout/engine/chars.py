@@ -52,7 +52,6 @@ for _chars, _cls in ((OPENING, Cls.OPEN), (CLOSING, Cls.CLOSE), (PAUSES, Cls.PAU
         _CLASS_OF_CHAR[_ch] = _cls
 
 # Atoms longer than one character, and white space (each a match):
-# - a standard number such as "GB/T 15834-2011" or "ISO 12647";
 # - a number with sign, currency prefix, separators and unit suffix ("-5", "¥100", "10.5%", "2023",
 #   "120㎡", "0.5 ℃": a space before a unit symbol stays inside the number);
 # - a Latin word with inner hyphens, apostrophes, slashes or digits ("5G", "COVID-19", "don't");
@@ -64,8 +63,7 @@ _DIGIT = r"[0-9０-９]"
 _SPECIAL_START = r"[A-Za-z0-9０-９¥$£￥＄+\-−\u00C0-\u024F—…⋯\s]"
 SPECIAL_RE = re.compile(
     rf"(?={_SPECIAL_START})"
-    r"([A-Z]{2,}(?:/[A-Z])? \d+(?:[.\-]\d+)*[%％‰]?"
-    rf"|[¥$£￥＄]?[+\-−]?{_DIGIT}+(?:[.,:/]{_DIGIT}+)*(?: ?(?:[%％‰℃℉\u3380-\u33df]|°[CF]?)|[A-Za-z]+)?"
+    rf"([¥$£￥＄]?[+\-−]?{_DIGIT}+(?:[.,:/]{_DIGIT}+)*(?: ?(?:[%％‰℃℉\u3380-\u33df]|°[CF]?)|[A-Za-z]+)?"
     r"|[A-Za-z\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F]|[\-'’/.&](?=[A-Za-z0-9]))*"
     r"|——|……|⋯⋯"
     r"|\s)"
@@ -82,12 +80,18 @@ def _may_start() -> np.ndarray:
     return table
 
 
-# URLs and e-mail addresses: a line may break before a run of / . _ - ? & = # inside them,
-# and after one at a cost, so that a line ends with one only where breaking before it
-# costs more (the // after a scheme's colon stays with it); marks that end a sentence
-# stay outside.
+# URLs and e-mail addresses (marks that end a sentence stay outside). A line may break
+# after a run of / or after @ (free), after a run of ? & = # and, outside the host name
+# (in a path, before an e-mail's @), of - _ (at a cost), and before
+# a dot that at least two more dots follow in the same part of the address (at a cost:
+# www | .example.gov.cn), never before the last labels of a name (no line starts with
+# ".gov.cn", ".com") nor before / ? or inside the "//" after a scheme's colon.
 URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[!-~]*[A-Za-z0-9/#=_\-]|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
-URL_PIECE = re.compile(r"([^/._\-?&=#]*)([/._\-?&=#]*)")
+URL_PARTS = re.compile(r"[^/@?&=#]+")  # the parts of an address between its separators
+URL_MARKS = re.compile(r"[_\-?&=#@]+")  # a last resort breaks after these
+URL_FREE_AFTER = re.compile(r"(?<![:/])/+(?=[^/])|@")
+URL_COSTLY_AFTER = re.compile(r"[\-_?&=#]+(?=[A-Za-z0-9])")
+URL_HOST = re.compile(r"(?:[a-z]+://)?[^/@]*@?([^/]*)")  # an address's host name: group 1
 LONG_WORD = 16  # a Latin word or number longer than this may break between characters, as a last resort
 # A span starts a unit (WHOLE), or continues one: a URL after a run of its marks (PIECE: a
 # break at a cost), a URL with a run of its marks (MARK: a break), a long word (LETTER: a
@@ -131,18 +135,49 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
-    """A URL's pieces: its words and the runs of marks between them (a scheme keeps its
-    colon and slashes), each with its kind (see MARK)."""
+    """An address's pieces between the places a line may break inside it (see URL_RE's
+    comment), each with the kind of the break before it: MARK free, PIECE at a cost."""
+    breaks: dict[int, int] = {}
+    host = URL_HOST.match(text, start, end)
+    host_from, host_to = host.span(1) if "@" in text[start:end] else host.span()
+    for found in URL_COSTLY_AFTER.finditer(text, start, end):
+        if text[found.start()] not in "-_" or not host_from <= found.start() < host_to:
+            breaks[found.end()] = PIECE
+    for part in URL_PARTS.finditer(text, start, end):
+        dots = [k for k in range(part.start(), part.end()) if text[k] == "."]
+        for k in dots[:-2]:
+            if k > part.start() and text[k - 1] != ".":
+                breaks[k] = PIECE
+    for found in URL_FREE_AFTER.finditer(text, start, end):
+        breaks[found.end()] = MARK
+    cuts = sorted(k for k in breaks if start < k < end)
+    bounds = [start, *cuts, end]
     pieces: list[tuple[int, int, int]] = []
-    for found in URL_PIECE.finditer(text, start, end):
-        (word, marks), (at, middle, stop) = found.groups(), (found.start(), found.start(2), found.end())
-        if word.endswith(":") and marks.startswith("//"):
-            middle = stop  # https:// is one piece
-        if middle > at:
-            pieces.append((at, middle, PIECE if pieces else WHOLE))
-        if stop > middle:
-            pieces.append((middle, stop, MARK if pieces else WHOLE))
+    for a, b in zip(bounds, bounds[1:]):
+        pieces += _last_resort(text, a, b, breaks.get(a, WHOLE) if a > start else WHOLE)
     return pieces
+
+
+def _last_resort(text: str, start: int, end: int, kind: int) -> list[tuple[int, int, int]]:
+    """A piece of an address, and if longer than LONG_WORD characters, cut where it may
+    break as a last resort (LETTER: only when it cannot fit on a line of its own): after
+    each run of - _ ? & = # @, before a dot that two more follow, and a part still too
+    long between its characters."""
+    if end - start <= LONG_WORD:
+        return [(start, end, kind)]
+    cuts = [found.end() for found in URL_MARKS.finditer(text, start + 1, end) if found.end() < end]
+    for part in URL_PARTS.finditer(text, start, end):
+        dots = [k for k in range(part.start(), part.end()) if text[k] == "."]
+        local = part.end() < len(text) and text[part.end()] == "@"  # an e-mail's name: no labels
+        cuts += [k for k in (dots if local else dots[:-2]) if k > start]
+    cuts = sorted(set(cuts))
+    bounds = [start, *cuts, end]
+    pieces: list[tuple[int, int, int]] = []
+    for a, b in zip(bounds, bounds[1:]):
+        steps = range(a, b) if b - a > LONG_WORD else (a,)
+        edges = [*steps, b]
+        pieces += [(c, d, LETTER) for c, d in zip(edges, edges[1:])]
+    return [(start, pieces[0][1], kind), *pieces[1:]]
 
 
 def atomize(text: str) -> list[str]:

@@ -10,18 +10,37 @@ from layout.model.document import Article, Issue, Page
 from layout.model.frames import TextFrame
 
 
-def body_lines(issue: Issue, article: Article, page: Page, first: int, last: int) -> int:
-    """Grid lines per column the article's body needs across grid columns first..last."""
+def _trial(issue: Issue, article: Article, page: Page, first: int, last: int, depth: int) -> tuple[int, int]:
+    """The article's body set in a text frame over grid columns first..last, ``depth`` grid
+    lines deep: the lines it fills and the characters left over."""
     area = page.type_area
-    probe = TextFrame("copyfit-probe", page.grid.area(area, first, last, 0, page.grid.line_count(area)),
-                      columns=last - first + 1)
+    probe = TextFrame("copyfit-probe", page.grid.area(area, first, last, 0, depth), columns=last - first + 1)
     trial = Issue(paper=issue.paper, date=issue.date, line_breaking=issue.line_breaking, styles=issue.styles,
                   pages=[Page(page.number, page.width, page.height, page.margins, page.grid, frames=[probe])])
     trial.articles = [Article(article.id, article.headline, article.byline, article.paragraphs, [probe.id],
                               overrides=article.overrides)]
     laid = layout_article(trial, trial.articles[0])
-    extra = math.ceil(laid.overset / max(1, probe.columns * 13))  # beyond a whole page: a rough guess
-    return math.ceil(laid.lines / probe.columns) + extra
+    return laid.lines, laid.overset
+
+
+def body_lines(issue: Issue, article: Article, page: Page, first: int, last: int) -> int:
+    """Grid lines per column the article's body needs across grid columns first..last: the
+    least depth at which all of it fits, its columns balanced (a column no deeper than
+    the text needs; widow and orphan control and paragraphs kept together can ask for
+    more than the lines over the columns). Beyond a whole page: a rough guess."""
+    columns = last - first + 1
+    full = page.grid.line_count(page.type_area)
+    lines, overset = _trial(issue, article, page, first, last, full)
+    if overset:
+        return full + math.ceil(overset / max(1, columns * 13))
+    low, high = max(1, math.ceil(lines / columns)) - 1, full  # too shallow, deep enough
+    while high - low > 1:
+        middle = (low + high) // 2 if high - low > 4 else low + 1
+        if _trial(issue, article, page, first, last, middle)[1]:
+            low = middle
+        else:
+            high = middle
+    return high
 
 
 def headline_lines(issue: Issue, article: Article, page: Page, first: int, last: int) -> int:

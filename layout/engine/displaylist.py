@@ -51,7 +51,10 @@ class GlyphRun(NamedTuple):
     Their ids and the x of each are packed as bytes (``packed_glyphs``,
     ``packed_xs``, see :func:`pack_glyphs`): compact, immutable, and not followed
     by the garbage collector; ``glyphs`` and ``xs`` read them as sequences.
-    (A named tuple: runs are made by the thousand on every layout.)
+    ``hscale`` scales the glyphs across (长体/扁体); ``rotation`` 90 turns the whole run a
+    quarter clockwise about (xs[0], y), its x positions then running down the page
+    (a Latin word in vertical text). (A named tuple: runs are made by the thousand on
+    every layout.)
     """
 
     font: str
@@ -63,6 +66,7 @@ class GlyphRun(NamedTuple):
     packed_xs: bytes
     hscale: float = 1.0
     source: Source | None = None
+    rotation: int = 0
 
     @property
     def glyphs(self) -> memoryview:
@@ -321,7 +325,8 @@ def dump_item(item: Item, sources: bool = False) -> str:
         return "\n".join(dump_item(run, sources) for run in item.runs())
     if isinstance(item, GlyphRun):
         xs = " ".join(_f(x) for x in item.xs)
-        scale = f" hscale={item.hscale:.3f}" if item.hscale != 1.0 else ""
+        scale = (f" hscale={item.hscale:.3f}" if item.hscale != 1.0 else "") + (
+            f" rot={item.rotation}" if item.rotation else "")
         return (f"T {item.font} {_f(item.size)} {_colour(item.colour)} y={_f(item.y)}{scale} "
                 f"{item.text!r} x=[{xs}]" + (_source(item.source) if sources else ""))
     if isinstance(item, MissingGlyph):

@@ -14,11 +14,13 @@ import time
 from pathlib import Path
 
 from layout.engine.block import TextOrigin, set_block
-from layout.engine.displaylist import BoxItem, GlyphRun, RuleItem
+from layout.engine.displaylist import BoxItem, GlyphRun, Item, RuleItem
+from layout.engine.ornaments import border_items
 from layout.engine.photoblocks import line_pitch, photo_frame, photo_pair, series_block
 from layout.engine.result import FrameResult
 from layout.engine.styling import grid_lines_for
-from layout.model.colour import BLACK
+from layout.engine.vertical import vertical_block
+from layout.model.colour import BLACK, WHITE
 from layout.model.document import Issue, Page
 from layout.model.frames import (
     BoxFrame,
@@ -33,13 +35,11 @@ from layout.model.frames import (
     SeriesFrame,
     TextFrame,
 )
-from layout.model.geometry import Rect
-from layout.model.styles import with_overrides
+from layout.model.styles import TextStyle, with_overrides
 from layout.store.assets import photo_path
 
 WEEKDAYS = "一二三四五六日"
 COLUMN_RULE_WEIGHT = 0.3
-DASH = (3.0, 2.0)
 STAT_SECONDS = 1.0  # how long a photo file's looked-up state is trusted
 _STATES: dict[tuple[Path | None, str], tuple[float, tuple[int, int] | None]] = {}
 
@@ -63,14 +63,31 @@ def folio_parts(issue: Issue, page: Page) -> list[tuple[str, str]]:
     return [(left, "left"), (issue.paper, "center"), (right, "right")]
 
 
+def _on_fill(frame: HeadlineFrame | CaptionFrame, style: TextStyle) -> TextStyle:
+    """A style as a frame sets it: in paper white where the frame reverses its type (反白)."""
+    return dataclasses.replace(style, colour=WHITE) if frame.reverse else style
+
+
+def _tint(frame: HeadlineFrame | CaptionFrame) -> FrameResult:
+    """The frame's fill (底纹, or the ground of reversed type) behind its text."""
+    return FrameResult(items=[BoxItem(frame.rect, frame.fill, None, 0.0)] if frame.fill is not None else [])
+
+
 def _headline(issue: Issue, page: Page, frame: HeadlineFrame) -> FrameResult:
-    result = FrameResult()
+    result = _tint(frame)
     article = issue.article(frame.article)
     if article is None:
         return result
     group = article.headline
-    parts = [(name, text, issue.style_in(article, name)) for name, text in
+    title = with_overrides(issue.styles.get(frame.title_style) or issue.style("title"), article.overrides.get("title"))
+    styles = {"kicker": issue.style_in(article, "kicker"), "title": title,
+              "subtitle": issue.style_in(article, "subtitle")}
+    parts = [(name, text, _on_fill(frame, styles[name])) for name, text in
              (("kicker", group.kicker), ("title", group.title), ("subtitle", group.subtitle)) if text]
+    if frame.vertical:
+        result.merge(vertical_block([(text, style) for _, text, style in parts], frame.rect,
+                                    [TextOrigin(article.id, name, frame.id) for name, _, _ in parts]))
+        return result
     result.add_block(set_block([(text, style) for _, text, style in parts], frame.rect, page.grid.line_pitch,
                                top=page.grid.snap_y(page.type_area, frame.rect.y), centre=True,
                                headline=True, sources=[TextOrigin(article.id, name, frame.id) for name, _, _ in parts]))
@@ -78,8 +95,11 @@ def _headline(issue: Issue, page: Page, frame: HeadlineFrame) -> FrameResult:
 
 
 def _caption(issue: Issue, frame: CaptionFrame) -> FrameResult:
-    style = with_overrides(issue.style(frame.style), frame.overrides)
-    result = FrameResult()
+    style = _on_fill(frame, with_overrides(issue.style(frame.style), frame.overrides))
+    result = _tint(frame)
+    if frame.vertical:
+        result.merge(vertical_block([(frame.text, style)], frame.rect, [TextOrigin("", "caption", frame.id)]))
+        return result
     result.add_block(set_block([(frame.text, style)], frame.rect, line_pitch(style), strict=issue.strict,
                                sources=[TextOrigin("", "caption", frame.id)]))
     return result
@@ -122,14 +142,17 @@ def _rule(frame: RuleFrame) -> FrameResult:
 
 
 def _box(frame: BoxFrame) -> FrameResult:
-    """A tint and a border: a double border is two boxes, one inside the other."""
-    dash = DASH if frame.border == "dashed" else ()
-    items = [BoxItem(frame.rect, frame.fill, frame.colour if frame.weight else None, frame.weight, dash)]
-    if frame.border == "double" and frame.colour is not None:
-        inset = frame.weight * 3
-        r = frame.rect
-        items.append(BoxItem(Rect(r.x + inset, r.y + inset, r.w - 2 * inset, r.h - 2 * inset),
-                             None, frame.colour, frame.weight))
+    """A tint and a border (花边, see ``ornaments``): the tint fills the border's outer
+    box where it has one, else a box of its own behind it."""
+    items: list[Item] = []
+    if frame.colour is not None and frame.weight:
+        items = border_items(frame.rect, frame.border, frame.colour, frame.weight)
+    if frame.fill is not None:
+        first = items[0] if items else None
+        if isinstance(first, BoxItem) and first.rect == frame.rect and first.fill is None:
+            items[0] = dataclasses.replace(first, fill=frame.fill)
+        else:
+            items.insert(0, BoxItem(frame.rect, frame.fill, None, 0.0))
     return FrameResult(items=items)
 
 

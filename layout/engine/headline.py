@@ -144,29 +144,35 @@ def candidate_breaks(p: PreparedParagraph, fine: bool = False) -> tuple[list[int
 
 def balanced_breaks(p: PreparedParagraph, measure: float, max_lines: int = MAX_LINES,
                     fine: bool = False) -> list[int] | None:
-    """Line starts (atom indices, the first 0) of the fewest, most even lines that fit,
-    none of a single character; with ``fine``, breaking inside as few words as it can
-    (see :func:`joints`). None when no such choice fits."""
+    """Line starts (atom indices, the first 0) of the fewest lines that fit, none of a
+    single character, breaking where the editor typed a space wherever it can (a space
+    in a headline is the editor's break), then as even as they can be; with ``fine``,
+    breaking inside as few words as it can (see :func:`joints`). None when no such
+    choice fits."""
     if p.natural(0, len(p), True) <= measure + 1e-6:
         return [0]
     candidates, fine_at = candidate_breaks(p, fine)
     bounds = [0, *candidates, len(p)]
     chars = p.batch.arrays["chars"]
     count = [int(chars[p.first + b]) for b in bounds]
-    # best[j]: (breaks inside words, widest line, -narrowest line, line starts) of the lines up to bounds[j]
-    best: list[tuple[int, float, float, list[int]] | None] = [(0, 0.0, float("-inf"), [])] + [None] * (len(bounds) - 1)
+    spaced = {index for index in candidates if p.atoms[index - 1].isspace()}
+    # best[j]: (breaks inside words, breaks not at a space, widest line, -narrowest line, line starts)
+    # of the lines up to bounds[j]
+    best: list[tuple[int, int, float, float, list[int]] | None] = \
+        [(0, 0, 0.0, float("-inf"), [])] + [None] * (len(bounds) - 1)
     for _ in range(max_lines):
-        best = _one_more_line(p, measure, bounds, (count, fine_at), best)
+        best = _one_more_line(p, measure, bounds, (count, fine_at, spaced), best)
         if best[-1] is not None:
-            return best[-1][3]
+            return best[-1][4]
     return None
 
 
 def _one_more_line(p: PreparedParagraph, measure: float, bounds: list[int],
                    rules: tuple[list[int], set[int]], best: list) -> list:
     """The best ways to reach each bound with one line more than ``best`` has (None: none);
-    ``rules``: the characters before each bound, and the bounds inside words."""
-    count, fine_at = rules
+    ``rules``: the characters before each bound, the bounds inside words, and those after
+    a space."""
+    count, fine_at, spaced = rules
     out: list = [None] * len(bounds)
     for j in range(1, len(bounds)):
         for i in range(j):
@@ -175,9 +181,10 @@ def _one_more_line(p: PreparedParagraph, measure: float, bounds: list[int],
             width = p.natural(bounds[i], bounds[j], True)
             if width > measure + 1e-6:
                 continue
-            inner, widest, narrowest, starts = best[i]
-            trial = (inner + (bounds[i] in fine_at), max(widest, width), max(narrowest, -width), [*starts, bounds[i]])
-            if out[j] is None or trial[:3] < out[j][:3]:
+            inner, unspaced, widest, narrowest, starts = best[i]
+            trial = (inner + (bounds[i] in fine_at), unspaced + (i > 0 and bounds[i] not in spaced),
+                     max(widest, width), max(narrowest, -width), [*starts, bounds[i]])
+            if out[j] is None or trial[:4] < out[j][:4]:
                 out[j] = trial
     return out
 

@@ -2,9 +2,11 @@
 
 A full line ends exactly at the measure. Too long (after pushing in): space is
 taken in clreq's reduction order — word spaces, interpuncts, brackets, pause
-marks, Han–Latin spacing, then stops. Too short: word spaces grow to 1/2 em,
-Han–Latin spacing to 1/3 em, then every remaining gap between atoms grows
-equally; space is never added inside an atom (a Latin word, a number, ——).
+marks, Han–Latin spacing, then stops. Too short: every gap between atoms grows
+by the same amount, word spaces and Han–Latin gaps alike (clreq: the Han–Latin
+gap may stretch, but not alone; putting the stretch there first leaves figures
+and Latin words standing in holes); space is never added inside an atom (a Latin
+word, a number, ——).
 The last line of a paragraph is set flush to its alignment without expansion.
 
 Lines are set many at once, with array arithmetic over all their atoms
@@ -18,15 +20,12 @@ from typing import NamedTuple
 
 import numpy as np
 
-from layout.engine.metrics import HAN_LATIN_SPACE, OPEN, SPACE, Tier
-from layout.engine.prepare import PreparedParagraph, count_in
+from layout.engine.metrics import OPEN, Tier
+from layout.engine.prepare import PreparedParagraph
 
-SPACE_MAX = 0.5  # em: a word space grows to no more than 1/2 em
-HAN_LATIN_MAX = 1 / 3  # em: many styles cap Han–Latin spacing at 1/3 em
 TOLERANCE = 1e-9
 JUSTIFY, LEFT, CENTER, RIGHT = range(4)
-ROOM_SPACE, ROOM_GAP = Tier.NONE, Tier.NONE + 1  # after the tiers: word spaces and Han–Latin gaps to grow
-COLUMNS = Tier.NONE + 2
+COLUMNS = Tier.NONE
 ALIGN_CODES = {"justify": JUSTIFY, "left": LEFT, "center": CENTER, "right": RIGHT}
 
 # A line to set: (paragraph, start atom, end atom, measure, first line?, last line?, alignment, left edge x).
@@ -107,37 +106,31 @@ def geometry(a: dict[str, np.ndarray], lines: LineTable) -> Geometry:
     lead = a["open_at"][s] + a["start_cut"][s] * ~first  # where the first box starts, before x0
     natural = a["close_at"][e - 1] - lead
     slack = measure - natural
-    gaps = lengths - 1 - count_in(a["inner_at"], s + 1, e)
-    stretch = (code == JUSTIFY) & ~last & (slack > TOLERANCE) & (gaps > 0)
-    even = np.where(stretch, slack / np.maximum(gaps, 1), 0.0)
+    gaps = a["stretch"][e] - a["stretch"][s + 1]  # the gaps' shares of the added space
+    stretch = (code == JUSTIFY) & ~last & (slack > TOLERANCE) & (gaps > TOLERANCE)
+    even = np.where(stretch, slack / np.where(stretch, gaps, 1.0), 0.0)
     width = natural + even * gaps
     k = np.arange(begin[-1]) - begin[:-1].repeat(lengths)
     if s[0] + begin[-1] == e[-1] and (s[1:] == e[:-1]).all():  # the lines cover a stretch of the batch
         atom = slice(int(s[0]), int(e[-1]))
     else:
         atom = s.repeat(lengths) + k
-    x = a["open_at"][atom] + even.repeat(lengths) * _steps(a, atom, s.repeat(lengths), k)
-    flexible = stretch & (count_in(a["flex_at"], s + 1, e) > 0)
-    chosen = (flexible | (slack < -TOLERANCE)).nonzero()[0]
+    x = a["open_at"][atom] + even.repeat(lengths) * _steps(a, atom, s.repeat(lengths))
+    chosen = (slack < -TOLERANCE).nonzero()[0]
     if len(chosen):
-        _adjust(a, (s, e, begin, chosen), slack[chosen], x, (even, width))
+        _squeeze(a, (s, e, begin, chosen), -slack[chosen], x, width)
     left = x0s - lead
     if (code >= CENTER).any():
         left += np.where(code == CENTER, (measure - width) / 2, 0.0) + np.where(code == RIGHT, measure - width, 0.0)
     return Geometry(atom, x + left.repeat(lengths), begin, width)
 
 
-def _steps(a: dict[str, np.ndarray], atom: np.ndarray | slice, start: np.ndarray, k: np.ndarray) -> np.ndarray:
-    """How many gaps that take space stand before each atom (``k``-th of the line
-    starting at ``start``): all but those before the inner atoms of URLs and long words."""
-    inner = a["inner_at"]
-    if not len(inner):
-        return k
-    marks = np.zeros(len(a["cls"]) + 1, np.int64)
-    marks[inner + 1] = 1
-    before = marks.cumsum()  # inner atoms before each atom, and with it: before[i + 1]
-    index = np.arange(atom.start, atom.stop) if isinstance(atom, slice) else atom
-    return k - (before[index + 1] - before[start + 1])
+def _steps(a: dict[str, np.ndarray], atom: np.ndarray | slice, start: np.ndarray) -> np.ndarray:
+    """The shares of the added space that stand before each atom of lines starting at
+    ``start`` (see prepare's ``stretch``)."""
+    stretch = a["stretch"]
+    after = stretch[atom.start + 1:atom.stop + 1] if isinstance(atom, slice) else stretch[atom + 1]
+    return after - stretch[start + 1]
 
 
 def _some(lines: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -152,34 +145,23 @@ def _some(lines: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray,
     return s[chosen][line_of] + k, begin[chosen][line_of] + k, line_of, starts, k
 
 
-def _adjust(a: dict[str, np.ndarray], lines: tuple, slack: np.ndarray, x: np.ndarray,
-            spread: tuple[np.ndarray, np.ndarray]) -> None:
-    """Lines too long (``slack`` < 0) give up space tier by tier, in clreq's reduction
-    order: a bracket or a Han–Latin gap gives its share up before itself, any other atom
-    after. Lines with word spaces or Han–Latin gaps to grow (``slack`` > 0) grow those
-    first and share the rest evenly. ``spread``: every line's even share and width,
-    updated, as ``x``."""
-    atom, where, line_of, begin, k = _some(lines)
-    even, width = spread
-    count, squeeze = len(slack), slack < 0
-    amount, sign = np.abs(slack), np.where(squeeze, -1.0, 1.0)
+def _squeeze(a: dict[str, np.ndarray], lines: tuple, amount: np.ndarray, x: np.ndarray, width: np.ndarray) -> None:
+    """Lines too long by ``amount`` give up space tier by tier, in clreq's reduction order:
+    a bracket or a Han–Latin gap gives its share up before itself, any other atom after.
+    ``x`` and every line's ``width`` are updated."""
+    atom, where, line_of, begin, _ = _some(lines)
+    count = len(amount)
     tier, cls = a["tier"][atom], a["cls"][atom]
-    weight, column = _capacities(a, atom, (tier, cls), (squeeze, line_of, begin))
+    weight, column = _capacities(a, atom, tier, begin)
     capacity = np.bincount(line_of * COLUMNS + column, weight, count * COLUMNS).reshape(count, COLUMNS)
     remaining = amount[:, None] - (capacity.cumsum(axis=1) - capacity)
     active = (remaining > TOLERANCE) & (capacity > 0)
     share = np.where(active, np.minimum(1.0, remaining / np.where(active, capacity, 1.0)), 0.0)
-    moved = weight * share.ravel()[line_of * COLUMNS + column] * sign[line_of]
-    after = squeeze[line_of] & (tier != Tier.HAN_LATIN) & (cls != OPEN)  # gives its share up after itself
-    s, e, chosen = lines[0][lines[3]], lines[1][lines[3]], lines[3]
-    gaps = begin[1:] - begin[:-1] - 1 - count_in(a["inner_at"], s + 1, e)
-    left = amount - capacity.sum(axis=1)
-    new_even = np.where(~squeeze & (left > TOLERANCE) & (gaps > 0), left / np.maximum(gaps, 1), 0.0)
-    change = new_even - even[chosen]
+    moved = -weight * share.ravel()[line_of * COLUMNS + column]
+    after = (tier != Tier.HAN_LATIN) & (cls != OPEN)  # gives its share up after itself
     running = _line_sums(moved, begin, line_of)
-    x[where] += running - moved * after + change[line_of] * _steps(a, atom, s[line_of], k)
-    width[chosen] += running[begin[1:] - 1] + change * gaps
-    even[chosen] = new_even
+    x[where] += running - moved * after
+    width[lines[3]] += running[begin[1:] - 1]
 
 
 def _line_sums(values: np.ndarray, begin: np.ndarray, line_of: np.ndarray) -> np.ndarray:
@@ -188,25 +170,17 @@ def _line_sums(values: np.ndarray, begin: np.ndarray, line_of: np.ndarray) -> np
     return running[1:] - running[begin[line_of]]
 
 
-def _capacities(a: dict[str, np.ndarray], atom: np.ndarray, kinds: tuple[np.ndarray, np.ndarray],
-                lines: tuple[np.ndarray, np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """What each atom (its ``kinds``: tier and class) can give up or take, and the column
-    of :data:`COLUMNS` it counts in. To squeeze, its shrink in its tier; to stretch, a
-    word space grows to 1/2 em, a Han–Latin gap to 1/3 em. A line's first atom does
-    neither; its last, if a mark whose space is cut at the line's end, is not shrunk,
-    and if a space, does not grow. ``lines``: which lines squeeze, each atom's line, and
+def _capacities(a: dict[str, np.ndarray], atom: np.ndarray, tier: np.ndarray,
+                begin: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """What each atom of lines to squeeze can give up (its shrink in its tier), and the
+    column of :data:`COLUMNS` (its tier) it counts in. A line's first atom gives up
+    nothing, nor its last if a mark whose space is cut at the line's end. ``begin``:
     where each line's atoms start (one more entry, the total)."""
-    tier, cls = kinds
-    squeeze, line_of, begin = lines
-    squeezing, space, em = squeeze[line_of], cls == SPACE, a["em"][atom]
-    takes = np.where(space, np.maximum(0.0, SPACE_MAX * em - a["width"][atom]),
-                     (a["gap"][atom] != 0) * ((HAN_LATIN_MAX - HAN_LATIN_SPACE) * em))
-    weight = np.where(squeezing, a["shrink"][atom] * (tier < Tier.NONE), takes)
+    weight = a["shrink"][atom] * (tier < Tier.NONE)
     weight[begin[:-1]] = 0.0
     ends = begin[1:] - 1
-    cut = (a["end_cut"][atom[ends]] != 0) & (tier[ends] != Tier.HAN_LATIN)
-    weight[ends] *= ~np.where(squeeze, cut, space[ends])
-    return weight, np.where(squeezing, np.minimum(tier, Tier.NONE - 1), ROOM_GAP - space)
+    weight[ends] *= ~((a["end_cut"][atom[ends]] != 0) & (tier[ends] != Tier.HAN_LATIN))
+    return weight, np.minimum(tier, Tier.NONE - 1)
 
 
 def set_lines(lines: list[Line]) -> list[SetLine]:

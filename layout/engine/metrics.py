@@ -21,7 +21,8 @@ from layout.engine.fonts import FontChain
 HALF = 0.5
 HAN_LATIN_SPACE = 0.25  # clreq: up to 1/4 em between Han and Latin letters or digits
 HAN_LATIN_MIN = 0.125  # reduction step 6: no less than 1/8 em
-WORD_SPACE_MIN = 0.125
+HAN_LATIN_STRETCH = 0.5  # a Han–Latin gap takes half the added space of a gap between Chinese characters
+WORD_SPACE_MIN = 0.25  # a word space between Latin words never shrinks below 1/4 em
 TABLE_LIMIT = 50_000
 
 HAN, OPEN, CLOSE, PAUSE, STOP, MIDDLE, LATIN, SPACE, DASH, SOLIDUS = (int(c) for c in Cls)
@@ -86,7 +87,9 @@ class AtomInfo(NamedTuple):
 
 
 class AtomTable:
-    """Measures atoms in a font chain at a size and tracking, and remembers them.
+    """Measures atoms in a font chain at a size, tracking and horizontal scale (glyphs,
+    their advances and the marks' spaces scaled across; tracking stays in em of the
+    size), and remembers them.
 
     Every atom measured gets an id; ``floats`` and ``ints`` hold its metrics in
     columns (rows F_* and I_* hold one kind of metric each) so that a whole text's metrics are gathered with
@@ -94,10 +97,11 @@ class AtomTable:
     Multilingual Plane straight to its id (-1: not measured yet).
     """
 
-    def __init__(self, chain: FontChain, size: float, tracking: float) -> None:
+    def __init__(self, chain: FontChain, size: float, tracking: float, hscale: float = 1.0) -> None:
         self.chain = chain
         self.size = size
         self.tracking = tracking
+        self.hscale = hscale
         self.reset()
 
     def reset(self) -> None:
@@ -153,7 +157,7 @@ class AtomTable:
             extent = self.chain.faces[face].ink_extent(ch) if face != MISSING else None
             if extent is None or extent[1] <= extent[0]:
                 return None
-            box = self.size * {"⸺": 2.0, "⸻": 3.0}.get(ch, 1.0)
+            box = self.size * self.hscale * {"⸺": 2.0, "⸻": 3.0}.get(ch, 1.0)
             scale = box / ((extent[1] - extent[0]) * self.size)
             glyphs.append(gid)
             faces.append(face)
@@ -164,7 +168,8 @@ class AtomTable:
 
     def _measure(self, atom: str) -> AtomInfo:
         cls = int(classify(atom))
-        size, tracking = self.size, self.tracking
+        scale = self.hscale
+        size, tracking = self.size * scale, self.tracking / scale  # the em set across; tracking in em of the size
         if cls == DASH and atom.strip("—⸺⸻") == "":
             dash = self._dash(atom)
             if dash is not None:
@@ -179,7 +184,7 @@ class AtomTable:
             end_cut = HALF * size if cls in RIGHT_SPACED else 0.0
             start_cut = HALF * size if cls == OPEN else 0.0
             return AtomInfo(cls, size * (1.0 + tracking), HALF * size, _TIER_OF[cls], end_cut,
-                            start_cut, (gid,), (offset,), (face,), face == 0, gid, offset)
+                            start_cut, (gid,), (offset,), (face,), face == 0, gid, offset, scale)
         glyphs, offsets, faces, x = [], [], [], 0.0
         extra = tracking * size if cls in (HAN, DASH) else 0.0
         for ch in atom:
@@ -194,10 +199,10 @@ class AtomTable:
         end_cut = x if cls == SPACE else extra
         plain = len(atom) == 1 and faces[0] == 0
         return AtomInfo(cls, x, shrink, _TIER_OF.get(cls, Tier.NONE), end_cut, 0.0, tuple(glyphs),
-                        tuple(offsets), tuple(faces), plain, glyphs[0], 0.0)
+                        tuple(offsets), tuple(faces), plain, glyphs[0], 0.0, scale)
 
 
 @cache
-def atom_table(chain: FontChain, size: float, tracking: float) -> AtomTable:
-    """The shared table of a chain, size and tracking."""
-    return AtomTable(chain, size, tracking)
+def atom_table(chain: FontChain, size: float, tracking: float, hscale: float = 1.0) -> AtomTable:
+    """The shared table of a chain, size, tracking and horizontal scale."""
+    return AtomTable(chain, size, tracking, hscale)

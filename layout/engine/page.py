@@ -18,12 +18,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from layout.engine.article import ArticleLayout, layout_article
+from layout.engine.article import ArticleLayout, layout_article, wrap_areas
 from layout.engine.displaylist import BoxItem, ImageItem, Item, PageDisplay, PlaceholderItem, RuleItem
 from layout.engine.frames import file_state, frame_key, page_key, photos_of, set_frame
 from layout.engine.result import FrameResult
 from layout.model.document import Issue, Page
-from layout.model.frames import Frame, HeadlineFrame
+from layout.model.frames import Frame, HeadlineFrame, TextFrame
 from layout.model.masters import MASTER_PREFIX, shown_frames
 
 
@@ -38,10 +38,13 @@ class Finding:
 
 @dataclass
 class LayoutReport:
-    """Overset per article (characters), characters no font has, other findings, and
+    """Overset per article (characters, and the lines they would take), underset (empty
+    grid lines at the feet of its columns), characters no font has, other findings, and
     notes: what is worth a look but no error (widows and orphans the flow left)."""
 
     overset: dict[str, int] = field(default_factory=dict)
+    overset_lines: dict[str, int] = field(default_factory=dict)
+    underset_lines: dict[str, int] = field(default_factory=dict)
     missing_chars: dict[str, list[str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     notes: list[Finding] = field(default_factory=list)
@@ -99,7 +102,9 @@ class LayoutEngine:
         for frame_id in article.flow if article else ():
             found = issue.find_frame(frame_id)
             if found:
-                frames.append((found[0].number, found[0].grid, found[0].margins, found[1]))
+                page, frame = found
+                areas = wrap_areas(page, frame) if isinstance(frame, TextFrame) else []
+                frames.append((page.number, page.grid, page.margins, frame, areas))
         return repr((article, frames, issue.styles, issue.line_breaking))
 
     def article(self, issue: Issue, article_id: str) -> ArticleLayout:
@@ -128,6 +133,9 @@ class LayoutEngine:
         for article_id, laid in articles.items():
             if laid.overset:
                 report.overset[article_id] = laid.overset
+                report.overset_lines[article_id] = laid.overset_lines
+            elif laid.underset_lines:
+                report.underset_lines[article_id] = laid.underset_lines
             report.note_missing(laid.missing, f"article {article_id}")
             report.findings += [Finding(page, frame, message) for page, frame, message in laid.problems]
             report.notes += [Finding(page, frame, message) for page, frame, message in laid.stranded]
@@ -297,6 +305,9 @@ class LazyIssueLayout:
             laid = self.article(article.id)
             if laid.overset:
                 report.overset[article.id] = laid.overset
+                report.overset_lines[article.id] = laid.overset_lines
+            elif laid.underset_lines:
+                report.underset_lines[article.id] = laid.underset_lines
             report.note_missing(laid.missing, f"article {article.id}")
             report.findings += [Finding(page, frame, message) for page, frame, message in laid.problems]
             report.notes += [Finding(page, frame, message) for page, frame, message in laid.stranded]

@@ -36,6 +36,7 @@ from layout.engine.metrics import (
     HAN,
     HAN_LATIN_MIN,
     HAN_LATIN_SPACE,
+    HAN_LATIN_STRETCH,
     I_CLS,
     I_FLAGS,
     I_GLYPH0,
@@ -67,23 +68,26 @@ SCATTERED = 4
 
 @dataclass(frozen=True, slots=True)
 class StyledRun:
-    """Text in one font chain, size, colour and tracking (em)."""
+    """Text in one font chain, size, colour, tracking (em) and horizontal scale (a
+    factor: below 1 长体, above 1 扁体)."""
 
     text: str
     chain: FontChain
     size: float
     colour: Colour
     tracking: float = 0.0
+    hscale: float = 1.0
 
     @property
     def table(self) -> AtomTable:
-        """The atom table of this run's chain, size and tracking."""
-        return atom_table(self.chain, self.size, self.tracking)
+        """The atom table of this run's chain, size, tracking and horizontal scale."""
+        return atom_table(self.chain, self.size, self.tracking, self.hscale)
 
     _hash: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_hash", hash((self.text, self.chain, self.size, self.colour, self.tracking)))
+        object.__setattr__(self, "_hash", hash((self.text, self.chain, self.size, self.colour, self.tracking,
+                                                self.hscale)))
 
     def __hash__(self) -> int:
         """Hashed once, when made: runs are the keys of the paragraph cache."""
@@ -93,8 +97,8 @@ class StyledRun:
 PER_ATOM = ("cls", "breakable", "width", "shrink", "tier", "lead", "draw", "gap", "start_cut", "end_cut", "id",
             "run", "glyph0", "open_at", "open_cut", "close_at", "para_end", "em",
             "punct_end", "soft")
-PREFIX_SUMS = ("shrunk", "chars", "char_at")
-POSITIONS = ("fancy_at", "complex_at", "flex_at", "inner_at", "resort_at")
+PREFIX_SUMS = ("shrunk", "chars", "char_at", "stretch")
+POSITIONS = ("fancy_at", "complex_at", "inner_at", "resort_at")
 
 
 class Batch:
@@ -112,13 +116,16 @@ class Batch:
     ``para_end``, where its paragraph ends; ``em``, its run's size; ``punct_end``,
     a mark that gives up space at a line's end; ``soft``, a line may start at it only
     at a cost (see :func:`_soft_breaks`). Prefix sums, one entry longer:
-    ``shrunk`` (the space atoms can give up), ``chars`` (characters that count
+    ``shrunk`` (the space atoms can give up), ``stretch`` (the share of a justified
+    line's added space each gap takes, the gap before an atom: one between Chinese
+    characters and at word spaces, HAN_LATIN_STRETCH at a Han–Latin gap, shared by
+    the two sides of a word space beside Han, none inside a Latin word, a number or
+    an address: see :func:`_stretch_weights`), ``chars`` (characters that count
     against a lone last one: none for marks and spaces, one for a Latin word or
     number, else the atom's length) and ``char_at``, where each atom starts in
     ``text``. Positions (sorted atom indices) of the few atoms of some kinds:
     ``fancy_at`` (not one glyph of the chain's first face), ``complex_at`` (a glyph
-    from another face, a missing one, or a scaled one), ``flex_at`` (word spaces,
-    and atoms with Han–Latin space before them), ``inner_at`` (the pieces of a URL
+    from another face, a missing one, or a scaled one), ``inner_at`` (the pieces of a URL
     and the characters of a long word after the first: a line may start there, but
     no space is added before them), ``resort_at`` (of those, a long word's: a line
     starts there only when the word cannot fit on a line of its own); ``breaks``, where a line may
@@ -345,15 +352,68 @@ def _gaps(a: dict[str, np.ndarray], rules: np.ndarray, em: np.ndarray) -> None:
     a["shrink"][at[loose]] = (HAN_LATIN_SPACE - HAN_LATIN_MIN) * em_pair[loose]
 
 
-def _soft_breaks(last_codes: np.ndarray, kind: np.ndarray, same: np.ndarray) -> np.ndarray:
+RANGE_MARKS = np.array([ord(ch) for ch in "—–～~-"])  # between two numbers: a range (2022—2023年)
+
+
+def _is_digit(codes: np.ndarray) -> np.ndarray:
+    """Whether each code point is a digit, ASCII or full width."""
+    return ((codes - 0x30).astype(np.uint64) < 10) | ((codes - 0xFF10).astype(np.uint64) < 10)
+
+
+def _soft_breaks(codes: tuple[np.ndarray, np.ndarray], kind: np.ndarray, same: np.ndarray) -> np.ndarray:
     """Where a line should start only when nothing better is at hand: a Han character
     after a number (its unit or measure word: 186.4|公里, 42.7|万人; jlreq keeps numbers
-    and units together), and a dash or ellipsis, which the strict rules forbid at a
-    line's start (clreq). ``last_codes``: the code point of each atom's last character;
+    and units together); a dash or ellipsis, which the strict rules forbid at a line's
+    start (clreq); either side of a dash between two numbers (a range: 2022—|2023年);
+    and a number after a word space after a Latin word (a name and its number: Windows
+    11, GB 50014). ``codes``: the code points of each atom's first and last characters;
     ``same``: in the same paragraph as the atom before."""
-    digit = ((last_codes >= 0x30) & (last_codes <= 0x39)) | ((last_codes >= 0xFF10) & (last_codes <= 0xFF19))
-    unit = _previous(digit, False) & same & ((kind & 15) == HAN)
-    return unit | ((kind & K_NO_FIRST_STRICT) != 0)
+    first, last = codes
+    digit_end = _is_digit(last)
+    cls = kind & 15
+    soft = _previous(digit_end, False) & same & (cls == HAN)
+    soft |= (kind & K_NO_FIRST_STRICT) != 0
+    count = len(kind)
+    after_number = np.flatnonzero(digit_end[:-2]) + 1  # the few atoms after a number
+    marks = first[after_number]
+    dash = after_number[(marks[:, None] == RANGE_MARKS).any(axis=1) & (last[after_number] == marks)
+                        & _is_digit(first[after_number + 1]) & same[after_number] & same[after_number + 1]]
+    soft[dash] = True
+    soft[dash + 1] = True
+    spaces = np.flatnonzero(cls[1:count - 1] == SPACE) + 1  # a name, a space, a number
+    named = spaces[(cls[spaces - 1] == LATIN) & _is_digit(first[spaces + 1]) & same[spaces] & same[spaces + 1]]
+    soft[named + 1] = True
+    return soft
+
+
+def _spaces_beside_han(kind: np.ndarray, same: np.ndarray) -> np.ndarray:
+    """The word spaces beside anything but Latin in their paragraph (最快 2 小时): they
+    stand for the Han–Latin gap. ``same``: in the same paragraph as the atom before."""
+    cls = kind & 15
+    space = (cls == SPACE).nonzero()[0]
+    later = np.minimum(space + 1, len(cls) - 1)
+    before = np.where(same[space], cls[np.maximum(space - 1, 0)], LATIN)
+    after = np.where((space + 1 < len(cls)) & same[later], cls[later], LATIN)
+    return space[(before != LATIN) | (after != LATIN)]
+
+
+def _shrink_spaces_beside_han(a: dict[str, np.ndarray], beside: np.ndarray, em: np.ndarray) -> None:
+    """A word space beside Han (``beside``) shrinks as far as the Han–Latin gap (to 1/8
+    em); one between Latin words keeps its 1/4 em."""
+    a["shrink"][beside] = np.maximum(0.0, a["width"][beside] - HAN_LATIN_MIN * em[beside])
+
+
+def _stretch_weights(a: dict[str, np.ndarray], kind: np.ndarray, beside: np.ndarray) -> np.ndarray:
+    """The share of a justified line's added space the gap before each atom takes (see
+    :class:`Batch`'s ``stretch``); ``beside``: the word spaces beside Han."""
+    cls = kind & 15
+    weight = np.ones(len(cls))
+    weight[(cls == LATIN) & (_previous(cls, HAN) == LATIN)] = 0.0  # 23H|2: inside a word
+    weight[a["gap"] != 0] = HAN_LATIN_STRETCH
+    weight[beside] = HAN_LATIN_STRETCH / 2
+    weight[beside[beside + 1 < len(cls)] + 1] = HAN_LATIN_STRETCH / 2
+    weight[a["inner_at"]] = 0.0
+    return weight
 
 
 def _prefix_sums(steps: np.ndarray, bounds: list[tuple[int, int]], para_of: np.ndarray,
@@ -390,6 +450,7 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.int64)
     ids, floats, ints, infos = _atom_ids(runs, text, char_at, atom_run, codes[char_at[:-1]])
     em = np.array([run.size for run in runs])[atom_run]
+    wide = em * np.array([run.hscale for run in runs])[atom_run]  # the em set across: scaled
     firsts = np.array([first for first, _ in bounds], np.int64)
     lengths = [end - first for first, end in bounds]
     para_of = np.arange(len(bounds)).repeat(lengths)
@@ -402,11 +463,13 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     punct = (a["cls"] >= OPEN) & (a["cls"] <= MIDDLE)  # the marks
     kind = ints[I_KIND].astype(np.intp)
     rules = PAIR_RULES[_previous(kind, 0) * KINDS + kind] * same  # nothing across paragraphs
-    _compress_adjacent(a, rules, em)
-    _gaps(a, rules, em)
+    _compress_adjacent(a, rules, wide)
+    _gaps(a, rules, wide)
+    beside = _spaces_beside_han(kind, same)
+    _shrink_spaces_beside_han(a, beside, em)
     a["draw"] = floats[F_OFFSET0] - a["lead"]
     a["breakable"] = (rules & (BREAK_STRICT if strict else BREAK)) != 0
-    a["soft"] = a["breakable"] & _soft_breaks(codes[char_at[1:] - 1], kind, same)
+    a["soft"] = a["breakable"] & _soft_breaks((codes[char_at[:-1]], codes[char_at[1:] - 1]), kind, same)
     a["inner_at"] = a["resort_at"] = np.zeros(0, np.int64)
     if len(joints[0]):
         _join(a, kind, joints)
@@ -418,9 +481,9 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
     a["para_end"] = ends[para_of]
     a["em"] = em
     a["shrunk"] = np.concatenate(([0.0], a["shrink"].cumsum()))
+    a["stretch"] = np.concatenate(([0.0], _stretch_weights(a, kind, beside).cumsum()))
     flags, cls = ints[I_FLAGS], a["cls"]
     a["fancy_at"], a["complex_at"] = (flags & PLAIN == 0).nonzero()[0], (flags & SIMPLE == 0).nonzero()[0]
-    a["flex_at"] = ((cls == SPACE) | (a["gap"] != 0)).nonzero()[0]
     counted = np.where(cls == LATIN, 1, char_at[1:] - char_at[:-1]) * (~punct & (cls != SPACE))
     a["chars"] = np.concatenate(([0], counted.cumsum()))
     a["breaks"] = np.concatenate(([-1], a["breakable"].nonzero()[0]))
@@ -431,10 +494,10 @@ def _arrays(runs: list[StyledRun], text: str, bounds: list[tuple[int, int]], str
 
 def _join(a: dict[str, np.ndarray], kind: np.ndarray, joints: tuple[np.ndarray, np.ndarray]) -> None:
     """Let lines start inside URLs (``joints``: atoms of kind PIECE or MARK, and their
-    kinds; see ``chars``) and long words (LETTER: soft breaks) where the rules allow
-    (``kind``: each atom's kind); a URL's marks may start a line whatever their kind."""
+    kinds; see ``chars``, which chose where an address may break) and long words (LETTER:
+    soft breaks) where the rules allow (``kind``: each atom's kind)."""
     at, kinds = joints
-    allowed = ((kind[at] & K_NO_FIRST) == 0) | (kinds == MARK)
+    allowed = ((kind[at] & K_NO_FIRST) == 0) | (kinds != LETTER)
     at, kinds = at[allowed], kinds[allowed]
     a["breakable"][at] = True
     a["soft"][at[kinds != MARK]] = True

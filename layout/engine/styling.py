@@ -14,7 +14,7 @@ LINE_HEIGHT = 1.2  # a line of display type needs at least 1.2 em
 
 def run_for(text: str, style: TextStyle) -> StyledRun:
     """A styled run of text in a model style."""
-    return StyledRun(text, chain_for(style.font), style.size_pt, style.colour, style.tracking)
+    return StyledRun(text, chain_for(style.font), style.size_pt, style.colour, style.tracking, style.hscale / 100)
 
 
 def flow_paragraphs(parts: list[tuple[tuple[StyledRun, ...], TextStyle]], strict: bool = False) -> list[FlowParagraph]:

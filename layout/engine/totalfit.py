@@ -39,7 +39,7 @@ SQUEEZE_COST = 1.0  # a line squeezed, and as much again for each half em it giv
 SOFT_SPACING = 0.1  # a soft break costs as much as a line spaced this much (em)
 LONE_SPACING = 0.25  # a lone last character costs as much as a line spaced this much (em)
 ROUNDS = 4  # lines from a start whose costs count
-CANDIDATES = 2  # the first-fit end and the breaks before it
+CANDIDATES = 2
 
 
 LOOSE_SCALE = (LOOSE - FREE) ** -3
@@ -58,15 +58,19 @@ def _spacing(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray,
              line: tuple[np.ndarray | float, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """For lines from ``starts`` to ``ends`` (``line``: their measures and where their first
     boxes start): the room left (em; negative where a line is squeezed), and the space
-    added between each two atoms that take it (em; none where no gap takes space, as
-    before the inner atoms of URLs and long words: such a line is set flush left)."""
+    added between each two Chinese characters (em; see prepare's ``stretch``; where no
+    gap takes space, the line is set flush left: the room left counts for a line of
+    Latin words run together, nothing for one of a URL's pieces alone, which a URL
+    can only give)."""
     measure, left = line
     slack = (measure + left - a["close_at"].take(ends - 1)) / a["em"].take(starts)
-    gaps = ends - starts - 1
-    if not len(a["inner_at"]):
-        return slack, slack / np.maximum(gaps, 1).astype(np.float64)
-    gaps -= count_in(a["inner_at"], starts + 1, ends)
-    return slack, np.where(gaps > 0, slack / np.maximum(gaps, 1), 0.0)
+    stretch = a["stretch"]
+    gaps = stretch.take(ends) - stretch.take(starts + 1)
+    spread = np.where(gaps > 0, slack / np.where(gaps > 0, gaps, 1.0), slack)
+    if len(a["inner_at"]):
+        pieces = count_in(a["inner_at"], starts + 1, ends) == ends - starts - 1
+        np.copyto(spread, 0.0, where=(gaps <= 0) & pieces)
+    return slack, spread
 
 
 def costs(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_end: np.ndarray,
@@ -130,7 +134,7 @@ def _rows(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray, para_e
     count = len(a["cls"])
     slack, spread = _spacing(a, starts, ends, line)
     at = np.minimum(ends, count - 1)
-    costly = spread >= LOOSE
+    costly = spread > FREE
     costly |= a["soft"].take(at)
     ended = ends >= para_end
     last = ended.nonzero()[0]

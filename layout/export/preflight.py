@@ -30,6 +30,7 @@ from layout.model.document import Issue, Page
 from layout.model.frames import (
     BoxFrame,
     CaptionFrame,
+    Frame,
     HeadlineFrame,
     PhotoFrame,
     RuleFrame,
@@ -185,14 +186,20 @@ def _empty(issue: Issue, frame) -> str | None:
     return None
 
 
+def _wraps(one: Frame, other: Frame) -> bool:
+    """A text frame and a frame that pushes its text away."""
+    return any(isinstance(a, TextFrame) and getattr(b, "wrap", 0.0) > 0 for a, b in ((one, other), (other, one)))
+
+
 def overlap_findings(issue: Issue) -> list[Finding]:
-    """Frames that cover each other (boxes and tints are meant to lie behind)."""
+    """Frames that cover each other (boxes and tints are meant to lie behind, and a photo
+    that pushes text away may stand in a text frame: 图文互斥)."""
     findings = []
     for page in issue.pages:
         frames = [f for f in page.frames if not isinstance(f, BoxFrame)]
         for index, frame in enumerate(frames):
             for other in frames[index + 1:]:
-                if frame.rect.intersects(other.rect):
+                if frame.rect.intersects(other.rect) and not _wraps(frame, other):
                     findings.append(Finding(ERROR, page.number, f"frame {frame.id}", f"overlaps frame {other.id}"))
     return findings
 

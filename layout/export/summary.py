@@ -67,6 +67,8 @@ def summary(issue: Issue, laid: IssueLayout) -> dict[str, Any]:
                 "title": article.headline.title,
                 "chars": article.char_count,
                 "overset_chars": report.overset.get(article.id, 0),
+                "overset_lines": report.overset_lines.get(article.id, 0),
+                "underset_lines": report.underset_lines.get(article.id, 0),
             }
             for article in issue.articles
         ],
@@ -94,7 +96,9 @@ def format_summary(data: dict[str, Any]) -> str:
         profiles = Counter(i["profile"] for i in data["images"])
         lines.append("photo colour: " + ", ".join(f"{n} × {name}" for name, n in sorted(profiles.items())))
     for article in data["articles"]:
-        over = f", OVERSET {article['overset_chars']} chars" if article["overset_chars"] else ""
+        over = (f", OVERSET {article['overset_chars']} chars, {article['overset_lines']} lines"
+                if article["overset_chars"] else
+                f", {article['underset_lines']} lines short" if article["underset_lines"] else "")
         lines.append(f"article {article['id']} 《{article['title']}》: {article['chars']} chars{over}")
     for ch, places in data["missing_chars"].items():
         lines.append(f"missing from every font: {ch} (U+{ord(ch):04X}) in {', '.join(places)}")

@@ -44,9 +44,10 @@ def install_translation(app: QApplication, language: str | None = None) -> QTran
     return None
 
 
-def run(document: str | None = None, screenshot: Screenshot | None = None) -> int:
-    """Open the editor on a document (or a new broadsheet issue) and run until it is closed;
-    with ``screenshot``, write a picture of the window instead and return."""
+def run(document: str | None = None, screenshot: Screenshot | None = None, page: int | None = None) -> int:
+    """Open the editor on a document (or a new broadsheet issue; a newsroom address at page
+    number ``page``) and run until it is closed; with ``screenshot``, write a picture of the
+    window instead and return."""
     if screenshot is not None:
         quiet_platform_notices()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -60,7 +61,7 @@ def run(document: str | None = None, screenshot: Screenshot | None = None) -> in
     window.safekeeping.quiet = screenshot is not None  # a picture only: no lock, no recovery, no questions
     if screenshot is None:
         stop_on_signals(app, window)
-    if not document or not crash.guarded(window.open_document, document):
+    if not document or not crash.guarded(window.open_document, document, page):
         window.new_document()
         window.safekeeping.offer_unsaved()  # work an editor that died left without a file
     window.show()

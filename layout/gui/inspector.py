@@ -1,6 +1,9 @@
 """The inspector: the selection's position and size (mm, and columns × lines), and what
-its kind of frame has to set — a headline group's texts and sizes, the body style, a
-photo's crop and caption, a pair's labels and arrangement. Every change is one undo step."""
+its kind of frame has to set — a headline group's texts and sizes, its title's
+horizontal scale (长体/扁体) and tracking, reverse type (反白) and vertical setting
+(竖排); the body style with its horizontal scale and an article's balanced columns
+(齐栏); a photo's crop, caption and text wrap (图文互斥); a pair's labels and
+arrangement. Every change is one undo step."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -170,6 +174,18 @@ class Inspector(QWidget, SessionView):
             form.addRow(label, text)
             form.addRow(self.tr("%1 size").replace("%1", label), size)
             self.parts[part] = (text, size)
+        self.title_scale = _spin(50, 150, 0, 5)
+        self.title_scale.valueChanged.connect(lambda v: self._title_style_changed(hscale=float(v)))
+        self.title_tracking = _spin(-0.5, 1.0, 2, 0.01)
+        self.title_tracking.valueChanged.connect(lambda v: self._title_style_changed(tracking=round(v, 2)))
+        self.reverse, self.vertical = QCheckBox(self.tr("Reverse type (反白)")), QCheckBox(self.tr("Vertical (竖排)"))
+        self.reverse.toggled.connect(lambda on: self._headline_frame_changed(reverse=on))
+        self.vertical.toggled.connect(lambda on: self._headline_frame_changed(vertical=on))
+        for label, widget in ((self.tr("Title scale (%, 长体 < 100 < 扁体)"), self.title_scale),
+                              (self.tr("Title tracking (em)"), self.title_tracking)):
+            form.addRow(label, widget)
+        form.addRow(self.reverse)
+        form.addRow(self.vertical)
         return group
 
     def _on_size(self, box: QComboBox, apply: Callable[[str], None]) -> None:
@@ -193,13 +209,21 @@ class Inspector(QWidget, SessionView):
         self.colour.editingFinished.connect(self._colour_changed)
         self.tracking = _spin(-0.5, 1.0, 2, 0.01)
         self.tracking.valueChanged.connect(lambda v: self._style_changed("body", tracking=round(v, 2)))
+        self.body_scale = _spin(50, 150, 0, 5)
+        self.body_scale.valueChanged.connect(lambda v: self._style_changed("body", hscale=float(v)))
+        self.balance = QCheckBox(self.tr("Balance the columns (齐栏)"))
+        self.balance.toggled.connect(self._balance_changed)
+        self.copy_fit = QLabel()
         self.align = _choices(dict(zip(ALIGNMENTS, (self.tr("Justified"), self.tr("Left"), self.tr("Centred"),
                                                     self.tr("Right")), strict=True)))
         self.align.activated.connect(lambda _: self._style_changed("body", align=self.align.currentData()))
         for label, widget in ((self.tr("Face"), self.font_role), (self.tr("Size"), self.body_size),
                               (self.tr("Leading"), self.leading), (self.tr("Tracking (em)"), self.tracking),
+                              (self.tr("Horizontal scale (%)"), self.body_scale),
                               (self.tr("Colour (CMYK %)"), self.colour), (self.tr("Alignment"), self.align)):
             form.addRow(label, widget)
+        form.addRow(self.balance)
+        form.addRow(self.tr("Copy-fit"), self.copy_fit)
         return group
 
     def _photo_group(self) -> QGroupBox:
@@ -216,9 +240,12 @@ class Inspector(QWidget, SessionView):
         self.caption, self.credit = QLineEdit(), QLineEdit()
         self.caption.editingFinished.connect(lambda: self._photo_changed(caption=self.caption.text()))
         self.credit.editingFinished.connect(lambda: self._photo_changed(credit=self.credit.text()))
+        self.wrap = _spin(0, 30, 1, 0.5)
+        self.wrap.valueChanged.connect(lambda v: self._photo_changed(wrap=round(mm(v), 2)))
         for label, widget in ((self.tr("Fit"), self.fit), (self.tr("Zoom"), self.photo_zoom),
                               (self.tr("Focus across"), self.focus_x), (self.tr("Focus down"), self.focus_y),
-                              (self.tr("Caption"), self.caption), (self.tr("Credit"), self.credit)):
+                              (self.tr("Caption"), self.caption), (self.tr("Credit"), self.credit),
+                              (self.tr("Text wrap (mm, 0: none)"), self.wrap)):
             form.addRow(label, widget)
         return group
 
@@ -294,11 +321,27 @@ class Inspector(QWidget, SessionView):
             for part, (text, size) in self.parts.items():
                 _set_text(text, getattr(article.headline, part))
                 _set_text(size, str(document.issue.style_in(shown, part).size))
+            head = self._headline_frame()
+            title = document.issue.style(head.title_style if head else "title")
+            _set_value(self.title_scale, title.hscale)
+            _set_value(self.title_tracking, title.tracking)
+            for box, on in ((self.reverse, bool(head and head.reverse)), (self.vertical, bool(head and head.vertical))):
+                box.blockSignals(True)
+                box.setChecked(on)
+                box.setEnabled(head is not None)
+                box.blockSignals(False)
         if self.text.isVisible():
             body = document.issue.style_in(shown, "body")
             _set_text(self.font_role, body.font)
             _set_text(self.body_size, str(body.size))
             _set_value(self.tracking, body.tracking)
+            _set_value(self.body_scale, body.hscale)
+            article = document.issue.article(self._article() or "")
+            self.balance.blockSignals(True)
+            self.balance.setChecked(bool(article and article.balance))
+            self.balance.setEnabled(article is not None)
+            self.balance.blockSignals(False)
+            self.copy_fit.setText(self._copy_fit_text(article.id if article else None))
             _set_text(self.leading, "" if body.leading is None else str(body.leading))
             _set_text(self.colour, " ".join(f"{v:g}" for v in body.colour.to_percent()))
             _set_text(self.align, body.align)
@@ -380,6 +423,7 @@ class Inspector(QWidget, SessionView):
         _set_value(self.focus_y, frame.focus[1])
         _set_text(self.caption, frame.caption)
         _set_text(self.credit, frame.credit)
+        _set_value(self.wrap, round(to_mm(frame.wrap), 1))
 
     def _article(self) -> str | None:
         document = self.session
@@ -387,6 +431,32 @@ class Inspector(QWidget, SessionView):
             article = ops.article_of(document.issue, frame.id)
             if article:
                 return article
+        return None
+
+    def _copy_fit_text(self, article: str | None) -> str:
+        """The article's copy-fit in lines: 超出 3 行 41 字, 空 2 行, or that it fits."""
+        report = self.session.layout.report
+        if article is None:
+            return ""
+        if article in report.overset:
+            return self.tr("Overset %1 lines, %2 characters").replace(
+                "%1", str(report.overset_lines.get(article, 0))).replace("%2", str(report.overset[article]))
+        if report.underset_lines.get(article):
+            return self.tr("%1 lines short").replace("%1", str(report.underset_lines[article]))
+        return self.tr("Fits")
+
+    def _headline_frame(self) -> HeadlineFrame | None:
+        """The selected headline frame, or the headline frame of the selected text's article."""
+        document = self.session
+        frames = self.selected_frames()
+        for frame in frames:
+            if isinstance(frame, HeadlineFrame):
+                return frame
+        article = self._article()
+        for page in document.issue.pages if article else ():
+            for frame in page.frames:
+                if isinstance(frame, HeadlineFrame) and frame.article == article:
+                    return frame
         return None
 
     # changing
@@ -475,6 +545,21 @@ class Inspector(QWidget, SessionView):
             return
         if str(frame.overrides.get("size", self.session.issue.style(frame.style).size)) != value:
             self._do(stylesheet.override_in_frame(self.session.issue, frame.id, size=value), self.tr("Size"))
+
+    def _title_style_changed(self, **values) -> None:
+        head = self._headline_frame()
+        self._style_changed(head.title_style if head else "title", **values)
+
+    def _headline_frame_changed(self, **values) -> None:
+        head = self._headline_frame()
+        if head is not None and any(getattr(head, k) != v for k, v in values.items()):
+            self._do(ops.set_frame_fields(self.session.issue, head.id, "headline", **values),
+                     self.tr("Headline"))
+
+    def _balance_changed(self, on: bool) -> None:
+        article = self._article()
+        if article and self.session.issue.article(article).balance != on:
+            self._do(ops.set_balance(self.session.issue, article, on), self.tr("Balance the columns (齐栏)"))
 
     def _leading_changed(self) -> None:
         text = self.leading.text().strip()

@@ -35,6 +35,7 @@ from layout.gui.export_worker import ExportJob, run_with_progress
 from layout.gui.headline_editor import HeadlineEditor
 from layout.gui.inspector import Inspector
 from layout.gui.issue_settings import IssueSettingsDialog
+from layout.gui.newsroom_link import NewsroomLink
 from layout.gui.pages_dock import PagesDock
 from layout.gui.placing import Placing
 from layout.gui.preflight_dock import PreflightDock
@@ -43,11 +44,14 @@ from layout.gui.safekeeping import Safekeeping
 from layout.gui.story_editor import PARAGRAPH_STYLES, StoryEditor, paragraph_at
 from layout.gui.styles_dock import StylesDock
 from layout.gui.tools import CropTool, TextTool
+from layout.model.assets import photo_places
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
 from layout.model.frames import CaptionFrame, HeadlineFrame, PhotoFrame, PhotoPairFrame, TextFrame
 from layout.model.templates import PAPER_SIZES, new_issue
 from layout.store import store_for
+from layout.store.newsroom import photos
+from layout.store.newsroom.address import NewsroomError, is_address
 
 RECENT_FILES = 8
 INSPECTOR_WIDTH = 290
@@ -64,6 +68,7 @@ class MainWindow(QMainWindow):
         self.document: EditorDocument | None = None
         self._report_timer = QTimer(self, singleShot=True, interval=REPORT_DELAY_MS)
         self._report_timer.timeout.connect(self._report)
+        self.newsroom: NewsroomLink | None = None  # the issue's newsroom, when it lives in one
         self.safekeeping = Safekeeping(self)  # lock, autosave, recovery, file watcher
         self.canvas = PageCanvas()
         self.placing = Placing(self.canvas)
@@ -279,6 +284,9 @@ class MainWindow(QMainWindow):
         timers and watchers) when the window goes; a document replaced stays till then."""
         if document is not None and document.parent() is None:
             document.setParent(self)
+        if self.newsroom is not None and (document is None or document.issue is not self.newsroom.issue):
+            self.newsroom.close()
+            self.newsroom = None
         self.safekeeping.attach(document)
         self.document = document
         self.canvas.set_document(document)
@@ -356,6 +364,7 @@ class MainWindow(QMainWindow):
         if isinstance(frame, TextFrame) and ops.article_of(issue, frame.id):
             self._paragraph_style_menu(menu, frame, self.canvas.viewport().mapFrom(self.canvas, at).toPointF())
             menu.addAction(self.tr("Fit Frame to Copy"), lambda: self.document.do(ops.fit_copy(issue, frame.id)))
+            menu.addAction(self.tr("Fit Copy by Tracking"), lambda: self._fit_by_tracking(frame.id))
             menu.addAction(self.tr("Show in Story Editor"), lambda: self.show_story(frame.id))
             menu.addAction(self.tr("Unlink from Story"), lambda: self.document.do(ops.unlink_frame(issue, frame.id)))
         if isinstance(frame, PhotoFrame) and frame.image:
@@ -412,8 +421,11 @@ class MainWindow(QMainWindow):
         self.set_document(EditorDocument(new_issue(template)))
         return True
 
-    def open_document(self, path: str | Path) -> bool:
-        """Load and show a document; a broken file is reported, nothing else changes."""
+    def open_document(self, path: str | Path, page: int | None = None) -> bool:
+        """Load and show a document (a file or a newsroom address, at page number ``page``);
+        a broken file or an unreachable newsroom is reported, nothing else changes."""
+        if is_address(str(path)):
+            return self.open_newsroom(str(path), page)
         try:
             issue = store_for(path).read(path)
         except DocumentError as exc:
@@ -424,6 +436,22 @@ class MainWindow(QMainWindow):
         self._remember(Path(path))
         return True
 
+    def open_newsroom(self, address: str, page: int | None = None) -> bool:
+        """Open an issue from the newsroom at page number ``page`` (the first page when None),
+        holding that page while it is shown."""
+        try:
+            link = NewsroomLink(self, address)
+        except NewsroomError as exc:
+            QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
+            return False
+        document = EditorDocument(link.issue, None)
+        self.set_document(document)
+        self.newsroom = link
+        link.attach(document)
+        numbers = [p.number for p in link.issue.pages]
+        self.show_page(numbers.index(page) if page in numbers else 0)
+        return True
+
     def show_issue(self, issue: Issue) -> None:
         """Edit an issue that has no file yet."""
         self.set_document(EditorDocument(issue, issue.source))
@@ -432,12 +460,16 @@ class MainWindow(QMainWindow):
         """Show the page at ``index`` (kept within the issue's pages)."""
         self.canvas.show_page(index)
         self.pages.mark_current()
+        if self.newsroom is not None:
+            self.newsroom.show_page(self.canvas.page_index)
         self._update_title()
 
     def save(self) -> bool:
         """Save to the document's file (Save As when it has none)."""
         if self.document is None:
             return False
+        if self.newsroom is not None:
+            return self.newsroom.save()
         if self.document.path is None:
             return self.save_as()
         return self._save_to(self.document.path)
@@ -452,7 +484,24 @@ class MainWindow(QMainWindow):
             return False
         if not path.endswith(".layout.json"):
             path += ".layout.json"
-        return self._save_to(Path(path))
+        if self.newsroom is None:
+            return self._save_to(Path(path))
+        return self._save_newsroom_copy(Path(path))
+
+    def _save_newsroom_copy(self, path: Path) -> bool:
+        """Save a newsroom issue as a file (its photos copied beside it); the window then
+        edits the file and lets go of the newsroom."""
+        try:
+            photos.copy_beside([p.image for p in photo_places(self.issue)], path)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
+            return False
+        link, self.newsroom = self.newsroom, None
+        if not self._save_to(path):
+            self.newsroom = link
+            return False
+        link.close()
+        return True
 
     def _save_to(self, path: Path) -> bool:
         if not self.safekeeping.may_save(path):
@@ -484,6 +533,8 @@ class MainWindow(QMainWindow):
         """Closing with unsaved changes asks first."""
         if self.maybe_save():
             self.safekeeping.close()
+            if self.newsroom is not None:
+                self.newsroom.close()
             event.accept()
         else:
             event.ignore()
@@ -591,12 +642,20 @@ class MainWindow(QMainWindow):
     def _toggle_snapping(self, on: bool) -> None:
         self.canvas.snapping = on
 
+    def _fit_by_tracking(self, frame_id: str) -> None:
+        """Copy-fit the frame's article by its tracking, within what the body style allows."""
+        article = ops.article_of(self.issue, frame_id)
+        try:
+            self.document.do(ops.fit_by_tracking(self.issue, article), self.tr("Fit Copy by Tracking"))
+        except ValueError as problem:
+            self.statusBar().showMessage(str(problem))
+
     def _report(self) -> None:
         report = self.session.layout.report if self.session else None
         if report is None:
             return
-        parts = [self.tr("Overset: %1 characters in %2").replace("%1", str(n)).replace("%2", a)
-                 for a, n in report.overset.items()]
+        parts = [self.tr("Overset: %1 lines, %2 characters in %3").replace("%1", str(report.overset_lines.get(a, 0)))
+                 .replace("%2", str(n)).replace("%3", a) for a, n in report.overset.items()]
         if report.missing_chars:
             parts.append(self.tr("Missing from every font: %1").replace("%1", "".join(report.missing_chars)))
         if report.findings:
@@ -606,6 +665,9 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         document = self.document
         name = document.path.name if document and document.path else self.tr("Untitled")
+        if self.newsroom is not None:
+            issue = self.newsroom.issue
+            name = f"{issue.paper} {issue.date} ({self.newsroom.session.newsroom.address.url.split('?')[0]})"
         if document is None:
             name = self.tr("No document")
         name += self.safekeeping.title_note()

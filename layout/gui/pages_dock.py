@@ -91,6 +91,7 @@ class PagesDock(QWidget, SessionView):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         layout.addLayout(form)
+        self.notes: dict[int, str] = {}  # a newsroom page's state and holder, by position
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.rebuild)
@@ -110,12 +111,24 @@ class PagesDock(QWidget, SessionView):
         self.list.clear()
         for display, page in zip(document.layout.pages if document else [], document.issue.pages if document else [],
                                  strict=True):
-            label = self.tr("Page %1").replace("%1", str(page.number))
-            item = QListWidgetItem(QIcon(self._thumbnail(display)), f"{label} {page.section}".strip())
-            item.setSizeHint(QSize(THUMB_HEIGHT + 20, THUMB_HEIGHT + 28))
+            item = QListWidgetItem(QIcon(self._thumbnail(display)), self._label(self.list.count(), page))
+            item.setSizeHint(QSize(THUMB_HEIGHT + 20, THUMB_HEIGHT + 44))
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.mark_current()
+
+    def _label(self, index: int, page) -> str:
+        label = f"{self.tr('Page %1').replace('%1', str(page.number))} {page.section}".strip()
+        note = self.notes.get(index)
+        return f"{label}\n{note}" if note else label
+
+    def set_notes(self, notes: dict[int, str]) -> None:
+        """Show a line under each page's thumbnail (in a newsroom: its state and who holds it)."""
+        self.notes = notes
+        document = self.session
+        pages = document.issue.pages if document else []
+        for index in range(min(self.list.count(), len(pages))):
+            self.list.item(index).setText(self._label(index, pages[index]))
 
     def _thumbnail(self, display) -> QPixmap:
         scale = THUMB_HEIGHT / display.height

@@ -191,10 +191,20 @@ class StoryEditor(QWidget, SessionView):
             self.body.setTextCursor(cursor)
 
     def show_overset(self) -> None:
-        """How many characters do not fit (超出 N 字), live."""
+        """How many lines and characters do not fit (超出 3 行 41 字), or how many lines are
+        left empty (空 2 行), live."""
         document = self.session
-        count = document.layout.overset_of(self.article_id) if document and self.article_id else 0
-        self.overset.setText(self.tr("Overset %1 characters").replace("%1", str(count)) if count else "")
+        report = document.layout.report if document and self.article_id else None
+        count = report.overset.get(self.article_id, 0) if report else 0
+        if count:
+            lines = report.overset_lines.get(self.article_id, 0)
+            text = self.tr("Overset %1 lines, %2 characters").replace("%1", str(lines)).replace("%2", str(count))
+        elif report and report.underset_lines.get(self.article_id):
+            text = self.tr("%1 lines short").replace("%1", str(report.underset_lines[self.article_id]))
+        else:
+            text = ""
+        self.overset.setStyleSheet(f"color: {'#d0021b' if count else '#666666'}; font-weight: bold")
+        self.overset.setText(text)
 
     # editing
 

@@ -32,11 +32,29 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
+# A numbered item of a list or an outline: 一、 （一） 1. 1、 （1） ① 第一，
+_NUMERAL = "[一二三四五六七八九十百零〇]+"
+LIST_ITEM = re.compile(rf"^\s*(?:{_NUMERAL}、|[（(]{_NUMERAL}[）)]|\d{{1,3}}[.．、](?!\d)"
+                       r"|[（(]\d{1,3}[）)]|[\u2460-\u2473\u2776-\u277f]|第[一二三四五六七八九十百]+[，,、：:])")
+
+
+def is_list_item(text: str) -> bool:
+    """A numbered item (一、 （一） 1. （1） ① 第一，): a paragraph or a subhead of its article."""
+    return LIST_ITEM.match(text) is not None
+
+
+def introduces(text: str) -> bool:
+    """A paragraph that ends with a colon (如下： 征文要求：): what follows is its own paragraph."""
+    return text.rstrip().endswith(("：", ":"))
+
+
 def join_split_paragraphs(paragraphs: list[str]) -> list[str]:
-    """Join a paragraph that stops mid-sentence with the one after it (国 / 务院)."""
+    """Join a paragraph that stops mid-sentence with the one after it (国 / 务院); never one
+    that introduces what follows (如下：) nor a numbered item to the one before."""
     joined: list[str] = []
     for paragraph in paragraphs:
-        if joined and not ends_sentence(joined[-1]) and len(joined[-1]) > 40:
+        if (joined and not ends_sentence(joined[-1]) and len(joined[-1]) > 40 and not introduces(joined[-1])
+                and not is_list_item(paragraph)):
             joined[-1] += paragraph
         else:
             joined.append(paragraph)

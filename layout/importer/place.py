@@ -40,7 +40,8 @@ LABEL_AND_CAPTION_LINES = 4
 @dataclass
 class Placement:
     """What to place (frames on a page, and the article they belong to), how many grid
-    lines it takes, what did not fit, what it covers."""
+    lines it takes, what did not fit (characters, and grid lines the page had no room
+    for), what it covers."""
 
     page: Page | None = None
     frames: list[Frame] = field(default_factory=list)
@@ -48,6 +49,7 @@ class Placement:
     lines: int = 0
     overset: int = 0
     overlaps: list[str] = field(default_factory=list)
+    missing_lines: int = 0
 
 
 def import_file(path: str | Path, quotes: str = "curly") -> ImportedText:
@@ -149,7 +151,8 @@ def plan_article_at(issue: Issue, article: Article, page: Page, first: int, last
         lines = head_lines + copyfit.body_lines(issue, article, page, first, last)
     else:
         lines = max(head_lines + 1, lines)
-    lines = min(lines, _lines_left(page, top))
+    missing = max(0, lines - _lines_left(page, top))
+    lines -= missing
     frames: list[Frame] = []
     area = page.type_area
     if head_lines:
@@ -161,7 +164,7 @@ def plan_article_at(issue: Issue, article: Article, page: Page, first: int, last
     frames.append(body)
     covered = _refuse_overlaps(page, frames, allow_overlap)
     article.flow = [body.id]
-    return Placement(page=page, frames=frames, article=article, lines=lines, overlaps=covered)
+    return Placement(page=page, frames=frames, article=article, lines=lines, overlaps=covered, missing_lines=missing)
 
 
 def relative_path(issue: Issue, photo: str | Path) -> str:

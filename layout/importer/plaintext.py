@@ -19,7 +19,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from layout.importer.cleanup import clean_line, drop_stray_spaces, ends_sentence, join_split_paragraphs
+from layout.importer.cleanup import (
+    clean_line,
+    drop_stray_spaces,
+    ends_sentence,
+    introduces,
+    is_list_item,
+    join_split_paragraphs,
+)
 from layout.model.document import Article, HeadlineGroup, Paragraph
 
 HEADLINE_MAX = 64
@@ -41,8 +48,11 @@ class ImportedText:
 
 
 def is_headline_line(line: str, limit: int = HEADLINE_MAX) -> bool:
-    """A line of at most ``limit`` characters that does not end a sentence."""
-    return len(line) <= limit and not ends_sentence(line) and not CREDIT.match(line)
+    """A line of at most ``limit`` characters that does not end a sentence, is no numbered
+    item of a list (一、 （一） 1. ①: a paragraph or subhead of its article) and does not
+    introduce what follows with a colon (征文要求：)."""
+    return (len(line) <= limit and not ends_sentence(line) and not CREDIT.match(line) and not is_list_item(line)
+            and not introduces(line))
 
 
 def classify_headline(lines: list[str]) -> HeadlineGroup:
@@ -104,7 +114,7 @@ def make_article(article_id: str, headline_lines: list[str], body: list[str],
     stray spaces dropped, paragraphs split mid-sentence joined again."""
     byline, first = split_byline(body[0]) if body else ("", "")
     texts = [first, *body[1:]] if body else []
-    kinds = styles or ["body"] * len(texts)
+    kinds = styles or [_paragraph_style(text) for text in texts]
     paragraphs: list[Paragraph] = []
     for text, kind in zip(texts, kinds):
         text = drop_stray_spaces(text)
@@ -117,6 +127,13 @@ def make_article(article_id: str, headline_lines: list[str], body: list[str],
             paragraphs.append(Paragraph(text, kind))
     return Article(id=article_id, headline=classify_headline(headline_lines), byline=byline,
                    paragraphs=paragraphs)
+
+
+def _paragraph_style(text: str) -> str:
+    """A short numbered item that ends with no mark (一、各区城市管理机构现状) is a subhead;
+    anything else body text."""
+    short = len(text) <= SHORT_HEADLINE and not ends_sentence(text) and text.rstrip()[-1:] not in "，,；;、：:"
+    return "subhead" if short and is_list_item(text) else "body"
 
 
 def parse(text: str, id_prefix: str = "a", quotes: str = "curly") -> ImportedText:

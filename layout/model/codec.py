@@ -39,6 +39,8 @@ def style_to_json(style: TextStyle) -> dict[str, Any]:
         "fit_lines": style.fit_lines,
         "space_before": style.space_before,
         "keep_lines": style.keep_lines,
+        "hscale": style.hscale,
+        "fit_tracking": style.fit_tracking,
     }
 
 
@@ -153,6 +155,8 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "byline": article.byline,
         "paragraphs": [paragraph_to_json(p) for p in article.paragraphs],
         "flow": list(article.flow),
+        "balance": article.balance,
+        "tracking": article.tracking,
         **({"overrides": {name: overrides_to_json(v) for name, v in article.overrides.items()}}
            if article.overrides else {}),
     }
@@ -166,6 +170,8 @@ def article_from_json(data: dict[str, Any]) -> Article:
         byline=data.get("byline", ""),
         paragraphs=[paragraph_from_json(p) for p in data.get("paragraphs", [])],
         flow=list(data.get("flow", [])),
+        balance=data.get("balance", False),
+        tracking=data.get("tracking", 0.0),
         overrides={name: overrides_from_json(v) for name, v in data.get("overrides", {}).items()},
     )
 

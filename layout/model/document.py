@@ -41,7 +41,10 @@ class Paragraph:
 @dataclass
 class Article:
     """A story: headline group, byline, paragraphs, and the text frames it flows through.
-
+    ``balance``: the columns of its last frame end on the same grid line (齐栏), the
+    last one short by less than a line a column; otherwise they fill in turn.
+    ``tracking``: em added to its body's tracking by copy-fitting (within the body
+    style's ``fit_tracking``).
     ``overrides`` maps a style's name to fields set otherwise in this article alone
     (``{"title": {"size": "小初"}}``: its 主题 in 小初, every other article's as the style says).
     """
@@ -51,6 +54,8 @@ class Article:
     byline: str = ""
     paragraphs: list[Paragraph] = field(default_factory=list)
     flow: list[str] = field(default_factory=list)
+    balance: bool = False
+    tracking: float = 0.0
     overrides: dict[str, Overrides] = field(default_factory=dict)
 
     @property

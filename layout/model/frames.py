@@ -31,20 +31,30 @@ class Frame:
 @dataclass
 class TextFrame(Frame):
     """A frame that an article's body flows through, split into columns
-    (``column_rules`` draws 栏线 in the gutters)."""
+    (``column_rules`` draws 栏线 in the gutters); ``wrap`` (points) above 0 pushes the
+    text of other articles' frames it covers that far away (a boxed item set into a
+    story)."""
 
     kind: ClassVar[str] = "text"
     columns: int = 1
     gutter: float | None = None
     column_rules: bool = False
+    wrap: float = 0.0
 
 
 @dataclass
 class HeadlineFrame(Frame):
-    """The frame of an article's headline group (引题, 主题, 副题)."""
+    """The frame of an article's headline group (引题, 主题, 副题): ``title_style`` names
+    the style of its 主题 (a 长体 or 扁体 one, say); ``fill`` tints the frame (底纹),
+    ``reverse`` sets the type in paper white on it (反白); ``vertical`` sets the group
+    in vertical lines, right to left (竖排)."""
 
     kind: ClassVar[str] = "headline"
     article: str = ""
+    title_style: str = "title"
+    fill: Colour | None = None
+    reverse: bool = False
+    vertical: bool = False
 
 
 @dataclass
@@ -66,7 +76,8 @@ class PhotoFrame(Frame):
     """A photo with an optional caption below or beside it and a credit.
 
     ``fit`` is ``fill`` (crop to the frame around the focus, enlarged by
-    zoom) or ``fit`` (show the whole photo).
+    zoom) or ``fit`` (show the whole photo). ``wrap`` (points) above 0 pushes
+    the text of articles it covers that far away (图文互斥, 绕排).
     """
 
     kind: ClassVar[str] = "photo"
@@ -77,6 +88,7 @@ class PhotoFrame(Frame):
     caption: str = ""
     caption_side: str = "below"
     credit: str = ""
+    wrap: float = 0.0
 
     @property
     def photo(self) -> Photo:
@@ -122,12 +134,16 @@ class SeriesFrame(Frame):
 @dataclass
 class CaptionFrame(Frame):
     """A text frame of its own: a caption, a credit line, a label, a column heading (栏目头),
-    a 报眉, a note, in a paragraph style of the issue; ``overrides`` sets some of the
-    style's fields otherwise for this frame alone."""
+    a 报眉, a note, a kicker set apart, in a paragraph style of the issue; ``overrides`` sets
+    some of the style's fields otherwise for this frame alone; ``fill`` (底纹), ``reverse``
+    and ``vertical`` as a headline frame's."""
 
     kind: ClassVar[str] = "caption"
     text: str = ""
     style: str = "caption"
+    fill: Colour | None = None
+    reverse: bool = False
+    vertical: bool = False
     overrides: dict = field(default_factory=dict)
 
 
@@ -142,13 +158,19 @@ class RuleFrame(Frame):
 
 @dataclass
 class BoxFrame(Frame):
-    """A box (花边框) and/or a tint behind other frames; ``border`` is solid, double or dashed."""
+    """A box (花边框) and/or a tint behind other frames; ``border`` is one of BORDERS
+    (花边: drawn as vectors by the engine); ``wrap`` (points) above 0 pushes the text of
+    articles it covers that far away (图文互斥)."""
 
     kind: ClassVar[str] = "box"
     weight: float = 0.5
     colour: Colour | None = field(default_factory=lambda: BLACK)
     fill: Colour | None = None
     border: str = "solid"
+    wrap: float = 0.0
+
+
+BORDERS = ("solid", "double", "dashed", "thick-thin", "dotted", "wave", "corners")
 
 
 @dataclass

@@ -30,7 +30,9 @@ class TextStyle:
     this style (not at the top of a column): for subheads (小标题).
     ``keep_lines`` makes the flow avoid a paragraph's first line alone at the
     bottom of a column (an orphan) and its last line alone at the top of one
-    (a widow).
+    (a widow). ``hscale`` is the horizontal scale of the glyphs in percent, 50 to
+    150: below 100 长体 (condensed), above 100 扁体 (extended). ``fit_tracking``
+    (em) is how far copy-fitting may change an article's tracking either way.
     """
 
     font: str = "song"
@@ -43,6 +45,8 @@ class TextStyle:
     fit_lines: int = 0
     space_before: int = 0
     keep_lines: bool = True
+    hscale: float = 100.0
+    fit_tracking: float = 0.0
 
     @property
     def size_pt(self) -> float:

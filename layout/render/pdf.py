@@ -153,8 +153,8 @@ class PdfPainter:
     def glyph_run(self, run: GlyphRun) -> None:
         """One BT…ET text object: glyphs placed at the engine's x positions with TJ.
 
-        A stretched run (a dash) is drawn with horizontal scaling (Tz), which
-        scales advances and TJ adjustments too (PDF 1.7 §9.4.4).
+        A run scaled across (长体/扁体, a stretched dash) is drawn with horizontal
+        scaling (Tz), which scales advances and TJ adjustments too (PDF 1.7 §9.4.4).
         """
         font = register_font(run.font)
         doc = self.canvas._doc
@@ -163,7 +163,8 @@ class PdfPainter:
         codes: list[tuple[int, int]] = []
         for subset, data in font.splitString(run.text, doc):
             codes.extend((subset, byte) for byte in data)
-        ops = [f"BT 1 0 0 1 {_fp(run.xs[0])} {_fp(self.page_height - run.y)} Tm"]
+        turn = "0 -1 1 0" if run.rotation == 90 else "1 0 0 1"  # a quarter clockwise: Latin in vertical text
+        ops = [f"BT {turn} {_fp(run.xs[0])} {_fp(self.page_height - run.y)} Tm"]
         if scale != 1.0:
             ops.append(f"{_fp(scale * 100)} Tz")
         current, pen, parts = -1, run.xs[0], []

@@ -133,8 +133,8 @@ class QtPageRenderer:
         prepared = self._used.get(key) or self._runs.get(key)
         if prepared is None or prepared[0] is not item:
             runs = [item] if isinstance(item, GlyphRun) else item.runs()
-            prepared = (item, [self._prepare(run) for run in runs if run.hscale == 1.0],
-                        [run for run in runs if run.hscale != 1.0])
+            prepared = (item, [self._prepare(run) for run in runs if run.hscale == 1.0 and not run.rotation],
+                        [run for run in runs if run.hscale != 1.0 or run.rotation])
         self._used[key] = prepared
         for run, colour in prepared[1]:
             painter.setPen(colour)
@@ -150,15 +150,20 @@ class QtPageRenderer:
         return run, qcolour(item.colour)
 
     def _stretched(self, painter: QPainter, item: GlyphRun) -> None:
-        """A stretched dash, glyph by glyph."""
+        """A run scaled across (长体/扁体, a stretched dash, two digits across in vertical
+        text) or turned (Latin in vertical text), glyph by glyph, each under the transform
+        the PDF's Tz and text matrix give it."""
         run = QGlyphRun()
         run.setRawFont(self.raw_font(item.font, item.size))
         painter.setPen(qcolour(item.colour))
+        x0 = item.xs[0]
         for glyph, x in zip(item.glyphs, item.xs):
             run.setGlyphIndexes([glyph])
             run.setPositions([QPointF(0, 0)])
             painter.save()
-            painter.translate(x, item.y)
+            painter.translate(x0, item.y)
+            painter.rotate(item.rotation)  # about the run's start, as the PDF's text matrix
+            painter.translate(x - x0, 0)
             painter.scale(item.hscale, 1.0)
             painter.drawGlyphRun(QPointF(0, 0), run)
             painter.restore()

@@ -12,10 +12,16 @@ the file system's concerns: the document file format's reading and writing
 from layout.store.base import EDITOR, ISSUE, Lock, LockInfo, Part, RevisionConflict, Store, Where
 from layout.store.filestore import FileStore
 from layout.store.lock import LockedError
+from layout.store.newsroom.address import is_address
 
 
 def store_for(where: Where) -> Store:
-    """The store that keeps the document at ``where`` (today always a file)."""
+    """The store that keeps the document at ``where``: a newsroom database for an address
+    (``postgresql://…?issue=…``, ``newsroom:NAME?issue=…``), else a file."""
+    if is_address(str(where)):
+        from layout.store.newsroom.newsroomstore import NewsroomStore  # psycopg loads only for a newsroom
+
+        return NewsroomStore()
     return FileStore()
 
 

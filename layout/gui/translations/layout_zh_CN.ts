@@ -85,352 +85,409 @@ Take the lock over and edit it? (No opens it read-only.)</source>
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../inspector.py" line="119" />
-        <location filename="../inspector.py" line="409" />
+        <location filename="../inspector.py" line="123" />
+        <location filename="../inspector.py" line="479" />
         <source>Position and size</source>
         <translation>位置和大小</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="122" />
+        <location filename="../inspector.py" line="126" />
         <source>X (mm)</source>
         <translation>X（毫米）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="122" />
+        <location filename="../inspector.py" line="126" />
         <source>Y (mm)</source>
         <translation>Y（毫米）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="123" />
+        <location filename="../inspector.py" line="127" />
         <source>Width (mm)</source>
         <translation>宽（毫米）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="123" />
+        <location filename="../inspector.py" line="127" />
         <source>Height (mm)</source>
         <translation>高（毫米）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="127" />
+        <location filename="../inspector.py" line="131" />
         <source>Grid</source>
         <translation>栏行</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="132" />
+        <location filename="../inspector.py" line="136" />
         <source>Style changes apply to</source>
         <translation>样式改动作用于</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="134" />
+        <location filename="../inspector.py" line="138" />
         <source>This article only</source>
         <translation>仅本文</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="134" />
+        <location filename="../inspector.py" line="138" />
         <source>The style (every user)</source>
         <translation>样式本身（所有使用处）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="144" />
+        <location filename="../inspector.py" line="148" />
         <source>Text frame</source>
         <translation>文本框</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="154" />
-        <location filename="../inspector.py" line="452" />
+        <location filename="../inspector.py" line="158" />
+        <location filename="../inspector.py" line="528" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="154" />
+        <location filename="../inspector.py" line="158" />
         <source>Paragraph style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="155" />
+        <location filename="../inspector.py" line="159" />
         <source>Size in this frame</source>
         <translation>本框字号</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="161" />
+        <location filename="../inspector.py" line="165" />
         <source>Headline group</source>
         <translation>标题组</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="164" />
+        <location filename="../inspector.py" line="168" />
         <source>Kicker (引题)</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="165" />
+        <location filename="../inspector.py" line="169" />
         <source>Title (主题)</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="166" />
+        <location filename="../inspector.py" line="170" />
         <source>Subtitle (副题)</source>
         <translation>副题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="171" />
+        <location filename="../inspector.py" line="175" />
         <source>%1 size</source>
         <translation>%1字号</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="180" />
+        <location filename="../inspector.py" line="181" />
+        <source>Reverse type (反白)</source>
+        <translation>反白</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="181" />
+        <source>Vertical (竖排)</source>
+        <translation>竖排</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="184" />
+        <source>Title scale (%, 长体 &lt; 100 &lt; 扁体)</source>
+        <translation>主题字形比例（%，长体 &lt; 100 &lt; 扁体）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="185" />
+        <source>Title tracking (em)</source>
+        <translation>主题字距（字）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="196" />
         <source>Body text style</source>
         <translation>正文样式</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="182" />
+        <location filename="../inspector.py" line="198" />
         <source>Song (宋)</source>
         <translation>宋体</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="182" />
+        <location filename="../inspector.py" line="198" />
         <source>Bold Song (标宋)</source>
         <translation>标宋</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="183" />
+        <location filename="../inspector.py" line="199" />
         <source>Hei (黑)</source>
         <translation>黑体</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="183" />
+        <location filename="../inspector.py" line="199" />
         <source>Bold Hei (大黑)</source>
         <translation>大黑</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="184" />
+        <location filename="../inspector.py" line="200" />
         <source>Kai (楷)</source>
         <translation>楷体</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="189" />
+        <location filename="../inspector.py" line="205" />
         <source>the line grid</source>
         <translation>按行格</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="196" />
+        <location filename="../inspector.py" line="214" />
+        <location filename="../inspector.py" line="562" />
+        <source>Balance the columns (齐栏)</source>
+        <translation>齐栏</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="217" />
         <source>Justified</source>
         <translation>两端对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="196" />
+        <location filename="../inspector.py" line="217" />
         <source>Left</source>
         <translation>左对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="196" />
+        <location filename="../inspector.py" line="217" />
         <source>Centred</source>
         <translation>居中</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="197" />
+        <location filename="../inspector.py" line="218" />
         <source>Right</source>
         <translation>右对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="199" />
+        <location filename="../inspector.py" line="220" />
         <source>Face</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="199" />
-        <location filename="../inspector.py" line="471" />
+        <location filename="../inspector.py" line="220" />
+        <location filename="../inspector.py" line="547" />
         <source>Size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="200" />
+        <location filename="../inspector.py" line="221" />
         <source>Tracking (em)</source>
         <translation>字距（字）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="200" />
+        <location filename="../inspector.py" line="221" />
         <source>Leading</source>
         <translation>行距</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="201" />
+        <location filename="../inspector.py" line="222" />
+        <source>Horizontal scale (%)</source>
+        <translation>字形比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="223" />
         <source>Alignment</source>
         <translation>对齐</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="201" />
+        <location filename="../inspector.py" line="223" />
         <source>Colour (CMYK %)</source>
         <translation>颜色（CMYK %）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="206" />
-        <location filename="../inspector.py" line="501" />
+        <location filename="../inspector.py" line="226" />
+        <source>Copy-fit</source>
+        <translation>稿件适配</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="230" />
+        <location filename="../inspector.py" line="592" />
         <source>Photo</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="208" />
+        <location filename="../inspector.py" line="232" />
         <source>Fill the frame</source>
         <translation>裁切填满</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="208" />
+        <location filename="../inspector.py" line="232" />
         <source>Whole photo</source>
         <translation>完整显示</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="219" />
+        <location filename="../inspector.py" line="245" />
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="219" />
+        <location filename="../inspector.py" line="245" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="220" />
+        <location filename="../inspector.py" line="246" />
         <source>Focus across</source>
         <translation>焦点（横）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="220" />
+        <location filename="../inspector.py" line="246" />
         <source>Focus down</source>
         <translation>焦点（纵）</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="221" />
-        <location filename="../inspector.py" line="238" />
+        <location filename="../inspector.py" line="247" />
+        <location filename="../inspector.py" line="265" />
         <source>Caption</source>
         <translation>图说</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="221" />
+        <location filename="../inspector.py" line="247" />
         <source>Credit</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="226" />
-        <location filename="../inspector.py" line="511" />
+        <location filename="../inspector.py" line="248" />
+        <source>Text wrap (mm, 0: none)</source>
+        <translation>图文互斥（毫米，0 为不绕排）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="253" />
+        <location filename="../inspector.py" line="602" />
         <source>Before and after</source>
         <translation>整治前后对比</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="233" />
+        <location filename="../inspector.py" line="260" />
         <source>Side by side</source>
         <translation>左右并排</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="233" />
+        <location filename="../inspector.py" line="260" />
         <source>One above the other</source>
         <translation>上下排列</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="235" />
-        <location filename="../inspector.py" line="535" />
+        <location filename="../inspector.py" line="262" />
+        <location filename="../inspector.py" line="626" />
         <source>Swap photos</source>
         <translation>交换图片</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="237" />
-        <location filename="../inspector.py" line="262" />
+        <location filename="../inspector.py" line="264" />
+        <location filename="../inspector.py" line="289" />
         <source>Before label</source>
         <translation>前图标签</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="237" />
-        <location filename="../inspector.py" line="263" />
+        <location filename="../inspector.py" line="264" />
+        <location filename="../inspector.py" line="290" />
         <source>After label</source>
         <translation>后图标签</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="238" />
+        <location filename="../inspector.py" line="265" />
         <source>Arrangement</source>
         <translation>排列</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="245" />
-        <location filename="../inspector.py" line="519" />
+        <location filename="../inspector.py" line="272" />
+        <location filename="../inspector.py" line="610" />
         <source>Series block</source>
         <translation>专栏组图</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="259" />
+        <location filename="../inspector.py" line="286" />
         <source>Pairs title</source>
         <translation>对比组标题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="260" />
+        <location filename="../inspector.py" line="287" />
         <source>Singles title</source>
         <translation>单图组标题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="261" />
+        <location filename="../inspector.py" line="288" />
         <source>Credit line</source>
         <translation>署名行</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="264" />
+        <location filename="../inspector.py" line="291" />
         <source>Pairs a row</source>
         <translation>每行对比组数</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="265" />
+        <location filename="../inspector.py" line="292" />
         <source>Singles a row</source>
         <translation>每行单图数</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="324" />
+        <location filename="../inspector.py" line="367" />
         <source>Sizes and faces below change this article alone.</source>
         <translation>下面的字号和字体只改本文。</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="326" />
+        <location filename="../inspector.py" line="369" />
         <source>Its own settings: %1</source>
         <translation>本文自有设置：%1</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="329" />
+        <location filename="../inspector.py" line="372" />
         <source>Sizes and faces below change the styles for every article that uses them: %1</source>
         <translation>下面的字号和字体改的是样式，所有使用它的稿件都会变：%1</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="342" />
+        <location filename="../inspector.py" line="385" />
         <source>The style %1 is used by %2 places; the size here is this frame's own.</source>
         <translation>样式 %1 有 %2 处使用；这里的字号只属于本框。</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="362" />
+        <location filename="../inspector.py" line="405" />
         <source>%1 columns × %2 lines</source>
         <translation>%1 栏 × %2 行</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="413" />
+        <location filename="../inspector.py" line="442" />
+        <source>Overset %1 lines, %2 characters</source>
+        <translation>超出 %1 行 %2 字</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="445" />
+        <source>%1 lines short</source>
+        <translation>空 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="446" />
+        <source>Fits</source>
+        <translation>正好排满</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="483" />
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="422" />
+        <location filename="../inspector.py" line="492" />
+        <location filename="../inspector.py" line="557" />
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="438" />
+        <location filename="../inspector.py" line="508" />
         <source>Style in article</source>
         <translation>本文样式</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="443" />
+        <location filename="../inspector.py" line="519" />
         <source>Style</source>
         <translation>样式</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="458" />
+        <location filename="../inspector.py" line="534" />
         <source>Apply style</source>
         <translation>应用样式</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="490" />
+        <location filename="../inspector.py" line="581" />
         <source>Give the colour as four percentages: C M Y K</source>
         <translation>颜色请写四个百分数：C M Y K</translation>
     </message>
@@ -486,623 +543,674 @@ Take the lock over and edit it? (No opens it read-only.)</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="176" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="191" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="192" />
         <source>Export &amp;Proof (校样)…</source>
         <translation>导出校样(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188" />
+        <location filename="../main_window.py" line="193" />
         <source>Export P&amp;ress PDFs…</source>
         <translation>导出印刷文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="195" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
+        <location filename="../main_window.py" line="233" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232" />
+        <location filename="../main_window.py" line="237" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
+        <location filename="../main_window.py" line="239" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231" />
+        <location filename="../main_window.py" line="236" />
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116" />
+        <location filename="../main_window.py" line="121" />
         <source>Opened</source>
         <translation>打开时</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117" />
+        <location filename="../main_window.py" line="122" />
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118" />
+        <location filename="../main_window.py" line="123" />
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119" />
+        <location filename="../main_window.py" line="124" />
         <source>Styles</source>
         <translation>样式表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120" />
+        <location filename="../main_window.py" line="125" />
         <source>Pages</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121" />
+        <location filename="../main_window.py" line="126" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122" />
+        <location filename="../main_window.py" line="127" />
         <source>Preflight</source>
         <translation>印前检查</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145" />
+        <location filename="../main_window.py" line="150" />
         <source>&amp;Page</source>
         <translation>版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148" />
+        <location filename="../main_window.py" line="153" />
         <source>Add page: %1</source>
         <translation>新增版面：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150" />
+        <location filename="../main_window.py" line="155" />
         <source>&amp;Duplicate Page</source>
         <translation>复制本版(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="156" />
         <source>D&amp;elete Page</source>
         <translation>删除本版(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153" />
+        <location filename="../main_window.py" line="158" />
         <source>Follow &amp;Master</source>
         <translation>套用母版(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154" />
+        <location filename="../main_window.py" line="159" />
         <source>No master</source>
         <translation>不用母版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157" />
+        <location filename="../main_window.py" line="162" />
         <source>Follow master: %1</source>
         <translation>套用母版：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159" />
+        <location filename="../main_window.py" line="164" />
         <source>Detach Master &amp;Items</source>
         <translation>脱离母版项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="166" />
         <source>&amp;Next Page</source>
         <translation>下一版(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="168" />
         <source>&amp;Previous Page</source>
         <translation>上一版(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="173" />
         <source>&amp;New from Template</source>
         <translation>从模板新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="177" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="179" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="181" />
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="183" />
         <source>&amp;Import Article…</source>
         <translation>导入稿件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="185" />
         <source>Place Photo &amp;Pair…</source>
         <translation>放置前后对比图(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182" />
+        <location filename="../main_window.py" line="187" />
         <source>Re&amp;link Photos…</source>
         <translation>重新链接图片(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184" />
+        <location filename="../main_window.py" line="189" />
         <source>Issue Se&amp;ttings…</source>
         <translation>报纸设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193" />
+        <location filename="../main_window.py" line="198" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="199" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="200" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="206" />
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202" />
+        <location filename="../main_window.py" line="207" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203" />
+        <location filename="../main_window.py" line="208" />
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204" />
+        <location filename="../main_window.py" line="209" />
         <source>Paste in Pl&amp;ace</source>
         <translation>原位粘贴(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205" />
+        <location filename="../main_window.py" line="210" />
         <source>D&amp;uplicate</source>
         <translation>再制(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208" />
+        <location filename="../main_window.py" line="213" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="214" />
         <source>Bring &amp;Forward</source>
         <translation>上移一层(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211" />
+        <location filename="../main_window.py" line="216" />
         <source>Send &amp;Backward</source>
         <translation>下移一层(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213" />
+        <location filename="../main_window.py" line="218" />
         <source>&amp;Align and Distribute</source>
         <translation>对齐与分布(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214" />
+        <location filename="../main_window.py" line="219" />
         <source>Align Left</source>
         <translation>左对齐</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214" />
+        <location filename="../main_window.py" line="219" />
         <source>Align Centres</source>
         <translation>水平居中对齐</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215" />
+        <location filename="../main_window.py" line="220" />
         <source>Align Right</source>
         <translation>右对齐</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215" />
+        <location filename="../main_window.py" line="220" />
         <source>Align Tops</source>
         <translation>顶对齐</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="221" />
         <source>Align Middles</source>
         <translation>垂直居中对齐</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="221" />
         <source>Align Bottoms</source>
         <translation>底对齐</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="223" />
         <source>Distribute Across</source>
         <translation>水平等距分布</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="225" />
         <source>Distribute Down</source>
         <translation>垂直等距分布</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222" />
+        <location filename="../main_window.py" line="227" />
         <source>Clear &amp;Guides</source>
         <translation>清除参考线(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223" />
+        <location filename="../main_window.py" line="228" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224" />
+        <location filename="../main_window.py" line="229" />
         <source>U&amp;nlock</source>
         <translation>解锁(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229" />
+        <location filename="../main_window.py" line="234" />
         <source>Fit &amp;Page</source>
         <translation>适合整版(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230" />
+        <location filename="../main_window.py" line="235" />
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236" />
+        <location filename="../main_window.py" line="241" />
         <source>&amp;Grid and Frames</source>
         <translation>版心网格和图文框(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239" />
+        <location filename="../main_window.py" line="244" />
         <source>&amp;Snap</source>
         <translation>吸附(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243" />
+        <location filename="../main_window.py" line="248" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246" />
+        <location filename="../main_window.py" line="251" />
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256" />
+        <location filename="../main_window.py" line="261" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259" />
+        <location filename="../main_window.py" line="264" />
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262" />
+        <location filename="../main_window.py" line="267" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263" />
+        <location filename="../main_window.py" line="268" />
         <source>Box</source>
         <translation>边框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264" />
+        <location filename="../main_window.py" line="269" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266" />
+        <location filename="../main_window.py" line="271" />
         <source>Tint</source>
         <translation>底纹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267" />
+        <location filename="../main_window.py" line="272" />
         <source>Series</source>
         <translation>组图栏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303" />
+        <location filename="../main_window.py" line="311" />
         <source>Preflight: %1 errors, %2 warnings</source>
         <translation>印前检查：%1 个错误，%2 个警告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340" />
+        <location filename="../main_window.py" line="348" />
         <source>Issue settings</source>
         <translation>报纸设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358" />
+        <location filename="../main_window.py" line="366" />
         <source>Fit Frame to Copy</source>
         <translation>文框适合稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359" />
+        <location filename="../main_window.py" line="367" />
+        <location filename="../main_window.py" line="649" />
+        <source>Fit Copy by Tracking</source>
+        <translation>以字距适配</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="368" />
         <source>Show in Story Editor</source>
         <translation>在稿件编辑器中显示</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360" />
+        <location filename="../main_window.py" line="369" />
         <source>Unlink from Story</source>
         <translation>断开与稿件的串接</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362" />
+        <location filename="../main_window.py" line="371" />
         <source>Crop</source>
         <translation>裁切</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364" />
+        <location filename="../main_window.py" line="373" />
         <source>Relink Photo…</source>
         <translation>重新链接图片…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365" />
+        <location filename="../main_window.py" line="374" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376" />
+        <location filename="../main_window.py" line="385" />
         <source>Paragraph Style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="377" />
+        <location filename="../main_window.py" line="386" />
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="377" />
+        <location filename="../main_window.py" line="386" />
         <source>Lead</source>
         <translation>导语</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="377" />
+        <location filename="../main_window.py" line="386" />
         <source>Subhead</source>
         <translation>小标题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386" />
+        <location filename="../main_window.py" line="395" />
         <source>Paragraph style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391" />
-        <location filename="../main_window.py" line="394" />
+        <location filename="../main_window.py" line="400" />
+        <location filename="../main_window.py" line="403" />
         <source>Relink photo</source>
         <translation>重新链接图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400" />
+        <location filename="../main_window.py" line="409" />
         <source>Folder with the moved photos</source>
         <translation>图片移到的文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404" />
+        <location filename="../main_window.py" line="413" />
         <source>Relink photos</source>
         <translation>重新链接图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405" />
+        <location filename="../main_window.py" line="414" />
         <source>Relinked photos in %1 frames</source>
         <translation>已重新链接 %1 个图框的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="420" />
+        <location filename="../main_window.py" line="432" />
+        <location filename="../main_window.py" line="445" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="449" />
+        <location filename="../main_window.py" line="481" />
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="463" />
+        <location filename="../main_window.py" line="497" />
+        <location filename="../main_window.py" line="512" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467" />
+        <location filename="../main_window.py" line="516" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475" />
+        <location filename="../main_window.py" line="524" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="476" />
+        <location filename="../main_window.py" line="525" />
         <source>The issue has changes that are not saved. Save them?</source>
         <translation>本期有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="525" />
+        <location filename="../main_window.py" line="576" />
         <source>Clear guides</source>
         <translation>清除参考线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530" />
+        <location filename="../main_window.py" line="581" />
         <source>The language changes when the editor starts again</source>
         <translation>语言在编辑器下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540" />
+        <location filename="../main_window.py" line="591" />
         <source>Follow master</source>
         <translation>套用母版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551" />
+        <location filename="../main_window.py" line="602" />
         <source>Detach master items</source>
         <translation>脱离母版项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="561" />
+        <location filename="../main_window.py" line="612" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562" />
+        <location filename="../main_window.py" line="613" />
         <source>Articles (*.txt *.docx)</source>
         <translation>稿件 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="571" />
+        <location filename="../main_window.py" line="622" />
         <source>Before and after photos</source>
         <translation>整治前后图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392" />
-        <location filename="../main_window.py" line="572" />
+        <location filename="../main_window.py" line="401" />
+        <location filename="../main_window.py" line="623" />
         <source>Photos (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576" />
+        <location filename="../main_window.py" line="627" />
         <source>Choose two photos: before and after</source>
         <translation>请选两张图片：整治前和整治后</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="598" />
-        <source>Overset: %1 characters in %2</source>
-        <translation>超版：%2 有 %1 字排不下</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="601" />
+        <location filename="../main_window.py" line="660" />
         <source>Missing from every font: %1</source>
         <translation>所有字体都缺的字：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="603" />
+        <location filename="../main_window.py" line="662" />
         <source>%1 problems with frames</source>
         <translation>%1 个图文框有问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="604" />
+        <location filename="../main_window.py" line="663" />
         <source>Layout OK</source>
         <translation>排版正常</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608" />
+        <location filename="../main_window.py" line="667" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="610" />
+        <location filename="../main_window.py" line="672" />
         <source>No document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="612" />
+        <location filename="../main_window.py" line="674" />
         <source>Newspaper Layout</source>
         <translation>报纸排版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="616" />
+        <location filename="../main_window.py" line="678" />
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="626" />
+        <location filename="../main_window.py" line="688" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450" />
-        <location filename="../main_window.py" line="626" />
+        <location filename="../main_window.py" line="482" />
+        <location filename="../main_window.py" line="688" />
         <source>Layout documents (*.layout.json)</source>
         <translation>版面文档 (*.layout.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="632" />
+        <location filename="../main_window.py" line="657" />
+        <source>Overset: %1 lines, %2 characters in %3</source>
+        <translation>超版：%3 超出 %1 行 %2 字</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="694" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="637" />
+        <location filename="../main_window.py" line="699" />
         <source>Export Proof</source>
         <translation>导出校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="644" />
+        <location filename="../main_window.py" line="706" />
         <source>Folder for the press PDFs</source>
         <translation>印刷文件存放文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="646" />
+        <location filename="../main_window.py" line="708" />
         <source>The last export into %1 was stopped halfway; this one replaces its pages</source>
         <translation>上次导出到 %1 时中途停止；这次导出会替换其中的版面文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="661" />
+        <location filename="../main_window.py" line="723" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="674" />
+        <location filename="../main_window.py" line="736" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="677" />
+        <location filename="../main_window.py" line="739" />
         <source>Export cancelled</source>
         <translation>导出已取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="680" />
+        <location filename="../main_window.py" line="742" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
 </context>
 <context>
+    <name>NewsroomLink</name>
+    <message>
+        <location filename="../newsroom_link.py" line="86" />
+        <source>Held by a colleague</source>
+        <translation>同事正在使用</translation>
+    </message>
+    <message>
+        <location filename="../newsroom_link.py" line="87" />
+        <source>%1. Your change is taken back.</source>
+        <translation>%1。你的修改已撤回。</translation>
+    </message>
+    <message>
+        <location filename="../newsroom_link.py" line="102" />
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location filename="../newsroom_link.py" line="110" />
+        <source>Saved to the newsroom</source>
+        <translation>已保存到编辑部数据库</translation>
+    </message>
+    <message>
+        <location filename="../newsroom_link.py" line="134" />
+        <source>Changed by %1: %2</source>
+        <translation>%1 修改了：%2</translation>
+    </message>
+    <message>
+        <location filename="../newsroom_link.py" line="151" />
+        <source>me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <location filename="../newsroom_link.py" line="196" />
+        <source>Newsroom database away: work kept on this computer, saved when it is back</source>
+        <translation>编辑部数据库连不上：修改保存在本机，恢复后自动保存</translation>
+    </message>
+    <message>
+        <location filename="../newsroom_link.py" line="199" />
+        <source>Newsroom: %1</source>
+        <translation>编辑部：%1</translation>
+    </message>
+</context>
+<context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../canvas.py" line="581" />
+        <location filename="../canvas.py" line="623" />
         <source>Nudge</source>
         <translation>微移</translation>
     </message>
     <message>
-        <location filename="../canvas.py" line="586" />
+        <location filename="../canvas.py" line="628" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1111,7 +1219,7 @@ Take the lock over and edit it? (No opens it read-only.)</source>
     <name>PagesDock</name>
     <message>
         <location filename="../pages_dock.py" line="76" />
-        <location filename="../pages_dock.py" line="161" />
+        <location filename="../pages_dock.py" line="174" />
         <source>Add page</source>
         <translation>新增版面</translation>
     </message>
@@ -1136,27 +1244,22 @@ Take the lock over and edit it? (No opens it read-only.)</source>
         <translation>版名</translation>
     </message>
     <message>
-        <location filename="../pages_dock.py" line="113" />
-        <source>Page %1</source>
-        <translation>第%1版</translation>
-    </message>
-    <message>
-        <location filename="../pages_dock.py" line="167" />
+        <location filename="../pages_dock.py" line="180" />
         <source>Duplicate page</source>
         <translation>复制版面</translation>
     </message>
     <message>
-        <location filename="../pages_dock.py" line="173" />
+        <location filename="../pages_dock.py" line="186" />
         <source>Delete page</source>
         <translation>删除版面</translation>
     </message>
     <message>
-        <location filename="../pages_dock.py" line="178" />
+        <location filename="../pages_dock.py" line="191" />
         <source>Move page</source>
         <translation>移动版面</translation>
     </message>
     <message>
-        <location filename="../pages_dock.py" line="184" />
+        <location filename="../pages_dock.py" line="197" />
         <source>Page</source>
         <translation>版面</translation>
     </message>
@@ -1327,23 +1430,28 @@ Reload it (your unsaved changes are lost), or keep your version (saving it repla
         <translation>未选中稿件</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="197" />
-        <source>Overset %1 characters</source>
-        <translation>超出 %1 字</translation>
+        <location filename="../story_editor.py" line="201" />
+        <source>Overset %1 lines, %2 characters</source>
+        <translation>超出 %1 行 %2 字</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="224" />
-        <location filename="../story_editor.py" line="232" />
+        <location filename="../story_editor.py" line="203" />
+        <source>%1 lines short</source>
+        <translation>空 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="234" />
+        <location filename="../story_editor.py" line="242" />
         <source>Typing</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="256" />
+        <location filename="../story_editor.py" line="266" />
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="257" />
+        <location filename="../story_editor.py" line="267" />
         <source>Replaced in %1 places</source>
         <translation>已替换 %1 处</translation>
     </message>
@@ -1580,27 +1688,27 @@ Reload it (your unsaved changes are lost), or keep your version (saving it repla
         <translation>放置前后对比图</translation>
     </message>
     <message>
-        <location filename="../placing.py" line="164" />
+        <location filename="../placing.py" line="167" />
         <source>Place photo</source>
         <translation>放置图片</translation>
     </message>
     <message>
-        <location filename="../placing.py" line="174" />
+        <location filename="../placing.py" line="177" />
         <source>Add rule</source>
         <translation>添加线条</translation>
     </message>
     <message>
-        <location filename="../placing.py" line="180" />
+        <location filename="../placing.py" line="183" />
         <source>Add series block</source>
         <translation>添加组图栏</translation>
     </message>
     <message>
-        <location filename="../placing.py" line="189" />
+        <location filename="../placing.py" line="192" />
         <source>Add tint</source>
         <translation>添加底纹</translation>
     </message>
     <message>
-        <location filename="../placing.py" line="189" />
+        <location filename="../placing.py" line="192" />
         <source>Add box</source>
         <translation>添加边框</translation>
     </message>
