@@ -133,4 +133,6 @@ def test_a_photo_dropped_on_a_series_block_takes_a_single_slot(qtbot, window):
     drop_files(window.canvas, [photo], view_point(window.canvas, rect.x + 20, rect.y + 20))
     block = session.issue.find_frame(series.id)[1]
     assert len(block.singles) == 1 and block.singles[0].image.endswith(photo.name)
+    assert block.singles_span == 2  # the block made room for its singles, and they are drawn
+    assert any(type(i).__name__ == "ImageItem" for i in session.page_display().items)
     assert not any(f.kind == "photo" for f in session.issue.pages[0].frames)

@@ -485,6 +485,13 @@ def add_series_pair(issue: Issue, frame_id: str, before: str | Path, after: str 
     return SetFields(("frame", frame_id), {"pairs": [*block.pairs, pair]}, "add pair to series")
 
 
+SINGLES_SPAN = 2  # grid columns a series block gives its single photos when the first one arrives
+
+
+def _page_of(issue: Issue, frame_id: str) -> Page:
+    return issue.pages[page_index_of(issue, frame_id)]
+
+
 def add_series_single(issue: Issue, frame_id: str, image: str | Path, caption: str = "") -> SetFields:
     """One more single photo (挂账督办) in a series block: an empty slot takes it, else a new one."""
     block = frame(issue, frame_id)
@@ -497,7 +504,10 @@ def add_series_single(issue: Issue, frame_id: str, image: str | Path, caption: s
         empty.caption = empty.caption or caption
     else:
         singles.append(Photo(relative_path(issue, image), caption=caption))
-    return SetFields(("frame", frame_id), {"singles": singles}, "add photo to series")
+    values: dict[str, Any] = {"singles": singles}
+    if not block.singles_span:  # a block without a singles area gets one: two grid columns at its left
+        values["singles_span"] = min(SINGLES_SPAN, max(1, _page_of(issue, frame_id).grid.columns - 1))
+    return SetFields(("frame", frame_id), values, "add photo to series")
 
 
 def place_photo(issue: Issue, page_index: int, image: str | Path, rect: Rect) -> InsertFrame:
