@@ -19,7 +19,7 @@ def _open_example(window, tmp_path):
     shutil.copytree(EXAMPLE.parent, folder)
     assert window.open_document(folder / EXAMPLE.name)
     window.resizeDocks([window.inspector_dock], [700], Qt.Vertical)  # the designer pulls the inspector taller
-    return window.issue.pages[0]
+    return window.session.issue.pages[0]
 
 
 def _click_frame(qtbot, window, frame) -> None:
@@ -61,20 +61,24 @@ def test_the_inspector_sets_a_title_scale_reverse_type_and_balanced_columns(qtbo
     _click_frame(qtbot, window, head)
     inspector = window.inspector
     assert inspector.title_scale.isVisible()
+    _type_into(qtbot, inspector.title_scale, "90")  # this article's 主题 (the inspector's default, issue 19)
+    assert window.session.issue.article("a3").overrides["title"]["hscale"] == 90.0
+    inspector.scope.setFocus()  # now the style itself
+    qtbot.keyClick(inspector.scope, Qt.Key_Down)
     _type_into(qtbot, inspector.title_scale, "80")
-    assert window.issue.style(head.title_style).hscale == 80.0
+    assert window.session.issue.style(head.title_style).hscale == 80.0
     _click(qtbot, inspector.reverse)
-    assert window.issue.pages[0].frame(head.id).reverse
+    assert window.session.issue.pages[0].frame(head.id).reverse
     window.document.undo_stack.undo()
-    assert not window.issue.pages[0].frame(head.id).reverse
+    assert not window.session.issue.pages[0].frame(head.id).reverse
 
     body = next(f for f in page.frames if isinstance(f, TextFrame) and f.id == "a1-body")
     _click_frame(qtbot, window, body)
     assert inspector.balance.isVisible() and not inspector.balance.isChecked()
-    lines = window.layout_result.report.underset_lines["a1"]
+    lines = window.session.layout.report.underset_lines["a1"]
     assert inspector.copy_fit.text() in (f"{lines} lines short", f"空 {lines} 行")
     _click(qtbot, inspector.balance)
-    assert window.issue.article("a1").balance
+    assert window.session.issue.article("a1").balance
 
 
 def test_the_inspector_sets_a_photos_text_wrap(qtbot, window, tmp_path):
@@ -82,6 +86,6 @@ def test_the_inspector_sets_a_photos_text_wrap(qtbot, window, tmp_path):
     photo = next(f for f in page.frames if isinstance(f, PhotoFrame))
     _click_frame(qtbot, window, photo)
     _type_into(qtbot, window.inspector.wrap, "0")
-    assert window.issue.pages[0].frame(photo.id).wrap == 0
+    assert window.session.issue.pages[0].frame(photo.id).wrap == 0
     window.document.undo_stack.undo()
-    assert window.issue.pages[0].frame(photo.id).wrap > 0
+    assert window.session.issue.pages[0].frame(photo.id).wrap > 0

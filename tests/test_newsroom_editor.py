@@ -30,19 +30,19 @@ def _editor(qtbot, monkeypatch, address: str, user: str, page: int):
     window.show()
     qtbot.waitExposed(window)
     assert window.open_document(address, page)
-    assert window.issue.pages[window.page_index].number == page
+    assert window.session.issue.pages[window.session.page_index].number == page
     return window
 
 
 def _drag_text_frame(qtbot, window, dx_points: float) -> tuple[str, object]:
     """Drag the page's first text frame sideways with the mouse; its id and new rectangle."""
-    page = window.issue.pages[window.page_index]
+    page = window.session.issue.pages[window.session.page_index]
     frame = next(f for f in page.frames if isinstance(f, TextFrame))
     canvas = window.canvas
     before = frame.rect
     start = view_point(canvas, frame.rect.x + frame.rect.w / 2, frame.rect.y + 15)
     drag(qtbot, canvas, start, start + QPoint(round(dx_points * canvas.scale()), 0), modifier=Qt.AltModifier)
-    moved = window.issue.pages[window.page_index].frame(frame.id)
+    moved = window.session.issue.pages[window.session.page_index].frame(frame.id)
     assert moved.rect != before, "the drag moved nothing"
     return frame.id, moved.rect
 
@@ -68,13 +68,13 @@ def test_two_editors_on_two_pages_both_save_and_see_each_other_within_a_second(q
     _settle(qtbot, first, second)
     _save(qtbot, first)
     start = time.monotonic()
-    qtbot.waitUntil(lambda: second.issue.pages[0].frame(one_id).rect == one_rect, timeout=1000)
+    qtbot.waitUntil(lambda: second.session.issue.pages[0].frame(one_id).rect == one_rect, timeout=1000)
     seen = time.monotonic() - start
     assert seen < 1.0
     _settle(qtbot, first, second)
     _save(qtbot, second)
     start = time.monotonic()
-    qtbot.waitUntil(lambda: first.issue.pages[1].frame(two_id).rect == two_rect, timeout=1000)
+    qtbot.waitUntil(lambda: first.session.issue.pages[1].frame(two_id).rect == two_rect, timeout=1000)
     assert time.monotonic() - start < 1.0
     stored = IssueSession(Newsroom(parse(desk))).load()
     assert stored.pages[0].frame(one_id).rect == one_rect
@@ -98,9 +98,9 @@ def test_a_designer_and_an_editor_on_one_story_keep_both_changes(qtbot, monkeypa
     designer = _editor(qtbot, monkeypatch, desk, "zhao", 1)
     editor = _editor(qtbot, monkeypatch, desk, "qian", 1)  # the page is zhao's: qian only writes
     assert "held by zhao@" in editor.statusBar().currentMessage()
-    page = editor.issue.pages[0]
+    page = editor.session.issue.pages[0]
     body = next(f for f in page.frames if isinstance(f, TextFrame))
-    article_id = next(a.id for a in editor.issue.articles if body.id in a.flow)
+    article_id = next(a.id for a in editor.session.issue.articles if body.id in a.flow)
     canvas = editor.canvas
     qtbot.mouseDClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
                       view_point(canvas, body.rect.x + 20, body.rect.y + 20))
@@ -108,16 +108,16 @@ def test_a_designer_and_an_editor_on_one_story_keep_both_changes(qtbot, monkeypa
     editor.story.focus_body()
     qtbot.keyClick(editor.story.body, Qt.Key_Return)
     type_chinese(editor.story.body, "编辑改写的一段。")
-    assert editor.issue.article(article_id).paragraphs[-1].text == "编辑改写的一段。"
+    assert editor.session.issue.article(article_id).paragraphs[-1].text == "编辑改写的一段。"
     frame_id, rect = _drag_text_frame(qtbot, designer, 30)
     assert frame_id == body.id
     assert editor.document.modified
     _settle(qtbot, designer, editor)
     _save(qtbot, editor)
     _save(qtbot, designer)
-    qtbot.waitUntil(lambda: designer.issue.article(article_id).paragraphs[-1].text == "编辑改写的一段。",
+    qtbot.waitUntil(lambda: designer.session.issue.article(article_id).paragraphs[-1].text == "编辑改写的一段。",
                     timeout=1000)
-    qtbot.waitUntil(lambda: editor.issue.pages[0].frame(frame_id).rect == rect, timeout=1000)
+    qtbot.waitUntil(lambda: editor.session.issue.pages[0].frame(frame_id).rect == rect, timeout=1000)
     stored = IssueSession(Newsroom(parse(desk))).load()
     assert stored.article(article_id).paragraphs[-1].text == "编辑改写的一段。"
     assert stored.pages[0].frame(frame_id).rect == rect
@@ -147,7 +147,7 @@ def test_an_edit_on_a_page_a_colleague_holds_is_taken_back_naming_them(qtbot, mo
     second.undo()
     qtbot.waitUntil(lambda: len(warned) == 2 and second.document.undo_stack.index() == 1, timeout=2000)
     assert "page 2 is held by zhao@" in warned[1]
-    assert second.issue.pages[1].frame(frame_id).rect == moved
+    assert second.session.issue.pages[1].frame(frame_id).rect == moved
     for window in (first, second):
         window.close()
 

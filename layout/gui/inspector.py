@@ -42,7 +42,7 @@ from layout.model.frames import (
 )
 from layout.model.geometry import Rect
 from layout.model.limits import min_side
-from layout.model.styles import ALIGNMENTS, FONT_ROLES
+from layout.model.styles import ALIGNMENTS, FONT_ROLES, with_overrides
 from layout.units import HAO_SIZES_PT, UnitError, length, mm, to_mm
 
 SIZE_CHOICES = [name for name, pt in HAO_SIZES_PT.items() if pt >= 6.5]
@@ -322,7 +322,8 @@ class Inspector(QWidget, SessionView):
                 _set_text(text, getattr(article.headline, part))
                 _set_text(size, str(document.issue.style_in(shown, part).size))
             head = self._headline_frame()
-            title = document.issue.style(head.title_style if head else "title")
+            title = with_overrides(document.issue.style(head.title_style if head else "title"),
+                                   shown.overrides.get("title") if shown is not None else None)
             _set_value(self.title_scale, title.hscale)
             _set_value(self.title_tracking, title.tracking)
             for box, on in ((self.reverse, bool(head and head.reverse)), (self.vertical, bool(head and head.vertical))):
@@ -547,8 +548,11 @@ class Inspector(QWidget, SessionView):
             self._do(stylesheet.override_in_frame(self.session.issue, frame.id, size=value), self.tr("Size"))
 
     def _title_style_changed(self, **values) -> None:
+        """The 主题's scale or tracking: this article's (its overrides of the title, whatever
+        style its headline frame names) or the style the headline frame names."""
         head = self._headline_frame()
-        self._style_changed(head.title_style if head else "title", **values)
+        self._style_changed("title" if self._scope() == "article" else (head.title_style if head else "title"),
+                            **values)
 
     def _headline_frame_changed(self, **values) -> None:
         head = self._headline_frame()

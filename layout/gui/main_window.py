@@ -492,10 +492,12 @@ class MainWindow(QMainWindow):
         """Save a newsroom issue as a file (its photos copied beside it); the window then
         edits the file and lets go of the newsroom."""
         try:
-            photos.copy_beside([p.image for p in photo_places(self.issue)], path)
+            photos.copy_beside([p.image for p in photo_places(self.session.issue)], path)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
             return False
+        issue = self.session.issue  # its photo paths are the copies' paths beside the new file now
+        issue.source, issue.disk_digest = path.resolve(), None
         link, self.newsroom = self.newsroom, None
         if not self._save_to(path):
             self.newsroom = link
@@ -644,9 +646,9 @@ class MainWindow(QMainWindow):
 
     def _fit_by_tracking(self, frame_id: str) -> None:
         """Copy-fit the frame's article by its tracking, within what the body style allows."""
-        article = ops.article_of(self.issue, frame_id)
+        article = ops.article_of(self.session.issue, frame_id)
         try:
-            self.document.do(ops.fit_by_tracking(self.issue, article), self.tr("Fit Copy by Tracking"))
+            self.document.do(ops.fit_by_tracking(self.session.issue, article), self.tr("Fit Copy by Tracking"))
         except ValueError as problem:
             self.statusBar().showMessage(str(problem))
 

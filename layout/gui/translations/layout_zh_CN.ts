@@ -86,7 +86,7 @@ Take the lock over and edit it? (No opens it read-only.)</source>
     <name>Inspector</name>
     <message>
         <location filename="../inspector.py" line="123" />
-        <location filename="../inspector.py" line="479" />
+        <location filename="../inspector.py" line="480" />
         <source>Position and size</source>
         <translation>位置和大小</translation>
     </message>
@@ -137,7 +137,7 @@ Take the lock over and edit it? (No opens it read-only.)</source>
     </message>
     <message>
         <location filename="../inspector.py" line="158" />
-        <location filename="../inspector.py" line="528" />
+        <location filename="../inspector.py" line="529" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
@@ -233,7 +233,7 @@ Take the lock over and edit it? (No opens it read-only.)</source>
     </message>
     <message>
         <location filename="../inspector.py" line="214" />
-        <location filename="../inspector.py" line="562" />
+        <location filename="../inspector.py" line="566" />
         <source>Balance the columns (齐栏)</source>
         <translation>齐栏</translation>
     </message>
@@ -264,7 +264,7 @@ Take the lock over and edit it? (No opens it read-only.)</source>
     </message>
     <message>
         <location filename="../inspector.py" line="220" />
-        <location filename="../inspector.py" line="547" />
+        <location filename="../inspector.py" line="548" />
         <source>Size</source>
         <translation>字号</translation>
     </message>
@@ -300,7 +300,7 @@ Take the lock over and edit it? (No opens it read-only.)</source>
     </message>
     <message>
         <location filename="../inspector.py" line="230" />
-        <location filename="../inspector.py" line="592" />
+        <location filename="../inspector.py" line="596" />
         <source>Photo</source>
         <translation>图片</translation>
     </message>
@@ -352,7 +352,7 @@ Take the lock over and edit it? (No opens it read-only.)</source>
     </message>
     <message>
         <location filename="../inspector.py" line="253" />
-        <location filename="../inspector.py" line="602" />
+        <location filename="../inspector.py" line="606" />
         <source>Before and after</source>
         <translation>整治前后对比</translation>
     </message>
@@ -368,7 +368,7 @@ Take the lock over and edit it? (No opens it read-only.)</source>
     </message>
     <message>
         <location filename="../inspector.py" line="262" />
-        <location filename="../inspector.py" line="626" />
+        <location filename="../inspector.py" line="630" />
         <source>Swap photos</source>
         <translation>交换图片</translation>
     </message>
@@ -391,7 +391,7 @@ Take the lock over and edit it? (No opens it read-only.)</source>
     </message>
     <message>
         <location filename="../inspector.py" line="272" />
-        <location filename="../inspector.py" line="610" />
+        <location filename="../inspector.py" line="614" />
         <source>Series block</source>
         <translation>专栏组图</translation>
     </message>
@@ -421,73 +421,73 @@ Take the lock over and edit it? (No opens it read-only.)</source>
         <translation>每行单图数</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="367" />
+        <location filename="../inspector.py" line="368" />
         <source>Sizes and faces below change this article alone.</source>
         <translation>下面的字号和字体只改本文。</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="369" />
+        <location filename="../inspector.py" line="370" />
         <source>Its own settings: %1</source>
         <translation>本文自有设置：%1</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="372" />
+        <location filename="../inspector.py" line="373" />
         <source>Sizes and faces below change the styles for every article that uses them: %1</source>
         <translation>下面的字号和字体改的是样式，所有使用它的稿件都会变：%1</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="385" />
+        <location filename="../inspector.py" line="386" />
         <source>The style %1 is used by %2 places; the size here is this frame's own.</source>
         <translation>样式 %1 有 %2 处使用；这里的字号只属于本框。</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="405" />
+        <location filename="../inspector.py" line="406" />
         <source>%1 columns × %2 lines</source>
         <translation>%1 栏 × %2 行</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="442" />
+        <location filename="../inspector.py" line="443" />
         <source>Overset %1 lines, %2 characters</source>
         <translation>超出 %1 行 %2 字</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="445" />
+        <location filename="../inspector.py" line="446" />
         <source>%1 lines short</source>
         <translation>空 %1 行</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="446" />
+        <location filename="../inspector.py" line="447" />
         <source>Fits</source>
         <translation>正好排满</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="483" />
+        <location filename="../inspector.py" line="484" />
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="492" />
-        <location filename="../inspector.py" line="557" />
+        <location filename="../inspector.py" line="493" />
+        <location filename="../inspector.py" line="561" />
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="508" />
+        <location filename="../inspector.py" line="509" />
         <source>Style in article</source>
         <translation>本文样式</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="519" />
+        <location filename="../inspector.py" line="520" />
         <source>Style</source>
         <translation>样式</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="534" />
+        <location filename="../inspector.py" line="535" />
         <source>Apply style</source>
         <translation>应用样式</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="581" />
+        <location filename="../inspector.py" line="585" />
         <source>Give the colour as four percentages: C M Y K</source>
         <translation>颜色请写四个百分数：C M Y K</translation>
     </message>
@@ -914,7 +914,7 @@ Take the lock over and edit it? (No opens it read-only.)</source>
     </message>
     <message>
         <location filename="../main_window.py" line="367" />
-        <location filename="../main_window.py" line="649" />
+        <location filename="../main_window.py" line="651" />
         <source>Fit Copy by Tracking</source>
         <translation>以字距适配</translation>
     </message>
@@ -1002,159 +1002,159 @@ Take the lock over and edit it? (No opens it read-only.)</source>
     </message>
     <message>
         <location filename="../main_window.py" line="497" />
-        <location filename="../main_window.py" line="512" />
+        <location filename="../main_window.py" line="514" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516" />
+        <location filename="../main_window.py" line="518" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="524" />
+        <location filename="../main_window.py" line="526" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="525" />
+        <location filename="../main_window.py" line="527" />
         <source>The issue has changes that are not saved. Save them?</source>
         <translation>本期有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576" />
+        <location filename="../main_window.py" line="578" />
         <source>Clear guides</source>
         <translation>清除参考线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="581" />
+        <location filename="../main_window.py" line="583" />
         <source>The language changes when the editor starts again</source>
         <translation>语言在编辑器下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="591" />
+        <location filename="../main_window.py" line="593" />
         <source>Follow master</source>
         <translation>套用母版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602" />
+        <location filename="../main_window.py" line="604" />
         <source>Detach master items</source>
         <translation>脱离母版项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="612" />
+        <location filename="../main_window.py" line="614" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="613" />
+        <location filename="../main_window.py" line="615" />
         <source>Articles (*.txt *.docx)</source>
         <translation>稿件 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="622" />
+        <location filename="../main_window.py" line="624" />
         <source>Before and after photos</source>
         <translation>整治前后图片</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="401" />
-        <location filename="../main_window.py" line="623" />
+        <location filename="../main_window.py" line="625" />
         <source>Photos (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="627" />
+        <location filename="../main_window.py" line="629" />
         <source>Choose two photos: before and after</source>
         <translation>请选两张图片：整治前和整治后</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="660" />
+        <location filename="../main_window.py" line="662" />
         <source>Missing from every font: %1</source>
         <translation>所有字体都缺的字：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="662" />
+        <location filename="../main_window.py" line="664" />
         <source>%1 problems with frames</source>
         <translation>%1 个图文框有问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="663" />
+        <location filename="../main_window.py" line="665" />
         <source>Layout OK</source>
         <translation>排版正常</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="667" />
+        <location filename="../main_window.py" line="669" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="672" />
+        <location filename="../main_window.py" line="674" />
         <source>No document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="674" />
+        <location filename="../main_window.py" line="676" />
         <source>Newspaper Layout</source>
         <translation>报纸排版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="678" />
+        <location filename="../main_window.py" line="680" />
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="688" />
+        <location filename="../main_window.py" line="690" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="482" />
-        <location filename="../main_window.py" line="688" />
+        <location filename="../main_window.py" line="690" />
         <source>Layout documents (*.layout.json)</source>
         <translation>版面文档 (*.layout.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="657" />
+        <location filename="../main_window.py" line="659" />
         <source>Overset: %1 lines, %2 characters in %3</source>
         <translation>超版：%3 超出 %1 行 %2 字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="694" />
+        <location filename="../main_window.py" line="696" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="699" />
+        <location filename="../main_window.py" line="701" />
         <source>Export Proof</source>
         <translation>导出校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="706" />
+        <location filename="../main_window.py" line="708" />
         <source>Folder for the press PDFs</source>
         <translation>印刷文件存放文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="708" />
+        <location filename="../main_window.py" line="710" />
         <source>The last export into %1 was stopped halfway; this one replaces its pages</source>
         <translation>上次导出到 %1 时中途停止；这次导出会替换其中的版面文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="723" />
+        <location filename="../main_window.py" line="725" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="736" />
+        <location filename="../main_window.py" line="738" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="739" />
+        <location filename="../main_window.py" line="741" />
         <source>Export cancelled</source>
         <translation>导出已取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="742" />
+        <location filename="../main_window.py" line="744" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
