@@ -33,6 +33,7 @@ from layout.gui.overlay import (
     draw_frames,
     draw_grid,
     draw_guides,
+    draw_master_items,
     draw_overset_marker,
     draw_ruler_guides,
     draw_selection,
@@ -44,6 +45,7 @@ from layout.gui.text_editor import TextFrameEditor
 from layout.gui.tools import SelectTool
 from layout.model.document import Page
 from layout.model.frames import Frame
+from layout.model.masters import master_items
 from layout.render.qt import QtPageRenderer
 from layout.units import mm
 
@@ -351,6 +353,8 @@ class PageCanvas(QAbstractScrollArea):
                     painter.translate(self.to_view(0, 0))
                     painter.scale(self.scale(), self.scale())
                     draw_frames(painter, page)
+                    if self.document is not None:
+                        draw_master_items(painter, master_items(self.document.issue, page))
                     painter.restore()
                 self._paint_story_marks(painter)
                 self._paint_selection(painter)

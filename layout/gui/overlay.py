@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from layout.edit.snap import Guide
 from layout.model.document import Page
+from layout.model.frames import Frame
 from layout.model.geometry import Rect
 
 KIND_COLOURS = {
@@ -63,6 +64,21 @@ def draw_frames(painter: QPainter, page: Page) -> None:
         if frame.locked:
             pen.setStyle(Qt.DashLine)
         painter.setPen(pen)
+        r = frame.rect
+        painter.drawRect(QRectF(r.x, r.y, r.w, r.h))
+
+
+MASTER_COLOUR = QColor(150, 60, 200)
+
+
+def draw_master_items(painter: QPainter, frames: list[Frame]) -> None:
+    """The outlines of what a page shows from its master page: dotted, in the master's colour
+    (they are changed on the master, or detached, not on the page)."""
+    painter.setBrush(Qt.NoBrush)
+    pen = QPen(MASTER_COLOUR, 0)
+    pen.setStyle(Qt.DotLine)
+    painter.setPen(pen)
+    for frame in frames:
         r = frame.rect
         painter.drawRect(QRectF(r.x, r.y, r.w, r.h))
 

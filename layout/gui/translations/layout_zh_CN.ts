@@ -1205,12 +1205,12 @@ Take the lock over and edit it? (No opens it read-only.)</source>
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../canvas.py" line="623" />
+        <location filename="../canvas.py" line="627" />
         <source>Nudge</source>
         <translation>微移</translation>
     </message>
     <message>
-        <location filename="../canvas.py" line="628" />
+        <location filename="../canvas.py" line="632" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1219,7 +1219,7 @@ Take the lock over and edit it? (No opens it read-only.)</source>
     <name>PagesDock</name>
     <message>
         <location filename="../pages_dock.py" line="76" />
-        <location filename="../pages_dock.py" line="174" />
+        <location filename="../pages_dock.py" line="175" />
         <source>Add page</source>
         <translation>新增版面</translation>
     </message>
@@ -1244,22 +1244,27 @@ Take the lock over and edit it? (No opens it read-only.)</source>
         <translation>版名</translation>
     </message>
     <message>
-        <location filename="../pages_dock.py" line="180" />
+        <location filename="../pages_dock.py" line="121" />
+        <source>Page %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message>
+        <location filename="../pages_dock.py" line="181" />
         <source>Duplicate page</source>
         <translation>复制版面</translation>
     </message>
     <message>
-        <location filename="../pages_dock.py" line="186" />
+        <location filename="../pages_dock.py" line="187" />
         <source>Delete page</source>
         <translation>删除版面</translation>
     </message>
     <message>
-        <location filename="../pages_dock.py" line="191" />
+        <location filename="../pages_dock.py" line="192" />
         <source>Move page</source>
         <translation>移动版面</translation>
     </message>
     <message>
-        <location filename="../pages_dock.py" line="197" />
+        <location filename="../pages_dock.py" line="198" />
         <source>Page</source>
         <translation>版面</translation>
     </message>
