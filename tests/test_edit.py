@@ -327,3 +327,35 @@ def test_a_failed_edit_in_the_session_is_no_step_and_changes_nothing():
     assert session.selection == ["a1-body", "a1-head"]
     session.show_page(0)
     assert session.selection == []
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_sessions_snapshot_is_the_issue_and_shares_only_what_no_edit_touched(data):
+    from layout.edit.session import EditorSession
+
+    session = EditorSession(sample())
+    ops.duplicate_page(session.issue, 0).apply(session.issue)
+    session = EditorSession(session.issue)
+    first = session.snapshot()
+    assert dumps(first) == dumps(session.issue)
+    for _ in range(data.draw(st.integers(1, 4))):
+        session.do(_operation(session.issue, data.draw))
+        before = dumps(session.issue)
+        copied = session.snapshot()
+        assert dumps(copied) == before and copied is not session.issue
+        for mine, theirs in zip(session.issue.pages, copied.pages):
+            assert mine is not theirs and not set(map(id, mine.frames)) & set(map(id, theirs.frames))
+
+
+def test_a_snapshot_after_a_move_on_one_page_copies_that_page_only():
+    from layout.edit.session import EditorSession
+
+    issue = sample()
+    ops.duplicate_page(issue, 0).apply(issue)
+    session = EditorSession(issue)
+    last = session.snapshot()
+    session.do(ops.move_frames(issue, [issue.pages[1].frames[0].id], 3, 0))
+    again = session.snapshot()
+    assert again.pages[0] is last.pages[0] and again.pages[1] is not last.pages[1]
+    assert dumps(again) == dumps(issue)

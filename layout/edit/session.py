@@ -13,6 +13,8 @@ tests and scripts use :class:`UndoHistory`.
 from __future__ import annotations
 
 import contextlib
+import copy
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -98,6 +100,7 @@ class EditorSession:
         self.story: str | None = None
         self.message = ""  # the last thing said to the designer (``say``)
         self._preview: Change | None = None
+        self._snapshot: tuple[Issue, dict, Issue] | None = None  # the issue, its edits, the copy
         self._listeners: dict[str, list[Listener]] = {event: [] for event in EVENTS}
 
     # change events
@@ -172,6 +175,31 @@ class EditorSession:
         if self._preview is not None:
             self._preview.apply(self.issue)
             self._preview = None
+
+    def snapshot(self) -> Issue:
+        """A copy of the issue for a worker thread (preflight) to read while editing goes on:
+        pages and articles no edit touched since the last snapshot are shared with it (they are
+        copies already, never changed), the rest copied anew."""
+        issue, last = self.issue, self._snapshot
+        edits = dict(issue.edits)
+        whole = ("issue", ""), ("styles", ""), ("articles", "")
+        if last is None or last[0] is not issue or any(edits.get(k) != last[1].get(k) for k in whole) \
+                or len(last[2].pages) != len(issue.pages):
+            copied = copy.deepcopy(issue)
+        else:
+            changed = {key for key, number in edits.items() if last[1].get(key) != number}
+            old = last[2]
+            pages = [copy.deepcopy(page) if ("page", str(index)) in changed
+                     or any(("frame", frame.id) in changed for frame in page.frames) else old.pages[index]
+                     for index, page in enumerate(issue.pages)]
+            by_id = {article.id: article for article in old.articles}
+            articles = [copy.deepcopy(article) if ("article", article.id) in changed or article.id not in by_id
+                        else by_id[article.id] for article in issue.articles]
+            copied = dataclasses.replace(old, pages=pages, articles=articles, paper=issue.paper, date=issue.date,
+                                         edition=issue.edition, revision=issue.revision)
+        copied.source, copied.edits = issue.source, {}
+        self._snapshot = (issue, edits, copied)
+        return copied
 
     # what the designer is looking at and working on
 

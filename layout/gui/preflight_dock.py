@@ -5,7 +5,6 @@ Double-clicking a finding shows its page and selects its frame or article."""
 
 from __future__ import annotations
 
-import copy
 import queue
 import threading
 import time
@@ -75,8 +74,7 @@ class PreflightDock(QWidget, SessionView):
         document = self.session
         if document is None:
             return
-        snapshot = copy.deepcopy(document.issue)
-        snapshot.source = document.issue.source
+        snapshot = document.snapshot()  # shares what no edit touched with the last one
         generation = self.generation
         self._running += 1
         self._collector.start()
