@@ -81,3 +81,13 @@ def test_a_master_change_shows_in_the_window_on_both_pages(qtbot, window):
     session.do(set_master_item(session.issue, "broadsheet", "head-rule", weight=3.0))
     for index in (1, 2):
         assert 3.0 in [r.weight for r in rules(session, index)]
+
+
+def test_the_preflight_snapshot_sees_a_master_change():
+    session = EditorSession(new_issue("broadsheet", pages=2))
+    session.do(follow_master(session.issue, 1, "broadsheet"))
+    session.snapshot()
+    session.do(set_master_item(session.issue, "broadsheet", "head-rule", weight=2.5))
+    snap = session.snapshot()
+    assert next(f for f in snap.templates["broadsheet"].frames if f.id == "head-rule").weight == 2.5
+    assert snap.templates is not session.issue.templates
