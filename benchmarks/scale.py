@@ -9,7 +9,16 @@
   a page of 15 photo frames each showing an 88-megapixel PNG, with os.cpu_count()
   made to say 16.
 
-Goals (issue 13): press under 0.5 s a page warm, both peaks under 1 GB.
+- big_png_screen_peak_rss_mb: a separate process's peak while it exports, for the
+  screen, a page showing a 9459×9459 RGBA PNG (358 MB decoded whole; issue 20).
+- docx_bomb_peak_rss_mb, docx_bomb_s: a separate process's peak, and its time, while
+  ``import-article`` refuses a small .docx whose document.xml unpacks to 1.5 GB.
+- preflight_20000_frames_s: preflight (layout included) of the sample with 20,000
+  more rule frames on its page; open_20000_frames_s reads that document.
+
+Goals (issue 13): press under 0.5 s a page warm, both peaks under 1 GB. Issue 20:
+big_png_screen_peak_rss_mb and docx_bomb_peak_rss_mb under 1024, the bomb refused
+in under 5 s, preflight_20000_frames_s under 10.
 Run: .venv/bin/python benchmarks/scale.py
 """
 
@@ -18,18 +27,21 @@ from __future__ import annotations
 import copy
 import json
 import os
+import struct
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
+import zlib
 from pathlib import Path
 
 from PIL import Image
 
 from layout.engine.page import LayoutEngine
-from layout.export.pdf_export import export_pages
+from layout.export.pdf_export import export_pages, export_pdf
 from layout.model.document import Issue, Page
-from layout.model.frames import HeadlineFrame, PhotoFrame
+from layout.model.frames import HeadlineFrame, PhotoFrame, RuleFrame
 from layout.model.geometry import Rect
 from layout.model.templates import new_issue
 from layout.store.fileformat import load, save
@@ -115,6 +127,112 @@ def big_child(document: str) -> int:
     return 0
 
 
+BIG_SCREEN = 9459  # pixels each way: just under Pillow's guard of 89.5 megapixels
+FRAMES = 20_000
+BOMB_BYTES = 1_500_000_000
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def flat_rgba_png(path: Path, side: int) -> None:
+    """A side×side RGBA PNG of one colour, written a block of rows at a time."""
+    packer = zlib.compressobj(6)
+    row = b"\0" + bytes([90, 140, 200, 255]) * side
+    with path.open("wb") as out:
+        out.write(b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 8, 6, 0, 0, 0)))
+        for start in range(0, side, 256):
+            out.write(_png_chunk(b"IDAT", packer.compress(row * min(256, side - start))))
+        out.write(_png_chunk(b"IDAT", packer.flush()) + _png_chunk(b"IEND", b""))
+
+
+def _child(*args: str) -> dict:
+    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def big_png_screen(folder: Path) -> float:
+    """The peak of a child process exporting, for the screen, a page showing a 9459-pixel RGBA PNG."""
+    flat_rgba_png(folder / "big-screen.png", BIG_SCREEN)
+    issue = new_issue("broadsheet", pages=1)
+    area = issue.pages[0].type_area
+    issue.pages[0].frames.append(PhotoFrame(id="big", rect=Rect(area.x, area.y, area.w / 2, area.w / 2),
+                                            image="big-screen.png", caption_side="none"))
+    path = folder / "big-screen.layout.json"
+    save(issue, path)
+    return _child("--screen-child", str(path))["peak"]
+
+
+def screen_child(document: str) -> int:
+    """In the child: export the document for the screen; print the peak."""
+    export_pdf(load(document), Path(tempfile.mkdtemp(prefix="layout-bench-screen-")) / "page.pdf")
+    print(json.dumps({"peak": peak_mb()}))
+    return 0
+
+
+def docx_bomb(folder: Path) -> dict:
+    """A Word file of a few MB whose document.xml unpacks to 1.5 GB, imported in a child."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("通州区召开全体会议", style="Title")
+    plain = folder / "plain.docx"
+    document.save(plain)
+    bomb = folder / "bomb.docx"
+    block = b"<w:p><w:r><w:t>" + "字".encode() * 20_000 + b"</w:t></w:r></w:p>"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename != "word/document.xml":
+                target.writestr(member.filename, data)
+                continue
+            head, _, tail = data.partition(b"<w:body>")
+            with target.open(member.filename, "w", force_zip64=True) as out:
+                out.write(head + b"<w:body>")
+                for _ in range(BOMB_BYTES // len(block)):
+                    out.write(block)
+                out.write(tail)
+    issue = folder / "bomb.layout.json"
+    save(new_issue("broadsheet", pages=1), issue)
+    result = _child("--bomb-child", str(issue), str(bomb))
+    result["file_mb"] = round(bomb.stat().st_size / 1e6, 1)
+    return result
+
+
+def bomb_child(document: str, bomb: str) -> int:
+    """In the child: import the bomb (it must be refused); print the peak, the time and the status."""
+    from layout.cli import main as layout_main
+
+    start = time.perf_counter()
+    status = layout_main(["import-article", document, bomb, "--page", "1", "--columns", "1-2", "--top", "0"])
+    print(json.dumps({"peak": peak_mb(), "seconds": round(time.perf_counter() - start, 2), "status": status}))
+    return 0
+
+
+def many_frames(folder: Path) -> tuple[float, float]:
+    """(open, preflight) seconds of the sample with FRAMES more rule frames on its page."""
+    from layout.export.preflight import preflight
+
+    issue = load(SAMPLE)
+    page = issue.pages[0]
+    rule = next(f for f in page.frames if isinstance(f, RuleFrame))
+    area, columns = page.type_area, 100
+    w, h = area.w / columns, area.h / -(-FRAMES // columns)
+    for i in range(FRAMES):
+        extra = copy.copy(rule)
+        extra.id = f"extra-{i}"
+        extra.rect = Rect(area.x + (i % columns) * w, area.y + (i // columns) * h, w * 0.8, 0.0)
+        page.frames.append(extra)
+    issue.source = None
+    path = folder / "frames.layout.json"
+    save(issue, path)
+    start = time.perf_counter()
+    issue = load(path)
+    opened = time.perf_counter() - start
+    return opened, timed(lambda: preflight(issue))
+
+
 def main() -> int:
     """Open and export the 24-page issue, then the page of huge photos; print the numbers."""
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="layout-bench-cache-")
@@ -132,6 +250,9 @@ def main() -> int:
         warm = timed(press)
         peak = peak_mb()
         big = big_photos(folder)
+        screen = big_png_screen(folder)
+        bomb = docx_bomb(folder)
+        open_frames, preflight_frames = many_frames(folder)
     print(json.dumps({
         "pages": len(issue.pages),
         "open_s": round(open_s, 3),
@@ -140,6 +261,13 @@ def main() -> int:
         "export_press_cold_s_per_page": round(cold / len(issue.pages), 3),
         "peak_rss_mb": peak,
         "big_photos_peak_rss_mb": big,
+        "big_png_screen_peak_rss_mb": screen,
+        "docx_bomb_peak_rss_mb": bomb["peak"],
+        "docx_bomb_s": bomb["seconds"],
+        "docx_bomb_refused": bomb["status"] == 2,
+        "docx_bomb_file_mb": bomb["file_mb"],
+        "open_20000_frames_s": round(open_frames, 2),
+        "preflight_20000_frames_s": round(preflight_frames, 2),
     }))
     return 0
 
@@ -147,4 +275,8 @@ def main() -> int:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--big-child"]:
         sys.exit(big_child(sys.argv[2]))
+    if sys.argv[1:2] == ["--screen-child"]:
+        sys.exit(screen_child(sys.argv[2]))
+    if sys.argv[1:2] == ["--bomb-child"]:
+        sys.exit(bomb_child(sys.argv[2], sys.argv[3]))
     sys.exit(main())

@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import json
 import sys
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -22,7 +23,7 @@ from layout.engine.crashreport import crash_line, write_report
 from layout.engine.fonts import FontError
 from layout.engine.page import LayoutEngine
 from layout.export.conditions import CONDITIONS, DEFAULT_CONDITION, OutputCondition, resolve_condition
-from layout.export.outputs import check_replaceable, incomplete_set
+from layout.export.outputs import OutputError, check_replaceable, document_files, incomplete_set
 from layout.export.package import MANIFEST, check_manifest, make_package
 from layout.export.pdf_colours import pdf_colour_findings
 from layout.export.pdf_export import DEFAULT_NAME, export_pages, export_pdf, file_name
@@ -199,7 +200,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         _check_output(out)
         if args.single and out.suffix.lower() != ".pdf":
             raise CommandError(f"{out}: give the single file a .pdf name")
-        check_replaceable(out, args.force)
+        check_replaceable(out, args.force, keep=document_files(args.document))
         laid = export_pdf(issue, out, profile=profile, condition=condition, progress=progress)
         files = [out]
     _warn_report(laid)
@@ -239,7 +240,7 @@ def _check_page_files(issue: Issue, folder: Path, args: argparse.Namespace) -> N
         path = folder / file_name(args.name, issue, page.number)
         if path.resolve() == document:
             raise CommandError(f"{path} is the document itself; choose another --name")
-        check_replaceable(path, args.force)
+        check_replaceable(path, args.force, keep=document_files(args.document))
 
 
 def _cmd_package(args: argparse.Namespace) -> int:
@@ -354,16 +355,25 @@ def _cmd_open(args: argparse.Namespace) -> int:
     if args.open_editor is None:
         raise CommandError("the editor is not available from here; run the layout command")
     if args.screenshot:
-        _check_output(Path(args.screenshot))
+        _check_screenshot(Path(args.screenshot), args)
         if args.page is not None and args.document:
             # a page the issue lacks is an error, not page 1
             find_page(store_for(args.document).read(args.document), args.page)
-        shot = {"path": args.screenshot, "page": args.page, "zoom": args.zoom, "overlay": args.overlay,
-                "select": [i for i in (args.select or "").split(",") if i]}
+        shot = {"path": args.screenshot, "force": args.force, "page": args.page, "zoom": args.zoom,
+                "overlay": args.overlay, "select": [i for i in (args.select or "").split(",") if i]}
         return args.open_editor(args.document, shot)
     if args.page is not None and args.document and "page" in store_for(args.document).lock_kinds:
         return args.open_editor(args.document, None, args.page)  # a newsroom page, held while shown
     return args.open_editor(args.document, None)
+
+
+def _check_screenshot(out: Path, args: argparse.Namespace) -> None:
+    """Refuse a screenshot path that is not a .png name, or that would replace a file the
+    program did not write as a picture (the document, its backup, a photo), by the exports' rules."""
+    _check_output(out)
+    if out.suffix.lower() != ".png":
+        raise CommandError(f"{out}: give the screenshot a .png name")
+    check_replaceable(out, args.force, kind="png", keep=document_files(args.document))
 
 
 def _zoom(text: str) -> str:
@@ -491,21 +501,46 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     open_.add_argument("--zoom", type=_zoom, default="fit", help="with --screenshot: fit, width or a percentage")
     open_.add_argument("--overlay", action="store_true", help="with --screenshot: show the grid and frames")
     open_.add_argument("--select", help="with --screenshot: frame ids to show selected, comma-separated")
+    open_.add_argument("--force", action="store_true",
+                       help="with --screenshot: replace a link or a file that is not a PNG (never the document, "
+                            "its backup, a device or a pipe)")
     open_.set_defaults(func=_cmd_open)
     add_newsroom_parsers(sub, _positive)
     return parser
+
+
+def _one_line(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+              file: object = None, line: str | None = None) -> None:
+    """A warning as one line on stderr, without the source line that raised it."""
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _quiet_library_warnings() -> None:
+    """Warnings in one line; Pillow's own are told by the photo code with the photo's name."""
+    warnings.showwarning = _one_line
+    warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
+
+
+def _printable_names() -> None:
+    """Let stdout and stderr print any file name: a byte of a name that is not UTF-8 (a
+    folder named in another encoding) is shown as ``\\xff`` instead of ending the command."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def main(argv: Sequence[str] | None = None,
          open_editor: Callable[[str | None, dict | None], int] | None = None,
          qt_version: Callable[[], str] | None = None) -> int:
     """Run the command line; return the exit status. ``open_editor`` starts the GUI."""
+    _printable_names()
+    _quiet_library_warnings()
     args = build_parser(qt_version).parse_args(argv)
     args.open_editor = open_editor
     try:
         with _lock(args):
             return args.func(args)
-    except (DocumentError, CommandError, FontError, ValueError) as exc:
+    except (DocumentError, CommandError, FontError, OutputError, ValueError) as exc:
         print(f"layout: error: {exc}", file=sys.stderr)
     except psycopg.Error as exc:
         print(f"layout: error: the newsroom database: {str(exc).strip().splitlines()[0]}", file=sys.stderr)

@@ -1,6 +1,11 @@
 """Flow through linked frames, across pages, with continuation lines and overset."""
 
 import dataclasses
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -113,7 +118,7 @@ def test_subheads_take_a_line_of_space_above_them():
 
 
 _PIECES = ["中文排版", "，", "。", "“引号”", "（括号）", "2023年", "10.5%", "GB/T 15834", "COVID-19", "——", "……", "、",
-           "𠮷", " word ", "《书名》"]
+           "𠮷", " word ", "《书名》", "https://example.com/news/a.html", "Pneumonoultramicroscopic"]
 _paragraph_text = st.lists(st.sampled_from(_PIECES), min_size=0, max_size=30).map("".join)
 
 
@@ -123,6 +128,7 @@ def test_a_paragraph_sets_alike_alone_or_prepared_with_others(texts, width):
     """Paragraphs are prepared together (one batch per article); what a paragraph looks
     like must not depend on its neighbours in the batch."""
     style = default_styles()["body"]
+    forget_prepared()  # else the cache hands back the paragraphs prepared alone in an earlier example
     together = flow(flow_paragraphs([((run_for(t, style),), style) for t in texts]),
                     [Slot(0, 0, width * 9.0, 10_000, 13.5)])
     forget_prepared()  # else the cache hands back the paragraphs prepared together
@@ -139,6 +145,55 @@ def test_a_paragraph_sets_alike_alone_or_prepared_with_others(texts, width):
         else:
             assert a == b
     assert together.missing == apart.missing
+
+
+_SETS_ALIKE_IN_A_FRESH_PROCESS = """
+import json, sys
+from layout.engine.displaylist import GlyphRun, line_by_line
+from layout.engine.prepare import forget_prepared
+from layout.engine.styling import flow_paragraphs, paragraph_for, run_for
+from layout.engine.textflow import Slot, flow
+from layout.model.styles import default_styles
+
+style = default_styles()["body"]
+unlike = []
+for texts, width in json.load(sys.stdin):
+    forget_prepared()
+    together = flow_paragraphs([((run_for(t, style),), style) for t in texts])
+    forget_prepared()
+    alone = [paragraph_for(t, style) for t in texts]
+    lines = [[(item.text, item.xs) for item in line_by_line(flow(paras, [Slot(0, 0, width * 9.0, 10_000, 13.5)]).items)
+              if isinstance(item, GlyphRun)] for paras in (together, alone)]
+    if lines[0] != lines[1]:
+        unlike.append([texts, width, [[text for text, _ in one] for one in lines]])
+json.dump(unlike, sys.stdout)
+"""
+
+# Batches that once set a paragraph otherwise than alone: a line of one character costed
+# as a URL's piece (nothing) wherever another paragraph of the batch held a URL or a long word.
+_ONCE_SET_APART = [
+    (["", "中文排版GB/T 15834", "COVID-19COVID-192023年中文排版"], 5),
+    (["。。中文排版《书名》中文排版COVID-19GB/T 15834COVID-19“引号”2023年、",
+      "Pneumonoultramicroscopicsilicovolcanoconiosis"], 5),
+    (["一二三四五六七八九十10.5%中。COVID-19 word ", "https://example.com/news/2023/index.html"], 3),
+    (["——《书名》——（括号）文《书名》（括号）一二三四五六七八九十2023年COVID-19", "COVID-19COVID-192023"], 3),
+]
+
+
+def test_a_paragraph_sets_alike_alone_or_with_others_from_a_fresh_process():
+    """The first layouts of a process, with nothing remembered from earlier ones: each
+    paragraph of a batch breaks and sets as it does alone, on batches that once differed
+    and on random ones mixing Chinese with URLs and long words."""
+    rng = random.Random(20231207)
+    cases = list(_ONCE_SET_APART)
+    for _ in range(40):
+        texts = ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 14))) for _ in range(rng.randint(1, 4))]
+        texts.insert(rng.randint(0, len(texts)), rng.choice(_PIECES[-2:]) * 2)  # longer than a line
+        cases.append((texts, rng.randint(3, 12)))
+    done = subprocess.run([sys.executable, "-c", _SETS_ALIKE_IN_A_FRESH_PROCESS], input=json.dumps(cases),
+                          capture_output=True, text=True, timeout=300, cwd=Path(__file__).parent.parent)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
 
 
 def test_paragraphs_edited_one_by_one_are_prepared_together_again():

@@ -65,9 +65,19 @@ def test_an_orientation_after_the_pixels_is_read_without_decoding(tmp_path):
         assert image.tile  # not decoded
 
 
-def test_interlaced_and_16_bit_pngs_are_decoded_whole(tmp_path):
+def test_interlaced_pngs_are_decoded_whole(tmp_path):
     _png_with_every_filter(tmp_path / "interlaced.png", np.zeros((64, 64, 3), np.uint8), interlace=1)
-    Image.new("I;16", (64, 64)).save(tmp_path / "deep.png")
-    for name in ("interlaced.png", "deep.png"):
-        with Image.open(tmp_path / name) as image:
-            assert not strips_possible(image), name
+    with Image.open(tmp_path / "interlaced.png") as image:
+        assert not strips_possible(image)
+
+
+@pytest.mark.parametrize("factor", [2, 3])
+def test_6_a_16_bit_grey_png_is_reduced_in_strips_to_its_high_byte(tmp_path, factor):
+    rng = np.random.default_rng(factor)
+    deep = rng.integers(0, 65536, (150, 97), dtype=np.uint16)
+    Image.fromarray(deep).save(tmp_path / "deep.png")
+    with Image.open(tmp_path / "deep.png") as image:
+        assert strips_possible(image)
+        reduced = reduced_png(image, factor)
+    expected = Image.fromarray((deep >> 8).astype(np.uint8), "L").reduce(factor)
+    assert reduced.mode == "L" and np.array_equal(np.asarray(reduced), np.asarray(expected))

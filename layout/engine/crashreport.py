@@ -32,22 +32,36 @@ def write_report(error: BaseException, context: str) -> Path | None:
              *version_lines(), "",
              *traceback.format_exception(type(error), error, error.__traceback__)]
     text = "\n".join(line.rstrip("\n") for line in lines) + "\n"
-    name = f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
+    data = text.encode("utf-8", "backslashreplace")  # a lone surrogate in a path or a message
+    prefix = f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-"
     for folder in (crash_folder(), Path(tempfile.gettempdir())):
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / name).write_text(text, "utf-8")
+            path = _write_new(folder, prefix, data)
         except OSError:
             continue
         if folder == crash_folder():
             _prune(folder)
-        return folder / name
+        return path
     return None
+
+
+def _write_new(folder: Path, prefix: str, data: bytes) -> Path:
+    """Write ``data`` to a new file of a name no one could have taken before (created
+    exclusively, never through a link), readable by its owner only."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".txt", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
 
 
 def crash_line(error: BaseException, report: Path | None) -> str:
     """One line: the error's kind and message, and where its report is."""
-    message = str(error).splitlines()[0][:300] if str(error) else ""
+    message = str(error).splitlines()[0][:300].encode("utf-8", "backslashreplace").decode() if str(error) else ""
     what = f"{type(error).__name__}: {message}" if message else type(error).__name__
     where = f"the report is in {report}" if report else "no report could be written"
     return f"an unexpected error ({what}); {where}"

@@ -7,13 +7,14 @@ absurdly large becomes a placeholder with a message, never a crash.
 
 from __future__ import annotations
 
+import os
 import warnings
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from layout.engine.displaylist import ImageItem, Item, PlaceholderItem
-from layout.engine.pngfile import ORIENTATION, png_orientation
+from layout.engine.pngfile import ORIENTATION, check_png_pixels, png_orientation
 from layout.model.frames import Photo
 from layout.model.geometry import Rect
 from layout.store.assets import AssetError, check_photo_file
@@ -21,6 +22,11 @@ from layout.store.assets import AssetError, check_photo_file
 FULL = Rect(0.0, 0.0, 1.0, 1.0)
 MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485  # Pillow's own guard (about 9,500 × 9,500)
 FORMATS = {"JPEG", "PNG", "TIFF", "MPO"}
+MIN_PHOTO_SIDE = 1.0  # pt: a photo's place in a pair or series block shrunk below this has no room
+
+
+class PhotoWarning(UserWarning):
+    """Something odd in a photo that still prints (a damaged EXIF block), with the file's name."""
 
 
 class PhotoProblem(ValueError):
@@ -53,13 +59,16 @@ def image_info(path: Path) -> tuple[tuple[int, int], int, str]:
 def _read_info(path: Path) -> tuple[tuple[int, int], int, str]:
     try:
         check_photo_file(path)
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 width, height = image.size
                 kind, mode = image.format, image.mode
                 orientation = png_orientation(image) if kind == "PNG" else image.getexif().get(ORIENTATION, 1)
             _check_complete(path)
+        for warning in caught:  # Pillow's (a damaged EXIF block), told once with the file's name
+            warnings.warn(PhotoWarning(f"photo {path}: {str(warning.message).strip()}"), stacklevel=2)
     except FileNotFoundError:
         raise PhotoProblem("is missing") from None
     except AssetError as exc:
@@ -76,15 +85,45 @@ def _read_info(path: Path) -> tuple[tuple[int, int], int, str]:
     return size, orientation, mode
 
 
+_COMPLETE: dict[tuple, bool] = {}  # files found whole, by path, size, time and identity
+
+
 def _check_complete(path: Path) -> None:
     """Raise OSError for a damaged or truncated file. A JPEG is decoded at an eighth of
-    its size (quick); a PNG's chunks and checksums are verified without decoding."""
+    its size (quick); a PNG's chunks and checksums are verified and its pixel data counted
+    without keeping it; a TIFF's strips or tiles must lie within the file. A file found
+    whole is not read again until it changes."""
+    info = os.stat(path)
+    key = (str(path), info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev)
+    if key in _COMPLETE:
+        return
     with Image.open(path) as image:
         if image.format in ("JPEG", "MPO"):
             image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
             image.load()
         elif image.format == "PNG":
             image.verify()
+            check_png_pixels(str(path))
+        elif image.format == "TIFF":
+            _check_tiff_data(image, info.st_size)
+    _COMPLETE[key] = True
+
+
+def _check_tiff_data(image: Image.Image, file_size: int) -> None:
+    """Raise OSError when a TIFF's strips or tiles (its pixel data) reach past the file's end,
+    or an uncompressed one holds fewer bytes than its pixels need."""
+    tags = image.tag_v2
+    offsets = tags.get(273) or tags.get(324) or ()  # StripOffsets, TileOffsets
+    counts = tags.get(279) or tags.get(325) or ()  # StripByteCounts, TileByteCounts
+    if not offsets or len(offsets) != len(counts):
+        raise OSError("its pixel data is not where the file says (no strips or tiles)")
+    end = max(offset + count for offset, count in zip(offsets, counts))
+    if end > file_size:
+        raise OSError(f"its pixel data is cut short (it reaches byte {end:,} of a {file_size:,}-byte file): "
+                      "the file is damaged or truncated")
+    bits = sum(tags.get(258, (8,)) if isinstance(tags.get(258, 8), tuple) else (tags.get(258, 8),))
+    if tags.get(259, 1) == 1 and 273 in tags and sum(counts) < image.height * (-(-image.width * bits // 8)):
+        raise OSError("its pixel data is cut short (fewer bytes than its pixels need): the file is damaged")
 
 
 def _header_size(path: Path) -> str:
@@ -157,9 +196,10 @@ def place_photo(path: Path | None, frame: Rect, fit: str = "fill",
     """The item for a photo and, when it cannot be shown, the reason."""
     if path is None:
         return PlaceholderItem(frame, "空图框"), None
-    if frame.w <= 0 or frame.h <= 0:
-        return PlaceholderItem(frame, "图框太小"), f"photo {path.name} has no room in its frame ({frame.w:.1f} × " \
-                                                 f"{frame.h:.1f} pt)"
+    if min(frame.w, frame.h) < MIN_PHOTO_SIDE:  # a block too small for its photos
+        return (PlaceholderItem(frame, f"图片无位置 {path.name}"),
+                f"photo {path} has no room: its place is {frame.w:.1f} × {frame.h:.1f} pt "
+                f"(at least {MIN_PHOTO_SIDE:g} pt each way); make the frame larger")
     try:
         pixels, orientation, mode = image_info(path)
     except PhotoProblem as problem:

@@ -67,8 +67,10 @@ def _spacing(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray,
     stretch = a["stretch"]
     gaps = stretch.take(ends) - stretch.take(starts + 1)
     spread = np.where(gaps > 0, slack / np.where(gaps > 0, gaps, 1.0), slack)
-    if len(a["inner_at"]):
-        pieces = count_in(a["inner_at"], starts + 1, ends) == ends - starts - 1
+    inner = a["inner_at"]
+    if len(inner):  # else no line is a URL's pieces alone, in this batch as in any other
+        in_word = count_in(inner, starts, starts + 2) > 0  # a line's first atom is in a URL or long word
+        pieces = (count_in(inner, starts + 1, ends) == ends - starts - 1) & ((ends - starts > 1) | in_word)
         np.copyto(spread, 0.0, where=(gaps <= 0) & pieces)
     return slack, spread
 

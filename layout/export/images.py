@@ -5,6 +5,7 @@ limited for press, or to RGB for proofs, and written as JPEG.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import math
 import os
@@ -19,7 +20,8 @@ from PIL import Image, ImageCms, ImageOps
 from layout.engine.cache import cache_root, prune
 from layout.engine.displaylist import ImageItem
 from layout.engine.photo import FULL, upright
-from layout.engine.pngfile import STRIP_ROWS, reduced_png, strips_possible
+from layout.engine.pngfile import STRIP_ROWS, strips_possible
+from layout.engine.reduced import SCREEN_PPI, needed_pixels, reduce_opened
 from layout.export.colour_management import to_press, to_screen
 from layout.export.profiles import ExportProfile
 from layout.model.settings import RULES
@@ -68,10 +70,14 @@ class ImagePreparer:
             for key, made in zip(todo, pool.map(self._make_or_fail, todo.values())):
                 self._made[key] = made
 
-    def _make_or_fail(self, item: ImageItem) -> Path | ValueError:
+    def _make_or_fail(self, item: ImageItem) -> Path | OSError | ValueError:
         try:
             return self._make(item)
-        except (OSError, ValueError, ImageCms.PyCMSError) as exc:
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+                return exc  # the disk the export writes to is full: not the photo's fault
+            return ValueError(f"photo {item.path} cannot be prepared for print: {exc}")
+        except (ValueError, ImageCms.PyCMSError) as exc:
             return ValueError(f"photo {item.path} cannot be prepared for print: {exc}")
 
     def _mode(self) -> str:
@@ -152,27 +158,11 @@ class ImagePreparer:
         return image if image.mode == "CMYK" else grey_to_black(image)
 
 
-def needed_pixels(item: ImageItem, ppi: float) -> tuple[int, int]:
-    """The whole file's size, as stored (before EXIF rotation), that gives ``ppi`` in the crop."""
-    need_w = item.rect.w / 72.0 * ppi / item.crop.w
-    need_h = item.rect.h / 72.0 * ppi / item.crop.h
-    if item.orientation in (5, 6, 7, 8):
-        need_w, need_h = need_h, need_w
-    return math.ceil(need_w), math.ceil(need_h)
-
-
 def _reduced(image: Image.Image, item: ImageItem, ppi: float | None) -> Image.Image:
     """The photo cut down by a whole factor when it has more than twice the pixels needed
-    each way, so that the copies made after it (rotation, crop, colour) are small. A PNG
-    is decoded a strip at a time (never whole) where :func:`strips_possible`; other
-    photos are decoded whole (a JPEG in draft) and let go when the caller closes ``image``."""
-    if not ppi:
-        return image
-    need_w, need_h = needed_pixels(item, ppi)
-    factor = min(image.width // max(need_w, 1), image.height // max(need_h, 1))
-    if factor < 2:
-        return image
-    return reduced_png(image, factor) if strips_possible(image) else image.reduce(factor)
+    each way, so that the copies made after it (rotation, crop, colour) are small
+    (:func:`layout.engine.reduced.reduce_opened`); the caller closes ``image``."""
+    return reduce_opened(image, needed_pixels(item, ppi or SCREEN_PPI))
 
 
 def decoded_bytes(item: ImageItem, ppi: float | None) -> int:

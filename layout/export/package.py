@@ -8,8 +8,9 @@ package opens and exports the same on another machine (with
 ``LAYOUT_FONT_DIR`` pointing at the package's fonts/ if need be).
 
 Only photos inside the document's folder are packaged unless the caller allows
-others, and only regular files are ever copied (never a device, a pipe or a
-/proc file). :func:`check_manifest` tells whether a package is still as written.
+others, and only regular, readable picture files are ever copied (never a device,
+a pipe, a /proc file or a text), each from the file it opened once.
+:func:`check_manifest` tells whether a package is still as written.
 """
 
 from __future__ import annotations
@@ -20,19 +21,23 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import BinaryIO
+
+from PIL import Image, UnidentifiedImageError
 
 from layout import __version__
 from layout.engine.fonts import font_dir
 from layout.engine.page import LayoutEngine
+from layout.engine.photo import FORMATS
 from layout.export.conditions import OutputCondition
 from layout.export.pdf_export import Progress, export_pages, export_pdf
 from layout.export.preflight import fonts_used
 from layout.model.assets import image_holders
 from layout.model.document import Issue
 from layout.model.frames import Photo, PhotoFrame
-from layout.store.assets import AssetError, check_photo_file, outside_photos, photo_path
+from layout.store.assets import AssetError, open_photo, outside_photos, photo_path
 from layout.store.fileformat import save
-from layout.store.files import write_atomic
+from layout.store.files import umask, write_atomic
 from layout.store.scratch import remove_debris, scratch_folder
 
 MANIFEST = "manifest.json"
@@ -44,31 +49,83 @@ def _photos(issue: Issue) -> list[Photo | PhotoFrame]:
     return [h for page in issue.pages for frame in page.frames for h in image_holders(frame) if h.image]
 
 
-def _copy_photos(original: Issue, packaged: Issue, folder: Path) -> None:
-    """Copy each photo once into folder/photos and point the packaged document at the copies."""
-    (folder / "photos").mkdir()
-    names: dict[Path, str] = {}
+def _copy_photos(original: Issue, packaged: Issue, folder: Path, allow_outside: bool) -> None:
+    """Copy each photo once into folder/photos, each under a name of its own, and point the
+    packaged document at the copies. Each photo is opened once and copied from the open
+    file, which is checked to be a regular picture (inside the document's folder unless
+    ``allow_outside``), so a file swapped for a link meanwhile is never copied."""
+    photos = folder / "photos"
+    photos.mkdir()
+    inside = None if allow_outside else (original.source.parent if original.source else Path.cwd())
+    names = _PackageNames()
+    by_path: dict[Path, str] = {}
     for source, target in zip(_photos(original), _photos(packaged)):
         path = photo_path(original, source.image)
-        if path not in names:
-            name = path.name
-            if name in names.values():
-                name = f"{len(names)}-{name}"
-            if _packable(path, source.image):
-                shutil.copy2(path, folder / "photos" / name)
-            names[path] = name
-        target.image = f"photos/{names[path]}"
+        if path not in by_path:
+            by_path[path] = _package_photo(path, source.image, photos, inside, names)
+        target.image = f"photos/{by_path[path]}"
 
 
-def _packable(path: Path, image: str) -> bool:
-    """True for a regular photo file; False when it is missing; ValueError for anything else."""
+class _PackageNames:
+    """The names given in the package's photos/ folder: never one twice (letter case
+    aside, for the print shop's file systems), one name for each file however it is reached."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.by_file: dict[tuple[int, int], str] = {}
+
+    def free(self, name: str) -> str:
+        """``name``, or ``STEM-2.EXT``, ``STEM-3.EXT`` … the first not given yet; now given."""
+        stem, dot, suffix = name.rpartition(".") if "." in name.lstrip(".") else (name, "", "")
+        candidate, number = name, 2
+        while candidate.casefold() in self.taken:
+            candidate = f"{stem}-{number}{dot}{suffix}"
+            number += 1
+        self.taken.add(candidate.casefold())
+        return candidate
+
+
+def _package_photo(path: Path, image: str, photos: Path, inside: Path | None, names: _PackageNames) -> str:
+    """Copy one photo into ``photos`` (a missing one keeps its name, uncopied); its name there."""
     try:
-        check_photo_file(path)
+        handle, info = open_photo(path, inside)
     except FileNotFoundError:
-        return False
+        return names.free(path.name)
+    except PermissionError:
+        raise ValueError(f"photo {image} cannot be read (permission denied); it is not packaged") from None
     except AssetError as exc:
         raise ValueError(f"photo {image} {exc}; it is not packaged") from None
-    return True
+    except OSError as exc:
+        raise ValueError(f"photo {image} cannot be opened ({exc.strerror}); it is not packaged") from None
+    with handle:
+        identity = (info.st_dev, info.st_ino)
+        if identity in names.by_file:
+            return names.by_file[identity]
+        _check_picture(handle, image)
+        name = names.free(path.name)
+        _copy_open_file(handle, info, photos / name)
+        names.by_file[identity] = name
+    return name
+
+
+def _check_picture(handle: BinaryIO, image: str) -> None:
+    """Refuse an open file that is not a JPEG, PNG or TIFF picture (a text, a key file)."""
+    try:
+        with Image.open(handle) as picture:
+            kind = picture.format
+    except (Image.DecompressionBombError, UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        kind = None
+    if kind not in FORMATS:
+        raise ValueError(f"photo {image} is not a JPEG, PNG or TIFF picture; it is not packaged")
+    handle.seek(0)
+
+
+def _copy_open_file(handle: BinaryIO, info: os.stat_result, target: Path) -> None:
+    """Copy an open file to a new file ``target`` (never through a link), with its times."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
+    with os.fdopen(fd, "wb") as out:
+        shutil.copyfileobj(handle, out, 1 << 20)
+    os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))
 
 
 def _check_outside(issue: Issue) -> None:
@@ -125,7 +182,8 @@ def make_package(issue: Issue, folder: str | Path, *, progress: Progress | None 
     remove_debris(folder.parent)
     scratch = scratch_folder(folder.parent)
     try:
-        manifest = _build(issue, scratch, progress, condition or OutputCondition())
+        manifest = _build(issue, scratch, progress, allow_outside, condition or OutputCondition())
+        os.chmod(scratch, 0o777 & ~umask())  # a folder as the user's other folders, not mkdtemp's 0700
         os.replace(scratch, folder)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -146,11 +204,12 @@ def _write_condition(condition: OutputCondition, folder: Path) -> None:
     write_atomic(folder / CONDITION, (json.dumps(about, ensure_ascii=False, indent=1) + "\n").encode())
 
 
-def _build(issue: Issue, folder: Path, progress: Progress | None, condition: OutputCondition) -> dict:
+def _build(issue: Issue, folder: Path, progress: Progress | None, allow_outside: bool,
+           condition: OutputCondition) -> dict:
     """The package's content, in ``folder``."""
     packaged = copy.deepcopy(issue)
     packaged.source = folder / (issue.source.name if issue.source else "issue.layout.json")
-    _copy_photos(issue, packaged, folder)
+    _copy_photos(issue, packaged, folder, allow_outside)
     save(packaged, packaged.source)
     engine = LayoutEngine()
     (folder / "press").mkdir()

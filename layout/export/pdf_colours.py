@@ -16,7 +16,7 @@ _RGB_OPERATORS = re.compile(rb"(?<![A-Za-z])(rg|RG)(?![A-Za-z])")
 def pdf_colour_findings(path: Path) -> list[Finding]:
     """RGB or spot colour anywhere in a written PDF (content streams, images, colour spaces)."""
     findings = []
-    with pikepdf.open(path) as pdf:
+    with Path(path).open("rb") as handle, pikepdf.open(handle) as pdf:  # pikepdf takes no name that is not UTF-8
         for number, page in enumerate(pdf.pages, start=1):
             for problem in _page_colour_problems(page):
                 findings.append(Finding(ERROR, number, path.name, problem))

@@ -6,10 +6,12 @@ into place); progress is reported page by page through a callback.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import re
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -31,7 +33,7 @@ from layout.model.geometry import Rect
 from layout.model.styles import TextStyle
 from layout.render.pdf import draw_page, register_font
 from layout.store.files import write_atomic
-from layout.store.scratch import scratch
+from layout.store.scratch import SCRATCH_PREFIX, scratch
 
 Progress = Callable[[int, int], None]
 DEFAULT_NAME = "{date:%Y%m%d}-{page:02d}.pdf"
@@ -203,9 +205,24 @@ def export_pdf(issue: Issue, out: str | Path, *, profile: ExportProfile | str = 
             progress(done[0], len(laid.pages))
 
     out = Path(out)
-    with scratch(out.parent) as folder:
+    with naming_the_output(out), scratch(out.parent) as folder:
         PdfWriter(issue, profile, condition or OutputCondition(), folder).write(laid.pages, out, step)
     return laid
+
+
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+@contextlib.contextmanager
+def naming_the_output(out: Path) -> Iterator[None]:
+    """Let a full disk (or a failed write of a temporary file) name the output being written,
+    not a temporary file of a library or none at all."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno not in DISK_FULL and exc.filename and SCRATCH_PREFIX not in str(exc.filename):
+            raise
+        raise OSError(exc.errno, f"{exc.strerror or exc}; nothing was written", str(out)) from None
 
 
 def export_pages(issue: Issue, folder: str | Path, *, profile: ExportProfile | str = "press",
@@ -225,7 +242,7 @@ def export_pages(issue: Issue, folder: str | Path, *, profile: ExportProfile | s
     names = [folder / file_name(name, issue, page.number) for page in laid.pages]
     if len(set(names)) != len(names):
         raise ValueError(f"file name pattern {name!r} gives two pages the same name")
-    with scratch(folder) as work:
+    with naming_the_output(folder), scratch(folder) as work:
         writer = PdfWriter(issue, profile, condition or OutputCondition(), work)
         (work / "pages").mkdir()
         for index, (page, path) in enumerate(zip(laid.pages, names), start=1):

@@ -11,6 +11,7 @@ ModDate, Trapped /False; a trailer ID; a TrimBox on every page.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pikepdf
@@ -21,14 +22,17 @@ from layout.export.subsets import rename_subsets
 
 def finish_pdf(path: Path, file_key: str, title: str, condition: OutputCondition | None) -> None:
     """Name the font subsets for this file alone and, given a print condition, make it
-    PDF/X-1a:2001; in place."""
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+    PDF/X-1a:2001; in place (read and written through Python's own files: pikepdf takes
+    no path that is not UTF-8, as in a folder named in another encoding)."""
+    with pikepdf.open(io.BytesIO(path.read_bytes())) as pdf:
         rename_subsets(pdf, file_key)
+        made = io.BytesIO()
         if condition is None:
-            pdf.save(path)
-            return
-        _make_pdfx(pdf, title, condition)
-        pdf.save(path, force_version="1.3", fix_metadata_version=False)
+            pdf.save(made)
+        else:
+            _make_pdfx(pdf, title, condition)
+            pdf.save(made, force_version="1.3", fix_metadata_version=False)
+    path.write_bytes(made.getvalue())
 
 
 def _make_pdfx(pdf: pikepdf.Pdf, title: str, condition: OutputCondition) -> None:

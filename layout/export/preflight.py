@@ -38,6 +38,7 @@ from layout.model.frames import (
     TextFrame,
 )
 from layout.model.settings import RULES
+from layout.model.spatial import overlapping_pairs
 from layout.store.assets import outside_photos, photo_path
 from layout.units import to_mm
 
@@ -197,10 +198,10 @@ def overlap_findings(issue: Issue) -> list[Finding]:
     findings = []
     for page in issue.pages:
         frames = [f for f in page.frames if not isinstance(f, BoxFrame)]
-        for index, frame in enumerate(frames):
-            for other in frames[index + 1:]:
-                if frame.rect.intersects(other.rect) and not _wraps(frame, other):
-                    findings.append(Finding(ERROR, page.number, f"frame {frame.id}", f"overlaps frame {other.id}"))
+        for first, second in overlapping_pairs([f.rect for f in frames]):
+            if not _wraps(frames[first], frames[second]):
+                findings.append(Finding(ERROR, page.number, f"frame {frames[first].id}",
+                                        f"overlaps frame {frames[second].id}"))
     return findings
 
 

@@ -18,6 +18,7 @@ from layout.gui.main_window import MainWindow
 from layout.gui.screenshot import Screenshot, quiet_platform_notices, take_screenshot
 
 UI_FONT_SIZE = 10
+EXIT_CRASH = 3  # as the command line's for an unexpected error
 SIGNAL_POLL_MS = 250
 
 
@@ -54,6 +55,8 @@ def run(document: str | None = None, screenshot: Screenshot | None = None, page:
     app.setApplicationName("layout")
     app.setOrganizationName("layout")
     crash.install()
+    crash.headless = screenshot is not None  # no dialog may wait for an answer nobody gives
+    errors = len(crash.reported)
     warm_up()  # jieba's dictionary loads in the background, ready for the first headline
     install_ui_font(app)
     install_translation(app)
@@ -66,8 +69,15 @@ def run(document: str | None = None, screenshot: Screenshot | None = None, page:
         window.safekeeping.offer_unsaved()  # work an editor that died left without a file
     window.show()
     if screenshot is not None:
-        return take_screenshot(app, window, screenshot)
+        return _screenshot(app, window, screenshot, errors)
     return app.exec()
+
+
+def _screenshot(app: QApplication, window: MainWindow, screenshot: Screenshot, errors: int) -> int:
+    """Take the screenshot; EXIT_CRASH when an unexpected error was reported since the run
+    began (there were ``errors`` before; each is named on stderr), never waiting on a dialog."""
+    status = take_screenshot(app, window, screenshot)
+    return EXIT_CRASH if len(crash.reported) > errors else status
 
 
 def stop_on_signals(app: QApplication, window: MainWindow) -> QTimer:

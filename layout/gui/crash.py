@@ -22,12 +22,15 @@ from layout.engine.crashreport import crash_line, write_report
 
 T = TypeVar("T")
 _showing = False  # an error while the dialog is up is reported, not shown again
+headless = False  # a run nobody watches (a screenshot): errors are reported, never a dialog that waits
+reported: list[str] = []  # the lines of the errors reported in this run
 
 
 def report(error: BaseException, context: str = "the editor") -> str:
     """Write the crash report of ``error`` and show it in a dialog; the line shown."""
     line = crash_line(error, write_report(error, context))
     print(f"layout: error: {line}", file=sys.stderr)
+    reported.append(line)
     if QApplication.instance() is not None:
         _show(line)
     return line
@@ -39,16 +42,17 @@ def report_later(error: BaseException, context: str = "the editor") -> str:
     open a dialog in the middle of it); the line shown."""
     line = crash_line(error, write_report(error, context))
     print(f"layout: error: {line}", file=sys.stderr)
+    reported.append(line)
     app = QApplication.instance()
-    if app is not None:
+    if app is not None and not headless:
         QTimer.singleShot(0, app, lambda: _show(line))
     return line
 
 
 def _show(line: str) -> None:
-    """The dialog (not a second one while one is up)."""
+    """The dialog (not a second one while one is up, none in a run nobody watches)."""
     global _showing
-    if _showing:
+    if _showing or headless or QApplication.instance() is None:
         return
     _showing = True
     try:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from layout.store import EDITOR, Lock, LockedError, LockInfo, store_for
-from layout.store.lock import DEFAULT_MAX_AGE
+from layout.store.lock import DEFAULT_MAX_AGE, LockFileError
 
 STALE_ENV = "LAYOUT_LOCK_STALE_HOURS"
 COMMAND_WAIT = 5.0  # seconds to wait for a command that is writing the document
@@ -55,6 +55,8 @@ def take(parent: QWidget, document: Path) -> tuple[Lock | None, bool]:
     except LockedError as exc:
         _read_only(parent, document, exc.holder)
         return None, True
+    except LockFileError:
+        return None, True  # a folder or a pipe where the lock goes: no save could take the lock
     except OSError:
         return None, False  # a folder we cannot write in: saving will say so
 
@@ -63,7 +65,7 @@ def hold(document: Path) -> Lock | None:
     """Take the lock of a file just saved under a new name (nobody live holds it); None if it cannot be."""
     try:
         return store_for(document).lock(document, EDITOR, max_age=max_age())
-    except (LockedError, OSError):
+    except (LockedError, LockFileError, OSError):
         return None
 
 

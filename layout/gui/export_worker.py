@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from layout.engine.page import LayoutEngine
+from layout.export.outputs import check_replaceable, document_files
 from layout.model.document import Issue
 
 WATCH_MS = 30  # how often the GUI thread looks at a running export
@@ -105,6 +106,8 @@ class ExportJob(QObject):
         if self.profile == "press":
             self.target.mkdir(exist_ok=True)
             return export_pages(self.issue, self.target, profile="press", engine=engine, progress=self._progress)[1]
+        # the file dialog asked before replacing a file; the document and its backup are never replaced
+        check_replaceable(self.target, force=True, keep=document_files(self.issue.source))
         export_pdf(self.issue, self.target, profile=self.profile, engine=engine, progress=self._progress)
         if self._stop.is_set():
             raise Cancelled

@@ -6,9 +6,13 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
+
+from layout.export.outputs import document_files, write_output
 
 SIZE = (1600, 1000)
 
@@ -22,6 +26,7 @@ class Screenshot:
     """
 
     path: str
+    force: bool = False  # replace a link or a file that is not a PNG (never the document)
     page: int | None = None
     zoom: str = "fit"
     overlay: bool = False
@@ -52,6 +57,17 @@ def quiet_platform_notices() -> None:
     qInstallMessageHandler(_filter_notices)
 
 
+def png_bytes(image: QImage) -> bytes:
+    """The picture encoded as PNG, in memory (so nothing is written before it is whole)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError("the window's picture cannot be encoded as PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
 def take_screenshot(app: QApplication, window, shot: Screenshot) -> int:
     """Show the page the screenshot asks for, at its zoom, and save the window as a PNG."""
     window.resize(*SIZE)
@@ -76,7 +92,7 @@ def take_screenshot(app: QApplication, window, shot: Screenshot) -> int:
         canvas.centre_on(rect.x + min(rect.w, 400) / 2, rect.y + min(rect.h, 300) / 2)
     app.processEvents()
     wait_for_preflight(app, window)
-    if not window.grab().save(shot.path):
-        raise OSError(f"cannot write {shot.path}")
+    write_output(Path(shot.path), png_bytes(window.grab().toImage()), force=shot.force, kind="png",
+                 keep=document_files(window.document.path))
     window.document.undo_stack.setClean()
     return 0

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from layout.engine import copyfit
 from layout.engine.photo import PhotoProblem, image_info
-from layout.importer.plaintext import ImportedText, read
+from layout.importer.limits import check_docx_size, check_imported, read_text_file
+from layout.importer.plaintext import ImportedText, parse
 from layout.model.document import Article, Issue, Page
 from layout.model.frames import (
     BoxFrame,
@@ -53,20 +54,22 @@ class Placement:
 
 
 def import_file(path: str | Path, quotes: str = "curly") -> ImportedText:
-    """Articles from a .txt or .docx file."""
+    """Articles from a .txt or .docx file, refused while it is read when it holds more
+    than a document may (:mod:`layout.importer.limits`)."""
     path = Path(path)
     if not path.is_file():
         raise ValueError(f"{path}: no such file")
     if path.suffix.lower() == ".docx":
         from layout.importer.docx import read_docx  # python-docx and lxml load only when needed
 
-        return read_docx(path, quotes)
-    if path.suffix.lower() in (".txt", ".text", ""):
-        try:
-            return read(path, quotes)
-        except UnicodeDecodeError:
-            raise ValueError(f"{path}: not UTF-8 text") from None
-    raise ValueError(f"{path}: cannot import {path.suffix} files (use .txt or .docx)")
+        check_docx_size(path)
+        imported = read_docx(path, quotes)
+    elif path.suffix.lower() in (".txt", ".text", ""):
+        imported = parse(read_text_file(path), quotes=quotes)
+    else:
+        raise ValueError(f"{path}: cannot import {path.suffix} files (use .txt or .docx)")
+    check_imported(path, imported)
+    return imported
 
 
 def find_page(issue: Issue, number: int) -> Page:

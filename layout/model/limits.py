@@ -12,6 +12,7 @@ reaches the engine, the renderers or the PDF.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -92,9 +93,24 @@ def check_values(data: Any) -> None:
             limit = MAX_PARAGRAPH_CHARS if "paragraphs" in path else MAX_STRING_CHARS
             if len(value) > limit:
                 raise LimitError(describe(data, path), f"{len(value):,} characters are more than {limit:,}")
+            _check_characters(data, path, value)
             total += len(value)
             if total > MAX_ISSUE_CHARS:
                 raise LimitError("the document", f"more than {MAX_ISSUE_CHARS:,} characters of text")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_characters(data: Any, path: Path, value: str) -> None:
+    """Refuse a lone surrogate (half of a character a program broke in two: no file name,
+    font or PDF can hold it) anywhere, and a NUL in a file name."""
+    broken = _SURROGATE.search(value)
+    if broken:
+        raise LimitError(describe(data, path), f"holds U+{ord(broken.group()):04X} at character {broken.start() + 1}, "
+                                               "half of a character (a lone surrogate), not a character")
+    if path and path[-1] == "image" and "\0" in value:
+        raise LimitError(describe(data, path), "a file name holds a NUL character (U+0000)")
 
 
 def _walk(data: Any) -> Iterator[tuple[Path, Any]]:

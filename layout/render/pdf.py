@@ -8,11 +8,13 @@ metrics. Colours are CMYK, as the model keeps them.
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
-from PIL import Image
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -29,7 +31,7 @@ from layout.engine.displaylist import (
     RuleItem,
 )
 from layout.engine.fonts import font_dir
-from layout.engine.photo import upright
+from layout.engine.reduced import SCREEN_PPI, decode_upright, needed_pixels, whole_factor
 from layout.model.colour import BLACK, Colour
 
 THIN_RULE = 2.0  # points: black rules up to this weight overprint in press output
@@ -74,14 +76,22 @@ def register_font(file_name: str) -> TTFont:
     return font
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a file name's byte that is not UTF-8, as Python keeps it
+
+
 def image_reader(item: ImageItem) -> ImageReader | str:
     """The photo as reportlab should embed it: the file itself when it can go in as it is
-    (a JPEG passes through untouched), else an upright, flattened 8-bit copy."""
+    (a JPEG passes through untouched), else an upright, flattened 8-bit copy, decoded
+    reduced when it has more than twice the pixels SCREEN_PPI needs each way."""
+    needed = needed_pixels(item, SCREEN_PPI)
+    width, height = item.pixel_size
+    stored = (height, width) if item.orientation in (5, 6, 7, 8) else (width, height)
     as_is = item.mode in ("RGB", "L", "CMYK") and not item.path.lower().endswith((".tif", ".tiff"))
-    if item.orientation == 1 and as_is:
-        return item.path
-    with Image.open(item.path) as image:
-        return ImageReader(upright(image).copy())
+    if item.orientation == 1 and as_is and whole_factor(stored, needed) == 1:
+        if item.path.isascii() or not _SURROGATE.search(item.path):
+            return item.path
+        return ImageReader(io.BytesIO(Path(item.path).read_bytes()))  # reportlab encodes a name as UTF-8
+    return ImageReader(decode_upright(item.path, needed))
 
 
 def _fp(value: float) -> str:

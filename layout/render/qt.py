@@ -10,8 +10,9 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
+from PIL import Image
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QGlyphRun, QImage, QImageReader, QPainter, QPen, QRawFont, QTransform
+from PySide6.QtGui import QBrush, QColor, QGlyphRun, QImage, QPainter, QPen, QRawFont, QTransform
 
 from layout.engine.displaylist import (
     BoxItem,
@@ -24,6 +25,7 @@ from layout.engine.displaylist import (
     placeholder_marks,
 )
 from layout.engine.fonts import font_dir
+from layout.engine.reduced import decode_upright
 from layout.model.colour import Colour
 
 PREVIEW_MAX_PIXELS = 1600  # photos are kept at most this wide or high for the screen
@@ -45,6 +47,23 @@ def _pen(colour: Colour, weight: float, dash: tuple[float, ...]) -> QPen:
     if dash:
         pen.setDashPattern([d / max(weight, 0.1) for d in dash])
     return pen
+
+
+def screen_proxy(path: str) -> QImage:
+    """The photo for the screen: at most PREVIEW_MAX_PIXELS wide or high, upright, in RGB or
+    grey (CMYK converted naively, as Qt would); a null image when it cannot be read."""
+    try:
+        with Image.open(path) as opened:
+            width, height = opened.size
+        scale = min(1.0, PREVIEW_MAX_PIXELS / max(width, height, 1))
+        picture = decode_upright(path, (max(1, round(width * scale)), max(1, round(height * scale))))
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return QImage()
+    picture.thumbnail((PREVIEW_MAX_PIXELS, PREVIEW_MAX_PIXELS), Image.LANCZOS)
+    picture = picture if picture.mode in ("L", "RGB") else picture.convert("RGB")
+    kind = QImage.Format_Grayscale8 if picture.mode == "L" else QImage.Format_RGB888
+    data = picture.tobytes()
+    return QImage(data, picture.width, picture.height, len(data) // picture.height, kind).copy()
 
 
 class QtPageRenderer:
@@ -73,18 +92,12 @@ class QtPageRenderer:
         return font
 
     def image(self, path: str) -> QImage:
-        """A photo upright (EXIF), decoded at screen size, loaded once; null if unreadable."""
+        """A photo upright (EXIF), decoded at screen size by the exports' reduced decoding
+        (:mod:`layout.engine.reduced`: never whole when it is large), loaded once; null if
+        unreadable."""
         image = self._images.get(path)
         if image is None:
-            reader = QImageReader(path)
-            reader.setAutoTransform(True)
-            size = reader.size()
-            if size.isValid() and max(size.width(), size.height()) > PREVIEW_MAX_PIXELS:
-                reader.setScaledSize(size.scaled(PREVIEW_MAX_PIXELS, PREVIEW_MAX_PIXELS, Qt.KeepAspectRatio))
-            image = reader.read()
-            if not image.isNull() and image.format() == QImage.Format_CMYK8888:
-                image = image.convertToFormat(QImage.Format_RGB32)
-            self._images[path] = image
+            image = self._images[path] = screen_proxy(path)
         return image
 
     def draw_page(self, painter: QPainter, page: PageDisplay,

@@ -17,11 +17,13 @@ import json
 import os
 import re
 import stat
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from layout.model.assets import image_holders
@@ -124,8 +126,7 @@ def validate(data: dict[str, Any], path: Path | None = None) -> None:
         check_values(data)
     except LimitError as exc:
         raise DocumentError(path, str(exc)) from None
-    validator = jsonschema.Draft202012Validator(schema())
-    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    error = None if _valid_fast(data) else _first_schema_error(data)
     if error is not None:
         where = describe(data, tuple(error.absolute_path))
         message = error.message if len(error.message) <= 200 else error.message[:200] + "…"
@@ -134,6 +135,28 @@ def validate(data: dict[str, Any], path: Path | None = None) -> None:
         check_ranges(data)
     except LimitError as exc:
         raise DocumentError(path, str(exc)) from None
+
+
+@cache
+def _fast_validator() -> Callable[[Any], Any]:
+    """The schema compiled to Python (ten times quicker than jsonschema's interpreter on a
+    document of 20,000 frames); it only says yes or no."""
+    return fastjsonschema.compile(schema(), use_formats=False)
+
+
+def _valid_fast(data: dict[str, Any]) -> bool:
+    """True when ``data`` matches the schema; False when it may not (jsonschema then says where)."""
+    try:
+        _fast_validator()(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+def _first_schema_error(data: dict[str, Any]) -> jsonschema.ValidationError | None:
+    """The most telling place where ``data`` breaks the schema, by jsonschema (the reference)."""
+    validator = jsonschema.Draft202012Validator(schema())
+    return jsonschema.exceptions.best_match(validator.iter_errors(data))
 
 
 def check_references(issue: Issue, path: Path | None = None) -> None:

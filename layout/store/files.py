@@ -69,7 +69,7 @@ def _same_mode_and_owner(fd: int, path: Path) -> None:
     try:
         old = os.stat(path)
     except FileNotFoundError:
-        os.fchmod(fd, 0o666 & ~_umask())
+        os.fchmod(fd, 0o666 & ~umask())
         return
     os.fchmod(fd, stat.S_IMODE(old.st_mode))
     if hasattr(os, "fchown") and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
@@ -77,7 +77,7 @@ def _same_mode_and_owner(fd: int, path: Path) -> None:
             os.fchown(fd, old.st_uid, old.st_gid)
 
 
-def _umask() -> int:
+def umask() -> int:
     """The process's umask (read by setting it and putting it back)."""
     mask = os.umask(0o022)
     os.umask(mask)
@@ -87,9 +87,15 @@ def _umask() -> int:
 def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
     """Write bytes to ``path`` through a synced temporary file and a rename.
 
-    With ``backup`` the previous file is kept as ``<name>.bak`` first.
+    With ``backup`` the previous file is kept as ``<name>.bak`` first. A failure that names
+    no file (a full disk) is told with ``path``; the file is then as it was.
     """
-    tmp = _write_temporary(path, data)
+    try:
+        tmp = _write_temporary(path, data)
+    except OSError as exc:
+        if exc.filename:
+            raise
+        raise OSError(exc.errno, f"{exc.strerror or exc}; nothing was written", str(path)) from None
     try:
         if backup:
             _keep_backup(path)

@@ -29,8 +29,10 @@ from __future__ import annotations
 import contextlib
 import getpass
 import json
+import math
 import os
 import socket
+import stat
 import time
 import uuid
 from dataclasses import asdict, dataclass
@@ -38,6 +40,8 @@ from pathlib import Path
 
 from layout.store.processes import alive
 
+MAX_LOCK_BYTES = 65_536  # a lock file is a line of JSON
+MAX_PID = 4_194_304  # the largest process number Linux gives (PID_MAX_LIMIT)
 DEFAULT_MAX_AGE = 12 * 3600.0  # seconds: a lock from another host older than this is stale
 EDITOR = "editor"
 POLL = 0.05  # seconds between tries while waiting
@@ -57,6 +61,10 @@ class LockInfo:
     def __str__(self) -> str:
         since = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.time))
         return f"{self.user} on {self.host} (process {self.pid}, {self.purpose}) since {since}"
+
+
+class LockFileError(ValueError):
+    """Something that is not a lock file lies where the lock goes."""
 
 
 class LockedError(Exception):
@@ -80,12 +88,44 @@ def holder(document: str | Path) -> LockInfo | None:
 
 
 def _read(path: Path) -> LockInfo | None:
-    """The LockInfo in a lock file, or None."""
+    """The LockInfo in a lock file, or None (none, unreadable, or not what this program
+    writes: a pid no process can have, a time that is not a finite number)."""
     try:
-        data = json.loads(path.read_text("utf-8"))
-        return LockInfo(**{k: data[k] for k in LockInfo.__dataclass_fields__})
-    except (OSError, ValueError, KeyError, TypeError):
+        data = json.loads(_read_regular(path))
+        info = LockInfo(**{k: data[k] for k in LockInfo.__dataclass_fields__})
+    except (OSError, ValueError, KeyError, TypeError, LockFileError):
         return None
+    return info if _plausible(info) else None
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a small regular file, opened without following a link or waiting on a pipe."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise LockFileError(f"{path} is not a lock file")
+        return handle.read(MAX_LOCK_BYTES)
+
+
+def _plausible(info: LockInfo) -> bool:
+    """True for what a lock of this program holds: text fields, a pid a process may have,
+    a finite time."""
+    texts = (info.user, info.host, info.purpose, info.token)
+    return (all(isinstance(t, str) for t in texts) and type(info.pid) is int and 0 < info.pid <= MAX_PID
+            and type(info.time) in (int, float) and math.isfinite(info.time))
+
+
+def check_lock_entry(document: Path) -> None:
+    """Refuse (LockFileError) when what lies where the lock goes is not a file a lock could
+    be: a folder, a pipe, a device; it is left for the user to remove."""
+    path = lock_path(document)
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        raise LockFileError(f"{path}: a folder, a pipe or a device lies where the document's lock goes; "
+                            "nothing was written (remove it, then try again)")
 
 
 def is_stale(info: LockInfo, max_age: float = DEFAULT_MAX_AGE) -> bool:
@@ -130,6 +170,7 @@ def acquire(document: str | Path, purpose: str, *, force: bool = False, wait: fl
     over; ``force`` takes over a live one too.
     """
     document = Path(document)
+    check_lock_entry(document)
     mine = LockInfo(_user(), socket.gethostname(), os.getpid(), time.time(), purpose, uuid.uuid4().hex)
     deadline = time.monotonic() + wait
     while True:
@@ -161,8 +202,8 @@ def _create(path: Path, info: LockInfo) -> bool:
     written whole under a private name and linked into place, so nobody ever
     reads a lock half written."""
     private = path.with_name(f"{path.name}.{info.token}")
-    private.write_bytes(_encode(info))
     try:
+        private.write_bytes(_encode(info))  # a full disk leaves no half-written private file
         os.link(private, path)
     except FileExistsError:
         return False

@@ -10,10 +10,12 @@ def alive(pid: int) -> bool | None:
     be asked safely (on Windows, os.kill(pid, 0) would send it CTRL_C_EVENT)."""
     if os.name != "posix":
         return None
+    if pid <= 0:
+        return False  # 0 and -1 would ask about a group or every process, never one
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError):
-        return True  # another user's process, or a number no process has
+    except (ProcessLookupError, OverflowError):
+        return False  # gone, or a number no process can have
+    except PermissionError:
+        return True  # another user's process
     return True

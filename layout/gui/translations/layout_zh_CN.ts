@@ -8,12 +8,12 @@
         <translation>%2 上的 %1（自 %3 起）</translation>
     </message>
     <message>
-        <location filename="../document_lock.py" line="79" />
+        <location filename="../document_lock.py" line="81" />
         <source>Opened read-only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../document_lock.py" line="80" />
+        <location filename="../document_lock.py" line="82" />
         <source>%1 is being edited by %2.
 
 It opens read-only: you cannot save it, but you may save your changes under another name (Save As).</source>
@@ -22,12 +22,12 @@ It opens read-only: you cannot save it, but you may save your changes under anot
 文档以只读方式打开：不能保存到原文件，但可以用“另存为”把修改存为另一个文件。</translation>
     </message>
     <message>
-        <location filename="../document_lock.py" line="87" />
+        <location filename="../document_lock.py" line="89" />
         <source>Take over the lock?</source>
         <translation>接管文档锁？</translation>
     </message>
     <message>
-        <location filename="../document_lock.py" line="88" />
+        <location filename="../document_lock.py" line="90" />
         <source>The document was locked by %1, whose editor seems to be gone.
 
 Take the lock over and edit it? (No opens it read-only.)</source>
@@ -1272,7 +1272,7 @@ Take the lock over and edit it? (No opens it read-only.)</source>
 <context>
     <name>PreflightDock</name>
     <message>
-        <location filename="../preflight_dock.py" line="117" />
+        <location filename="../preflight_dock.py" line="115" />
         <source>%1 errors, %2 warnings</source>
         <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -1640,7 +1640,7 @@ Reload it (your unsaved changes are lost), or keep your version (saving it repla
 <context>
     <name>parent</name>
     <message>
-        <location filename="../export_worker.py" line="116" />
+        <location filename="../export_worker.py" line="119" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
