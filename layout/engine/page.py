@@ -63,6 +63,11 @@ class IssueLayout:
 
     pages: list[PageDisplay]
     report: LayoutReport
+    articles: dict[str, ArticleLayout] = field(default_factory=dict)
+
+    def article_layout(self, article_id: str) -> ArticleLayout | None:
+        """One article's layout, None for an article the issue lacks."""
+        return self.articles.get(article_id)
 
     def overset_of(self, article_id: str) -> int:
         """Characters of the article that do not fit."""
@@ -119,6 +124,13 @@ class LayoutEngine:
         self.articles_laid_out += 1
         return result
 
+    def forget(self) -> None:
+        """Forget every result (the issue was changed otherwise than by edit operations)."""
+        self._articles.clear()
+        self._frames.clear()
+        self._pages.clear()
+        self._issue = None
+
     def layout(self, issue: Issue) -> IssueLayout | LazyIssueLayout:
         """Display lists for every page and the layout report (made when asked for, if tracked)."""
         if self.tracked:
@@ -140,7 +152,7 @@ class LayoutEngine:
             report.findings += [Finding(page, frame, message) for page, frame, message in laid.problems]
             report.notes += [Finding(page, frame, message) for page, frame, message in laid.stranded]
         pages = [self._page(issue, page, articles, report) for page in issue.pages]
-        return IssueLayout(pages, report)
+        return IssueLayout(pages, report, articles)
 
     def _page(self, issue: Issue, page: Page, articles: dict[str, ArticleLayout],
               report: LayoutReport) -> PageDisplay:
@@ -296,6 +308,10 @@ class LazyIssueLayout:
     def overset_of(self, article_id: str) -> int:
         """Characters of the article that do not fit (laid out if need be)."""
         return self.article(article_id).overset if article_id in self.index.articles else 0
+
+    def article_layout(self, article_id: str) -> ArticleLayout | None:
+        """One article's layout (laid out if need be), None for an article the issue lacks."""
+        return self.article(article_id) if article_id in self.index.articles else None
 
     @cached_property
     def report(self) -> LayoutReport:

@@ -196,7 +196,7 @@ def place_photo(path: Path | None, frame: Rect, fit: str = "fill",
     """The item for a photo and, when it cannot be shown, the reason."""
     if path is None:
         return PlaceholderItem(frame, "空图框"), None
-    if min(frame.w, frame.h) < MIN_PHOTO_SIDE:  # a block too small for its photos
+    if min(frame.w, frame.h) < MIN_PHOTO_SIDE:  # a block too small for its photos (or of no size)
         return (PlaceholderItem(frame, f"图片无位置 {path.name}"),
                 f"photo {path} has no room: its place is {frame.w:.1f} × {frame.h:.1f} pt "
                 f"(at least {MIN_PHOTO_SIDE:g} pt each way); make the frame larger")

@@ -30,7 +30,6 @@ def report(error: BaseException, context: str = "the editor") -> str:
     """Write the crash report of ``error`` and show it in a dialog; the line shown."""
     line = crash_line(error, write_report(error, context))
     print(f"layout: error: {line}", file=sys.stderr)
-    reported.append(line)
     if QApplication.instance() is not None:
         _show(line)
     return line
@@ -42,16 +41,16 @@ def report_later(error: BaseException, context: str = "the editor") -> str:
     open a dialog in the middle of it); the line shown."""
     line = crash_line(error, write_report(error, context))
     print(f"layout: error: {line}", file=sys.stderr)
-    reported.append(line)
     app = QApplication.instance()
-    if app is not None and not headless:
+    if app is not None:
         QTimer.singleShot(0, app, lambda: _show(line))
     return line
 
 
 def _show(line: str) -> None:
-    """The dialog (not a second one while one is up, none in a run nobody watches)."""
+    """The dialog (not a second one while one is up; none in a headless run)."""
     global _showing
+    reported.append(line)
     if _showing or headless or QApplication.instance() is None:
         return
     _showing = True

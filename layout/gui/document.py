@@ -110,7 +110,9 @@ class EditorDocument(QObject):
         return self.session.layout
 
     def relayout(self) -> None:
-        """Lay the issue out again and tell the views."""
+        """Lay the issue out again from scratch and tell the views: for a change made
+        otherwise than by an edit operation (a colleague's save taken from the newsroom)."""
+        self.session.engine.forget()
         self.session.relayout()
 
     def do(self, change: Change, text: str | None = None) -> None:

@@ -192,15 +192,15 @@ class StoryEditor(QWidget, SessionView):
 
     def show_overset(self) -> None:
         """How many lines and characters do not fit (超出 3 行 41 字), or how many lines are
-        left empty (空 2 行), live."""
+        left empty (空 2 行), live (from this article's layout only)."""
         document = self.session
-        report = document.layout.report if document and self.article_id else None
-        count = report.overset.get(self.article_id, 0) if report else 0
+        laid = document.layout.article_layout(self.article_id) if document and self.article_id else None
+        count = laid.overset if laid else 0
         if count:
-            lines = report.overset_lines.get(self.article_id, 0)
-            text = self.tr("Overset %1 lines, %2 characters").replace("%1", str(lines)).replace("%2", str(count))
-        elif report and report.underset_lines.get(self.article_id):
-            text = self.tr("%1 lines short").replace("%1", str(report.underset_lines[self.article_id]))
+            text = self.tr("Overset %1 lines, %2 characters").replace("%1", str(laid.overset_lines)) \
+                .replace("%2", str(count))
+        elif laid and laid.underset_lines:
+            text = self.tr("%1 lines short").replace("%1", str(laid.underset_lines))
         else:
             text = ""
         self.overset.setStyleSheet(f"color: {'#d0021b' if count else '#666666'}; font-weight: bold")

@@ -221,8 +221,7 @@ def save(issue: Issue, path: str | Path, *, overwrite_changes: bool = False) -> 
     target = Path(os.path.realpath(path))
     if not overwrite_changes:
         _check_unchanged(issue, path, target)
-    old_base = issue.source.parent if issue.source else Path.cwd()
-    moved = rebase_photos(issue, old_base, path.resolve().parent)
+    moved = rebase_photos(issue, issue.source.parent if issue.source else None, path.resolve().parent)
     issue.revision += 1
     try:
         text = dumps(issue)
@@ -239,17 +238,21 @@ def save(issue: Issue, path: str | Path, *, overwrite_changes: bool = False) -> 
     issue.disk_digest = hashlib.sha256(data).hexdigest()
 
 
-def rebase_photos(issue: Issue, old_base: Path, new_base: Path) -> list[tuple[Any, str]]:
+def rebase_photos(issue: Issue, old_base: Path | None, new_base: Path) -> list[tuple[Any, str]]:
     """Make every photo path relative to ``new_base`` (the folder the document is saved
-    into), from relative to ``old_base`` or absolute; the holders changed, with their old paths.
-    A path that cannot be made relative (another drive) is kept absolute."""
+    into), from relative to ``old_base`` (the folder it was read from) or absolute (an untitled
+    document's); the holders changed, with their old paths. A relative path whose photo lies
+    beside the new file under the same name (copied along: a newsroom issue's Save As, a
+    package) stays; so do relative paths when ``old_base`` is None. A path that cannot be made
+    relative (another drive) is kept absolute."""
     changed = []
     for page in issue.pages:
         for frame in page.frames:
             for holder in image_holders(frame):
-                if not holder.image:
-                    continue
-                absolute = Path(os.path.normpath(old_base / holder.image))
+                relative = not Path(holder.image).is_absolute()
+                if not holder.image or relative and (old_base is None or (new_base / holder.image).is_file()):
+                    continue  # a relative path with its photo beside the new file (copied along) stays
+                absolute = Path(os.path.normpath((old_base or new_base) / holder.image))
                 try:
                     image = Path(os.path.relpath(absolute, new_base)).as_posix()
                 except ValueError:

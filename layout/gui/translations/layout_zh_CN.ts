@@ -1435,7 +1435,7 @@ Reload it (your unsaved changes are lost), or keep your version (saving it repla
         <translation>未选中稿件</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="201" />
+        <location filename="../story_editor.py" line="200" />
         <source>Overset %1 lines, %2 characters</source>
         <translation>超出 %1 行 %2 字</translation>
     </message>
