@@ -249,8 +249,10 @@ def rebase_photos(issue: Issue, old_base: Path | None, new_base: Path) -> list[t
     for page in issue.pages:
         for frame in page.frames:
             for holder in image_holders(frame):
+                if not holder.image:
+                    continue  # an empty slot
                 relative = not Path(holder.image).is_absolute()
-                if not holder.image or relative and (old_base is None or (new_base / holder.image).is_file()):
+                if relative and (old_base is None or (new_base / holder.image).is_file()):
                     continue  # a relative path with its photo beside the new file (copied along) stays
                 absolute = Path(os.path.normpath((old_base or new_base) / holder.image))
                 try:
