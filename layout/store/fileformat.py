@@ -250,7 +250,7 @@ def rebase_photos(issue: Issue, old_base: Path | None, new_base: Path) -> list[t
         for frame in page.frames:
             for holder in image_holders(frame):
                 if not holder.image:
-                    continue  # an empty slot
+                    continue
                 relative = not Path(holder.image).is_absolute()
                 if relative and (old_base is None or (new_base / holder.image).is_file()):
                     continue  # a relative path with its photo beside the new file (copied along) stays
