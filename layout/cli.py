@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
+import os
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -18,18 +20,30 @@ from pathlib import Path
 
 import psycopg
 
+from layout.edit.corrections import accept, answer
 from layout.edit.operations import placed
 from layout.engine.crashreport import crash_line, write_report
 from layout.engine.fonts import FontError
 from layout.engine.page import LayoutEngine
+from layout.export.against import compare, load_previous
 from layout.export.conditions import CONDITIONS, DEFAULT_CONDITION, OutputCondition, resolve_condition
 from layout.export.outputs import OutputError, check_replaceable, document_files, incomplete_set
 from layout.export.package import MANIFEST, check_manifest, make_package
 from layout.export.pdf_colours import pdf_colour_findings
-from layout.export.pdf_export import DEFAULT_NAME, export_pages, export_pdf, file_name
+from layout.export.pdf_export import DEFAULT_NAME, export_page, export_pages, export_pdf, file_name
 from layout.export.preflight import ERROR, Settings, as_json, preflight
 from layout.export.profiles import PROFILES
+from layout.export.proof import recorded_document
+from layout.export.signing import SigningError, new_key, sign_pdf, signer_name
 from layout.export.summary import format_summary, summary
+from layout.export.trail import (
+    now_text,
+    page_digest,
+    start_proof,
+    user_name,
+    valid_signoff,
+)
+from layout.importer.corrections import read_corrections
 from layout.importer.place import (
     Placement,
     find_page,
@@ -42,10 +56,14 @@ from layout.importer.place import (
 )
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
+from layout.model.proofing import ROLES, SignOff
 from layout.model.settings import RULES
 from layout.model.templates import PAPER_SIZES, new_issue
 from layout.newsroom_commands import add_parsers as add_newsroom_parsers
 from layout.store import LockedError, Part, store_for
+from layout.store.fileformat import from_dict
+from layout.store.files import write_atomic
+from layout.store.scratch import scratch
 from layout.units import to_mm
 from layout.versions import version_lines
 
@@ -99,7 +117,7 @@ def _lock(args: argparse.Namespace) -> contextlib.AbstractContextManager:
     """The document's lock for a writing command (its ``writes`` names the argument
     holding the file): another command's is waited for, an editor's refused unless --take-lock."""
     name = getattr(args, "writes", None)
-    if name is None or not Path(getattr(args, name)).is_file():
+    if name is None or getattr(args, name) is None or not Path(getattr(args, name)).is_file():
         return contextlib.nullcontext()
     try:
         where = getattr(args, name)
@@ -183,6 +201,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.document}: the issue has no pages to export")
     profile = PROFILES[args.profile]
     progress = None if args.quiet else _print_progress
+    if args.signed_only:
+        return _export_signed(issue, out, args)
+    if args.against and not profile.slug:
+        raise CommandError("--against goes with --profile proof (or proof-band)")
     condition = _condition(args)
     if profile.name == "press":
         _preflight_press(issue, args, condition)
@@ -201,7 +223,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if args.single and out.suffix.lower() != ".pdf":
             raise CommandError(f"{out}: give the single file a .pdf name")
         check_replaceable(out, args.force, keep=document_files(args.document))
-        laid = export_pdf(issue, out, profile=profile, condition=condition, progress=progress)
+        if profile.slug:
+            laid = _export_proof(issue, out, args, progress)
+        else:
+            laid = export_pdf(issue, out, profile=profile, condition=condition, progress=progress)
         files = [out]
     _warn_report(laid)
     if profile.name == "press":
@@ -212,6 +237,55 @@ def _cmd_export(args: argparse.Namespace) -> int:
             raise CommandError("the press PDF holds colours other than CMYK")
     for path in files:
         print(f"wrote {path}")
+    return 0
+
+
+def _export_proof(issue: Issue, out: Path, args: argparse.Namespace, progress) -> object:
+    """A proof: its draft number from the document's trail, what changed since the last draft in
+    its slug, and the proof recorded in the trail (the document saved) unless another program
+    holds the document."""
+    engine = LayoutEngine()
+    laid = engine.layout(issue)
+    comparison = compare(load_previous(args.against), issue) if args.against else None
+    info = start_proof(issue, laid, args.as_name or user_name(), band=PROFILES[args.profile].watermark_band,
+                       comparison=comparison)
+    laid = export_pdf(issue, out, profile=args.profile, engine=engine, progress=progress, proof=info)
+    try:
+        with store_for(args.document).lock(args.document, "proof", wait=LOCK_WAIT):
+            store_for(args.document).save(issue, args.document)
+    except (LockedError, DocumentError, OSError) as exc:
+        print(f"warning: the proof is not recorded in the document's trail: {exc}", file=sys.stderr)
+    return laid
+
+
+def _export_signed(issue: Issue, folder: Path, args: argparse.Namespace) -> int:
+    """``--signed-only``: the signed press file of each page whose sign-off holds, byte for byte
+    as it was signed (checked against the SHA-256 in the sign-off), under its press name."""
+    if args.profile != "press" or args.single:
+        raise CommandError("--signed-only goes with --profile press (one file a page)")
+    if folder.suffix.lower() == ".pdf" or (folder.exists() and not folder.is_dir()):
+        raise CommandError(f"{folder}: press export writes one file a page into a folder")
+    laid = LayoutEngine().layout(issue)
+    chosen: list[tuple[Path, bytes]] = []
+    for page in laid.pages:
+        signoff = valid_signoff(issue, laid, page.number)
+        if signoff is None:
+            print(f"page {page.number}: not signed off, or changed since; not sent", file=sys.stderr)
+            continue
+        signed = Path(signoff.file)
+        data = signed.read_bytes() if signed.is_file() else b""
+        if hashlib.sha256(data).hexdigest() != signoff.sha256:
+            raise CommandError(f"page {page.number}: the signed file {signed} is missing or not the file that "
+                               "was signed; sign the page again")
+        target = folder / file_name(args.name, issue, page.number)
+        check_replaceable(target, args.force, keep=document_files(args.document))
+        chosen.append((target, data))
+    if not chosen:
+        raise CommandError("no page has a sign-off that holds; nothing was sent")
+    with _output_folder(folder):
+        for target, data in chosen:
+            write_atomic(target, data)
+            print(f"wrote {target} (signed)")
     return 0
 
 
@@ -349,6 +423,151 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _key_password() -> str | None:
+    """The signing key's password, from ``$LAYOUT_KEY_PASSWORD`` (never from the command line,
+    where other users could read it); None for a key without one."""
+    return os.environ.get("LAYOUT_KEY_PASSWORD") or None
+
+
+def _cmd_new_key(args: argparse.Namespace) -> int:
+    key = Path(args.new_key)
+    _check_output(key)
+    if key.exists() and not args.force:
+        raise CommandError(f"{key} exists already (use --force to replace it)")
+    fingerprint = new_key(key, args.as_name, _key_password())
+    print(f"wrote {key}: a self-signed signing key for {args.as_name}")
+    print(f"certificate SHA-256 fingerprint: {fingerprint}")
+    return 0
+
+
+def _cmd_sign(args: argparse.Namespace) -> int:
+    if args.new_key:
+        return _cmd_new_key(args)
+    for option, value in (("DOCUMENT", args.document), ("--page", args.page), ("--key", args.key),
+                          ("-o", args.output)):
+        if value is None:
+            raise CommandError(f"sign needs {option} (or --new-key KEY.p12 to make a key)")
+    out = Path(args.output)
+    _check_output(out)
+    if out.resolve() == Path(args.document).resolve():
+        raise CommandError(f"{out} is the document itself; choose another name for the signed PDF")
+    check_replaceable(out, args.force, keep=document_files(args.document))
+    issue = _load(args.document)
+    find_page(issue, args.page)
+    password = _key_password()
+    on_key = signer_name(Path(args.key), password)
+    if on_key and on_key != args.as_name:
+        print(f"warning: the key's certificate is {on_key}'s, signing as {args.as_name}", file=sys.stderr)
+    laid = LayoutEngine().layout(issue)
+    condition = _condition(args)
+    errors = [f for f in preflight(issue, _settings(args, condition), laid)
+              if f.severity == ERROR and f.page in (None, args.page)]
+    for finding in errors:
+        print(finding, file=sys.stderr)
+    if errors and not args.force:
+        raise CommandError(f"preflight found {len(errors)} errors on page {args.page}; fix them, "
+                           "or sign anyway with --force")
+    with scratch(out.parent) as work:
+        press = work / "press.pdf"
+        export_page(issue, laid, args.page, press, condition=condition)
+        problems = pdf_colour_findings(press)
+        if problems:
+            raise CommandError(f"the press PDF holds colours other than CMYK: {problems[0]}")
+        data = sign_pdf(press, Path(args.key), name=args.as_name, role=args.role, password=password)
+    write_atomic(out, data)
+    page = next(p for p in laid.pages if p.number == args.page)
+    sha = hashlib.sha256(data).hexdigest()
+    issue.signoffs.append(SignOff(page=args.page, by=args.as_name, role=args.role, time=now_text(), sha256=sha,
+                                  revision=issue.revision, content=page_digest(page), file=str(out.resolve())))
+    store_for(args.document).save(issue, args.document)
+    print(f"wrote {out}: page {args.page} signed off by {args.as_name} ({args.role}), SHA-256 {sha}")
+    return 0
+
+
+def _stale(issue: Issue, pdf: Path, correction) -> bool:
+    """True when the corrected text changed between the proof and now (the proof's own copy of
+    the document says what it showed)."""
+    recorded = recorded_document(pdf)
+    if recorded is None:
+        return False
+    old = from_dict(recorded)
+    before = old.article(correction.article)
+    now = issue.article(correction.article)
+    if before is None or now is None:
+        return True
+    if correction.part == "body":
+        index = correction.paragraph
+        return (index >= len(before.paragraphs) or index >= len(now.paragraphs)
+                or before.paragraphs[index].text != now.paragraphs[index].text)
+    if correction.part == "byline":
+        return before.byline != now.byline
+    return getattr(before.headline, correction.part) != getattr(now.headline, correction.part)
+
+
+def _cmd_corrections(args: argparse.Namespace) -> int:
+    pdf = Path(args.proof)
+    if not pdf.is_file():
+        raise CommandError(f"{pdf}: no such PDF")
+    issue = _load(args.document)
+    corrections = read_corrections(pdf, issue)
+    if args.apply:
+        return _apply_corrections(issue, pdf, corrections, args)
+    if args.reply or args.accept or args.reject:
+        return _answer_corrections(issue, corrections, args)
+    if args.json:
+        print(json.dumps([c.as_json() for c in corrections], ensure_ascii=False, indent=1))
+        return 0
+    for c in corrections:
+        where = f"article {c.article} {c.part}" + (f" ¶{c.paragraph}" if c.part == "body" else "")
+        what = {"delete": f"delete 「{c.text}」", "replace": f"replace 「{c.text}」 by 「{c.replacement}」",
+                "insert": f"insert 「{c.replacement}」", "note": "note", "highlight": f"highlight 「{c.text}」"}[c.kind]
+        comment = f": {c.comment}" if c.comment else ""
+        print(f"{c.id} {where} {c.start}–{c.end}: {what}{comment} ({c.author or '?'} {c.time})".rstrip())
+    print(f"{len(corrections)} corrections")
+    return 0
+
+
+def _answer_corrections(issue: Issue, corrections, args: argparse.Namespace) -> int:
+    """Record accept, reject and replies in the document; the next proof shows them."""
+    by_id = {c.id: c for c in corrections}
+    named = [*(args.accept or []), *(args.reject or []), *(r[0] for r in args.reply or [])]
+    unknown = [i for i in named if i not in by_id]
+    if unknown:
+        raise CommandError(f"no correction {', '.join(unknown)} (see layout corrections DOC PDF)")
+    who = args.as_name or user_name()
+    for state, ids in (("accepted", args.accept or []), ("rejected", args.reject or [])):
+        for i in ids:
+            answer(issue, by_id[i], state=state, by=who, time=now_text()).apply(issue)
+            print(f"{i}: {state}")
+    for i, text in args.reply or []:
+        answer(issue, by_id[i], reply=text, by=who, time=now_text()).apply(issue)
+        print(f"{i}: replied")
+    store_for(args.document).save(issue, args.document)
+    return 0
+
+
+def _apply_corrections(issue: Issue, pdf: Path, corrections, args: argparse.Namespace) -> int:
+    """Apply the named text corrections, one edit operation each, from the end of each text
+    backwards so that one does not move the next; save the document once."""
+    by_id = {c.id: c for c in corrections}
+    unknown = [i for i in args.apply if i not in by_id]
+    if unknown:
+        raise CommandError(f"no correction {', '.join(unknown)} in {pdf} (see layout corrections DOC PDF)")
+    chosen = [by_id[i] for i in dict.fromkeys(args.apply)]
+    for c in chosen:
+        if c.kind not in ("delete", "replace", "insert"):
+            raise CommandError(f"{c.id} is a {c.kind}: it changes no text; answer it in the editor")
+        if _stale(issue, pdf, c):
+            raise CommandError(f"{c.id}: the text it marks changed since the proof was made; "
+                               "nothing was applied")
+    who = args.as_name or user_name()
+    for c in sorted(chosen, key=lambda c: (c.article, c.part, c.paragraph, -c.start)):
+        accept(issue, c, by=who, time=now_text()).apply(issue)
+        print(f"applied {c.id}: {c.kind} at article {c.article} {c.part} {c.paragraph} {c.start}–{c.end}")
+    store_for(args.document).save(issue, args.document)
+    return 0
+
+
 def _cmd_open(args: argparse.Namespace) -> int:
     if args.document:
         store_for(args.document).read(args.document)  # fail here, in the terminal, on a broken file
@@ -444,6 +663,12 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     export.add_argument("--force", action="store_true",
                         help="export even when preflight finds errors, and replace a link or a file that is "
                              "not a PDF (never a device or a pipe)")
+    export.add_argument("--as", dest="as_name", help="proof: who exports it, for the slug and the trail "
+                                                     "(default $LAYOUT_USER or the login name)")
+    export.add_argument("--against", metavar="PREVIOUS",
+                        help="proof: mark what changed since a previous draft (its document file, or its proof PDF)")
+    export.add_argument("--signed-only", action="store_true",
+                        help="press: only the pages signed off (签版), as the signed files themselves")
     export.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     export.set_defaults(func=_cmd_export)
 
@@ -493,6 +718,36 @@ def build_parser(qt_version: Callable[[], str] | None = None) -> argparse.Argume
     pair.add_argument("--caption", default="", help="place, problem and what was done")
     pair.set_defaults(func=_cmd_add_photo_pair, writes="document")
 
+    marks = sub.add_parser("corrections", help="read an editor's marks on a proof as corrections; apply them")
+    marks.add_argument("document")
+    marks.add_argument("proof", help="the proof PDF with the editor's comments")
+    marks.add_argument("--json", action="store_true", help="print JSON")
+    marks.add_argument("--apply", nargs="+", metavar="ID", help="apply these text corrections (delete, replace, "
+                                                                "insert) and save the document")
+    marks.add_argument("--accept", nargs="+", metavar="ID", help="mark these corrections accepted")
+    marks.add_argument("--reject", nargs="+", metavar="ID", help="mark these corrections rejected")
+    marks.add_argument("--reply", nargs=2, action="append", metavar=("ID", "TEXT"),
+                       help="answer a correction (the next proof shows the reply in its thread)")
+    marks.add_argument("--as", dest="as_name", help="who answers (default $LAYOUT_USER or the login name)")
+    marks.add_argument("--take-lock", action="store_true", help=TAKE_LOCK_HELP)
+    marks.set_defaults(func=_cmd_corrections, writes="document")
+
+    sign = sub.add_parser("sign", help="签版: export a page's press PDF, sign it and record the sign-off")
+    sign.add_argument("document", nargs="?", help="the issue document (the sign-off is saved in it)")
+    sign.add_argument("--page", type=_positive, help="the page to sign off")
+    sign.add_argument("--as", dest="as_name", required=True, help="who signs (the name on the sign-off)")
+    sign.add_argument("--role", choices=ROLES, default=ROLES[0], help="值班编辑 (duty editor, the default) or 总编辑")
+    sign.add_argument("--key", help="the signing key and certificate (PKCS#12, .p12); its password, if any, "
+                                    "in $LAYOUT_KEY_PASSWORD")
+    sign.add_argument("-o", "--output", help="the signed press PDF to write")
+    sign.add_argument("--new-key", metavar="KEY.p12", help="make a self-signed key for --as NAME and exit")
+    _add_condition_arguments(sign)
+    sign.add_argument("--min-ppi", type=float, default=RULES.min_ppi, help="preflight: lowest photo resolution")
+    sign.add_argument("--force", action="store_true",
+                      help="sign although preflight finds errors; replace an existing key or a non-PDF file")
+    sign.add_argument("--take-lock", action="store_true", help=TAKE_LOCK_HELP)
+    sign.set_defaults(func=_cmd_sign, writes="document")
+
     open_ = sub.add_parser("open", help="open the editor")
     open_.add_argument("document", nargs="?")
     open_.add_argument("--screenshot", metavar="PNG", help="show the window offscreen, save it as PNG and exit")
@@ -540,7 +795,7 @@ def main(argv: Sequence[str] | None = None,
     try:
         with _lock(args):
             return args.func(args)
-    except (DocumentError, CommandError, FontError, OutputError, ValueError) as exc:
+    except (DocumentError, CommandError, FontError, OutputError, SigningError, ValueError) as exc:
         print(f"layout: error: {exc}", file=sys.stderr)
     except psycopg.Error as exc:
         print(f"layout: error: the newsroom database: {str(exc).strip().splitlines()[0]}", file=sys.stderr)

@@ -236,7 +236,7 @@ def test_a_version_1_document_upgrades_with_the_defaults_written():
     for article in data["articles"]:
         del article["balance"], article["tracking"]
     upgraded = migrate(json.loads(json.dumps(data)))
-    assert upgraded["version"] == CURRENT_VERSION
+    assert upgraded["version"] == CURRENT_VERSION  # and later steps after the typography one
     assert all(style["hscale"] == 100.0 for style in upgraded["styles"].values())
     assert upgraded["articles"][0]["balance"] is False
     assert from_dict(upgraded).article("a").tracking == 0.0

@@ -4,7 +4,7 @@ files' names follow them."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -12,7 +12,8 @@ from PySide6.QtCore import QDate, Qt
 from layout.edit import operations as ops
 from layout.edit.change import EditError
 from layout.edit.session import EditorSession
-from layout.export.pdf_export import file_name, proof_items
+from layout.export.pdf_export import file_name
+from layout.export.proof import ProofInfo, slug_items
 from layout.model.codec import issue_from_json, issue_to_json
 from layout.model.templates import new_issue
 from tests.gui_helpers import action
@@ -29,7 +30,7 @@ def test_issue_settings_reach_the_folio_masthead_slug_and_press_names():
     session.page_index = 1
     inner = session.page_display()
     assert "第2版 城市副中心·综合新闻" in inner.text() and "北京城市副中心报" in inner.text()
-    _, slug = proof_items(issue, inner, datetime(2023, 2, 14, 22, 0))
+    slug = slug_items(issue, inner, ProofInfo(draft=1, revision=0, by="test", time="2023-02-14 22:00"))
     slug_text = "".join(getattr(i, "text", "") for i in slug)
     assert "北京城市副中心报" in slug_text and "2023年2月15日" in slug_text and "城市副中心·综合新闻" in slug_text
     assert file_name("{date:%Y%m%d}-{page:02d}.pdf", issue, 2) == "20230215-02.pdf"

@@ -116,6 +116,46 @@ def test_a_colleagues_save_is_heard_within_a_second(desk: str, monkeypatch: pyte
     listener.close()
 
 
+def test_rows_taken_from_colleagues_then_changed_in_place_are_saved(desk: str,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = _session(desk, "zhao", monkeypatch), _session(desk, "qian", monkeypatch)
+    one, two = first.load(), second.load()
+    listener = Listener(parse(desk), second.newsroom.conn.info.backend_pid)
+    article = one.articles[0]
+    article.paragraphs.append(Paragraph("赵补充的一段。"))
+    _move(one.pages[0], 4)
+    first.save(one, ["edit"])
+    first.newsroom.let_go(first.issue_id, "page", "0")  # zhao goes on to other work
+    first.newsroom.let_go(first.issue_id, "story", article.id)
+    notices: list[dict] = []
+    start = time.monotonic()
+    while len([n for n in notices if n["kind"] in ("page", "story")]) < 2 and time.monotonic() - start < 2.0:
+        notices += listener.poll(0.05)
+    assert sorted(second.take_changes(two, notices)) == ["page 1", f"story {article.id}"]
+    assert not second.changes(two)
+    taken = two.article(article.id)
+    taken.paragraphs.append(Paragraph("钱又补充的一段。"))  # in place, in the lists just taken
+    moved = _move(two.pages[0], 6)
+    assert second.changes(two).pages == [0] and second.changes(two).articles == [article.id]
+    second.save(two, ["edit"])
+    third = _session(desk, "sun", monkeypatch).load()
+    assert [p.text for p in third.article(article.id).paragraphs[-2:]] == ["赵补充的一段。", "钱又补充的一段。"]
+    assert third.pages[0].frame(moved).rect == two.pages[0].frame(moved).rect
+    listener.close()
+
+
+def test_a_notice_of_a_revision_already_taken_is_not_read_again(desk: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = _session(desk, "zhao", monkeypatch), _session(desk, "qian", monkeypatch)
+    one, two = first.load(), second.load()
+    _move(one.pages[1], 8)
+    first.save(one)
+    notice = {"issue": second.issue_id, "kind": "page", "target": "1", "revision": first.pages[1].revision}
+    assert second.take_changes(two, [notice]) == ["page 2"]
+    second.newsroom.conn.close()  # a second read would fail now
+    assert second.take_changes(two, [notice]) == []
+    assert two.pages[1] == one.pages[1]
+
+
 _HOLDER = """
 import sys, time
 from layout.store.newsroom.address import parse

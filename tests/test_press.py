@@ -127,7 +127,7 @@ def test_proof_text_watermark_and_bookmarks(proof_pdf, sample_path):
         assert re.sub(r"\s+", "", article.byline + "".join(p.text for p in article.paragraphs)) in text
     pages = _run(require_tool("pdftotext"), str(proof_pdf), "-").split("\f")
     assert all("校样" in page for page in pages if page.strip())
-    assert f"第{issue.revision}稿" in text and issue.paper in text  # the slug line
+    assert "第1稿" in text and issue.paper in text  # the slug line: the first draft
     with pikepdf.open(proof_pdf) as pdf, pdf.open_outline() as outline:
         assert [item.title for item in outline.root] == ["第2版"]
     images = _run(require_tool("pdfimages"), "-list", str(proof_pdf)).splitlines()[2:]

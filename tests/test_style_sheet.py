@@ -152,16 +152,16 @@ def test_an_override_of_a_size_that_is_no_length_is_refused(session):
         stylesheet.override_in_frame(session.issue, "no-such-frame", size="小初")
 
 
-def test_a_version_2_document_upgrades_to_3_and_reads_as_before():
+def test_a_version_3_document_upgrades_to_4_and_reads_as_before():
     import json
 
     from layout.model.migrations import CURRENT_VERSION, migrate
     from layout.store.fileformat import from_dict, to_json_dict
 
     data = json.loads(json.dumps(to_json_dict(load(SAMPLE))))
-    data["version"] = 2
+    data["version"] = 3
     upgraded = migrate(data)
-    assert upgraded["version"] == CURRENT_VERSION == 3
+    assert upgraded["version"] == CURRENT_VERSION == 4
     issue = from_dict(upgraded)
     assert all(not a.overrides for a in issue.articles) and all(not p.master and not p.guides for p in issue.pages)
     assert (issue.number, issue.serial) == (0, 0)

@@ -223,6 +223,36 @@ def replace_text(issue: Issue, find: str, replacement: str) -> Batch:
     return Batch(changes, "replace")
 
 
+def correct_text(issue: Issue, article_id: str, part: str, paragraph: int, start: int, end: int,
+                 replacement: str, expected: str | None = None) -> SetFields:
+    """Replace characters ``start``..``end - 1`` of an article's text with ``replacement``
+    (an empty range inserts, an empty replacement deletes): of body paragraph ``paragraph``,
+    of the byline, or of a headline part (``kicker``, ``title``, ``subtitle``). With
+    ``expected`` the range must still hold that text (EditError otherwise)."""
+    article = issue.article(article_id)
+    if article is None:
+        raise EditError(f"no article {article_id!r}")
+    if part == "body":
+        if not 0 <= paragraph < len(article.paragraphs):
+            raise EditError(f"article {article_id} has no paragraph {paragraph}")
+        text = article.paragraphs[paragraph].text
+    elif part in ("byline", "kicker", "title", "subtitle"):
+        text = article.byline if part == "byline" else getattr(article.headline, part)
+    else:
+        raise EditError(f"{part!r} is not a part of an article's text")
+    if not 0 <= start <= end <= len(text):
+        raise EditError(f"characters {start}–{end} are not in the text ({len(text)} characters)")
+    if expected is not None and text[start:end] != expected:
+        raise EditError(f"the text at {start}–{end} is now {text[start:end]!r}, not {expected!r}")
+    new = text[:start] + replacement + text[end:]
+    if part == "body":
+        paragraphs = list(article.paragraphs)
+        paragraphs[paragraph] = dataclasses.replace(paragraphs[paragraph], text=new)
+        return SetFields(("article", article_id), {"paragraphs": paragraphs}, "correction")
+    field_name = "byline" if part == "byline" else f"headline.{part}"
+    return SetFields(("article", article_id), {field_name: new}, "correction")
+
+
 def link_frame(issue: Issue, article_id: str, frame_id: str) -> SetFields:
     """Let an article flow on into a text frame (added at the end of its chain)."""
     article = issue.article(article_id)

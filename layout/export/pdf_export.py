@@ -19,26 +19,31 @@ from reportlab.pdfgen.canvas import Canvas
 
 from layout import __version__
 from layout.engine.block import set_block
-from layout.engine.displaylist import ImageItem, Item, PageDisplay
+from layout.engine.displaylist import GlyphLines, GlyphRun, ImageItem, Item, PageDisplay
 from layout.engine.fonts import ROLE_FILES
 from layout.engine.page import IssueLayout, LayoutEngine
+from layout.export.against import marked_items
 from layout.export.images import ImagePreparer
 from layout.export.marks import Sheet, draw_crop_marks, sheet_for, slug_items
 from layout.export.outputs import moving_into_place
 from layout.export.pdfx import finish_pdf
 from layout.export.profiles import PROFILES, ExportProfile, OutputCondition
-from layout.model.colour import Colour
+from layout.export.proof import WATERMARK_ALPHA, ProofInfo, record_in_pdf, watermark_items
+from layout.export.proof import slug_items as proof_slug
+from layout.export.replies import add_replies
+from layout.export.trail import user_name
 from layout.model.document import Issue
 from layout.model.geometry import Rect
 from layout.model.styles import TextStyle
-from layout.render.pdf import draw_page, register_font
+from layout.render.pdf import char_width, draw_page, register_font
+from layout.render.pdftags import Tagger, add_structure
+from layout.store.fileformat import dumps
 from layout.store.files import write_atomic
 from layout.store.scratch import SCRATCH_PREFIX, scratch
 
 Progress = Callable[[int, int], None]
 DEFAULT_NAME = "{date:%Y%m%d}-{page:02d}.pdf"
-WATERMARK = TextStyle(font="hei-bold", size=200, align="center", colour=Colour(0, 0.3, 0.25, 0))
-SLUG = TextStyle(font="hei", size=6.5, align="left")
+SLUG = TextStyle(font="hei", size=6.5, align="left")  # the press slug outside the trim
 
 
 def document_title(issue: Issue, pages: list[int] | None = None) -> str:
@@ -103,23 +108,11 @@ def _check_pattern(pattern: str) -> None:
             raise ValueError(f"file name pattern {pattern!r}: {{{field}:{spec}}} is not a format it takes")
 
 
-def proof_items(issue: Issue, page: PageDisplay, exported: datetime) -> tuple[list[Item], list[Item]]:
-    """The 校样 watermark (drawn under the page) and the slug line (in the bottom margin)."""
-    model = next(p for p in issue.pages if p.number == page.number)
-    mark = set_block([("校样", WATERMARK)], Rect(0, 0, page.width, page.height), WATERMARK.size_pt * 1.2,
-                     centre=True)
-    when = issue.date
-    slug_text = (f"{issue.paper}  {when.year}年{when.month}月{when.day}日  第{page.number}版 {model.section}  "
-                 f"第{issue.revision}稿  导出于 {exported:%Y-%m-%d %H:%M}  校样，不可付印")
-    area = model.type_area
-    slug = set_block([(slug_text, SLUG)], Rect(area.x, area.bottom + 6, area.w, 12), 12)
-    return mark.items, slug.items
-
-
 class PdfWriter:
     """Writes pages of a laid-out issue into one PDF file in a profile."""
 
-    def __init__(self, issue: Issue, profile: ExportProfile, condition: OutputCondition, scratch: Path) -> None:
+    def __init__(self, issue: Issue, profile: ExportProfile, condition: OutputCondition, scratch: Path,
+                 proof: ProofInfo | None = None) -> None:
         self.issue = issue
         self.profile = profile
         self.condition = condition
@@ -127,6 +120,10 @@ class PdfWriter:
         self.images = (ImagePreparer(profile, scratch, condition.profile_path(), ink_limit=condition.ink_limit)
                        if profile.image_ppi else None)
         self.exported = datetime.now()
+        if proof is None and (profile.watermark or profile.slug):
+            proof = ProofInfo(draft=issue.proofs[-1].draft if issue.proofs else 1, revision=issue.revision,
+                              by=user_name(), time=f"{self.exported:%Y-%m-%d %H:%M}", band=profile.watermark_band)
+        self.proof = proof
 
     def write(self, pages: list[PageDisplay], out: Path, progress: Callable[[], None] | None = None) -> None:
         """All the pages into ``out`` (through a scratch file)."""
@@ -139,14 +136,33 @@ class PdfWriter:
         canvas.setAuthor(self.issue.paper)
         canvas.setCreator(f"layout {__version__}")
         canvas.setSubject(self.issue.edition or "")
+        self.tagger = Tagger(char_width)
         for page in pages:
             self._page(canvas, page)
             if progress:
                 progress()
+        if self.proof is not None and self.proof.comparison is not None and pages:
+            self._change_list(canvas, pages[0])
         canvas.save()
+        add_structure(str(tmp), self.tagger, [(a.id, a.headline.title) for a in self.issue.articles])
+        if self.proof is not None:
+            add_replies(str(tmp), self.issue.corrections, self.tagger)
         file_key = f"{self.issue.paper}|{self.issue.date.isoformat()}|{','.join(str(p.number) for p in pages)}"
         finish_pdf(tmp, file_key, title, self.condition if self.profile.pdfx else None)
+        if self.proof is not None:
+            record_in_pdf(tmp, self.issue, self.proof, dumps(self.issue))
         write_atomic(out, tmp.read_bytes())
+
+    def _change_list(self, canvas: Canvas, first: PageDisplay) -> None:
+        """A last page listing the changes since the previous draft (artifact text, not tagged)."""
+        self.tagger.start_page(0.0)
+        canvas.setPageSize((first.width, first.height))
+        items = _change_list_items(self.issue, self.proof, first.width, first.height)
+        draw_page(canvas, PageDisplay(0, first.width, first.height, items), rgb=True, tagger=self.tagger)
+        key = "changes"
+        canvas.bookmarkPage(key)
+        canvas.addOutlineEntry("改动清单", key, level=0)
+        canvas.showPage()
 
     def _press_slug(self, canvas: Canvas, page: PageDisplay, sheet: Sheet) -> None:
         """Paper, date, page, plate colour order and export time, under the bleed (outside the trim)."""
@@ -159,7 +175,7 @@ class PdfWriter:
         canvas.saveState()
         canvas.translate(sheet.offset, sheet.offset)
         draw_page(canvas, PageDisplay(page.number, page.width, page.height, items),
-                  overprint_black=self.profile.overprint_black)
+                  overprint_black=self.profile.overprint_black, tagger=self.tagger)
         canvas.restoreState()
 
     def _page(self, canvas: Canvas, page: PageDisplay) -> None:
@@ -169,19 +185,30 @@ class PdfWriter:
             canvas.setTrimBox(sheet.trim)
             canvas.setBleedBox(sheet.bleed)
         items = page.items
-        if self.profile.watermark or self.profile.slug:
-            under, slug = proof_items(self.issue, page, self.exported)
-            items = [*under, *items, *slug]
+        if self.proof is not None and self.proof.comparison is not None:
+            under, over = marked_items(page, self.issue, self.proof.comparison)
+            first_text = next((i for i, item in enumerate(items) if isinstance(item, (GlyphRun, GlyphLines))),
+                              len(items))
+            items = [*items[:first_text], *under, *items[first_text:], *over]
+        if self.proof is not None and self.profile.slug:
+            items = [*items, *proof_slug(self.issue, page, self.proof)]
         if self.images is not None:
             self.images.prepare_all([i for i in items if isinstance(i, ImageItem)])
+        self.tagger.start_page(sheet.offset)
         canvas.saveState()
         canvas.translate(sheet.offset, sheet.offset)
         draw_page(canvas, PageDisplay(page.number, page.width, page.height, items),
                   rgb=not self.profile.cmyk, overprint_black=self.profile.overprint_black,
-                  prepare_image=self.images)
+                  prepare_image=self.images, tagger=self.tagger)
+        if self.proof is not None and self.profile.watermark:
+            canvas.setFillAlpha(WATERMARK_ALPHA)
+            draw_page(canvas, PageDisplay(page.number, page.width, page.height,
+                                          watermark_items(page, self.proof.band)), rgb=True, tagger=self.tagger)
         canvas.restoreState()
         if self.profile.crop_marks:
+            canvas._code.append("/Artifact BMC")
             draw_crop_marks(canvas, sheet, self.profile.bleed)
+            canvas._code.append("EMC")
         if self.profile.pdfx:
             self._press_slug(canvas, page, sheet)
         if not self.profile.one_file_per_page:
@@ -191,9 +218,24 @@ class PdfWriter:
         canvas.showPage()
 
 
+CHANGE_LIST = TextStyle(font="hei", size=10.5, align="left")
+CHANGE_HEAD = TextStyle(font="hei-bold", size=16, align="left")
+
+
+def _change_list_items(issue: Issue, proof: ProofInfo, width: float, height: float) -> list[Item]:
+    """The change list page: the draft, what it was compared with, then each change by page."""
+    comparison = proof.comparison
+    since = f"修订 {comparison.revision}" if comparison.revision is not None else "上一稿"
+    lines = [f"第{page}版　{text}" for page, text in sorted(comparison.changes, key=lambda c: c[0])] or ["无改动"]
+    margin = 56.0
+    parts = [(f"改动清单　第{proof.draft}稿（修订 {proof.revision}）与{since}相比", CHANGE_HEAD),
+             ("\n".join(lines), CHANGE_LIST)]
+    return set_block(parts, Rect(margin, margin, width - 2 * margin, height - 2 * margin), 18).items
+
+
 def export_pdf(issue: Issue, out: str | Path, *, profile: ExportProfile | str = "screen",
                condition: OutputCondition | None = None, engine: LayoutEngine | None = None,
-               progress: Progress | None = None) -> IssueLayout:
+               progress: Progress | None = None, proof: ProofInfo | None = None) -> IssueLayout:
     """Lay out the issue and write all its pages into one PDF; return the layout."""
     profile = PROFILES[profile] if isinstance(profile, str) else profile
     laid = (engine or LayoutEngine()).layout(issue)
@@ -206,7 +248,7 @@ def export_pdf(issue: Issue, out: str | Path, *, profile: ExportProfile | str = 
 
     out = Path(out)
     with naming_the_output(out), scratch(out.parent) as folder:
-        PdfWriter(issue, profile, condition or OutputCondition(), folder).write(laid.pages, out, step)
+        PdfWriter(issue, profile, condition or OutputCondition(), folder, proof).write(laid.pages, out, step)
     return laid
 
 
@@ -254,3 +296,13 @@ def export_pages(issue: Issue, folder: str | Path, *, profile: ExportProfile | s
                 os.replace(work / "pages" / path.name, path)
     return laid, names
 
+
+
+def export_page(issue: Issue, laid: IssueLayout, number: int, out: Path, *,
+                condition: OutputCondition | None = None) -> None:
+    """One laid-out page as a press PDF at ``out`` (the file ``layout sign`` signs)."""
+    page = next((p for p in laid.pages if p.number == number), None)
+    if page is None:
+        raise ValueError(f"the issue has no page {number}")
+    with scratch(out.parent) as work:
+        PdfWriter(issue, PROFILES["press"], condition or OutputCondition(), work).write([page], out)

@@ -25,6 +25,7 @@ from layout.engine.page import IssueLayout, LayoutEngine
 from layout.export.conditions import CONDITIONS, DEFAULT_CONDITION, OutputCondition
 from layout.export.press_checks import press_findings
 from layout.export.profiles import PROFILES
+from layout.export.trail import signoff_status
 from layout.model.colour import Colour
 from layout.model.document import Issue, Page
 from layout.model.frames import (
@@ -251,6 +252,13 @@ def outside_findings(issue: Issue) -> list[Finding]:
             for place in outside_photos(issue)]
 
 
+def signoff_findings(issue: Issue, laid: IssueLayout) -> list[Finding]:
+    """A warning for each sign-off (签版) voided by a change to its page after signing."""
+    return [Finding(WARNING, s["page"], "签版", f"the sign-off by {s['by']} ({s['role']}, {s['time']}) is void: "
+                    "the page changed after it was signed; sign it again")
+            for s in signoff_status(issue, laid) if not s["valid"]]
+
+
 def preflight(issue: Issue, settings: Settings | None = None, laid: IssueLayout | None = None) -> list[Finding]:
     """Every finding for the issue, errors first."""
     settings = settings or Settings()
@@ -260,7 +268,8 @@ def preflight(issue: Issue, settings: Settings | None = None, laid: IssueLayout 
                                                           frames_of)]
     findings = (layout_findings(issue, laid, settings) + character_findings(issue)
                 + colour_findings(issue, settings) + press
-                + frame_findings(issue, settings) + font_findings(fonts_used(laid)) + outside_findings(issue))
+                + frame_findings(issue, settings) + font_findings(fonts_used(laid)) + outside_findings(issue)
+                + signoff_findings(issue, laid))
     return sorted(findings, key=lambda f: (f.severity != ERROR, f.page or 0))
 
 

@@ -6,7 +6,8 @@
   overprinting, 3 mm bleed with TrimBox and BleedBox, crop marks outside the
   bleed, PDF/X-1a:2001, one file a page.
 - ``proof``: for editors: RGB, screen-resolution photos, a 校样 watermark and a
-  slug line on every page, all pages in one file with a bookmark each.
+  slug line on every page, all pages in one file with a bookmark each;
+  ``proof-band`` puts the watermark in a band along the top margin instead.
 
 Facts behind the numbers: ../shared/notes/typesetting-and-print.md §2 (PDF/X-1a
 requirements; newspapers ask 200–300 ppi and a TAC of 220–240 %). The paper and its
@@ -37,6 +38,7 @@ class ExportProfile:
     overprint_black: bool = False
     pdfx: bool = False
     watermark: str = ""
+    watermark_band: bool = False  # the 校样 mark in a band along the top margin, not across the page
     slug: bool = False
     one_file_per_page: bool = False
 
@@ -56,4 +58,6 @@ PROFILES: dict[str, ExportProfile] = {
                            bleed=mm(RULES.bleed_mm),
                            crop_marks=True, overprint_black=True, pdfx=True, one_file_per_page=True),
     "proof": ExportProfile("proof", cmyk=False, image_ppi=RULES.proof_image_ppi, watermark="校样", slug=True),
+    "proof-band": ExportProfile("proof-band", cmyk=False, image_ppi=RULES.proof_image_ppi, watermark="校样",
+                                watermark_band=True, slug=True),
 }

@@ -8,6 +8,7 @@ from typing import Any
 from layout.engine.displaylist import ImageItem
 from layout.engine.page import IssueLayout
 from layout.export.colour_management import photo_profile_description
+from layout.export.trail import signoff_status, trail
 from layout.model.document import Issue
 from layout.model.frames import PhotoFrame, PhotoPairFrame, SeriesFrame
 from layout.store.assets import outside_photos
@@ -76,6 +77,9 @@ def summary(issue: Issue, laid: IssueLayout) -> dict[str, Any]:
         "findings": [{"page": f.page, "frame": f.frame, "message": f.message} for f in report.findings],
         "outside_photos": [{"page": p.page, "frame": p.frame, "path": p.image} for p in outside_photos(issue)],
         "notes": [{"page": f.page, "frame": f.frame, "message": f.message} for f in report.notes],
+        "revision": issue.revision,
+        "trail": trail(issue),
+        "signoffs": signoff_status(issue, laid),
     }
 
 
@@ -109,7 +113,22 @@ def format_summary(data: dict[str, Any]) -> str:
                      "the document's folder")
     for note in data.get("notes", ()):
         lines.append(f"note: page {note['page']} frame {note['frame']}: {note['message']}")
+    lines += _trail_lines(data)
     if not any(a["overset_chars"] for a in data["articles"]) and not data["missing_chars"] \
             and not data["findings"] and not data["outside_photos"]:
         lines.append("no overset, no missing characters, no problems")
     return "\n".join(lines)
+
+
+def _trail_lines(data: dict[str, Any]) -> list[str]:
+    """Each page's drafts and sign-offs in time order, a void sign-off said so."""
+    lines = []
+    valid = {(s["page"], s["role"], s["time"]): s["valid"] for s in data.get("signoffs", ())}
+    for page in data.get("trail", ()):
+        steps = [(p["time"], f"第{p['draft']}稿 {p['by']} {p['time']}") for p in page["proofs"]]
+        for s in page["signoffs"]:
+            state = "" if valid.get((page["page"], s["role"], s["time"]), False) else " VOID: the page changed since"
+            steps.append((s["time"], f"签版 {s['role']} {s['by']} {s['time']}{state}"))
+        if steps:
+            lines.append(f"page {page['page']} trail: " + "; ".join(text for _, text in sorted(steps)))
+    return lines

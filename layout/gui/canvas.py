@@ -30,6 +30,7 @@ from layout.gui.crash import contained
 from layout.gui.document import EditorDocument
 from layout.gui.overlay import (
     draw_chain_number,
+    draw_correction_marks,
     draw_frames,
     draw_grid,
     draw_guides,
@@ -45,6 +46,7 @@ from layout.gui.text_editor import TextFrameEditor
 from layout.gui.tools import SelectTool
 from layout.model.document import Page
 from layout.model.frames import Frame
+from layout.model.geometry import Rect
 from layout.model.masters import master_items
 from layout.render.qt import QtPageRenderer
 from layout.units import mm
@@ -76,6 +78,7 @@ class PageCanvas(QAbstractScrollArea):
         self.overlay = True
         self.snapping = True
         self.guides: list[Guide] = []
+        self.correction_marks: dict[int, list[tuple[Rect, bool]]] = {}  # page number → (box, chosen)
         self.renderer = QtPageRenderer()
         self.renders = 0
         self.redraws = 0  # page images drawn again only where an edit changed them
@@ -357,6 +360,7 @@ class PageCanvas(QAbstractScrollArea):
                         draw_master_items(painter, master_items(self.document.issue, page))
                     painter.restore()
                 self._paint_story_marks(painter)
+                draw_correction_marks(painter, self.correction_marks.get(page.number, []), self.to_view)
                 self._paint_selection(painter)
                 draw_ruler_guides(painter, page, self.to_view)
                 draw_guides(painter, self.guides, page, self.to_view)

@@ -42,6 +42,7 @@ class ExportJob(QObject):
         self._stop = threading.Event()
         self.thread: threading.Thread | None = None
         self.written: list[Path] = []
+        self.recorded = None  # a proof's record for the document's trail, once exported
         self.progress = (0, len(self.issue.pages))  # pages done, of how many
         self.outcome = ""  # "finished", "failed" or "cancelled" once the job ends
         self._problem = ""
@@ -101,6 +102,8 @@ class ExportJob(QObject):
 
     def _export(self) -> list[Path]:
         from layout.export.pdf_export import export_pages, export_pdf  # reportlab loads at the first export
+        from layout.export.profiles import PROFILES
+        from layout.export.trail import start_proof, user_name
 
         engine = LayoutEngine()
         if self.profile == "press":
@@ -108,9 +111,15 @@ class ExportJob(QObject):
             return export_pages(self.issue, self.target, profile="press", engine=engine, progress=self._progress)[1]
         # the file dialog asked before replacing a file; the document and its backup are never replaced
         check_replaceable(self.target, force=True, keep=document_files(self.issue.source))
-        export_pdf(self.issue, self.target, profile=self.profile, engine=engine, progress=self._progress)
+        proof = None
+        if PROFILES[self.profile].slug:
+            proof = start_proof(self.issue, engine.layout(self.issue), user_name(),
+                                band=PROFILES[self.profile].watermark_band)
+        export_pdf(self.issue, self.target, profile=self.profile, engine=engine, progress=self._progress, proof=proof)
         if self._stop.is_set():
             raise Cancelled
+        if proof is not None:
+            self.recorded = self.issue.proofs[-1]
         return [self.target]
 
 

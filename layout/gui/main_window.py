@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 from layout.edit import operations as ops
 from layout.edit.masters import detach_master_items, follow_master
 from layout.edit.session import EditorSession
+from layout.edit.trail import add_proof
 from layout.export.outputs import incomplete_set
 from layout.gui.app_settings import LANGUAGE_SETTING
 from layout.gui.canvas import ZOOM_STEP, PageCanvas
 from layout.gui.clipboard_actions import ClipboardActions
+from layout.gui.corrections_dock import CorrectionsDock
 from layout.gui.crash import contained
 from layout.gui.document import EditorDocument
 from layout.gui.export_worker import ExportJob, run_with_progress
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.history = QUndoView()
         self.story = StoryEditor(focus_page=self.canvas.setFocus)
         self.preflight = PreflightDock(focus_page=self.canvas.setFocus)
+        self.corrections = CorrectionsDock(self.canvas)
         self.preflight_count = QLabel()
         self.statusBar().addPermanentWidget(self.preflight_count)
         self.preflight.counted.connect(self._show_counts)
@@ -125,7 +128,9 @@ class MainWindow(QMainWindow):
                                           (self.tr("Pages"), self.pages, Qt.LeftDockWidgetArea, "pages"),
                                           (self.tr("History"), self.history, Qt.LeftDockWidgetArea, "history"),
                                           (self.tr("Preflight"), self.preflight, Qt.BottomDockWidgetArea,
-                                           "preflight")):
+                                           "preflight"),
+                                          (self.tr("Corrections"), self.corrections, Qt.RightDockWidgetArea,
+                                           "corrections")):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
             dock.setWidget(widget)
@@ -254,7 +259,7 @@ class MainWindow(QMainWindow):
             group.addAction(choice)
             language.addAction(choice)
         for dock in (self.inspector_dock, self.story_dock, self.styles_dock, self.pages_dock, self.history_dock,
-                     self.preflight_dock):
+                     self.preflight_dock, self.corrections_dock):
             menu.addAction(dock.toggleViewAction())
 
     def _build_tool_bar(self) -> None:
@@ -297,9 +302,11 @@ class MainWindow(QMainWindow):
             document.undo_stack.cleanChanged.connect(self._update_title)
             document.undo_stack.indexChanged.connect(self._update_title)
             document.undo_stack.indexChanged.connect(self.story.refresh)
+            document.undo_stack.indexChanged.connect(self.corrections.refresh)
             session.subscribe("message", lambda: self.statusBar().showMessage(session.message, 8000))
         for dock in (self.story, self.preflight, self.pages, self.inspector, self.styles):
             dock.set_session(session)  # the docks follow the session's change events
+        self.corrections.refresh()
         self.canvas.fit_page()
         self._report_timer.start()
         self._update_title()
@@ -742,3 +749,6 @@ class MainWindow(QMainWindow):
 
     def _exported(self, files: list[str]) -> None:
         self.statusBar().showMessage(self.tr("Exported %1").replace("%1", ", ".join(files)))
+        job = self.export_job
+        if job is not None and job.recorded is not None and self.document is not None:
+            self.document.do(add_proof(self.document.issue, job.recorded), self.tr("Proof exported"))

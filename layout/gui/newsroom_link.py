@@ -63,7 +63,7 @@ class NewsroomLink(QObject):
         no unsaved change); False, with the holder said, when a colleague has it."""
         previous, self.shown_page = self.shown_page, index
         if (previous is not None and previous != index and not self.offline
-                and previous not in self.session.changes(self.issue).pages):
+                and not self.session.page_changed(self.issue, previous)):
             self._call(self.session.newsroom.let_go, self.session.issue_id, "page", str(previous))
         try:
             newer = self._call(self.session.hold_page, index, self.issue)

@@ -111,6 +111,23 @@ def draw_selection(painter: QPainter, rects: list[QRectF], box: QRectF | None, h
         painter.drawRect(rect)
 
 
+CORRECTION_COLOUR = QColor(220, 30, 30)
+CORRECTION_TINT = QColor(220, 30, 30, 60)
+
+
+def draw_correction_marks(painter: QPainter, marks: list[tuple[Rect, bool]], to_view: ToView) -> None:
+    """Editors' corrections on the page: a red box round their characters (tinted when chosen)."""
+    painter.save()
+    painter.setBrush(Qt.NoBrush)
+    for rect, chosen in marks:
+        box = view_rect(to_view, rect)
+        if chosen:
+            painter.fillRect(box, CORRECTION_TINT)
+        painter.setPen(QPen(CORRECTION_COLOUR, 2 if chosen else 1))
+        painter.drawRect(box)
+    painter.restore()
+
+
 def draw_guides(painter: QPainter, guides: list[Guide], page: Page, to_view: ToView) -> None:
     """The lines edges snapped to, across the page."""
     painter.setPen(QPen(GUIDE_COLOUR, 1, Qt.DashLine))

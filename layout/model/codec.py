@@ -11,6 +11,7 @@ from layout.model.document import Article, HeadlineGroup, Issue, Page, Paragraph
 from layout.model.frames import FRAME_KINDS, Frame, Photo, PhotoPair
 from layout.model.geometry import Rect
 from layout.model.grid import Grid, Margins
+from layout.model.proofing import CorrectionThread, ProofRecord, Reply, SignOff
 from layout.model.styles import TextStyle
 from layout.model.templates import Template
 
@@ -251,6 +252,9 @@ def issue_to_json(issue: Issue) -> dict[str, Any]:
         "articles": [article_to_json(a) for a in issue.articles],
         "pages": [page_to_json(p) for p in issue.pages],
         "templates": {name: template_to_json(t) for name, t in issue.templates.items()},
+        **({"proofs": [dataclasses.asdict(p) for p in issue.proofs]} if issue.proofs else {}),
+        **({"signoffs": [dataclasses.asdict(s) for s in issue.signoffs]} if issue.signoffs else {}),
+        **({"corrections": [dataclasses.asdict(c) for c in issue.corrections]} if issue.corrections else {}),
     }
 
 
@@ -268,4 +272,8 @@ def issue_from_json(data: dict[str, Any]) -> Issue:
         articles=[article_from_json(a) for a in data.get("articles", [])],
         pages=[page_from_json(p) for p in data.get("pages", [])],
         templates={name: template_from_json(name, t) for name, t in data.get("templates", {}).items()},
+        proofs=[ProofRecord(**p) for p in data.get("proofs", [])],
+        signoffs=[SignOff(**s) for s in data.get("signoffs", [])],
+        corrections=[CorrectionThread(**{**c, "replies": [Reply(**r) for r in c.get("replies", [])]})
+                     for c in data.get("corrections", [])],
     )

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from layout.model.frames import Frame
 from layout.model.geometry import Rect
 from layout.model.grid import Grid, Margins
+from layout.model.proofing import CorrectionThread, ProofRecord, SignOff
 from layout.model.styles import Overrides, TextStyle, default_styles, with_overrides
 
 if TYPE_CHECKING:
@@ -108,6 +109,8 @@ class Issue:
     ``line_breaking`` is clreq's level of line-start and line-end rules:
     ``basic`` (the default, clreq's recommendation) or ``strict`` (—— and ……
     may not start a line either).
+    ``proofs`` and ``signoffs`` are the editors' trail (:mod:`layout.model.proofing`).
+
     ``edits`` holds, for each part an edit operation changed (("frame", id),
     ("article", id), ("style", name), ("page", index), ("issue", "")), the number of
     that edit, unique in the process (:meth:`touch`): what the layout engine keys its
@@ -125,6 +128,9 @@ class Issue:
     articles: list[Article] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     templates: dict[str, Template] = field(default_factory=dict)
+    proofs: list[ProofRecord] = field(default_factory=list)
+    signoffs: list[SignOff] = field(default_factory=list)
+    corrections: list[CorrectionThread] = field(default_factory=list)
     source: Path | None = field(default=None, compare=False, repr=False)
     disk_digest: str | None = field(default=None, compare=False, repr=False)
     edits: dict[tuple[str, str], int] = field(default_factory=dict, compare=False, repr=False)

@@ -33,6 +33,7 @@ from layout.engine.displaylist import (
 from layout.engine.fonts import font_dir
 from layout.engine.reduced import SCREEN_PPI, decode_upright, needed_pixels, whole_factor
 from layout.model.colour import BLACK, Colour
+from layout.render.pdftags import Tagger
 
 THIN_RULE = 2.0  # points: black rules up to this weight overprint in press output
 
@@ -105,7 +106,8 @@ class PdfPainter:
 
     ``rgb`` draws colours as RGB (proofs); ``overprint_black`` sets 100 % K
     text and thin 100 % K rules to overprint (press); ``prepare_image`` turns
-    a photo into the file to embed (cropped, converted, downsampled).
+    a photo into the file to embed (cropped, converted, downsampled); with a
+    ``tagger`` every item is marked content (tagged text or an artifact).
     """
 
     canvas: Canvas
@@ -113,6 +115,7 @@ class PdfPainter:
     rgb: bool = False
     overprint_black: bool = False
     prepare_image: Callable[[ImageItem], tuple[str, ImageItem]] | None = None
+    tagger: Tagger | None = None
     _fill_overprint: bool = False
     _stroke_overprint: bool = False
 
@@ -147,7 +150,20 @@ class PdfPainter:
             self._stroke_overprint = on
 
     def draw(self, item: Item) -> None:
-        """Draw one display item."""
+        """Draw one display item (as marked content when tagging)."""
+        if self.tagger is None:
+            self._draw(item)
+        elif isinstance(item, GlyphLines):
+            for run in item.runs():
+                self.draw(run)
+        else:
+            begin, end = (self.tagger.text_marks(item, self.page_height) if isinstance(item, GlyphRun)
+                          else ("/Artifact BMC", "EMC"))
+            self.canvas._code.append(begin)
+            self._draw(item)
+            self.canvas._code.append(end)
+
+    def _draw(self, item: Item) -> None:
         if isinstance(item, GlyphRun):
             self.glyph_run(item)
         elif isinstance(item, GlyphLines):
@@ -237,8 +253,14 @@ class PdfPainter:
 
 
 def draw_page(canvas: Canvas, page: PageDisplay, *, rgb: bool = False, overprint_black: bool = False,
-              prepare_image: Callable[[ImageItem], tuple[str, ImageItem]] | None = None) -> None:
+              prepare_image: Callable[[ImageItem], tuple[str, ImageItem]] | None = None,
+              tagger: Tagger | None = None) -> None:
     """Draw one page's display list on the canvas's current page."""
-    painter = PdfPainter(canvas, page.height, rgb, overprint_black, prepare_image)
+    painter = PdfPainter(canvas, page.height, rgb, overprint_black, prepare_image, tagger)
     for item in page.items:
         painter.draw(item)
+
+
+def char_width(font: str, char: str, size: float) -> float:
+    """A character's advance in a font file of fonts/ at a size (for the tagger's anchors)."""
+    return register_font(font).stringWidth(char, size)

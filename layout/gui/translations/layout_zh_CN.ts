@@ -1,6 +1,114 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CorrectionsDock</name>
+    <message>
+        <location filename="../corrections_dock.py" line="70" />
+        <source>No marked proof opened</source>
+        <translation>未打开带批注的校样</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="75" />
+        <source>Open Marked Proof…</source>
+        <translation>打开带批注的校样…</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="77" />
+        <source>Accept</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="79" />
+        <source>Reject</source>
+        <translation>不采纳</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="81" />
+        <source>Reply…</source>
+        <translation>回复…</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="95" />
+        <source>Open Marked Proof</source>
+        <translation>打开带批注的校样</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="95" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="107" />
+        <source>Cannot read the proof</source>
+        <translation>无法读取校样</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="125" />
+        <source>%1 corrections in %2</source>
+        <translation>%2 中有 %1 条校对意见</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="132" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="132" />
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="132" />
+        <source>Insert</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="133" />
+        <source>Note</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="133" />
+        <source>Highlight</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="134" />
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="134" />
+        <source>accepted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="134" />
+        <source>rejected</source>
+        <translation>未采纳</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="196" />
+        <source>Cannot apply the correction</source>
+        <translation>无法改正</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="198" />
+        <source>Accept correction %1</source>
+        <translation>采纳校对意见 %1</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="217" />
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../corrections_dock.py" line="217" />
+        <source>Reply to the editor:</source>
+        <translation>回复编辑：</translation>
+    </message>
+</context>
+<context>
     <name>DocumentLock</name>
     <message>
         <location filename="../document_lock.py" line="35" />
@@ -543,618 +651,628 @@ Take the lock over and edit it? (No opens it read-only.)</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="177" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="181" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191" />
+        <location filename="../main_window.py" line="196" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="197" />
         <source>Export &amp;Proof (校样)…</source>
         <translation>导出校样(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193" />
+        <location filename="../main_window.py" line="198" />
         <source>Export P&amp;ress PDFs…</source>
         <translation>导出印刷文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="200" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233" />
+        <location filename="../main_window.py" line="238" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237" />
+        <location filename="../main_window.py" line="242" />
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239" />
+        <location filename="../main_window.py" line="244" />
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236" />
+        <location filename="../main_window.py" line="241" />
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121" />
+        <location filename="../main_window.py" line="124" />
         <source>Opened</source>
         <translation>打开时</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122" />
+        <location filename="../main_window.py" line="125" />
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123" />
+        <location filename="../main_window.py" line="126" />
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124" />
+        <location filename="../main_window.py" line="127" />
         <source>Styles</source>
         <translation>样式表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125" />
+        <location filename="../main_window.py" line="128" />
         <source>Pages</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126" />
+        <location filename="../main_window.py" line="129" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127" />
+        <location filename="../main_window.py" line="130" />
         <source>Preflight</source>
         <translation>印前检查</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150" />
+        <location filename="../main_window.py" line="132" />
+        <source>Corrections</source>
+        <translation>校对意见</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="155" />
         <source>&amp;Page</source>
         <translation>版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153" />
+        <location filename="../main_window.py" line="158" />
         <source>Add page: %1</source>
         <translation>新增版面：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155" />
+        <location filename="../main_window.py" line="160" />
         <source>&amp;Duplicate Page</source>
         <translation>复制本版(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156" />
+        <location filename="../main_window.py" line="161" />
         <source>D&amp;elete Page</source>
         <translation>删除本版(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158" />
+        <location filename="../main_window.py" line="163" />
         <source>Follow &amp;Master</source>
         <translation>套用母版(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159" />
+        <location filename="../main_window.py" line="164" />
         <source>No master</source>
         <translation>不用母版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="167" />
         <source>Follow master: %1</source>
         <translation>套用母版：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="169" />
         <source>Detach Master &amp;Items</source>
         <translation>脱离母版项目(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="171" />
         <source>&amp;Next Page</source>
         <translation>下一版(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="173" />
         <source>&amp;Previous Page</source>
         <translation>上一版(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="178" />
         <source>&amp;New from Template</source>
         <translation>从模板新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="182" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="184" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="186" />
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="188" />
         <source>&amp;Import Article…</source>
         <translation>导入稿件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185" />
+        <location filename="../main_window.py" line="190" />
         <source>Place Photo &amp;Pair…</source>
         <translation>放置前后对比图(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="192" />
         <source>Re&amp;link Photos…</source>
         <translation>重新链接图片(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="194" />
         <source>Issue Se&amp;ttings…</source>
         <translation>报纸设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="203" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199" />
+        <location filename="../main_window.py" line="204" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="205" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206" />
+        <location filename="../main_window.py" line="211" />
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207" />
+        <location filename="../main_window.py" line="212" />
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208" />
+        <location filename="../main_window.py" line="213" />
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="214" />
         <source>Paste in Pl&amp;ace</source>
         <translation>原位粘贴(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210" />
+        <location filename="../main_window.py" line="215" />
         <source>D&amp;uplicate</source>
         <translation>再制(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213" />
+        <location filename="../main_window.py" line="218" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214" />
+        <location filename="../main_window.py" line="219" />
         <source>Bring &amp;Forward</source>
         <translation>上移一层(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="221" />
         <source>Send &amp;Backward</source>
         <translation>下移一层(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="223" />
         <source>&amp;Align and Distribute</source>
         <translation>对齐与分布(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219" />
+        <location filename="../main_window.py" line="224" />
         <source>Align Left</source>
         <translation>左对齐</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219" />
+        <location filename="../main_window.py" line="224" />
         <source>Align Centres</source>
         <translation>水平居中对齐</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="225" />
         <source>Align Right</source>
         <translation>右对齐</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="225" />
         <source>Align Tops</source>
         <translation>顶对齐</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221" />
+        <location filename="../main_window.py" line="226" />
         <source>Align Middles</source>
         <translation>垂直居中对齐</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221" />
+        <location filename="../main_window.py" line="226" />
         <source>Align Bottoms</source>
         <translation>底对齐</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223" />
+        <location filename="../main_window.py" line="228" />
         <source>Distribute Across</source>
         <translation>水平等距分布</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225" />
+        <location filename="../main_window.py" line="230" />
         <source>Distribute Down</source>
         <translation>垂直等距分布</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227" />
+        <location filename="../main_window.py" line="232" />
         <source>Clear &amp;Guides</source>
         <translation>清除参考线(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
+        <location filename="../main_window.py" line="233" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229" />
+        <location filename="../main_window.py" line="234" />
         <source>U&amp;nlock</source>
         <translation>解锁(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
+        <location filename="../main_window.py" line="239" />
         <source>Fit &amp;Page</source>
         <translation>适合整版(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235" />
+        <location filename="../main_window.py" line="240" />
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241" />
+        <location filename="../main_window.py" line="246" />
         <source>&amp;Grid and Frames</source>
         <translation>版心网格和图文框(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244" />
+        <location filename="../main_window.py" line="249" />
         <source>&amp;Snap</source>
         <translation>吸附(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248" />
+        <location filename="../main_window.py" line="253" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251" />
+        <location filename="../main_window.py" line="256" />
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261" />
+        <location filename="../main_window.py" line="266" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264" />
+        <location filename="../main_window.py" line="269" />
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267" />
+        <location filename="../main_window.py" line="272" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268" />
+        <location filename="../main_window.py" line="273" />
         <source>Box</source>
         <translation>边框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269" />
+        <location filename="../main_window.py" line="274" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271" />
+        <location filename="../main_window.py" line="276" />
         <source>Tint</source>
         <translation>底纹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272" />
+        <location filename="../main_window.py" line="277" />
         <source>Series</source>
         <translation>组图栏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311" />
+        <location filename="../main_window.py" line="318" />
         <source>Preflight: %1 errors, %2 warnings</source>
         <translation>印前检查：%1 个错误，%2 个警告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348" />
+        <location filename="../main_window.py" line="355" />
         <source>Issue settings</source>
         <translation>报纸设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="366" />
+        <location filename="../main_window.py" line="373" />
         <source>Fit Frame to Copy</source>
         <translation>文框适合稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367" />
-        <location filename="../main_window.py" line="651" />
+        <location filename="../main_window.py" line="374" />
+        <location filename="../main_window.py" line="658" />
         <source>Fit Copy by Tracking</source>
         <translation>以字距适配</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368" />
+        <location filename="../main_window.py" line="375" />
         <source>Show in Story Editor</source>
         <translation>在稿件编辑器中显示</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369" />
+        <location filename="../main_window.py" line="376" />
         <source>Unlink from Story</source>
         <translation>断开与稿件的串接</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371" />
+        <location filename="../main_window.py" line="378" />
         <source>Crop</source>
         <translation>裁切</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="373" />
+        <location filename="../main_window.py" line="380" />
         <source>Relink Photo…</source>
         <translation>重新链接图片…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="374" />
+        <location filename="../main_window.py" line="381" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385" />
+        <location filename="../main_window.py" line="392" />
         <source>Paragraph Style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386" />
+        <location filename="../main_window.py" line="393" />
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386" />
+        <location filename="../main_window.py" line="393" />
         <source>Lead</source>
         <translation>导语</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386" />
+        <location filename="../main_window.py" line="393" />
         <source>Subhead</source>
         <translation>小标题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395" />
+        <location filename="../main_window.py" line="402" />
         <source>Paragraph style</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400" />
-        <location filename="../main_window.py" line="403" />
+        <location filename="../main_window.py" line="407" />
+        <location filename="../main_window.py" line="410" />
         <source>Relink photo</source>
         <translation>重新链接图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409" />
+        <location filename="../main_window.py" line="416" />
         <source>Folder with the moved photos</source>
         <translation>图片移到的文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413" />
+        <location filename="../main_window.py" line="420" />
         <source>Relink photos</source>
         <translation>重新链接图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414" />
+        <location filename="../main_window.py" line="421" />
         <source>Relinked photos in %1 frames</source>
         <translation>已重新链接 %1 个图框的图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="432" />
-        <location filename="../main_window.py" line="445" />
+        <location filename="../main_window.py" line="439" />
+        <location filename="../main_window.py" line="452" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="481" />
+        <location filename="../main_window.py" line="488" />
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497" />
-        <location filename="../main_window.py" line="514" />
+        <location filename="../main_window.py" line="504" />
+        <location filename="../main_window.py" line="521" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518" />
+        <location filename="../main_window.py" line="525" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="526" />
+        <location filename="../main_window.py" line="533" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="527" />
+        <location filename="../main_window.py" line="534" />
         <source>The issue has changes that are not saved. Save them?</source>
         <translation>本期有尚未保存的修改。是否保存？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="578" />
+        <location filename="../main_window.py" line="585" />
         <source>Clear guides</source>
         <translation>清除参考线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="583" />
+        <location filename="../main_window.py" line="590" />
         <source>The language changes when the editor starts again</source>
         <translation>语言在编辑器下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="593" />
+        <location filename="../main_window.py" line="600" />
         <source>Follow master</source>
         <translation>套用母版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="604" />
+        <location filename="../main_window.py" line="611" />
         <source>Detach master items</source>
         <translation>脱离母版项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="614" />
+        <location filename="../main_window.py" line="621" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="615" />
+        <location filename="../main_window.py" line="622" />
         <source>Articles (*.txt *.docx)</source>
         <translation>稿件 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="624" />
+        <location filename="../main_window.py" line="631" />
         <source>Before and after photos</source>
         <translation>整治前后图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401" />
-        <location filename="../main_window.py" line="625" />
+        <location filename="../main_window.py" line="754" />
+        <source>Proof exported</source>
+        <translation>导出校样</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="408" />
+        <location filename="../main_window.py" line="632" />
         <source>Photos (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="629" />
+        <location filename="../main_window.py" line="636" />
         <source>Choose two photos: before and after</source>
         <translation>请选两张图片：整治前和整治后</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="662" />
+        <location filename="../main_window.py" line="669" />
         <source>Missing from every font: %1</source>
         <translation>所有字体都缺的字：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="664" />
+        <location filename="../main_window.py" line="671" />
         <source>%1 problems with frames</source>
         <translation>%1 个图文框有问题</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="665" />
+        <location filename="../main_window.py" line="672" />
         <source>Layout OK</source>
         <translation>排版正常</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="669" />
+        <location filename="../main_window.py" line="676" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="674" />
+        <location filename="../main_window.py" line="681" />
         <source>No document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="676" />
+        <location filename="../main_window.py" line="683" />
         <source>Newspaper Layout</source>
         <translation>报纸排版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="680" />
+        <location filename="../main_window.py" line="687" />
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="690" />
+        <location filename="../main_window.py" line="697" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="482" />
-        <location filename="../main_window.py" line="690" />
+        <location filename="../main_window.py" line="489" />
+        <location filename="../main_window.py" line="697" />
         <source>Layout documents (*.layout.json)</source>
         <translation>版面文档 (*.layout.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="659" />
+        <location filename="../main_window.py" line="666" />
         <source>Overset: %1 lines, %2 characters in %3</source>
         <translation>超版：%3 超出 %1 行 %2 字</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="696" />
+        <location filename="../main_window.py" line="703" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="701" />
+        <location filename="../main_window.py" line="708" />
         <source>Export Proof</source>
         <translation>导出校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="708" />
+        <location filename="../main_window.py" line="715" />
         <source>Folder for the press PDFs</source>
         <translation>印刷文件存放文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="710" />
+        <location filename="../main_window.py" line="717" />
         <source>The last export into %1 was stopped halfway; this one replaces its pages</source>
         <translation>上次导出到 %1 时中途停止；这次导出会替换其中的版面文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="725" />
+        <location filename="../main_window.py" line="732" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="738" />
+        <location filename="../main_window.py" line="745" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="741" />
+        <location filename="../main_window.py" line="748" />
         <source>Export cancelled</source>
         <translation>导出已取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="744" />
+        <location filename="../main_window.py" line="751" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -1205,12 +1323,12 @@ Take the lock over and edit it? (No opens it read-only.)</source>
 <context>
     <name>PageCanvas</name>
     <message>
-        <location filename="../canvas.py" line="627" />
+        <location filename="../canvas.py" line="631" />
         <source>Nudge</source>
         <translation>微移</translation>
     </message>
     <message>
-        <location filename="../canvas.py" line="632" />
+        <location filename="../canvas.py" line="636" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1640,7 +1758,7 @@ Reload it (your unsaved changes are lost), or keep your version (saving it repla
 <context>
     <name>parent</name>
     <message>
-        <location filename="../export_worker.py" line="119" />
+        <location filename="../export_worker.py" line="128" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
