@@ -245,7 +245,7 @@ def test_photos_are_stored_once_by_sha256_and_come_back_whole(desk: str, tmp_pat
         for frame in page.frames:
             for image in [getattr(frame, "image", None)]:
                 if image:
-                    assert photo_path(copy, image).read_bytes() in originals
+                    assert photo_path(copy, image).read_bytes() in originals, image
 
 
 def test_add_prints_the_address_last_and_list_shows_states_and_holders(tmp_path: Path, newsroom_url: str,

@@ -337,7 +337,8 @@ def _article_row(body: dict[str, Any], revision: int, ordinal: int) -> _Row:
 
 
 def _settings_model(issue: Issue) -> tuple:
-    return (issue.line_breaking, issue.templates, issue.styles, issue.proofs, issue.signoffs, issue.corrections)
+    return (issue.number, issue.serial, issue.line_breaking, issue.templates, issue.styles, issue.proofs,
+            issue.signoffs, issue.corrections)
 
 
 @dataclass
