@@ -68,7 +68,10 @@ def _read_info(path: Path) -> tuple[tuple[int, int], int, str]:
                 orientation = png_orientation(image) if kind == "PNG" else image.getexif().get(ORIENTATION, 1)
             _check_complete(path)
         for warning in caught:  # Pillow's (a damaged EXIF block), told once with the file's name
-            warnings.warn(PhotoWarning(f"photo {path}: {str(warning.message).strip()}"), stacklevel=2)
+            if issubclass(warning.category, ResourceWarning):  # another object's, collected meanwhile
+                warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+            else:
+                warnings.warn(PhotoWarning(f"photo {path}: {str(warning.message).strip()}"), stacklevel=2)
     except FileNotFoundError:
         raise PhotoProblem("is missing") from None
     except AssetError as exc:
