@@ -21,10 +21,9 @@ from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
 
 from layout.model.assets import image_holders
 from layout.model.codec import issue_from_json, issue_to_json
@@ -37,6 +36,9 @@ from layout.store.base import RevisionConflict
 from layout.store.files import write_atomic
 from layout.store.scratch import remove_debris
 from layout.store.validator import compiled_validator
+
+if TYPE_CHECKING:
+    import jsonschema
 
 FORMAT_NAME = "layout-issue"
 SUFFIX = ".layout.json"
@@ -155,7 +157,10 @@ def _valid_fast(data: dict[str, Any]) -> bool:
 
 
 def _first_schema_error(data: dict[str, Any]) -> jsonschema.ValidationError | None:
-    """The most telling place where ``data`` breaks the schema, by jsonschema (the reference)."""
+    """The most telling place where ``data`` breaks the schema, by jsonschema (the reference;
+    imported only for a document that breaks it, as it takes a tenth of a second)."""
+    import jsonschema  # noqa: PLC0415
+
     validator = jsonschema.Draft202012Validator(schema())
     return jsonschema.exceptions.best_match(validator.iter_errors(data))
 
