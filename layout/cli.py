@@ -48,6 +48,7 @@ from layout.importer.place import (
     Placement,
     find_page,
     import_file,
+    loose_texts,
     plan_article,
     plan_lines,
     plan_photo_pair,
@@ -397,7 +398,7 @@ def _import_article(issue: Issue, args: argparse.Namespace) -> None:
               f"{placement.lines} lines")
         _report_placement(f"article {article.id}", placement)
         top += to_mm(placement.lines * find_page(issue, args.page).grid.line_pitch) + to_mm(13.5)
-    extras = [(label, "section") for label in imported.labels] + [(c, "credit") for c in imported.credits]
+    extras = loose_texts(imported)
     if extras:
         placement = plan_lines(issue, extras, args.page, args.columns, top, args.force)
         placed(placement, issue, "import labels").apply(issue)

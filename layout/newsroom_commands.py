@@ -91,7 +91,7 @@ def _cmd_get(args: argparse.Namespace) -> int:
         raise NewsroomError(f"{out} exists already (use --force to replace it)")
     issue = read_issue(args.url)
     copied = photos.copy_beside([p.image for p in photo_places(issue)], out)
-    issue.source = None
+    issue.source = out.resolve()  # its photo paths are the copies' paths beside the file (saving rebases none)
     issue.disk_digest = None
     save(issue, out)
     print(f"wrote {out} with {copied} photos in {out.parent / 'photos'}")

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
+from layout.edit import operations as ops
 from layout.model.frames import PhotoPairFrame
 from layout.store.fileformat import dumps, load
 from tests.gui_helpers import (
@@ -90,7 +91,9 @@ def test_a_designers_session(qtbot, window, monkeypatch, tmp_path):
     size_box.lineEdit().selectAll()
     type_chinese(size_box.lineEdit(), "小初")
     qtbot.keyClick(size_box.lineEdit(), Qt.Key_Return)
-    assert window.session.issue.styles["title"].size == "小初"
+    issue_now = window.session.issue  # the inspector changes this article's 主题, not the style (issue 19)
+    assert issue_now.article(ops.article_of(issue_now, frames[0].id)).overrides["title"] == {"size": "小初"}
+    assert issue_now.styles["title"].size != "小初"
     states.append(dumps(window.session.issue))
 
     # undo three times and redo once, checked against each step

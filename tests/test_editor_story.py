@@ -152,6 +152,9 @@ def test_the_inspector_sets_the_body_leading_and_colour(qtbot, window, sample_co
                      view_point(canvas, body.rect.x + 30, body.rect.y + 20))
     inspector = window.inspector
     assert inspector.text.isVisible()
+    inspector.scope.setFocus()  # these controls change the body style itself, for every article
+    qtbot.keyClick(inspector.scope, Qt.Key_Down)
+    assert inspector.scope.currentData() == "style"
     for box, typed in ((inspector.leading, "15pt"), (inspector.colour, "0 100 100 0")):
         qtbot.mouseClick(box, Qt.LeftButton)
         box.selectAll()

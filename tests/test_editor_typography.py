@@ -61,6 +61,10 @@ def test_the_inspector_sets_a_title_scale_reverse_type_and_balanced_columns(qtbo
     _click_frame(qtbot, window, head)
     inspector = window.inspector
     assert inspector.title_scale.isVisible()
+    _type_into(qtbot, inspector.title_scale, "90")  # this article's 主题 (the inspector's default, issue 19)
+    assert window.session.issue.article("a3").overrides["title"]["hscale"] == 90.0
+    inspector.scope.setFocus()  # now the style itself
+    qtbot.keyClick(inspector.scope, Qt.Key_Down)
     _type_into(qtbot, inspector.title_scale, "80")
     assert window.session.issue.style(head.title_style).hscale == 80.0
     _click(qtbot, inspector.reverse)

@@ -245,7 +245,7 @@ def test_photos_are_stored_once_by_sha256_and_come_back_whole(desk: str, tmp_pat
         for frame in page.frames:
             for image in [getattr(frame, "image", None)]:
                 if image:
-                    assert photo_path(copy, image).read_bytes() in originals
+                    assert photo_path(copy, image).read_bytes() in originals, image
 
 
 def test_add_prints_the_address_last_and_list_shows_states_and_holders(tmp_path: Path, newsroom_url: str,
@@ -344,3 +344,30 @@ def test_the_storage_layer_gives_the_newsroom_for_an_address(desk: str, monkeypa
     _move(old.pages[1], -8)
     with pytest.raises(RevisionConflict):
         stale.save(old, desk)
+
+
+def test_the_editors_trail_is_kept_in_the_newsroom(desk: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Proofs and sign-offs (issue 23) live in the issue's row: a save keeps them, a colleague
+    reads them, and a change to them alone is a change of the issue's settings."""
+    from layout.model.proofing import SignOff
+
+    first = _session(desk, "zhao", monkeypatch)
+    one = first.load()
+    one.signoffs.append(SignOff(page=1, by="总编辑 王", role="总编辑", time="2023-02-15T22:00:00",
+                                sha256="ab" * 32, revision=3, content="cd" * 32))
+    changes = first.save(one, ["sign off"])
+    assert changes.settings and not changes.pages and not changes.articles
+    again = _session(desk, "qian", monkeypatch).load()
+    assert again.signoffs == one.signoffs
+    second = _session(desk, "sun", monkeypatch)
+    two = second.load()
+    listener = Listener(parse(desk), second.newsroom.conn.info.backend_pid)
+    one.signoffs.clear()
+    first.save(one, ["sign-off voided"])
+    notices: list[dict] = []
+    start = time.monotonic()
+    while not any(n["kind"] == "issue" for n in notices) and time.monotonic() - start < 1.0:
+        notices += listener.poll(0.05)
+    second.take_changes(two, notices)
+    assert two.signoffs == []
+    listener.close()

@@ -16,7 +16,8 @@ from typing import Any, Protocol
 from layout.model.document import Article, Issue, Page
 from layout.model.frames import Frame
 
-Target = tuple[str, ...]  # ("issue",), ("page", "2"), ("frame", id), ("article", id), ("style", name)
+Target = tuple[str, ...]  # ("issue",), ("page", "2"), ("frame", id), ("article", id), ("style", name),
+# ("template", name): a template, which is the master page of the pages that follow it
 
 
 class Change(Protocol):
@@ -52,6 +53,10 @@ def resolve(issue: Issue, target: Target) -> Any:
         if article is None:
             raise EditError(f"no article {target[1]!r} in the issue")
         return article
+    if kind == "template":
+        if target[1] not in issue.templates:
+            raise EditError(f"no template {target[1]!r} in the issue")
+        return issue.templates[target[1]]
     if kind == "style":
         if target[1] not in issue.styles:
             raise EditError(f"no style {target[1]!r} in the issue")

@@ -27,12 +27,14 @@ from layout.edit.change import (
     RemovePage,
     SetFields,
 )
+from layout.edit.snap import bounds
 from layout.engine.article import layout_article
 from layout.importer.place import Placement, relative_path, unique_id
 from layout.model.colour import Colour
 from layout.model.document import Issue, Page
 from layout.model.frames import (
     BoxFrame,
+    CaptionFrame,
     Frame,
     HeadlineFrame,
     Photo,
@@ -315,6 +317,13 @@ def set_style(issue: Issue, name: str, **values: Any) -> SetFields:
     horizontal scale in percent: 长体 below 100, 扁体 above …)."""
     if name not in issue.styles:
         raise EditError(f"no style {name!r} in the issue")
+    check_style_values(name, values)
+    return SetFields(("style", name), values, "style")
+
+
+def check_style_values(name: str, values: Mapping[str, Any]) -> None:
+    """EditError for a size or leading that is not a length or is outside the file format's range,
+    or a horizontal scale outside HSCALE_RANGE."""
     for key in ("size", "leading"):
         if values.get(key) is not None:
             try:
@@ -326,7 +335,6 @@ def set_style(issue: Issue, name: str, **values: Any) -> SetFields:
     scale = values.get("hscale")
     if scale is not None and not HSCALE_RANGE[0] <= scale <= HSCALE_RANGE[1]:
         raise EditError(f"a horizontal scale of {scale:g} % is outside {HSCALE_RANGE[0]}–{HSCALE_RANGE[1]} %")
-    return SetFields(("style", name), values, "style")
 
 
 def set_balance(issue: Issue, article_id: str, on: bool) -> SetFields:
@@ -379,6 +387,106 @@ def add_frame(issue: Issue, page_index: int, new: Frame, label: str = "add frame
     return InsertFrame(page_index, new, -1, label)
 
 
+ALIGNMENTS = ("left", "centre", "right", "top", "middle", "bottom")
+
+
+def align_frames(issue: Issue, frame_ids: Iterable[str], how: str) -> Batch:
+    """Line up frames (two or more) on the selection's left, centre, right, top, middle or bottom."""
+    if how not in ALIGNMENTS:
+        raise EditError(f"align {how!r}: use one of {', '.join(ALIGNMENTS)}")
+    frames = [frame(issue, i) for i in _unlocked(issue, frame_ids)]
+    if len(frames) < 2:
+        raise EditError("align needs two frames or more (locked ones stay)")
+    box = bounds([f.rect for f in frames])
+    rects = {}
+    for f in frames:
+        r = f.rect
+        x = {"left": box.x, "centre": box.x + (box.w - r.w) / 2, "right": box.right - r.w}.get(how, r.x)
+        y = {"top": box.y, "middle": box.y + (box.h - r.h) / 2, "bottom": box.bottom - r.h}.get(how, r.y)
+        rects[f.id] = Rect(x, y, r.w, r.h)
+    return set_rects(issue, rects, "align")
+
+
+def distribute_frames(issue: Issue, frame_ids: Iterable[str], axis: str) -> Batch:
+    """Space frames (three or more) evenly across (``axis`` "x") or down ("y") between the
+    first and the last: equal gaps between neighbours."""
+    frames = [frame(issue, i) for i in _unlocked(issue, frame_ids)]
+    if len(frames) < 3:
+        raise EditError("distribute needs three frames or more (locked ones stay)")
+    start = (lambda r: r.x) if axis == "x" else (lambda r: r.y)
+    size = (lambda r: r.w) if axis == "x" else (lambda r: r.h)
+    frames.sort(key=lambda f: start(f.rect))
+    first, last = frames[0].rect, frames[-1].rect
+    gap = (start(last) + size(last) - start(first) - sum(size(f.rect) for f in frames)) / (len(frames) - 1)
+    at, rects = start(first), {}
+    for f in frames:
+        r = f.rect
+        rects[f.id] = Rect(at, r.y, r.w, r.h) if axis == "x" else Rect(r.x, at, r.w, r.h)
+        at += size(r) + gap
+    return set_rects(issue, rects, "distribute")
+
+
+def add_guide(issue: Issue, page_index: int, axis: str, at: float) -> SetFields:
+    """A ruler guide on a page: ``axis`` "x" a vertical line ``at`` points from the left, "y" a
+    horizontal one from the top; saved with the page, edges snap to it."""
+    if axis not in ("x", "y"):
+        raise EditError(f"a guide runs along x or y, not {axis!r}")
+    page = _page(issue, page_index)
+    if not -page.width <= at <= 2 * max(page.width, page.height):
+        raise EditError(f"a guide at {at:.1f} pt is off the page")
+    return SetFields(("page", str(page_index)), {"guides": [*page.guides, (axis, float(at))]}, "add guide")
+
+
+def remove_guides(issue: Issue, page_index: int, axis: str | None = None) -> SetFields:
+    """Take away a page's ruler guides (those along one axis, or all)."""
+    page = _page(issue, page_index)
+    kept = [g for g in page.guides if axis is not None and g[0] != axis]
+    return SetFields(("page", str(page_index)), {"guides": kept}, "remove guides")
+
+
+def _page(issue: Issue, page_index: int) -> Page:
+    if not 0 <= page_index < len(issue.pages):
+        raise EditError(f"the issue has no page at position {page_index + 1}")
+    return issue.pages[page_index]
+
+
+ISSUE_SETTINGS = ("paper", "date", "edition", "number", "serial")
+
+
+def set_issue(issue: Issue, sections: Mapping[int, str] | None = None, **values: Any) -> Batch:
+    """The issue's settings (paper name, date, 期号 ``number``, 总期号 ``serial``, edition) and the
+    section of some pages (by position): the folios, the masthead, the proof's slug line and
+    the press files' names follow them."""
+    unknown = sorted(set(values) - set(ISSUE_SETTINGS))
+    if unknown:
+        raise EditError(f"no issue setting {', '.join(unknown)}")
+    if "paper" in values and not str(values["paper"]).strip():
+        raise EditError("the paper needs a name")
+    changed = {k: v for k, v in values.items() if getattr(issue, k) != v}
+    changes: list[Change] = [SetFields(("issue",), changed, "issue settings")] if changed else []
+    for index, section in (sections or {}).items():
+        if not 0 <= index < len(issue.pages):
+            raise EditError(f"the issue has no page at position {index + 1}")
+        if issue.pages[index].section != section:
+            changes.append(SetFields(("page", str(index)), {"section": section}, "issue settings"))
+    return Batch(changes, "issue settings")
+
+
+def add_text_frame(issue: Issue, page_index: int, rect: Rect, text: str = "", style: str = "label") -> InsertFrame:
+    """A text frame of its own (a label, a credit line, a column heading 栏目头, a 报眉, a note)
+    in a paragraph style of the issue."""
+    if style not in issue.styles:
+        raise EditError(f"no style {style!r} in the issue")
+    return add_frame(issue, page_index, CaptionFrame("text", rect, text=text, style=style), "add text frame")
+
+
+def set_frame_text(issue: Issue, frame_id: str, text: str) -> SetFields:
+    """The text of a text frame of its own (a label, credit line, heading)."""
+    if not isinstance(frame(issue, frame_id), CaptionFrame):
+        raise EditError(f"the frame {frame_id!r} holds no text of its own")
+    return SetFields(("frame", frame_id), {"text": text}, "text")
+
+
 def add_rule(issue: Issue, page_index: int, rect: Rect, weight: float = 0.5) -> InsertFrame:
     """A straight rule along the long side of ``rect``."""
     return add_frame(issue, page_index, RuleFrame("rule", rect, weight=weight), "add rule")
@@ -405,6 +513,31 @@ def add_series_pair(issue: Issue, frame_id: str, before: str | Path, after: str 
         raise EditError(f"frame {frame_id} is not a series block")
     pair = PhotoPair(Photo(relative_path(issue, before)), Photo(relative_path(issue, after)), caption=caption)
     return SetFields(("frame", frame_id), {"pairs": [*block.pairs, pair]}, "add pair to series")
+
+
+SINGLES_SPAN = 2  # grid columns a series block gives its single photos when the first one arrives
+
+
+def _page_of(issue: Issue, frame_id: str) -> Page:
+    return issue.pages[page_index_of(issue, frame_id)]
+
+
+def add_series_single(issue: Issue, frame_id: str, image: str | Path, caption: str = "") -> SetFields:
+    """One more single photo (挂账督办) in a series block: an empty slot takes it, else a new one."""
+    block = frame(issue, frame_id)
+    if not isinstance(block, SeriesFrame):
+        raise EditError(f"frame {frame_id} is not a series block")
+    singles = copy.deepcopy(block.singles)
+    empty = next((s for s in singles if not s.image), None)
+    if empty is not None:
+        empty.image = relative_path(issue, image)
+        empty.caption = empty.caption or caption
+    else:
+        singles.append(Photo(relative_path(issue, image), caption=caption))
+    values: dict[str, Any] = {"singles": singles}
+    if not block.singles_span:  # a block without a singles area gets one: two grid columns at its left
+        values["singles_span"] = min(SINGLES_SPAN, max(1, _page_of(issue, frame_id).grid.columns - 1))
+    return SetFields(("frame", frame_id), values, "add photo to series")
 
 
 def place_photo(issue: Issue, page_index: int, image: str | Path, rect: Rect) -> InsertFrame:

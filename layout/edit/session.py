@@ -195,8 +195,10 @@ class EditorSession:
             by_id = {article.id: article for article in old.articles}
             articles = [copy.deepcopy(article) if ("article", article.id) in changed or article.id not in by_id
                         else by_id[article.id] for article in issue.articles]
-            copied = dataclasses.replace(old, pages=pages, articles=articles, paper=issue.paper, date=issue.date,
-                                         edition=issue.edition, revision=issue.revision)
+            templates = copy.deepcopy(issue.templates) if any(key[0] == "template" for key in changed) \
+                else old.templates  # the master pages: an edit of one is an edit of every page following it
+            copied = dataclasses.replace(old, pages=pages, articles=articles, templates=templates, paper=issue.paper,
+                                         date=issue.date, edition=issue.edition, revision=issue.revision)
         copied.source, copied.edits = issue.source, {}
         self._snapshot = (issue, edits, copied)
         return copied

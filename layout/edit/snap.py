@@ -1,5 +1,5 @@
 """Where frame edges snap on a page: column edges and gutters, line-grid lines, margins,
-the page's edges and other frames' edges. Qt-free; lengths in points."""
+the page's edges, its ruler guides and other frames' edges. Qt-free; lengths in points."""
 
 from __future__ import annotations
 
@@ -36,6 +36,8 @@ class SnapTargets:
             xs += [left, left + width]
         ys = [0.0, page.height, area.y, area.bottom]
         ys += [area.y + k * grid.line_pitch for k in range(grid.line_count(area) + 1)]
+        for axis, at in page.guides:
+            (xs if axis == "x" else ys).append(at)
         for frame in page.frames:
             if frame.id not in ignore:
                 xs += [frame.rect.x, frame.rect.right]

@@ -46,14 +46,14 @@ def split_byline(byline: str) -> tuple[str, str]:
 
 def body_paragraphs(issue: Issue, article: Article) -> list[FlowParagraph]:
     """The article's paragraphs, prepared together, the byline run in at the head of the first one."""
-    styles = [_tracked(issue.style(p.style), article.tracking) for p in article.paragraphs]
+    styles = [_tracked(issue.style_in(article, p.style, p), article.tracking) for p in article.paragraphs]
     parts = [((run_for(p.text, style),), style) for p, style in zip(article.paragraphs, styles)]
     if article.byline:
         lead, rest = split_byline(article.byline)
-        body = _tracked(issue.style(article.paragraphs[0].style if article.paragraphs else "body"), article.tracking)
-        runs = [run_for(lead, issue.style("byline-lead"))]
+        body = styles[0] if styles else _tracked(issue.style_in(article, "body"), article.tracking)
+        runs = [run_for(lead, issue.style_in(article, "byline-lead"))]
         if rest:
-            runs.append(run_for(rest, issue.style("byline")))
+            runs.append(run_for(rest, issue.style_in(article, "byline")))
         if article.paragraphs:
             runs.append(run_for(article.paragraphs[0].text, body))
         parts[:1] = [(tuple(runs), body)]

@@ -17,7 +17,8 @@ def _trial(issue: Issue, article: Article, page: Page, first: int, last: int, de
     probe = TextFrame("copyfit-probe", page.grid.area(area, first, last, 0, depth), columns=last - first + 1)
     trial = Issue(paper=issue.paper, date=issue.date, line_breaking=issue.line_breaking, styles=issue.styles,
                   pages=[Page(page.number, page.width, page.height, page.margins, page.grid, frames=[probe])])
-    trial.articles = [Article(article.id, article.headline, article.byline, article.paragraphs, [probe.id])]
+    trial.articles = [Article(article.id, article.headline, article.byline, article.paragraphs, [probe.id],
+                              overrides=article.overrides)]
     laid = layout_article(trial, trial.articles[0])
     return laid.lines, laid.overset
 
@@ -45,8 +46,8 @@ def body_lines(issue: Issue, article: Article, page: Page, first: int, last: int
 def headline_lines(issue: Issue, article: Article, page: Page, first: int, last: int) -> int:
     """Grid lines the headline group takes across grid columns first..last, with one line of air."""
     group = article.headline
-    parts = [(group.kicker, issue.style("kicker")), (group.title, issue.style("title")),
-             (group.subtitle, issue.style("subtitle"))]
+    parts = [(group.kicker, issue.style_in(article, "kicker")), (group.title, issue.style_in(article, "title")),
+             (group.subtitle, issue.style_in(article, "subtitle"))]
     parts = [p for p in parts if p[0]]
     if not parts:
         return 0

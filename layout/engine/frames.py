@@ -35,7 +35,7 @@ from layout.model.frames import (
     SeriesFrame,
     TextFrame,
 )
-from layout.model.styles import TextStyle
+from layout.model.styles import TextStyle, with_overrides
 from layout.store.assets import photo_path
 
 WEEKDAYS = "一二三四五六日"
@@ -48,6 +48,12 @@ def date_text(issue: Issue) -> str:
     """"2023年2月15日 星期三"."""
     when = issue.date
     return f"{when.year}年{when.month}月{when.day}日 星期{WEEKDAYS[when.weekday()]}"
+
+
+def numbers_text(issue: Issue) -> str:
+    """"第7712期 总第12345期" (期号 and 总期号; either left out when not set)."""
+    parts = ([f"第{issue.number}期"] if issue.number else []) + ([f"总第{issue.serial}期"] if issue.serial else [])
+    return " ".join(parts)
 
 
 def folio_parts(issue: Issue, page: Page) -> list[tuple[str, str]]:
@@ -73,8 +79,9 @@ def _headline(issue: Issue, page: Page, frame: HeadlineFrame) -> FrameResult:
     if article is None:
         return result
     group = article.headline
-    title = issue.styles.get(frame.title_style) or issue.style("title")
-    styles = {"kicker": issue.style("kicker"), "title": title, "subtitle": issue.style("subtitle")}
+    title = with_overrides(issue.styles.get(frame.title_style) or issue.style("title"), article.overrides.get("title"))
+    styles = {"kicker": issue.style_in(article, "kicker"), "title": title,
+              "subtitle": issue.style_in(article, "subtitle")}
     parts = [(name, text, _on_fill(frame, styles[name])) for name, text in
              (("kicker", group.kicker), ("title", group.title), ("subtitle", group.subtitle)) if text]
     if frame.vertical:
@@ -88,7 +95,7 @@ def _headline(issue: Issue, page: Page, frame: HeadlineFrame) -> FrameResult:
 
 
 def _caption(issue: Issue, frame: CaptionFrame) -> FrameResult:
-    style = _on_fill(frame, issue.style(frame.style))
+    style = _on_fill(frame, with_overrides(issue.style(frame.style), frame.overrides))
     result = _tint(frame)
     if frame.vertical:
         result.merge(vertical_block([(frame.text, style)], frame.rect, [TextOrigin("", "caption", frame.id)]))
@@ -118,7 +125,8 @@ def _masthead(issue: Issue, page: Page, frame: FolioFrame) -> FrameResult:
     result.add_block(set_block([(issue.paper, name)], frame.rect, line_pitch(name), centre=True,
                                sources=[TextOrigin("", "folio", frame.id)]))
     info = dataclasses.replace(issue.style("folio"), align="right", indent=0.0)
-    lines = "\n".join(t for t in (date_text(issue), issue.edition, f"第{page.number}版 {page.section}".strip()) if t)
+    lines = "\n".join(t for t in (date_text(issue), numbers_text(issue), issue.edition,
+                                  f"第{page.number}版 {page.section}".strip()) if t)
     result.add_block(set_block([(lines, info)], frame.rect, line_pitch(info), centre=True,
                                sources=[TextOrigin("", "folio", frame.id)]))
     return result
@@ -234,9 +242,9 @@ def frame_key(issue: Issue, page: Page, frame: Frame, shared: str | None = None)
     depends: tuple = (frame, shared if shared is not None else page_key(issue, page))
     if isinstance(frame, HeadlineFrame):
         article = issue.article(frame.article)
-        depends += (article.headline if article else None,)
+        depends += (article.headline if article else None, article.overrides if article else None)
     elif isinstance(frame, FolioFrame):
-        depends += (issue.paper, issue.date, issue.edition, page.section, page.editors)
+        depends += (issue.paper, issue.date, issue.edition, issue.number, issue.serial, page.section, page.editors)
     photos = photos_of(frame)
     if photos:
         depends += (issue.source, *(file_state(issue, p) for p in photos))

@@ -56,11 +56,12 @@ def ends_from(p: PreparedParagraph, start: int, measure: float, first_measure: f
         start = first_ends[p.number] - first
         ends.append(start)
     at, stop = first + start, first + count
-    for _ in range(most - len(ends)):
-        if at >= stop:
-            break
+    room = most - len(ends)
+    append = ends.append
+    while at < stop and room > 0:
         at = later[at]
-        ends.append(at - first)
+        append(at - first)
+        room -= 1
     return ends
 
 

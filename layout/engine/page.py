@@ -24,6 +24,7 @@ from layout.engine.frames import file_state, frame_key, page_key, photos_of, set
 from layout.engine.result import FrameResult
 from layout.model.document import Issue, Page
 from layout.model.frames import Frame, HeadlineFrame, TextFrame
+from layout.model.masters import MASTER_PREFIX, shown_frames
 
 
 @dataclass
@@ -160,7 +161,7 @@ class LayoutEngine:
         items: list[Item] = []
         headlines: dict[str, list[Item]] = {}
         shared = page_key(issue, page)
-        for frame in page.frames:
+        for frame in shown_frames(issue, page):
             drawn = self._frame(issue, page, frame, report, shared)
             if isinstance(frame, HeadlineFrame):
                 headlines.setdefault(frame.article, []).extend(drawn)
@@ -211,6 +212,8 @@ class _Index:
         """What a frame's result depends on, as edit numbers (and its photos' files)."""
         issue = self.issue
         depends: tuple = (self.stamp, issue.edit_of("frame", frame.id), index, issue.edit_of("page", str(index)))
+        if frame.id.startswith(MASTER_PREFIX):  # shown from the master page: its edits count
+            depends += (issue.edit_of("template", page.master), page.master)
         if isinstance(frame, HeadlineFrame):
             depends += (issue.edit_of("article", frame.article), frame.article in self.articles)
         photos = photos_of(frame)
@@ -287,7 +290,7 @@ class LazyIssueLayout:
             return made
         issue, engine = self.issue, self.engine
         page = issue.pages[index]
-        frames = [(frame, self.frame(index, page, frame)) for frame in page.frames]
+        frames = [(frame, self.frame(index, page, frame)) for frame in shown_frames(issue, page)]
         shown, flowing = self.index.page_articles(page)
         laid = {article_id: self.article(article_id) for article_id in flowing}
         articles = [(article_id, laid.get(article_id, _NOTHING)) for article_id in shown]
@@ -325,7 +328,7 @@ class LazyIssueLayout:
             report.findings += [Finding(page, frame, message) for page, frame, message in laid.problems]
             report.notes += [Finding(page, frame, message) for page, frame, message in laid.stranded]
         for index, page in enumerate(self.issue.pages):
-            for frame in page.frames:
+            for frame in shown_frames(self.issue, page):
                 result = self.frame(index, page, frame)
                 report.note_missing(result.missing, f"frame {frame.id}")
                 report.findings.extend(Finding(page.number, frame.id, problem) for problem in result.problems)

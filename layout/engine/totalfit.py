@@ -66,7 +66,7 @@ def _spacing(a: dict[str, np.ndarray], starts: np.ndarray, ends: np.ndarray,
     slack = (measure + left - a["close_at"].take(ends - 1)) / a["em"].take(starts)
     stretch = a["stretch"]
     gaps = stretch.take(ends) - stretch.take(starts + 1)
-    spread = np.where(gaps > 0, slack / np.where(gaps > 0, gaps, 1.0), slack)
+    spread = slack / np.where(gaps > 0, gaps, 1.0)  # slack itself where no gap: x / 1.0 is x exactly
     inner = a["inner_at"]
     if len(inner):  # else no line is a URL's pieces alone, in this batch as in any other
         in_word = count_in(inner, starts, starts + 2) > 0  # a line's first atom is in a URL or long word

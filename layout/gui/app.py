@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
 from importlib import resources
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from layout.engine.fonts import ROLE_FILES, font_dir
 from layout.engine.headline import warm_up
 from layout.gui import crash
+from layout.gui.app_settings import chosen_language
 from layout.gui.main_window import MainWindow
 from layout.gui.screenshot import Screenshot, quiet_platform_notices, take_screenshot
 
@@ -33,8 +33,8 @@ def install_ui_font(app: QApplication) -> str | None:
 
 
 def install_translation(app: QApplication, language: str | None = None) -> QTranslator | None:
-    """Load the user-interface translation (Chinese by default; LAYOUT_LANG=en for English)."""
-    language = language or os.environ.get("LAYOUT_LANG") or "zh_CN"
+    """Load the user-interface translation (the :func:`chosen_language` unless one is given)."""
+    language = language or chosen_language()
     if language.startswith("en"):
         return None
     translator = QTranslator(app)

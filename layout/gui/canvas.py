@@ -34,16 +34,20 @@ from layout.gui.overlay import (
     draw_frames,
     draw_grid,
     draw_guides,
+    draw_master_items,
     draw_overset_marker,
+    draw_ruler_guides,
     draw_selection,
     overset_marker,
     view_rect,
 )
 from layout.gui.redraw import ChangedDrawing
+from layout.gui.text_editor import TextFrameEditor
 from layout.gui.tools import SelectTool
 from layout.model.document import Page
 from layout.model.frames import Frame
 from layout.model.geometry import Rect
+from layout.model.masters import master_items
 from layout.render.qt import QtPageRenderer
 from layout.units import mm
 
@@ -352,10 +356,13 @@ class PageCanvas(QAbstractScrollArea):
                     painter.translate(self.to_view(0, 0))
                     painter.scale(self.scale(), self.scale())
                     draw_frames(painter, page)
+                    if self.document is not None:
+                        draw_master_items(painter, master_items(self.document.issue, page))
                     painter.restore()
                 self._paint_story_marks(painter)
                 draw_correction_marks(painter, self.correction_marks.get(page.number, []), self.to_view)
                 self._paint_selection(painter)
+                draw_ruler_guides(painter, page, self.to_view)
                 draw_guides(painter, self.guides, page, self.to_view)
                 self.tool.paint(painter)
         finally:
@@ -480,6 +487,11 @@ class PageCanvas(QAbstractScrollArea):
         """Show or hide the grid (drawn under the page's content) and the frame outlines."""
         self.overlay = on
         self.refresh()
+
+    def edit_text(self, frame_id: str) -> TextFrameEditor:
+        """Type into a text frame of its own (a label, a credit, a heading) in place."""
+        self.text_editor = TextFrameEditor(self, frame_id)
+        return self.text_editor
 
     def set_tool(self, tool) -> None:
         """Use a tool for the mouse (None: the selection tool)."""

@@ -7,6 +7,7 @@ arrangement. Every change is one undo step."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -19,19 +20,29 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from layout.edit import operations as ops
+from layout.edit import stylesheet
 from layout.edit.change import Change
 from layout.edit.snap import bounds
 from layout.gui.session_view import SessionView
 from layout.model.colour import Colour
-from layout.model.frames import HeadlineFrame, PhotoFrame, PhotoPairFrame, TextFrame
+from layout.model.frames import (
+    PAIR_LABELS,
+    CaptionFrame,
+    HeadlineFrame,
+    PhotoFrame,
+    PhotoPairFrame,
+    SeriesFrame,
+    TextFrame,
+)
 from layout.model.geometry import Rect
 from layout.model.limits import min_side
-from layout.model.styles import ALIGNMENTS, FONT_ROLES
+from layout.model.styles import ALIGNMENTS, FONT_ROLES, with_overrides
 from layout.units import HAO_SIZES_PT, UnitError, length, mm, to_mm
 
 SIZE_CHOICES = [name for name, pt in HAO_SIZES_PT.items() if pt >= 6.5]
@@ -89,11 +100,15 @@ class Inspector(QWidget, SessionView):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.geometry = self._geometry_group()
+        self.scope_group = self._scope_group()
+        self.caption_group = self._caption_group()
         self.headline = self._headline_group()
         self.text = self._text_group()
         self.photo = self._photo_group()
         self.pair = self._pair_group()
-        for group in (self.geometry, self.headline, self.text, self.photo, self.pair):
+        self.series = self._series_group()
+        for group in (self.geometry, self.scope_group, self.caption_group, self.headline, self.text, self.photo,
+                      self.pair, self.series):
             layout.addWidget(group)
         layout.addStretch(1)
         self.refresh()
@@ -114,6 +129,36 @@ class Inspector(QWidget, SessionView):
             box.valueChanged.connect(self._geometry_changed)
         self.grid_size = QLabel()
         form.addRow(self.tr("Grid"), self.grid_size)
+        return group
+
+    def _scope_group(self) -> QGroupBox:
+        """Whether the style controls below change this article alone or the style itself."""
+        group = QGroupBox(self.tr("Style changes apply to"))
+        form = QFormLayout(group)
+        self.scope = _choices({"article": self.tr("This article only"), "style": self.tr("The style (every user)")})
+        self.scope.activated.connect(lambda _: self.refresh())
+        self.scope_note = QLabel()
+        self.scope_note.setWordWrap(True)
+        form.addRow(self.scope)
+        form.addRow(self.scope_note)
+        return group
+
+    def _caption_group(self) -> QGroupBox:
+        """A text frame of its own: its text, its paragraph style and a size of its own."""
+        group = QGroupBox(self.tr("Text frame"))
+        form = QFormLayout(group)
+        self.frame_text = QLineEdit()
+        self.frame_text.editingFinished.connect(self._frame_text_changed)
+        self.frame_style = QComboBox()
+        self.frame_style.activated.connect(self._frame_style_changed)
+        self.frame_size = _size_box()
+        self._on_size(self.frame_size, self._frame_size_changed)
+        self.frame_note = QLabel()
+        self.frame_note.setWordWrap(True)
+        for label, widget in ((self.tr("Text"), self.frame_text), (self.tr("Paragraph style"), self.frame_style),
+                              (self.tr("Size in this frame"), self.frame_size)):
+            form.addRow(label, widget)
+        form.addRow(self.frame_note)
         return group
 
     def _headline_group(self) -> QGroupBox:
@@ -222,6 +267,32 @@ class Inspector(QWidget, SessionView):
         form.addRow(swap)
         return group
 
+    def _series_group(self) -> QGroupBox:
+        """A series block: its titles, credit line, the labels of its pairs and its columns."""
+        group = QGroupBox(self.tr("Series block"))
+        form = QFormLayout(group)
+        self.series_title, self.singles_title, self.series_credit = QLineEdit(), QLineEdit(), QLineEdit()
+        self.series_before, self.series_after = QLineEdit(), QLineEdit()
+        for box, name in ((self.series_title, "title"), (self.singles_title, "singles_title"),
+                          (self.series_credit, "credit")):
+            box.editingFinished.connect(lambda b=box, n=name: self._series_changed(**{n: b.text()}))
+        for box in (self.series_before, self.series_after):
+            box.editingFinished.connect(self._series_labels_changed)
+        self.pair_columns, self.singles_columns = QSpinBox(), QSpinBox()
+        for box, name in ((self.pair_columns, "pair_columns"), (self.singles_columns, "singles_columns")):
+            box.setRange(1, 8)
+            box.setKeyboardTracking(False)
+            box.valueChanged.connect(lambda v, n=name: self._series_changed(**{n: v}))
+        for label, widget in ((self.tr("Pairs title"), self.series_title),
+                              (self.tr("Singles title"), self.singles_title),
+                              (self.tr("Credit line"), self.series_credit),
+                              (self.tr("Before label"), self.series_before),
+                              (self.tr("After label"), self.series_after),
+                              (self.tr("Pairs a row"), self.pair_columns),
+                              (self.tr("Singles a row"), self.singles_columns)):
+            form.addRow(label, widget)
+        return group
+
     # showing
 
     def refresh(self) -> None:
@@ -232,18 +303,27 @@ class Inspector(QWidget, SessionView):
         self.geometry.setVisible(bool(frames))
         self.headline.setVisible(bool(kinds & {HeadlineFrame, TextFrame}) and self._article() is not None)
         self.text.setVisible(TextFrame in kinds)
+        self.scope_group.setVisible(self.headline.isVisible() or self.text.isVisible())
+        self.caption_group.setVisible(kinds == {CaptionFrame} and len(frames) == 1)
         self.photo.setVisible(kinds == {PhotoFrame})
         self.pair.setVisible(kinds == {PhotoPairFrame})
+        self.series.setVisible(kinds == {SeriesFrame} and len(frames) == 1)
         if not frames or document is None:
             return
         self._show_geometry(frames)
+        article = document.issue.article(self._article() or "")
+        shown = article if self._scope() == "article" else None  # the values this article is set in
+        if self.scope_group.isVisible():
+            self._show_scope(article)
+        if self.caption_group.isVisible():
+            self._show_caption(frames[0])
         if self.headline.isVisible():
-            article = document.issue.article(self._article())
             for part, (text, size) in self.parts.items():
                 _set_text(text, getattr(article.headline, part))
-                _set_text(size, str(document.issue.style(part).size))
+                _set_text(size, str(document.issue.style_in(shown, part).size))
             head = self._headline_frame()
-            title = document.issue.style(head.title_style if head else "title")
+            title = with_overrides(document.issue.style(head.title_style if head else "title"),
+                                   shown.overrides.get("title") if shown is not None else None)
             _set_value(self.title_scale, title.hscale)
             _set_value(self.title_tracking, title.tracking)
             for box, on in ((self.reverse, bool(head and head.reverse)), (self.vertical, bool(head and head.vertical))):
@@ -252,7 +332,7 @@ class Inspector(QWidget, SessionView):
                 box.setEnabled(head is not None)
                 box.blockSignals(False)
         if self.text.isVisible():
-            body = document.issue.style("body")
+            body = document.issue.style_in(shown, "body")
             _set_text(self.font_role, body.font)
             _set_text(self.body_size, str(body.size))
             _set_value(self.tracking, body.tracking)
@@ -268,12 +348,44 @@ class Inspector(QWidget, SessionView):
             _set_text(self.align, body.align)
         if self.photo.isVisible():
             self._show_photo(frames[0])
+        if self.series.isVisible():
+            self._show_series(frames[0])
         if self.pair.isVisible():
             pair = frames[0].pair
             _set_text(self.before_label, pair.labels[0])
             _set_text(self.after_label, pair.labels[1])
             _set_text(self.pair_caption, pair.caption)
             _set_text(self.arrangement, pair.arrangement)
+
+    def _scope(self) -> str:
+        return "article" if self._article() is not None and self.scope.currentData() == "article" else "style"
+
+    def _show_scope(self, article) -> None:
+        """Say plainly what the style controls change: this article, or the style and how many use it."""
+        issue = self.session.issue
+        if self._scope() == "article":
+            own = ", ".join(sorted(article.overrides)) if article is not None else ""
+            note = self.tr("Sizes and faces below change this article alone.")
+            if own:
+                note += " " + self.tr("Its own settings: %1").replace("%1", own)
+        else:
+            counts = ", ".join(f"{name} ({stylesheet.users(issue, name).count})" for name in ("title", "body"))
+            note = self.tr("Sizes and faces below change the styles for every article that uses them: %1") \
+                .replace("%1", counts)
+        self.scope_note.setText(note)
+
+    def _show_caption(self, frame: CaptionFrame) -> None:
+        issue = self.session.issue
+        _set_text(self.frame_text, frame.text)
+        self.frame_style.blockSignals(True)
+        self.frame_style.clear()
+        self.frame_style.addItems(list(issue.styles))
+        self.frame_style.setCurrentText(frame.style)
+        self.frame_style.blockSignals(False)
+        _set_text(self.frame_size, str(frame.overrides.get("size", issue.style(frame.style).size)))
+        self.frame_note.setText(self.tr("The style %1 is used by %2 places; the size here is this frame's own.")
+                                .replace("%1", frame.style)
+                                .replace("%2", str(stylesheet.users(issue, frame.style).count)))
 
     def _show_geometry(self, frames: list) -> None:
         page = self.page
@@ -293,6 +405,17 @@ class Inspector(QWidget, SessionView):
         columns = grid.columns_for(page.type_area, box.w)
         self.grid_size.setText(self.tr("%1 columns × %2 lines").replace("%1", f"{columns:.4g}")
                                .replace("%2", f"{box.h / grid.line_pitch:.4g}"))
+
+    def _show_series(self, frame: SeriesFrame) -> None:
+        labels = frame.pairs[0].labels if frame.pairs else PAIR_LABELS
+        for box, text in ((self.series_title, frame.title), (self.singles_title, frame.singles_title),
+                          (self.series_credit, frame.credit), (self.series_before, labels[0]),
+                          (self.series_after, labels[1])):
+            _set_text(box, text)
+        for box, value in ((self.pair_columns, frame.pair_columns), (self.singles_columns, frame.singles_columns)):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
 
     def _show_photo(self, frame: PhotoFrame) -> None:
         _set_text(self.fit, frame.fit)
@@ -378,6 +501,13 @@ class Inspector(QWidget, SessionView):
                 self.session.say(str(problem))
                 self.refresh()
                 return
+        article_id = self._article()
+        if self._scope() == "article" and article_id is not None:
+            current = issue.style_in(issue.article(article_id), style)
+            if all(str(getattr(current, k)) == str(v) for k, v in values.items()):
+                return
+            self._do(stylesheet.override_in_article(issue, article_id, style, **values), self.tr("Style in article"))
+            return
         current = issue.style(style)
         if all(str(getattr(current, k)) == str(v) for k, v in values.items()):
             return
@@ -389,9 +519,40 @@ class Inspector(QWidget, SessionView):
             return
         self._do(change, self.tr("Style"))
 
+    def _caption_frame(self) -> CaptionFrame | None:
+        frames = self.selected_frames()
+        return frames[0] if len(frames) == 1 and isinstance(frames[0], CaptionFrame) else None
+
+    def _frame_text_changed(self) -> None:
+        frame = self._caption_frame()
+        if frame is not None and frame.text != self.frame_text.text():
+            self._do(ops.set_frame_text(self.session.issue, frame.id, self.frame_text.text()), self.tr("Text"))
+
+    def _frame_style_changed(self, _index: int = 0) -> None:
+        frame = self._caption_frame()
+        name = self.frame_style.currentText()
+        if frame is not None and frame.style != name:
+            self._do(stylesheet.apply_style(self.session.issue, name, frame_id=frame.id), self.tr("Apply style"))
+
+    def _frame_size_changed(self, value: str) -> None:
+        frame = self._caption_frame()
+        if frame is None:
+            return
+        try:
+            length(value)
+        except UnitError as problem:
+            self.session.say(str(problem))
+            self.refresh()
+            return
+        if str(frame.overrides.get("size", self.session.issue.style(frame.style).size)) != value:
+            self._do(stylesheet.override_in_frame(self.session.issue, frame.id, size=value), self.tr("Size"))
+
     def _title_style_changed(self, **values) -> None:
+        """The 主题's scale or tracking: this article's (its overrides of the title, whatever
+        style its headline frame names) or the style the headline frame names."""
         head = self._headline_frame()
-        self._style_changed(head.title_style if head else "title", **values)
+        self._style_changed("title" if self._scope() == "article" else (head.title_style if head else "title"),
+                            **values)
 
     def _headline_frame_changed(self, **values) -> None:
         head = self._headline_frame()
@@ -443,6 +604,25 @@ class Inspector(QWidget, SessionView):
             fields = {f"pair.{k}": v for k, v in values.items()}
             self._do(ops.set_frame_fields(self.session.issue, frames[0].id, "pair", **fields),
                      self.tr("Before and after"))
+
+    def _series_changed(self, **values) -> None:
+        frames = self.selected_frames()
+        if len(frames) == 1 and isinstance(frames[0], SeriesFrame):
+            if all(getattr(frames[0], k) == v for k, v in values.items()):
+                return
+            self._do(ops.set_frame_fields(self.session.issue, frames[0].id, "series", **values),
+                     self.tr("Series block"))
+
+    def _series_labels_changed(self) -> None:
+        """The labels of every pair in the block (整治前 / 整治后)."""
+        frames = self.selected_frames()
+        if len(frames) != 1 or not isinstance(frames[0], SeriesFrame) or not frames[0].pairs:
+            return
+        labels = (self.series_before.text(), self.series_after.text())
+        if all(p.labels == labels for p in frames[0].pairs):
+            return
+        pairs = [dataclasses.replace(p, labels=labels) for p in frames[0].pairs]
+        self._series_changed(pairs=pairs)
 
     def _swap(self) -> None:
         frames = self.selected_frames()

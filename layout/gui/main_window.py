@@ -23,16 +23,20 @@ from PySide6.QtWidgets import (
 )
 
 from layout.edit import operations as ops
+from layout.edit.masters import detach_master_items, follow_master
 from layout.edit.session import EditorSession
 from layout.edit.trail import add_proof
 from layout.export.outputs import incomplete_set
+from layout.gui.app_settings import LANGUAGE_SETTING
 from layout.gui.canvas import ZOOM_STEP, PageCanvas
+from layout.gui.clipboard_actions import ClipboardActions
 from layout.gui.corrections_dock import CorrectionsDock
 from layout.gui.crash import contained
 from layout.gui.document import EditorDocument
 from layout.gui.export_worker import ExportJob, run_with_progress
 from layout.gui.headline_editor import HeadlineEditor
 from layout.gui.inspector import Inspector
+from layout.gui.issue_settings import IssueSettingsDialog
 from layout.gui.newsroom_link import NewsroomLink
 from layout.gui.pages_dock import PagesDock
 from layout.gui.placing import Placing
@@ -40,11 +44,12 @@ from layout.gui.preflight_dock import PreflightDock
 from layout.gui.rulers import Ruler
 from layout.gui.safekeeping import Safekeeping
 from layout.gui.story_editor import PARAGRAPH_STYLES, StoryEditor, paragraph_at
-from layout.gui.tools import CropTool
+from layout.gui.styles_dock import StylesDock
+from layout.gui.tools import CropTool, TextTool
 from layout.model.assets import photo_places
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
-from layout.model.frames import HeadlineFrame, PhotoFrame, PhotoPairFrame, TextFrame
+from layout.model.frames import CaptionFrame, HeadlineFrame, PhotoFrame, PhotoPairFrame, TextFrame
 from layout.model.templates import PAPER_SIZES, new_issue
 from layout.store import store_for
 from layout.store.newsroom import photos
@@ -70,9 +75,11 @@ class MainWindow(QMainWindow):
         self.canvas = PageCanvas()
         self.placing = Placing(self.canvas)
         self.canvas.placing = self.placing
+        self.clipboard_actions = ClipboardActions(self.canvas)
         self.setCentralWidget(self._with_rulers())
         self.inspector = Inspector()
         self.pages = PagesDock()
+        self.styles = StylesDock()
         self.history = QUndoView()
         self.story = StoryEditor(focus_page=self.canvas.setFocus)
         self.preflight = PreflightDock(focus_page=self.canvas.setFocus)
@@ -117,6 +124,7 @@ class MainWindow(QMainWindow):
         self.history.setEmptyLabel(self.tr("Opened"))
         for title, widget, area, name in ((self.tr("Inspector"), scroll, Qt.RightDockWidgetArea, "inspector"),
                                           (self.tr("Story"), self.story, Qt.RightDockWidgetArea, "story"),
+                                          (self.tr("Styles"), self.styles, Qt.RightDockWidgetArea, "styles"),
                                           (self.tr("Pages"), self.pages, Qt.LeftDockWidgetArea, "pages"),
                                           (self.tr("History"), self.history, Qt.LeftDockWidgetArea, "history"),
                                           (self.tr("Preflight"), self.preflight, Qt.BottomDockWidgetArea,
@@ -128,6 +136,8 @@ class MainWindow(QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             setattr(self, f"{name}_dock", dock)
+        self.tabifyDockWidget(self.story_dock, self.styles_dock)  # side by side they would not fit 1366×768
+        self.story_dock.raise_()
         self.resizeDocks([self.preflight_dock], [PREFLIGHT_HEIGHT], Qt.Vertical)
 
     def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
@@ -149,6 +159,14 @@ class MainWindow(QMainWindow):
                                             lambda _=False, t=template: self._add_page(t)))
         page.addAction(self._action(self.tr("&Duplicate Page"), self.pages.duplicate_page))
         page.addAction(self._action(self.tr("D&elete Page"), self.pages.delete_page))
+        page.addSeparator()
+        masters = page.addMenu(self.tr("Follow &Master"))
+        masters.addAction(self._action(self.tr("No master"), lambda: self._follow_master("")))
+        for name in sorted(PAPER_SIZES):
+            for template in (name, f"{name}-front"):
+                masters.addAction(self._action(self.tr("Follow master: %1").replace("%1", template),
+                                               lambda _=False, t=template: self._follow_master(t)))
+        page.addAction(self._action(self.tr("Detach Master &Items"), self._detach_master_items))
         page.addSeparator()
         page.addAction(self._action(self.tr("&Next Page"), lambda: self.show_page(self.canvas.page_index + 1),
                                     QKeySequence.MoveToNextPage))
@@ -173,6 +191,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.pair_action)
         menu.addAction(self._action(self.tr("Re&link Photos…"), self.choose_relink_folder))
         menu.addSeparator()
+        menu.addAction(self._action(self.tr("Issue Se&ttings…"), self.edit_issue_settings))
+        menu.addSeparator()
         menu.addAction(self._action(self.tr("&Export PDF…"), self.choose_export, "Ctrl+E"))
         menu.addAction(self._action(self.tr("Export &Proof (校样)…"), self.choose_proof))
         menu.addAction(self._action(self.tr("Export P&ress PDFs…"), self.choose_press))
@@ -187,11 +207,29 @@ class MainWindow(QMainWindow):
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
         menu.addSeparator()
+        clip = self.clipboard_actions
+        for text, slot, keys in ((self.tr("Cu&t"), clip.cut, QKeySequence.Cut),
+                                 (self.tr("&Copy"), clip.copy, QKeySequence.Copy),
+                                 (self.tr("&Paste"), clip.paste, QKeySequence.Paste),
+                                 (self.tr("Paste in Pl&ace"), lambda: clip.paste(in_place=True), "Ctrl+Shift+V"),
+                                 (self.tr("D&uplicate"), clip.duplicate, "Ctrl+D")):
+            menu.addAction(self._action(text, slot, keys))
+        menu.addSeparator()
         menu.addAction(self._action(self.tr("&Delete"), self.canvas.delete_selection))
         menu.addAction(self._action(self.tr("Bring &Forward"), lambda: self._selection_edit(ops.restack, 1),
                                     "Ctrl+]"))
         menu.addAction(self._action(self.tr("Send &Backward"), lambda: self._selection_edit(ops.restack, -1),
                                     "Ctrl+["))
+        arrange = menu.addMenu(self.tr("&Align and Distribute"))
+        for how, text in (("left", self.tr("Align Left")), ("centre", self.tr("Align Centres")),
+                          ("right", self.tr("Align Right")), ("top", self.tr("Align Tops")),
+                          ("middle", self.tr("Align Middles")), ("bottom", self.tr("Align Bottoms"))):
+            arrange.addAction(self._action(text, lambda _=False, h=how: self._selection_edit(ops.align_frames, h)))
+        arrange.addAction(self._action(self.tr("Distribute Across"),
+                                       lambda: self._selection_edit(ops.distribute_frames, "x")))
+        arrange.addAction(self._action(self.tr("Distribute Down"),
+                                       lambda: self._selection_edit(ops.distribute_frames, "y")))
+        menu.addAction(self._action(self.tr("Clear &Guides"), self._clear_guides))
         menu.addAction(self._action(self.tr("&Lock"), lambda: self._selection_edit(ops.set_locked, True), "Ctrl+L"))
         menu.addAction(self._action(self.tr("U&nlock"), lambda: self._selection_edit(ops.set_locked, False),
                                     "Ctrl+Shift+L"))
@@ -212,8 +250,16 @@ class MainWindow(QMainWindow):
         snapping.setChecked(self.canvas.snapping)
         menu.addAction(snapping)
         menu.addSeparator()
-        for dock in (self.inspector_dock, self.story_dock, self.pages_dock, self.history_dock, self.preflight_dock,
-                     self.corrections_dock):
+        language = menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = str(QSettings().value(LANGUAGE_SETTING, "system"))
+        for value, text in (("system", self.tr("As the system")), ("zh_CN", "中文"), ("en", "English")):
+            choice = self._action(text, lambda _=False, v=value: self._choose_language(v), checkable=True)
+            choice.setChecked(value == current)
+            group.addAction(choice)
+            language.addAction(choice)
+        for dock in (self.inspector_dock, self.story_dock, self.styles_dock, self.pages_dock, self.history_dock,
+                     self.preflight_dock, self.corrections_dock):
             menu.addAction(dock.toggleViewAction())
 
     def _build_tool_bar(self) -> None:
@@ -225,7 +271,9 @@ class MainWindow(QMainWindow):
         for action in (select,
                        self._action(self.tr("Rule"), self.placing.draw_rule, "R", checkable=True),
                        self._action(self.tr("Box"), lambda: self.placing.draw_box(False), "B", checkable=True),
-                       self._action(self.tr("Tint"), lambda: self.placing.draw_box(True), "T", checkable=True),
+                       self._action(self.tr("Text"), lambda: self.canvas.set_tool(TextTool(self.canvas)), "T",
+                                    checkable=True),
+                       self._action(self.tr("Tint"), lambda: self.placing.draw_box(True), "Shift+T", checkable=True),
                        self._action(self.tr("Series"), self.placing.draw_series, "S", checkable=True)):
             group.addAction(action)
             bar.addAction(action)
@@ -256,7 +304,7 @@ class MainWindow(QMainWindow):
             document.undo_stack.indexChanged.connect(self.story.refresh)
             document.undo_stack.indexChanged.connect(self.corrections.refresh)
             session.subscribe("message", lambda: self.statusBar().showMessage(session.message, 8000))
-        for dock in (self.story, self.preflight, self.pages, self.inspector):
+        for dock in (self.story, self.preflight, self.pages, self.inspector, self.styles):
             dock.set_session(session)  # the docks follow the session's change events
         self.corrections.refresh()
         self.canvas.fit_page()
@@ -281,9 +329,30 @@ class MainWindow(QMainWindow):
             self.show_story(frame_id)
         elif isinstance(frame, HeadlineFrame) and ops.article_of(self.session.issue, frame_id):
             HeadlineEditor(self.canvas, frame_id)
+        elif isinstance(frame, CaptionFrame) and not frame.locked:
+            self.canvas.edit_text(frame_id)
         elif isinstance(frame, PhotoFrame) and frame.image and not frame.locked:
             self.canvas.set_selection([frame_id])
             self.canvas.set_tool(CropTool(self.canvas, frame_id))
+
+    def edit_issue_settings(self) -> IssueSettingsDialog | None:
+        """The issue's paper name, date, 期号/总期号, edition and page sections, as one undo step."""
+        if self.session is None:
+            return None
+        dialog = IssueSettingsDialog(self.session.issue, self)
+        self.settings_dialog = dialog
+        dialog.accepted.connect(lambda: self._apply_settings(dialog))
+        dialog.open()
+        return dialog
+
+    def _apply_settings(self, dialog: IssueSettingsDialog) -> None:
+        try:
+            change = dialog.change()
+        except ValueError as problem:
+            self.session.say(str(problem))
+            return
+        if change.changes:
+            self.document.do(change, self.tr("Issue settings"))
 
     def show_story(self, frame_id: str) -> None:
         """The story editor on the frame's article, with the cursor in its body."""
@@ -434,6 +503,8 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
             return False
+        issue = self.session.issue  # its photo paths are the copies' paths beside the new file now
+        issue.source, issue.disk_digest = path.resolve(), None
         link, self.newsroom = self.newsroom, None
         if not self._save_to(path):
             self.newsroom = link
@@ -501,8 +572,43 @@ class MainWindow(QMainWindow):
 
     def _selection_edit(self, operation, argument) -> None:
         if self.document is not None and self.canvas.selection:
-            change = operation(self.document.issue, self.canvas.selection, argument)
+            try:
+                change = operation(self.document.issue, self.canvas.selection, argument)
+            except ValueError as problem:
+                self.session.say(str(problem))
+                return
             self.document.do(change)
+
+    def _clear_guides(self) -> None:
+        page = self.canvas.page
+        if self.document is not None and page is not None and page.guides:
+            self.document.do(ops.remove_guides(self.document.issue, self.canvas.page_index), self.tr("Clear guides"))
+
+    def _choose_language(self, value: str) -> None:
+        """Keep the interface language chosen; it is used from the next start of the editor."""
+        QSettings().setValue(LANGUAGE_SETTING, value)
+        self.statusBar().showMessage(self.tr("The language changes when the editor starts again"), 8000)
+
+    def _follow_master(self, name: str) -> None:
+        """The page shown follows a master page (its items show under the page's own)."""
+        if self.document is not None and self.canvas.page is not None:
+            try:
+                change = follow_master(self.document.issue, self.canvas.page_index, name)
+            except ValueError as problem:
+                self.session.say(str(problem))
+                return
+            self.document.do(change, self.tr("Follow master"))
+
+    def _detach_master_items(self) -> None:
+        """The master's items on the page shown become the page's own, to change there."""
+        if self.document is None or self.canvas.page is None:
+            return
+        try:
+            change = detach_master_items(self.document.issue, self.canvas.page_index)
+        except ValueError as problem:
+            self.session.say(str(problem))
+            return
+        self.document.do(change, self.tr("Detach master items"))
 
     def _add_page(self, template: str) -> None:
         if self.document is not None:

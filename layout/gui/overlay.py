@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from layout.edit.snap import Guide
 from layout.model.document import Page
+from layout.model.frames import Frame
 from layout.model.geometry import Rect
 
 KIND_COLOURS = {
@@ -67,6 +68,21 @@ def draw_frames(painter: QPainter, page: Page) -> None:
         painter.drawRect(QRectF(r.x, r.y, r.w, r.h))
 
 
+MASTER_COLOUR = QColor(150, 60, 200)
+
+
+def draw_master_items(painter: QPainter, frames: list[Frame]) -> None:
+    """The outlines of what a page shows from its master page: dotted, in the master's colour
+    (they are changed on the master, or detached, not on the page)."""
+    painter.setBrush(Qt.NoBrush)
+    pen = QPen(MASTER_COLOUR, 0)
+    pen.setStyle(Qt.DotLine)
+    painter.setPen(pen)
+    for frame in frames:
+        r = frame.rect
+        painter.drawRect(QRectF(r.x, r.y, r.w, r.h))
+
+
 def handle_rects(box: QRectF) -> dict[str, QRectF]:
     """The eight resize handles of a selection's bounding box, by compass point."""
     half = HANDLE_PIXELS / 2
@@ -120,6 +136,19 @@ def draw_guides(painter: QPainter, guides: list[Guide], page: Page, to_view: ToV
             painter.drawLine(to_view(guide.at, -20), to_view(guide.at, page.height + 20))
         else:
             painter.drawLine(to_view(-20, guide.at), to_view(page.width + 20, guide.at))
+
+
+RULER_GUIDE_COLOUR = QColor(0, 170, 200)
+
+
+def draw_ruler_guides(painter: QPainter, page: Page, to_view: ToView) -> None:
+    """The page's ruler guides (参考线), across the page and the pasteboard beside it."""
+    painter.setPen(QPen(RULER_GUIDE_COLOUR, 1))
+    for axis, at in page.guides:
+        if axis == "x":
+            painter.drawLine(to_view(at, -200), to_view(at, page.height + 200))
+        else:
+            painter.drawLine(to_view(-200, at), to_view(page.width + 200, at))
 
 
 OVERSET_COLOUR = QColor(220, 20, 40)

@@ -118,7 +118,8 @@ class PagesDock(QWidget, SessionView):
         self.mark_current()
 
     def _label(self, index: int, page) -> str:
-        label = f"{self.tr('Page %1').replace('%1', str(page.number))} {page.section}".strip()
+        number = self.tr("Page %1").replace("%1", str(page.number))
+        label = f"{number} {page.section}".strip()
         note = self.notes.get(index)
         return f"{label}\n{note}" if note else label
 

@@ -17,7 +17,8 @@ from layout.edit import operations as ops
 from layout.edit.change import Change
 from layout.engine.photo import PhotoProblem, image_info
 from layout.gui.tools import ColumnPlaceTool, DrawTool, new_frame_ids
-from layout.importer.place import import_file, plan_article_at, plan_photo_pair_at
+from layout.importer.place import import_file, loose_texts, plan_article_at, plan_lines_at, plan_photo_pair_at
+from layout.importer.plaintext import ImportedText
 from layout.model.colour import Colour
 from layout.model.document import Article
 from layout.model.frames import PhotoFrame, PhotoPairFrame, SeriesFrame
@@ -36,6 +37,7 @@ class Placing:
     def __init__(self, canvas) -> None:
         self.canvas = canvas
         self.queue: list[Article] = []
+        self.loose: list[tuple[str, str]] = []  # the labels and credit lines of the file, after its articles
 
     # articles
 
@@ -46,15 +48,20 @@ class Placing:
         except ValueError as problem:
             self.canvas.message.emit(str(problem))
             return 0
-        self.queue = list(imported.articles)
-        if not self.queue:
+        if not imported.articles and not imported.labels and not imported.credits:
             self.canvas.message.emit(self.canvas.tr("No article found in %1").replace("%1", str(path)))
+        return self.carry(imported)
+
+    def carry(self, imported: ImportedText) -> int:
+        """Let the pointer carry imported articles, then their labels and credit lines."""
+        self.queue = list(imported.articles)
+        self.loose = loose_texts(imported)
         self._carry_next()
         return len(imported.articles)
 
     def _carry_next(self) -> None:
         if not self.queue:
-            self.canvas.set_tool(None)
+            self._carry_loose()
             return
         article = self.queue.pop(0)
         title = article.headline.title or article.headline.kicker
@@ -62,6 +69,25 @@ class Placing:
                                  .replace("%1", title))
         self.canvas.set_tool(ColumnPlaceTool(self.canvas, lambda first, last, top: self._article(article, first,
                                              last, top), self.canvas.tr("Place article"), self._carry_next))
+
+    def _carry_loose(self) -> None:
+        """After the articles, the pointer carries the file's labels and credit lines: a drag
+        across columns places them as text frames of their own, one under another."""
+        texts, self.loose = self.loose, []
+        if not texts:
+            self.canvas.set_tool(None)
+            return
+        self.canvas.message.emit(self.canvas.tr("Drag across columns to place the labels and credit lines: %1")
+                                 .replace("%1", " / ".join(text for text, _ in texts)))
+        self.canvas.set_tool(ColumnPlaceTool(self.canvas, lambda first, last, top: self._lines(texts, first, last,
+                                             top), self.canvas.tr("Place labels"), self._carry_next))
+
+    def _lines(self, texts: list[tuple[str, str]], first: int, last: int, top: int) -> Change:
+        issue = self.canvas.document.issue
+        placement = plan_lines_at(issue, texts, self.canvas.page, first, last, top, allow_overlap=True)
+        if placement.overlaps:
+            self.canvas.message.emit(self.canvas.tr("The labels cover %1").replace("%1", ", ".join(placement.overlaps)))
+        return ops.placed(placement, issue, "place labels")
 
     def _article(self, article: Article, first: int, last: int, top: int) -> Change:
         issue = self.canvas.document.issue
@@ -85,7 +111,8 @@ class Placing:
         return ops.placed(placement, issue, "place photo pair")
 
     def drop_photo(self, path: Path, point: QPointF) -> Change:
-        """A photo dropped on a photo frame or pair fills it; elsewhere it gets a new frame
+        """A photo dropped on a photo frame or pair fills it, on a series block it takes a single's
+        slot (挂账督办); elsewhere it gets a new frame
         on the grid where it was dropped, as tall as its shape asks."""
         issue = self.canvas.document.issue
         target = self.canvas.frame_at(point)
@@ -95,6 +122,8 @@ class Placing:
                 x, _ = self.canvas.to_page(point)
                 side = "before" if x < target.rect.x + target.rect.w / 2 else "after"
             return ops.fill_photo(issue, target.id, path, side)
+        if isinstance(target, SeriesFrame) and not target.locked:
+            return ops.add_series_single(issue, target.id, path)
         page = self.canvas.page
         first, top = self.canvas.grid_cell(point)
         first = min(first, page.grid.columns - DROPPED_PHOTO_COLUMNS + 1)

@@ -1,12 +1,15 @@
 """Rulers in millimetres along the top and left of the canvas, measured from the page's
-top-left corner; they follow the canvas's zoom and scroll."""
+top-left corner; they follow the canvas's zoom and scroll. A drag out of a ruler onto the
+page leaves a ruler guide where it is let go (the top ruler a horizontal one, the side
+ruler a vertical one), one undo step."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from layout.edit import operations as ops
 from layout.gui.crash import contained
 from layout.units import mm
 
@@ -23,6 +26,7 @@ class Ruler(QWidget):
         self.canvas = canvas
         self.axis = axis
         self._offset = QPoint()
+        self._dragging = False  # a guide is being dragged out
         if axis == "x":
             self.setFixedHeight(RULER_PIXELS)
         else:
@@ -73,3 +77,27 @@ class Ruler(QWidget):
                     painter.drawText(QRectF(0, at + 1, RULER_PIXELS, 11), Qt.AlignLeft, str(value))
             value += step
         painter.end()
+
+    @contained
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
+        """A guide is being dragged out of the ruler."""
+        self._dragging = event.button() == Qt.LeftButton and self.canvas.page is not None
+
+    @contained
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt naming)
+        """Let go over the page: a guide there (the top ruler gives a horizontal one)."""
+        if not self._dragging or self.canvas.document is None:
+            return
+        self._dragging = False
+        viewport = self.canvas.viewport()
+        point = viewport.mapFromGlobal(event.globalPosition().toPoint())
+        if not viewport.rect().contains(point):
+            return
+        x, y = self.canvas.to_page(QPointF(point))
+        axis, at = ("y", y) if self.axis == "x" else ("x", x)
+        try:
+            change = ops.add_guide(self.canvas.document.issue, self.canvas.page_index, axis, round(at, 2))
+        except ValueError as problem:
+            self.canvas.message.emit(str(problem))
+            return
+        self.canvas.document.do(change, self.tr("Add guide"))

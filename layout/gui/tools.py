@@ -299,6 +299,41 @@ class DrawTool(Tool):
         self._start = self.rect = None
 
 
+class TextTool(DrawTool):
+    """The text tool (T): drag a text frame (a click makes one a column wide and two grid
+    lines deep there) and type into it at once, in the label style."""
+
+    cursor = Qt.IBeamCursor
+
+    def __init__(self, canvas, style: str = "label") -> None:
+        super().__init__(canvas, self._frame, canvas.tr("Add text frame"))
+        self.style = style
+
+    def _frame(self, rect: Rect) -> Change:
+        return ops.add_text_frame(self.canvas.document.issue, self.canvas.page_index, rect, style=self.style)
+
+    def release(self, event: QMouseEvent) -> None:
+        """Add the frame as one undo step and open it for typing."""
+        if self._start is not None and (self.rect is None or self.rect.w < 2 or self.rect.h < 2):
+            page = self.canvas.page
+            column, line = self.canvas.grid_cell(event.position())
+            self.rect = page.grid.area(page.type_area, column, column, line, 2)
+        rect, self._start, self.rect = self.rect, None, None
+        if rect is None:
+            return
+        try:
+            change = self._place(rect)
+        except EditError as problem:
+            self.canvas.message.emit(str(problem))
+            return
+        self.canvas.document.do(change, self._label)
+        ids = new_frame_ids(change)
+        self.canvas.set_selection(ids)
+        self.canvas.set_tool(None)
+        if ids and self.canvas.page.frame(ids[0]) is not None:
+            self.canvas.edit_text(ids[0])
+
+
 class LinkTool(Tool):
     """After a click on an overset marker: a click on an empty text frame (on this page or
     another) links the story on into it; a drag on an empty place draws a new frame for it;

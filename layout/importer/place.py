@@ -213,12 +213,24 @@ def plan_photo_pair_at(issue: Issue, before: str | Path, after: str | Path, page
     return Placement(page=page, frames=[frame], lines=lines, overlaps=covered)
 
 
+def loose_texts(imported: ImportedText) -> list[tuple[str, str]]:
+    """The labels (挂账督办, 整治前后) and credit lines found outside any article, each with
+    the style its text frame takes."""
+    return [(label, "section") for label in imported.labels] + [(c, "credit") for c in imported.credits]
+
+
 def plan_lines(issue: Issue, texts: list[tuple[str, str]], page_number: int, columns: str,
-                top_mm: float, allow_overlap: bool = False) -> Placement:
+               top_mm: float, allow_overlap: bool = False) -> Placement:
     """Short texts (labels such as 挂账督办, credit lines) one under another, in their styles."""
     page = find_page(issue, page_number)
     first, last = parse_columns(columns, page)
-    top = top_line(page, top_mm)
+    return plan_lines_at(issue, texts, page, first, last, top_line(page, top_mm), allow_overlap)
+
+
+def plan_lines_at(issue: Issue, texts: list[tuple[str, str]], page: Page, first: int, last: int, top: int,
+                  allow_overlap: bool = False) -> Placement:
+    """Short texts as text frames of their own (CaptionFrame) one under another across the
+    grid columns ``first``..``last`` from grid line ``top``, each in its style."""
     placement = Placement(page=page)
     for text, style in texts:
         lines = 2 if style == "section" else max(1, math.ceil(len(text) / (13 * (last - first + 1))))

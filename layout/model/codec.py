@@ -54,6 +54,16 @@ def style_from_json(data: dict[str, Any]) -> TextStyle:
     return style
 
 
+def overrides_to_json(values: dict[str, Any]) -> dict[str, Any]:
+    """A style's fields set otherwise (for an article, paragraph or frame), as written."""
+    return {k: v.to_percent() if isinstance(v, Colour) else v for k, v in values.items()}
+
+
+def overrides_from_json(data: dict[str, Any]) -> dict[str, Any]:
+    """A style's fields set otherwise, from the file."""
+    return {k: Colour.from_percent(v) if k == "colour" else v for k, v in data.items()}
+
+
 def _to_json(value: Any) -> Any:
     """A frame field's value as written: colours as percentages, nested records as objects."""
     if isinstance(value, Colour):
@@ -88,6 +98,7 @@ _FIELD_DECODERS: dict[str, Any] = {
     "colour": lambda v: None if v is None else Colour.from_percent(v),
     "fill": lambda v: None if v is None else Colour.from_percent(v),
     "focus": tuple,
+    "overrides": overrides_from_json,
     "pair": pair_from_json,
     "pairs": lambda v: [pair_from_json(p) for p in v],
     "singles": lambda v: [photo_from_json(p) for p in v],
@@ -98,7 +109,10 @@ def frame_to_json(frame: Frame) -> dict[str, Any]:
     """A frame with its kind, id, rectangle and kind-specific fields."""
     out: dict[str, Any] = {"id": frame.id, "kind": frame.kind, "rect": rect_to_json(frame.rect)}
     for field in dataclasses.fields(frame):
-        if field.name not in ("id", "rect", "locked"):
+        if field.name == "overrides":
+            if frame.overrides:
+                out["overrides"] = overrides_to_json(frame.overrides)
+        elif field.name not in ("id", "rect", "locked"):
             out[field.name] = _to_json(getattr(frame, field.name))
     if frame.locked:
         out["locked"] = True
@@ -117,18 +131,21 @@ def frame_from_json(data: dict[str, Any]) -> Frame:
     return cls(**values)
 
 
-def paragraph_to_json(paragraph: Paragraph) -> str | dict[str, str]:
-    """A body paragraph is a plain string; other styles name themselves."""
-    if paragraph.style == "body":
+def paragraph_to_json(paragraph: Paragraph) -> str | dict[str, Any]:
+    """A body paragraph is a plain string; other styles name themselves, overrides follow."""
+    if paragraph.style == "body" and not paragraph.overrides:
         return paragraph.text
-    return {"text": paragraph.text, "style": paragraph.style}
+    out: dict[str, Any] = {"text": paragraph.text, "style": paragraph.style}
+    if paragraph.overrides:
+        out["overrides"] = overrides_to_json(paragraph.overrides)
+    return out
 
 
-def paragraph_from_json(data: str | dict[str, str]) -> Paragraph:
-    """A paragraph from a string or a {text, style} object."""
+def paragraph_from_json(data: str | dict[str, Any]) -> Paragraph:
+    """A paragraph from a string or a {text, style, overrides} object."""
     if isinstance(data, str):
         return Paragraph(data)
-    return Paragraph(data["text"], data.get("style", "body"))
+    return Paragraph(data["text"], data.get("style", "body"), overrides_from_json(data.get("overrides", {})))
 
 
 def article_to_json(article: Article) -> dict[str, Any]:
@@ -141,6 +158,8 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "flow": list(article.flow),
         "balance": article.balance,
         "tracking": article.tracking,
+        **({"overrides": {name: overrides_to_json(v) for name, v in article.overrides.items()}}
+           if article.overrides else {}),
     }
 
 
@@ -154,6 +173,7 @@ def article_from_json(data: dict[str, Any]) -> Article:
         flow=list(data.get("flow", [])),
         balance=data.get("balance", False),
         tracking=data.get("tracking", 0.0),
+        overrides={name: overrides_from_json(v) for name, v in data.get("overrides", {}).items()},
     )
 
 
@@ -194,6 +214,9 @@ def page_to_json(page: Page) -> dict[str, Any]:
         "editors": page.editors,
         "template": page.template,
         **_sheet_to_json(page),
+        **({"guides": [[axis, _num(at)] for axis, at in page.guides]} if page.guides else {}),
+        **({"master": page.master} if page.master else {}),
+        **({"detached": list(page.detached)} if page.detached else {}),
     }
 
 
@@ -209,24 +232,42 @@ def page_from_json(data: dict[str, Any]) -> Page:
         margins=Margins(**data["margins"]),
         grid=Grid(**data["grid"]),
         frames=[frame_from_json(f) for f in data.get("frames", [])],
+        guides=[(axis, float(at)) for axis, at in data.get("guides", [])],
+        master=data.get("master", ""),
+        detached=list(data.get("detached", [])),
     )
 
 
-def issue_to_json(issue: Issue) -> dict[str, Any]:
-    """The whole issue, without the format and version keys."""
+HEAD_FIRST = ("paper", "date", "edition", "number", "serial", "line_breaking", "revision")
+
+
+def issue_head_to_json(issue: Issue) -> dict[str, Any]:
+    """The issue's own fields: everything but its styles, articles and pages (what a
+    newsroom store keeps in the issue's row)."""
     return {
         "paper": issue.paper,
         "date": issue.date.isoformat(),
         "edition": issue.edition,
+        **({"number": issue.number} if issue.number else {}),
+        **({"serial": issue.serial} if issue.serial else {}),
         "line_breaking": issue.line_breaking,
         "revision": issue.revision,
-        "styles": {name: style_to_json(s) for name, s in issue.styles.items()},
-        "articles": [article_to_json(a) for a in issue.articles],
-        "pages": [page_to_json(p) for p in issue.pages],
         "templates": {name: template_to_json(t) for name, t in issue.templates.items()},
         **({"proofs": [dataclasses.asdict(p) for p in issue.proofs]} if issue.proofs else {}),
         **({"signoffs": [dataclasses.asdict(s) for s in issue.signoffs]} if issue.signoffs else {}),
         **({"corrections": [dataclasses.asdict(c) for c in issue.corrections]} if issue.corrections else {}),
+    }
+
+
+def issue_to_json(issue: Issue) -> dict[str, Any]:
+    """The whole issue, without the format and version keys."""
+    head = issue_head_to_json(issue)
+    return {
+        **{key: head[key] for key in HEAD_FIRST if key in head},
+        "styles": {name: style_to_json(s) for name, s in issue.styles.items()},
+        "articles": [article_to_json(a) for a in issue.articles],
+        "pages": [page_to_json(p) for p in issue.pages],
+        **{key: value for key, value in head.items() if key not in HEAD_FIRST},
     }
 
 
@@ -236,14 +277,24 @@ def issue_from_json(data: dict[str, Any]) -> Issue:
         paper=data["paper"],
         date=date.fromisoformat(data["date"]),
         edition=data.get("edition", ""),
-        line_breaking=data.get("line_breaking", "basic"),
         revision=data.get("revision", 0),
         styles={name: style_from_json(s) for name, s in data.get("styles", {}).items()},
         articles=[article_from_json(a) for a in data.get("articles", [])],
         pages=[page_from_json(p) for p in data.get("pages", [])],
-        templates={name: template_from_json(name, t) for name, t in data.get("templates", {}).items()},
-        proofs=[ProofRecord(**p) for p in data.get("proofs", [])],
-        signoffs=[SignOff(**s) for s in data.get("signoffs", [])],
-        corrections=[CorrectionThread(**{**c, "replies": [Reply(**r) for r in c.get("replies", [])]})
-                     for c in data.get("corrections", [])],
+        **issue_head_fields(data),
     )
+
+
+def issue_head_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The issue's own fields besides its name, date, edition and revision, from their JSON:
+    期号 and 总期号, line breaking, templates and the editors' trail (as Issue's keyword arguments)."""
+    return {
+        "number": data.get("number", 0),
+        "serial": data.get("serial", 0),
+        "line_breaking": data.get("line_breaking", "basic"),
+        "templates": {name: template_from_json(name, t) for name, t in data.get("templates", {}).items()},
+        "proofs": [ProofRecord(**p) for p in data.get("proofs", [])],
+        "signoffs": [SignOff(**s) for s in data.get("signoffs", [])],
+        "corrections": [CorrectionThread(**{**c, "replies": [Reply(**r) for r in c.get("replies", [])]})
+                        for c in data.get("corrections", [])],
+    }

@@ -12,7 +12,7 @@ from layout.model.frames import Frame
 from layout.model.geometry import Rect
 from layout.model.grid import Grid, Margins
 from layout.model.proofing import CorrectionThread, ProofRecord, SignOff
-from layout.model.styles import TextStyle, default_styles
+from layout.model.styles import Overrides, TextStyle, default_styles, with_overrides
 
 if TYPE_CHECKING:
     from layout.model.templates import Template
@@ -31,10 +31,12 @@ class HeadlineGroup:
 
 @dataclass
 class Paragraph:
-    """A paragraph of body text in a named style."""
+    """A paragraph of body text in a named style; ``overrides`` sets some of the style's
+    fields otherwise for this paragraph alone."""
 
     text: str
     style: str = "body"
+    overrides: Overrides = field(default_factory=dict)
 
 
 @dataclass
@@ -43,7 +45,10 @@ class Article:
     ``balance``: the columns of its last frame end on the same grid line (齐栏), the
     last one short by less than a line a column; otherwise they fill in turn.
     ``tracking``: em added to its body's tracking by copy-fitting (within the body
-    style's ``fit_tracking``)."""
+    style's ``fit_tracking``).
+    ``overrides`` maps a style's name to fields set otherwise in this article alone
+    (``{"title": {"size": "小初"}}``: its 主题 in 小初, every other article's as the style says).
+    """
 
     id: str
     headline: HeadlineGroup = field(default_factory=HeadlineGroup)
@@ -52,6 +57,7 @@ class Article:
     flow: list[str] = field(default_factory=list)
     balance: bool = False
     tracking: float = 0.0
+    overrides: dict[str, Overrides] = field(default_factory=dict)
 
     @property
     def char_count(self) -> int:
@@ -73,6 +79,12 @@ class Page:
     editors: str = ""
     frames: list[Frame] = field(default_factory=list)
     template: str = ""
+    guides: list[tuple[str, float]] = field(default_factory=list)
+    """Ruler guides (参考线): ("x", 120.0) a vertical line 120 pt from the left, ("y", …) a horizontal one."""
+    master: str = ""
+    """The template the page follows as its master page (母版): its frames show under the page's own."""
+    detached: list[str] = field(default_factory=list)
+    """Ids of the master's frames this page does not show from the master (it has its own copy)."""
 
     @property
     def type_area(self) -> Rect:
@@ -89,6 +101,7 @@ class Page:
 class Issue:
     """An issue of the paper: the document a designer opens and saves.
 
+    ``number`` is the issue's 期号 and ``serial`` its 总期号 (0: not set); the masthead shows them.
     ``revision`` counts the saves (the proof's slug line shows it as the version).
     ``source`` is the file it was read from or saved to, and ``disk_digest`` the
     SHA-256 of that file's bytes then: a save refuses to replace a file that
@@ -107,6 +120,8 @@ class Issue:
     paper: str
     date: date
     edition: str = ""
+    number: int = 0
+    serial: int = 0
     line_breaking: str = "basic"
     revision: int = 0
     styles: dict[str, TextStyle] = field(default_factory=default_styles)
@@ -150,3 +165,9 @@ class Issue:
     def style(self, name: str) -> TextStyle:
         """A named style; unknown names fall back to the body style."""
         return self.styles.get(name) or self.styles.get("body") or TextStyle()
+
+    def style_in(self, article: Article | None, name: str, paragraph: Paragraph | None = None) -> TextStyle:
+        """A named style as it is set in an article (its overrides of that style) and in one
+        of its paragraphs (that paragraph's overrides, over the article's)."""
+        return with_overrides(self.style(name), article.overrides.get(name) if article else None,
+                              paragraph.overrides if paragraph is not None else None)

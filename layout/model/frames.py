@@ -133,8 +133,10 @@ class SeriesFrame(Frame):
 
 @dataclass
 class CaptionFrame(Frame):
-    """A short text in a style of its own: a caption, a credit line, a label, a kicker set
-    apart; ``fill``, ``reverse`` and ``vertical`` as a headline frame's."""
+    """A text frame of its own: a caption, a credit line, a label, a column heading (栏目头),
+    a 报眉, a note, a kicker set apart, in a paragraph style of the issue; ``overrides`` sets
+    some of the style's fields otherwise for this frame alone; ``fill`` (底纹), ``reverse``
+    and ``vertical`` as a headline frame's."""
 
     kind: ClassVar[str] = "caption"
     text: str = ""
@@ -142,6 +144,7 @@ class CaptionFrame(Frame):
     fill: Colour | None = None
     reverse: bool = False
     vertical: bool = False
+    overrides: dict = field(default_factory=dict)
 
 
 @dataclass

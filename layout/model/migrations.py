@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -38,7 +38,15 @@ def _typography(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _typography, 2: _add_trail}
+def _sheets(data: dict[str, Any]) -> dict[str, Any]:
+    """3 → 4, style sheets, masters and issue settings: articles, paragraphs and text frames
+    may override their styles' fields, pages may follow a master and carry ruler guides, the
+    issue may have a 期号 and 总期号. Every new key is optional and its absence means what
+    version 3 did (no overrides, no master, no guides, no numbers): nothing to rewrite."""
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _typography, 2: _add_trail, 3: _sheets}
 
 
 class MigrationError(ValueError):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from layout.model.colour import BLACK, Colour
 from layout.units import length
@@ -54,6 +57,21 @@ class TextStyle:
     def leading_pt(self) -> float | None:
         """The line pitch in points, or None to follow the grid."""
         return None if self.leading is None else length(self.leading)
+
+
+STYLE_FIELDS = tuple(f.name for f in dataclasses.fields(TextStyle))
+
+Overrides = dict[str, Any]
+"""Some fields of a style set otherwise for one article, paragraph or frame ({"size": "小初"})."""
+
+
+def with_overrides(style: TextStyle, *layers: Mapping[str, Any] | None) -> TextStyle:
+    """The style with each layer's fields (the last wins) set over it; the style itself is unchanged."""
+    values: dict[str, Any] = {}
+    for layer in layers:
+        if layer:
+            values.update({k: v for k, v in layer.items() if k in STYLE_FIELDS})
+    return dataclasses.replace(style, **values) if values else style
 
 
 def default_styles() -> dict[str, TextStyle]:

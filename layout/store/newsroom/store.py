@@ -30,13 +30,13 @@ from layout.model.assets import image_holders
 from layout.model.codec import (
     article_from_json,
     article_to_json,
+    issue_head_fields,
+    issue_head_to_json,
     issue_to_json,
     page_from_json,
     page_to_json,
     style_from_json,
     style_to_json,
-    template_from_json,
-    template_to_json,
 )
 from layout.model.document import Issue
 from layout.model.errors import DocumentError
@@ -284,9 +284,13 @@ class Newsroom:
         self.conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, payload))
 
 
+COLUMNS = ("paper", "date", "edition", "revision")  # the issue's fields that are columns of its row
+
+
 def _settings(issue: Issue) -> dict[str, Any]:
-    return {"line_breaking": issue.line_breaking,
-            "templates": {name: template_to_json(t) for name, t in issue.templates.items()}}
+    """The issue's own fields that are not columns: line breaking, templates (masters) and
+    the editors' trail (proofs, sign-offs, corrections)."""
+    return {key: value for key, value in issue_head_to_json(issue).items() if key not in COLUMNS}
 
 
 def _styles(issue: Issue) -> dict[str, Any]:
@@ -333,7 +337,8 @@ def _article_row(body: dict[str, Any], revision: int, ordinal: int) -> _Row:
 
 
 def _settings_model(issue: Issue) -> tuple:
-    return (issue.line_breaking, issue.templates, issue.styles)
+    return (issue.number, issue.serial, issue.line_breaking, issue.templates, issue.styles, issue.proofs,
+            issue.signoffs, issue.corrections)
 
 
 @dataclass
@@ -385,10 +390,9 @@ class IssueSession:
                                          "WHERE issue_id = %s ORDER BY ordinal, article_id",
                                          (self.issue_id,)).fetchall()
         day, edition, paper, settings, styles, revision, saves = head
-        data = {"format": FORMAT_NAME, "version": CURRENT_VERSION, "paper": paper, "date": day.isoformat(),
-                "edition": edition, "line_breaking": settings.get("line_breaking", "basic"), "revision": saves,
-                "styles": styles, "articles": [r[1] for r in articles], "pages": [r[1] for r in pages],
-                "templates": settings.get("templates", {})}
+        data = {"format": FORMAT_NAME, "version": CURRENT_VERSION, "line_breaking": "basic", "templates": {},
+                **settings, "paper": paper, "date": day.isoformat(), "edition": edition, "revision": saves,
+                "styles": styles, "articles": [r[1] for r in articles], "pages": [r[1] for r in pages]}
         try:
             issue = from_dict(data)
         except DocumentError as exc:
@@ -688,8 +692,8 @@ class IssueSession:
         if row is None or row[2] <= self.settings.revision:
             return False
         settings, styles = row[0], row[1]
-        issue.line_breaking = settings.get("line_breaking", "basic")
-        issue.templates = {n: template_from_json(n, t) for n, t in settings.get("templates", {}).items()}
+        for name, value in issue_head_fields(settings).items():
+            setattr(issue, name, value)
         issue.styles = {n: style_from_json(s) for n, s in styles.items()}
         self.settings = _Row((settings, styles), row[2], model=_copy(_settings_model(issue)))
         return True
