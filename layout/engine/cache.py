@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from layout.store.cachefolder import cache_root
 
-def cache_root() -> Path:
-    """The cache folder (nothing in it is needed; everything in it can be remade)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "layout"
+__all__ = ["cache_root", "prune"]
 
 
 def prune(folder: Path, limit_bytes: int) -> None:

@@ -117,6 +117,19 @@ class GlyphLines(NamedTuple):
             return [None] * (len(self.packed_ys) // X_SIZE)
         return [Source(self.article, self.part, *values[k:k + 3]) for k in range(0, len(values), 3)]
 
+    def first_run(self) -> GlyphRun | None:
+        """The first line as a glyph run (None when there are no lines), without the others."""
+        if len(self.packed_ys) < X_SIZE:
+            return None
+        chars = memoryview(self.packed_chars).cast(INDEX_TYPE)
+        starts = memoryview(self.packed_starts).cast(INDEX_TYPE)
+        g0, g1 = starts[0], starts[1]
+        values = memoryview(self.packed_sources).cast(SOURCE_TYPE)[:3].tolist()
+        source = Source(self.article, self.part, *values) if values else None
+        return GlyphRun(self.font, self.size, self.colour, self.ys[0], self.text[chars[0]:chars[1]],
+                        self.packed_glyphs[g0 * GLYPH_SIZE:g1 * GLYPH_SIZE], self.packed_xs[g0 * X_SIZE:g1 * X_SIZE],
+                        1.0, source)
+
     def runs(self) -> list[GlyphRun]:
         """Each line as a glyph run."""
         chars = memoryview(self.packed_chars).cast(INDEX_TYPE).tolist()

@@ -147,6 +147,19 @@ def separated_ink(path: str | Path, output_icc: Path) -> np.ndarray:
     return _separated_ink(str(path), source.st_mtime_ns, source.st_size, str(output_icc), icc.st_mtime_ns)
 
 
+def ink_over(path: str | Path, output_icc: Path, limit: float) -> tuple[float, float]:
+    """The share of the photo's pixels with more than ``limit`` percent ink, and its most ink
+    (percent), as ``separated_ink`` finds them; kept as long as it is."""
+    source, icc = Path(path).stat(), output_icc.stat()
+    return _ink_over(str(path), source.st_mtime_ns, source.st_size, str(output_icc), icc.st_mtime_ns, limit)
+
+
+@lru_cache(maxsize=256)
+def _ink_over(path: str, mtime: int, size: int, output_icc: str, icc_mtime: int, limit: float) -> tuple[float, float]:
+    tac = _separated_ink(path, mtime, size, output_icc, icc_mtime)
+    return float((tac > limit + 0.5).mean()), float(tac.max())
+
+
 @lru_cache(maxsize=64)
 def _separated_ink(path: str, mtime: int, size: int, output_icc: str, icc_mtime: int) -> np.ndarray:
     with Image.open(path) as image:

@@ -14,6 +14,7 @@ thin coloured rules, small text in several inks or rich black, small reversed te
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
@@ -84,13 +85,16 @@ def _last_page(issue: Issue, article_id: str) -> int | None:
     return found[0].number if found else None
 
 
-def layout_findings(issue: Issue, laid: IssueLayout, settings: Settings) -> list[Finding]:
-    """Overset, photo problems and resolution, from the layout."""
+def layout_findings(issue: Issue, laid: IssueLayout, settings: Settings,
+                    frames_of: dict[int, dict[str, str]] | None = None) -> list[Finding]:
+    """Overset, photo problems and resolution, from the layout (``frames_of``: what
+    ``frames_by_photo`` gives, if it was worked out already)."""
+    frames_of = frames_by_photo(issue) if frames_of is None else frames_of
     findings = [Finding(ERROR, _last_page(issue, a), f"article {a}", f"overset: {n} characters do not fit")
                 for a, n in laid.report.overset.items()]
     findings += [Finding(ERROR, f.page, f"frame {f.frame}", f.message) for f in laid.report.findings]
     for page in laid.pages:
-        frames = _frames_by_photo(issue, page.number)
+        frames = frames_of.get(page.number, {})
         for item in page.items:
             if isinstance(item, ImageItem) and item.ppi < settings.min_ppi:
                 where = f"frame {frames.get(item.path, '?')} ({Path(item.path).name})"
@@ -99,15 +103,19 @@ def layout_findings(issue: Issue, laid: IssueLayout, settings: Settings) -> list
     return findings
 
 
-def _frames_by_photo(issue: Issue, number: int) -> dict[str, str]:
-    """Photo file (as the layout names it) → the id of the frame that shows it, on a page."""
-    found: dict[str, str] = {}
+def frames_by_photo(issue: Issue) -> dict[int, dict[str, str]]:
+    """For each page number: photo file (as the layout names it) → the id of the frame that
+    shows it there (in one pass: each photo's path is worked out once)."""
+    paths: dict[str, str] = {}
+    found: dict[int, dict[str, str]] = {}
     for page in issue.pages:
-        if page.number == number:
-            for frame in page.frames:
-                for photo in photos_of(frame):
-                    if photo.image:
-                        found.setdefault(str(photo_path(issue, photo.image)), frame.id)
+        on_page = found.setdefault(page.number, {})
+        for frame in page.frames:
+            for photo in photos_of(frame):
+                if photo.image:
+                    if photo.image not in paths:
+                        paths[photo.image] = str(photo_path(issue, photo.image))
+                    on_page.setdefault(paths[photo.image], frame.id)
     return found
 
 
@@ -131,13 +139,19 @@ def _texts(issue: Issue) -> list[tuple[int | None, str, str]]:
 
 def character_findings(issue: Issue) -> list[Finding]:
     """Characters that no font has, anywhere in the document (overset text included)."""
-    lookup = chain_for("song").lookup  # every chain ends in the same fallback faces
     findings = []
     for page, where, text in _texts(issue):
-        missing = sorted({ch for ch in text if not ch.isspace() and ord(ch) not in lookup})
         findings += [Finding(ERROR, page, where, f"{ch} (U+{ord(ch):04X}) is missing from every font")
-                     for ch in missing]
+                     for ch in _missing_characters(text)]
     return findings
+
+
+@lru_cache(maxsize=4096)
+def _missing_characters(text: str) -> tuple[str, ...]:
+    """The characters of ``text`` that no font has, in order (kept: live preflight asks
+    again after every edit, and most texts did not change)."""
+    lookup = chain_for("song").lookup  # every chain ends in the same fallback faces
+    return tuple(sorted(ch for ch in set(text) if not ch.isspace() and ord(ch) not in lookup))
 
 
 def _colours(issue: Issue) -> list[tuple[int | None, str, Colour]]:
@@ -263,10 +277,10 @@ def preflight(issue: Issue, settings: Settings | None = None, laid: IssueLayout 
     """Every finding for the issue, errors first."""
     settings = settings or Settings()
     laid = laid or LayoutEngine().layout(issue)
-    frames_of = {page.number: _frames_by_photo(issue, page.number) for page in laid.pages}
+    frames_of = frames_by_photo(issue)
     press = [Finding(*found) for found in press_findings(issue, laid, settings.condition, settings.total_ink,
                                                           frames_of)]
-    findings = (layout_findings(issue, laid, settings) + character_findings(issue)
+    findings = (layout_findings(issue, laid, settings, frames_of) + character_findings(issue)
                 + colour_findings(issue, settings) + press
                 + frame_findings(issue, settings) + font_findings(fonts_used(laid)) + outside_findings(issue)
                 + signoff_findings(issue, laid))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from layout.engine.displaylist import BoxItem, GlyphLines, GlyphRun, ImageItem, Item, PageDisplay, RuleItem
 from layout.engine.page import IssueLayout
-from layout.export.colour_management import separated_ink
+from layout.export.colour_management import ink_over
 from layout.export.conditions import OutputCondition
 from layout.model.colour import Colour
 from layout.model.document import Issue, Page
@@ -31,6 +31,7 @@ MIN_RULE = mm(0.1)  # points
 MIN_COLOUR_RULE = 0.5  # points
 MIN_COLOUR_TEXT = 12.0  # points
 MIN_REVERSED_TEXT = 8.0  # points
+SMALL_TEXT = max(MIN_COLOUR_TEXT, MIN_REVERSED_TEXT)  # text of this size or larger is not checked
 INK = 0.005  # an ink counts when it is above half a percent
 INK_SHARE = 0.001  # photo pixels over the limit that are reported (a tenth of a percent)
 
@@ -55,11 +56,19 @@ def _where(page: Page, x: float, y: float) -> str:
 
 
 def _runs(item: Item) -> list[GlyphRun]:
+    """The item's text to check: none when it is too large for any check below."""
     if isinstance(item, GlyphRun):
-        return [item]
-    if isinstance(item, GlyphLines):
-        return item.runs()[:1]  # one line stands for the block: same font, size and colour
+        return [item] if item.size < SMALL_TEXT else []
+    if isinstance(item, GlyphLines) and item.size < SMALL_TEXT:
+        first = item.first_run()  # one line stands for the block: same font, size and colour
+        return [first] if first is not None else []
     return []
+
+
+def _run_place(page: Page, run: GlyphRun, x: float, y: float) -> str:
+    """The frame a run of text is in: its own, or the one at its place on the page."""
+    named = run.source.frame if run.source is not None else ""
+    return f"frame {named}" if named else _where(page, x, y)
 
 
 def _text_findings(page: Page, display: PageDisplay) -> list[tuple[str, int, str, str]]:
@@ -71,21 +80,19 @@ def _text_findings(page: Page, display: PageDisplay) -> list[tuple[str, int, str
         for run in _runs(item):
             x, y = run.xs[0], run.y - run.size * 0.4
             colour, size = run.colour, run.size
-            named = run.source.frame if run.source is not None else ""
-            where = f"frame {named}" if named else _where(page, x, y)
             if size < MIN_COLOUR_TEXT and rich_black(colour):
-                found.append((WARNING, page.number, where,
+                found.append((WARNING, page.number, _run_place(page, run, x, y),
                               f"{size:g} pt text in rich black {colour.to_percent()}: it fringes when the "
                               "plates do not register; set it in 100 % K (black alone, overprinting)"))
             elif size < MIN_COLOUR_TEXT and inks(colour) > 1:
-                found.append((WARNING, page.number, where,
+                found.append((WARNING, page.number, _run_place(page, run, x, y),
                               f"{size:g} pt text in {inks(colour)} inks {colour.to_percent()}: it fringes "
                               "when the plates do not register; use one ink, or make it 12 pt or larger"))
             if size < MIN_REVERSED_TEXT and inks(colour) == 0:
                 under = next((b for b in reversed(fills) if b.rect.x <= x <= b.rect.right
                               and b.rect.y <= y <= b.rect.bottom), None)
                 if under is not None and inks(under.fill) > 1:
-                    found.append((WARNING, page.number, where,
+                    found.append((WARNING, page.number, _run_place(page, run, x, y),
                                   f"{size:g} pt white text on a {inks(under.fill)}-ink fill "
                                   f"{under.fill.to_percent()}: it fills in on newsprint; make it 8 pt or "
                                   "larger, bold, or the fill one ink"))
@@ -134,16 +141,15 @@ def _photo_findings(issue: Issue, laid: IssueLayout, condition: OutputCondition,
                 continue
             seen.add((display.number, item.path))
             try:
-                tac = separated_ink(item.path, icc)
+                over, most = ink_over(item.path, icc, limit)
             except (OSError, ValueError):
                 continue  # an unreadable photo is reported by the layout findings
-            over = float((tac > limit + 0.5).mean())
             if over < INK_SHARE:
                 continue
-            where = f"frame {frames_of[display.number].get(item.path, '?')} ({Path(item.path).name})"
+            where = f"frame {frames_of.get(display.number, {}).get(item.path, '?')} ({Path(item.path).name})"
             found.append((WARNING, display.number, where,
                           f"{over:.1%} of the photo has more than {limit:.0f} % ink as separated for "
-                          f"{condition.identifier} (up to {tac.max():.0f} %); the press export brings it down "
+                          f"{condition.identifier} (up to {most:.0f} %); the press export brings it down "
                           "(grey moved to black, then less cyan, magenta and yellow), which flattens the "
                           "shadows: separate it with a profile made for the limit"))
     return found

@@ -436,14 +436,14 @@ class Inspector(QWidget, SessionView):
 
     def _copy_fit_text(self, article: str | None) -> str:
         """The article's copy-fit in lines: 超出 3 行 41 字, 空 2 行, or that it fits."""
-        report = self.session.layout.report
-        if article is None:
+        laid = None if article is None else self.session.layout.article_layout(article)
+        if laid is None:
             return ""
-        if article in report.overset:
+        if laid.overset:
             return self.tr("Overset %1 lines, %2 characters").replace(
-                "%1", str(report.overset_lines.get(article, 0))).replace("%2", str(report.overset[article]))
-        if report.underset_lines.get(article):
-            return self.tr("%1 lines short").replace("%1", str(report.underset_lines[article]))
+                "%1", str(laid.overset_lines)).replace("%2", str(laid.overset))
+        if laid.underset_lines:
+            return self.tr("%1 lines short").replace("%1", str(laid.underset_lines))
         return self.tr("Fits")
 
     def _headline_frame(self) -> HeadlineFrame | None:

@@ -21,10 +21,9 @@ from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
 
 from layout.model.assets import image_holders
 from layout.model.codec import issue_from_json, issue_to_json
@@ -36,6 +35,10 @@ from layout.model.migrations import CURRENT_VERSION, MigrationError, migrate
 from layout.store.base import RevisionConflict
 from layout.store.files import write_atomic
 from layout.store.scratch import remove_debris
+from layout.store.validator import compiled_validator
+
+if TYPE_CHECKING:
+    import jsonschema
 
 FORMAT_NAME = "layout-issue"
 SUFFIX = ".layout.json"
@@ -140,8 +143,8 @@ def validate(data: dict[str, Any], path: Path | None = None) -> None:
 @cache
 def _fast_validator() -> Callable[[Any], Any]:
     """The schema compiled to Python (ten times quicker than jsonschema's interpreter on a
-    document of 20,000 frames); it only says yes or no."""
-    return fastjsonschema.compile(schema(), use_formats=False)
+    document of 20,000 frames), compiled once and kept in the cache folder; it only says yes or no."""
+    return compiled_validator(schema())
 
 
 def _valid_fast(data: dict[str, Any]) -> bool:
@@ -154,7 +157,10 @@ def _valid_fast(data: dict[str, Any]) -> bool:
 
 
 def _first_schema_error(data: dict[str, Any]) -> jsonschema.ValidationError | None:
-    """The most telling place where ``data`` breaks the schema, by jsonschema (the reference)."""
+    """The most telling place where ``data`` breaks the schema, by jsonschema (the reference;
+    imported only for a document that breaks it, as it takes a tenth of a second)."""
+    import jsonschema  # noqa: PLC0415
+
     validator = jsonschema.Draft202012Validator(schema())
     return jsonschema.exceptions.best_match(validator.iter_errors(data))
 

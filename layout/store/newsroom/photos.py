@@ -22,6 +22,7 @@ from pathlib import Path
 import psycopg
 
 from layout.store.assets import check_photo_file
+from layout.store.cachefolder import cache_root
 from layout.store.newsroom.address import NewsroomError
 
 PREFIX = "photos/"
@@ -29,10 +30,8 @@ PREFIX = "photos/"
 
 def photo_folder() -> Path:
     """Where this machine keeps the newsroom's photos it has read: ``newsroom/photos`` in the
-    program's cache folder (``$XDG_CACHE_HOME/layout``, as ``layout.engine.cache`` names it;
-    the store lies below the engine and cannot ask it)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "layout" / "newsroom" / "photos"
+    program's cache folder (``$XDG_CACHE_HOME/layout``)."""
+    return cache_root() / "newsroom" / "photos"
 
 
 def stored_name(digest: str, suffix: str) -> str:
