@@ -112,13 +112,12 @@ def _rule_findings(page: Page, display: PageDisplay) -> list[tuple[str, int, str
             continue
         if weight <= 0:
             continue
-        where = _where(page, x, y)
         if weight < MIN_RULE - 1e-6:
-            found.append((ERROR, page.number, where,
+            found.append((ERROR, page.number, _where(page, x, y),
                           f"a {weight:g} pt rule is thinner than 0.1 mm (0.28 pt): it breaks up or vanishes "
                           "on newsprint; make it at least 0.3 pt"))
         elif weight < MIN_COLOUR_RULE and _coloured(colour):
-            found.append((WARNING, page.number, where,
+            found.append((WARNING, page.number, _where(page, x, y),
                           f"a {weight:g} pt rule in {colour.to_percent()}: under 0.5 pt a rule in more than one "
                           "ink, or screened, fringes or breaks up; make it 100 % of one ink or 0.5 pt and more"))
     return found
